@@ -1,0 +1,54 @@
+# whosaid: the two commands are `make serve` and `make test`; each installs what it needs.
+SHELL := /bin/bash
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+WASM := target/wasm32-unknown-unknown/wasm/whosaid.wasm
+NODE_DEPS := tests/node_modules/.installed
+PORT ?= 8080
+
+.PHONY: serve test setup wasm native node-deps chromium test-rust test-wasm test-browser clean
+
+serve: wasm
+	python3 tests/serve.py --port $(PORT) www
+
+test: setup wasm node-deps chromium test-rust test-wasm test-browser
+
+setup:
+	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+native:
+	cargo build --release
+
+wasm: setup
+	cargo build --lib --target wasm32-unknown-unknown --profile wasm
+	wasm-bindgen $(WASM) --target web --no-typescript --out-dir www/pkg
+	@if [ -x tests/node_modules/.bin/wasm-opt ]; then \
+	  tests/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals www/pkg/whosaid_bg.wasm -o www/pkg/whosaid_bg.wasm; \
+	fi
+	@echo "www/pkg/whosaid_bg.wasm: $$(wc -c < www/pkg/whosaid_bg.wasm) bytes, $$(gzip -9c www/pkg/whosaid_bg.wasm | wc -c) gzipped"
+
+node-deps: $(NODE_DEPS)
+$(NODE_DEPS): tests/package.json
+	cd tests && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+chromium:
+	@command -v chromium >/dev/null || command -v /usr/bin/chromium >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test-rust:
+	cargo test --release
+
+test-wasm: wasm node-deps
+	node tests/wasm_node.mjs
+
+test-browser: wasm node-deps chromium
+	node tests/browser/run.mjs
+
+clean:
+	cargo clean
+	rm -rf www/pkg tests/node_modules

@@ -1,0 +1,183 @@
+//! The JSONL batch format of the CLI: lines `{"id": ..., "text": ...}` in,
+//! lines `{"id": ..., "quotes": [...], "entities": [...]}` out, in input
+//! order, analysed on all cores. Native only (it needs threads and
+//! serde_json); kept in the library so that it can be tested and fuzzed.
+//!
+//! Guarantees: a bad line (not UTF-8, not JSON, no string `text`) never stops
+//! the batch: it yields an error record naming its line number, and every
+//! other line is still analysed and written. Lone UTF-16 surrogate escapes
+//! (`"\ud800"`, which JavaScript's `JSON.stringify` writes) are read as U+FFFD.
+
+use crate::{analyze, Analysis, OffsetUnit, Options};
+use serde_json::{json, Value};
+use std::io::{self, BufRead, Write};
+
+/// One parsed input line.
+#[derive(Debug, PartialEq)]
+pub struct Item {
+    pub id: Value,
+    pub text: String,
+}
+
+/// Parses one input line (without its line break). `lineno` is 1-based.
+pub fn parse_line(line: &[u8], lineno: usize) -> Result<Item, String> {
+    let s = std::str::from_utf8(line).map_err(|e| format!("line {lineno}: not UTF-8 at byte {} of the line", e.valid_up_to()))?;
+    let v: Value = match serde_json::from_str(s) {
+        Ok(v) => v,
+        Err(_) => serde_json::from_str(&replace_lone_surrogates(s)).map_err(|e| format!("line {lineno}: not JSON: {e}"))?,
+    };
+    let Value::Object(mut obj) = v else {
+        return Err(format!("line {lineno}: expected an object {{\"id\", \"text\"}}"));
+    };
+    let id = obj.remove("id").unwrap_or(Value::Null);
+    match obj.remove("text") {
+        Some(Value::String(text)) => Ok(Item { id, text }),
+        Some(_) => Err(format!("line {lineno}: \"text\" is not a string")),
+        None => Err(format!("line {lineno}: no \"text\" field")),
+    }
+}
+
+/// Rewrites `\uD800`-`\uDFFF` escapes that are not part of a valid pair as
+/// `\uFFFD`. Escaped backslashes are respected.
+pub fn replace_lone_surrogates(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut last = 0;
+    let hex = |at: usize| s.get(at..at + 4).and_then(|h| u16::from_str_radix(h, 16).ok());
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if b.get(i + 1) != Some(&b'u') {
+            i += 2;
+            continue;
+        }
+        let Some(u) = hex(i + 2) else {
+            i += 2;
+            continue;
+        };
+        let high = (0xD800..0xDC00).contains(&u);
+        let low = (0xDC00..0xE000).contains(&u);
+        let paired = high && b.get(i + 6) == Some(&b'\\') && b.get(i + 7) == Some(&b'u') && hex(i + 8).is_some_and(|l| (0xDC00..0xE000).contains(&l));
+        if paired {
+            i += 12;
+        } else if high || low {
+            out.push_str(&s[last..i]);
+            out.push_str("\\uFFFD");
+            i += 6;
+            last = i;
+        } else {
+            i += 6;
+        }
+    }
+    out.push_str(s.get(last..).unwrap_or(""));
+    out
+}
+
+/// The output record of one analysed item.
+pub fn record(id: &Value, analysis: &Analysis) -> Value {
+    json!({"id": id, "quotes": analysis.quotes, "entities": analysis.entities})
+}
+
+/// Reads JSONL from `input`, writes JSONL to `output` and error messages to
+/// `errors`; returns the number of bad lines. Work is spread over `threads`.
+pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, unit: OffsetUnit, threads: usize) -> io::Result<usize> {
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    for line in input.split(b'\n') {
+        let mut line = line?;
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        lines.push(line);
+    }
+    let results = analyze_all(&lines, unit, threads.max(1));
+    let mut bad = 0;
+    for (i, r) in results.into_iter().enumerate() {
+        match r {
+            None => {}
+            Some(Ok(v)) => writeln!(output, "{v}")?,
+            Some(Err(msg)) => {
+                bad += 1;
+                writeln!(errors, "whosaid: {msg}")?;
+                writeln!(output, "{}", json!({"line": i + 1, "error": msg}))?;
+            }
+        }
+    }
+    output.flush()?;
+    Ok(bad)
+}
+
+type LineResult = Option<Result<Value, String>>;
+
+fn analyze_all(lines: &[Vec<u8>], unit: OffsetUnit, threads: usize) -> Vec<LineResult> {
+    let one = |(i, line): (usize, &Vec<u8>)| -> LineResult {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        Some(parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, &Options { offsets: unit }))))
+    };
+    if threads == 1 || lines.len() < 2 {
+        return lines.iter().enumerate().map(one).collect();
+    }
+    // Interleaved assignment balances long and short articles across threads.
+    let mut results: Vec<LineResult> = (0..lines.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || lines.iter().enumerate().skip(t).step_by(threads).map(|x| (x.0, one(x))).collect::<Vec<_>>()))
+            .collect();
+        for h in handles {
+            if let Ok(part) = h.join() {
+                for (i, r) in part {
+                    if let Some(slot) = results.get_mut(i) {
+                        *slot = r;
+                    }
+                }
+            }
+        }
+    });
+    results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_id_and_text() {
+        let it = parse_line(br#"{"id": "a/1", "text": "He said."}"#, 1).unwrap();
+        assert_eq!(it.id, json!("a/1"));
+        assert_eq!(it.text, "He said.");
+    }
+
+    #[test]
+    fn bad_lines_name_their_line_and_problem() {
+        assert!(parse_line(b"{nope", 7).unwrap_err().starts_with("line 7: not JSON"));
+        assert_eq!(parse_line(br#"{"id": 1}"#, 3).unwrap_err(), "line 3: no \"text\" field");
+        assert_eq!(parse_line(b"[1]", 2).unwrap_err(), "line 2: expected an object {\"id\", \"text\"}");
+        assert_eq!(parse_line(b"{\"text\": \"a\xff\"}", 4).unwrap_err(), "line 4: not UTF-8 at byte 11 of the line");
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let it = parse_line(br#"{"id": 1, "text": "a\ud800b\udc00 \ud83d\ude00 \\ud800"}"#, 1).unwrap();
+        assert_eq!(it.text, "a\u{fffd}b\u{fffd} 😀 \\ud800");
+    }
+
+    #[test]
+    fn batch_keeps_order_and_survives_bad_lines() {
+        let input = "{\"id\":1,\"text\":\"\\\"Yes,\\\" he said.\"}\nnot json\n\n{\"id\":2,\"text\":\"\"}\n";
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let bad = run(input.as_bytes(), &mut out, &mut err, OffsetUnit::Codepoint, 3).unwrap();
+        assert_eq!(bad, 1);
+        let lines: Vec<Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["id"], json!(1));
+        assert_eq!(lines[0]["quotes"][0]["text"], json!("Yes,"));
+        assert_eq!(lines[1]["line"], json!(2));
+        assert_eq!(lines[2]["id"], json!(2));
+        assert!(String::from_utf8(err).unwrap().contains("line 2: not JSON"));
+    }
+}

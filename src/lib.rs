@@ -1,0 +1,156 @@
+//! whosaid: finds every quotation in a news article, who said it, and the
+//! named entities, with plain Rust that also compiles to WebAssembly.
+//!
+//! Data flows one way: text -> tokens, sentences, paragraphs ([`text`]) ->
+//! entity mentions ([`entities`]) -> entity clusters ([`coref`]) -> quotes
+//! and speakers ([`quotes`]) -> [`Analysis`]. Offsets are UTF-8 bytes inside
+//! and are converted once, at the end, to the unit the caller asks for.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
+pub mod coref;
+pub mod entities;
+pub mod quotes;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::{Deserialize, Serialize};
+pub use text::offsets::OffsetUnit;
+
+/// A span of the input: offsets in the unit the caller chose, and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// How a quotation is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Entirely inside quotation marks.
+    Direct,
+    /// A quoted fragment used as a phrase, with no reported clause around it.
+    Partial,
+    /// Reported speech that contains a quoted fragment.
+    Mixed,
+    /// Reported (indirect) speech with no quotation marks.
+    Indirect,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The mention the attribution uses ("he", "Tillerson", "the secretary").
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The resolved canonical name ("Rex Tillerson").
+    pub name: String,
+    /// Index into [`Analysis::entities`], when the speaker is a known entity.
+    pub entity: Option<usize>,
+}
+
+/// One quotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted content, without the quotation marks.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: QuoteKind,
+    /// The reporting verb or phrase ("said", "according to").
+    pub cue: Option<Span>,
+    pub speaker: Option<Speaker>,
+}
+
+/// Entity types, after OntoNotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[allow(clippy::upper_case_acronyms)]
+pub enum EntityType {
+    PERSON,
+    ORG,
+    GPE,
+    LOC,
+    NORP,
+    EVENT,
+    DATE,
+    TIME,
+    MONEY,
+    PERCENT,
+    CARDINAL,
+}
+
+/// One entity: all mentions of the same person, organisation, place, ...
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The longest proper form, without title.
+    pub name: String,
+    /// A title seen with the name ("Secretary of State").
+    pub title: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// The result of [`analyze`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+}
+
+/// What [`analyze`] should do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The unit of every offset in the result. Rust callers get UTF-8 bytes
+    /// by default, so `&text[q.start..q.end]` is the span.
+    pub offsets: OffsetUnit,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { offsets: OffsetUnit::Utf8 }
+    }
+}
+
+/// Finds the quotes, their speakers and the entities in `text`.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let doc = text::Doc::new(text);
+    let mentions = entities::find(&doc);
+    let table = coref::cluster(&doc, mentions);
+    let quotes = quotes::find(&doc, &table);
+    let mut analysis = Analysis { quotes, entities: table.into_entities(&doc) };
+    if options.offsets != OffsetUnit::Utf8 {
+        analysis.convert_offsets(text, options.offsets);
+    }
+    analysis
+}
+
+impl Analysis {
+    /// Rewrites every byte offset into `unit`.
+    fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
+        let map = text::offsets::OffsetMap::new(text, unit);
+        let conv = |s: &mut usize, e: &mut usize| {
+            *s = map.convert(*s);
+            *e = map.convert(*e);
+        };
+        for q in &mut self.quotes {
+            conv(&mut q.start, &mut q.end);
+            if let Some(c) = &mut q.cue {
+                conv(&mut c.start, &mut c.end);
+            }
+            if let Some(sp) = &mut q.speaker {
+                conv(&mut sp.start, &mut sp.end);
+            }
+        }
+        for e in &mut self.entities {
+            for m in &mut e.mentions {
+                conv(&mut m.start, &mut m.end);
+            }
+        }
+    }
+}

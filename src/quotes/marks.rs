@@ -1,0 +1,227 @@
+//! Quotation-mark pairing: finds the spans enclosed by double quotes
+//! (straight `"`, curly `“ ”`, low `„`, guillemets `« »`) and, outside
+//! them, by single quotes (`‘ ’`, `' '`).
+//!
+//! Guarantees: one pass over each paragraph's tokens, so linear time; a span
+//! never crosses a paragraph boundary (a quote left open at the end of a
+//! paragraph is cut there, and marked `continues` when the next paragraph
+//! reopens it, the newswire convention for multi-paragraph quotes); stray
+//! marks (inch marks, apostrophes such as "the '90s" or "rock 'n' roll")
+//! never produce a span that swallows text beyond its paragraph; no panics.
+
+use crate::text::sentences::Paragraph;
+use crate::text::tokens::{Token, TokenKind};
+use crate::text::Doc;
+
+/// A span enclosed by quotation marks, in bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marked {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Content span, without the marks.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offset just past the closing mark (the paragraph end when unclosed).
+    pub close: usize,
+    /// Whether a closing mark was found.
+    pub closed: bool,
+    /// Left open at the end of its paragraph, and the next paragraph reopens.
+    pub continues: bool,
+    /// Single quotation marks rather than double.
+    pub single: bool,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    /// A straight mark whose direction comes from the state.
+    Toggle,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Double(Role),
+    Single(Role),
+}
+
+/// Finds all quoted spans in the document, in text order.
+pub fn pair(doc: &Doc) -> Vec<Marked> {
+    let mut out = Vec::new();
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let toks = paragraph_tokens(doc, para);
+        let before = out.len();
+        pair_paragraph(doc, toks, pi, para, &mut out);
+        // A quote left open: does the next paragraph reopen it?
+        if let Some(last) = out[before..].last_mut() {
+            if !last.closed && !last.single {
+                last.continues = doc.paragraphs.get(pi + 1).is_some_and(|next| opens_with_quote(doc, next));
+            }
+        }
+    }
+    out
+}
+
+fn paragraph_tokens<'d>(doc: &'d Doc, para: &Paragraph) -> &'d [Token] {
+    let first = doc.sentences.get(para.sentences.start).map_or(0, |s| s.tokens.start);
+    let last = para.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.tokens.end);
+    doc.tokens.get(first..last).unwrap_or(&[])
+}
+
+fn opens_with_quote(doc: &Doc, para: &Paragraph) -> bool {
+    paragraph_tokens(doc, para)
+        .first()
+        .is_some_and(|t| matches!(t.text(doc.text), "\"" | "“" | "„" | "«"))
+}
+
+fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &mut Vec<Marked>) {
+    let text = doc.text;
+    let mut double: Option<(usize, usize)> = None; // the open double mark's bytes
+    let mut single: Option<(usize, usize)> = None; // an open single mark outside doubles
+    for (i, tok) in toks.iter().enumerate() {
+        let Some(mark) = classify(text, toks, i) else { continue };
+        match mark {
+            Mark::Double(role) => {
+                single = None; // an unclosed single inside was an apostrophe
+                match (double, role) {
+                    (None, Role::Close) => {}
+                    (None, _) => double = Some((tok.start, tok.end)),
+                    (Some(open), Role::Open) => {
+                        // A second opener: the first quote was never closed.
+                        out.push(marked(open, tok.start, tok.start, false, false, pi));
+                        double = Some((tok.start, tok.end));
+                    }
+                    (Some(open), _) => {
+                        out.push(marked(open, tok.start, tok.end, true, false, pi));
+                        double = None;
+                    }
+                }
+            }
+            Mark::Single(role) if double.is_none() => match (single, role) {
+                (None, Role::Open | Role::Toggle) => single = Some((tok.start, tok.end)),
+                (Some(open), Role::Close | Role::Toggle) => {
+                    // "rock 'n' roll": a one-letter span is not a quote.
+                    if text.get(open.1..tok.start).is_some_and(|s| s.trim().chars().count() > 1) {
+                        out.push(marked(open, tok.start, tok.end, true, true, pi));
+                    }
+                    single = None;
+                }
+                (Some(_), Role::Open) => single = Some((tok.start, tok.end)),
+                (None, Role::Close) => {}
+            },
+            Mark::Single(_) => {}
+        }
+    }
+    if let Some(open) = double {
+        out.push(marked(open, para.end, para.end, false, false, pi));
+    }
+}
+
+fn marked(open: (usize, usize), end: usize, close: usize, closed: bool, single: bool, paragraph: usize) -> Marked {
+    Marked { open: open.0, start: open.1, end: end.max(open.1), close, closed, continues: false, single, paragraph }
+}
+
+/// Decides whether token `i` is a quotation mark and which way it faces.
+fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
+    let tok = toks.get(i)?;
+    if tok.kind != TokenKind::Punct {
+        return None;
+    }
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let next = toks.get(i + 1);
+    let space_before = prev.is_none_or(|p| p.end < tok.start);
+    let space_after = next.is_none_or(|n| n.start > tok.end);
+    let prev_opens = prev.is_some_and(|p| matches!(p.text(text), "(" | "[" | "—" | "–" | "-" | ":"));
+    let left = (space_before || prev_opens) && !space_after;
+    let right = !space_before && (space_after || next.is_some_and(|n| n.kind == TokenKind::Punct));
+    let role = if left {
+        Role::Open
+    } else if right {
+        Role::Close
+    } else {
+        Role::Toggle
+    };
+    match tok.text(text) {
+        "“" | "„" | "«" => Some(Mark::Double(Role::Open)),
+        "”" | "»" => Some(Mark::Double(Role::Close)),
+        "\"" => {
+            // 5'10" or a 12" record: an inch mark after a number.
+            if prev.is_some_and(|p| p.kind == TokenKind::Number || p.text(text) == "'") && !space_before && role != Role::Open {
+                return None;
+            }
+            Some(Mark::Double(if role == Role::Toggle { Role::Toggle } else { role }))
+        }
+        "‘" => Some(Mark::Single(Role::Open)),
+        "’" | "'" => {
+            if role == Role::Open && next.is_some_and(|n| n.kind == TokenKind::Number) {
+                return None; // "the '90s"
+            }
+            Some(Mark::Single(role))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(t: &str) -> Vec<String> {
+        let doc = Doc::new(t);
+        pair(&doc).iter().map(|m| t[m.start..m.end].to_string()).collect()
+    }
+
+    #[test]
+    fn straight_and_curly_doubles() {
+        assert_eq!(spans("\"We will,\" he said, \"win.\""), ["We will,", "win."]);
+        assert_eq!(spans("“We will,” he said, “win.”"), ["We will,", "win."]);
+        assert_eq!(spans("«Nous gagnerons», a-t-il dit."), ["Nous gagnerons"]);
+    }
+
+    #[test]
+    fn singles_outside_doubles_and_nested_singles_ignored() {
+        assert_eq!(spans("US will have ‘dialogue’ with Russia"), ["dialogue"]);
+        assert_eq!(spans("He said 'enough is enough' today."), ["enough is enough"]);
+        assert_eq!(spans("“He called it ‘a farce’ twice,” she said."), ["He called it ‘a farce’ twice,"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(spans("In the '90s, rock 'n' roll and Russia’s rivals' plans.").is_empty());
+    }
+
+    #[test]
+    fn inch_marks_are_not_quotes() {
+        assert!(spans("He is 6'2\" tall and bought a 12\" record.").is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph_end_and_continues() {
+        let t = "“First part of it.\n\n“Second part.” she said.\n\nUnrelated paragraph.";
+        let doc = Doc::new(t);
+        let m = pair(&doc);
+        assert_eq!(m.len(), 2);
+        assert!(!m[0].closed && m[0].continues);
+        assert_eq!(&t[m[0].start..m[0].end], "First part of it.");
+        assert!(m[1].closed);
+    }
+
+    #[test]
+    fn stray_mark_never_swallows_the_article() {
+        let t = "He said \"no.\n\nA second paragraph.\n\nA third.";
+        let doc = Doc::new(t);
+        let m = pair(&doc);
+        assert_eq!(m.len(), 1);
+        assert!(!m[0].continues);
+        assert!(m[0].end <= t.find("A second").unwrap());
+    }
+
+    #[test]
+    fn many_marks_are_linear_and_bounded() {
+        let t = "\"".repeat(10_001);
+        let doc = Doc::new(&t);
+        assert!(pair(&doc).len() <= 5001);
+    }
+}

@@ -1,0 +1,184 @@
+//! Paragraph and sentence splitting over the token stream.
+//!
+//! Paragraphs end at blank lines, and at single line breaks unless the text
+//! looks line-wrapped (the line ends mid-sentence and the next one starts in
+//! lower case). Sentences end at `.`, `!` or `?` (with any closing quotes or
+//! brackets after them) before a word that can start a sentence, except after
+//! abbreviations that do not end sentences ("Gen.", "Sen.", "Mr."), and after
+//! abbreviations that may ("U.S.", "Inc.", "a.m.") only when the next word is
+//! a common sentence opener. Every paragraph break is also a sentence break.
+//!
+//! Guarantees: linear in the number of tokens; sentences and paragraphs cover
+//! all tokens, in order, without overlap; no panics.
+
+use super::lexicon;
+use super::tokens::{Token, TokenKind};
+use std::ops::Range;
+
+/// A sentence: a range of token indices and its byte span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub tokens: Range<usize>,
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph holding this sentence.
+    pub paragraph: usize,
+}
+
+/// A paragraph: a range of sentence indices and its byte span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub sentences: Range<usize>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits tokens into sentences and paragraphs.
+pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
+    let mut sentences = Vec::new();
+    let mut paragraphs = Vec::new();
+    let mut sent_start = 0usize;
+    let mut para_start_sent = 0usize;
+    for i in 0..tokens.len() {
+        let para_break = tokens.get(i + 1).is_some_and(|next| paragraph_break(text, &tokens[i], next));
+        let end_here = i + 1 == tokens.len() || para_break || sentence_ends_after(text, tokens, i);
+        if end_here {
+            push_sentence(&mut sentences, tokens, sent_start..i + 1, paragraphs.len());
+            sent_start = i + 1;
+            if para_break || i + 1 == tokens.len() {
+                push_paragraph(&mut paragraphs, &sentences, para_start_sent);
+                para_start_sent = sentences.len();
+            }
+        }
+    }
+    (sentences, paragraphs)
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], r: Range<usize>, paragraph: usize) {
+    if let (Some(first), Some(last)) = (tokens.get(r.start), r.end.checked_sub(1).and_then(|e| tokens.get(e))) {
+        out.push(Sentence { start: first.start, end: last.end, tokens: r, paragraph });
+    }
+}
+
+fn push_paragraph(out: &mut Vec<Paragraph>, sentences: &[Sentence], first: usize) {
+    if let (Some(a), Some(b)) = (sentences.get(first), sentences.last()) {
+        out.push(Paragraph { sentences: first..sentences.len(), start: a.start, end: b.end });
+    }
+}
+
+/// Whether the whitespace between two adjacent tokens breaks the paragraph.
+fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
+    let gap = text.get(prev.end..next.start).unwrap_or("");
+    let newlines = gap.chars().filter(|&c| c == '\n' || c == '\u{2029}').count();
+    if newlines >= 2 || gap.contains('\u{2029}') {
+        return true;
+    }
+    if newlines == 0 {
+        return false;
+    }
+    // One line break: wrapped text continues a sentence in lower case.
+    let prev_text = prev.text(text);
+    let next_starts_lower = next.text(text).chars().next().is_some_and(|c| c.is_lowercase());
+    let prev_ends_open = prev.kind != TokenKind::Punct || matches!(prev_text, "," | "-" | "–" | "(");
+    !(next_starts_lower && prev_ends_open)
+}
+
+/// Whether a sentence ends after token `i` (not considering line breaks).
+fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(tok) = tokens.get(i) else { return false };
+    let t = tok.text(text);
+    let Some(next) = tokens.get(i + 1) else { return true };
+    let next_text = next.text(text);
+    // Closing quotes and brackets after a terminator stay with the sentence.
+    if is_closer(t) && i > 0 && is_terminator(tokens[i - 1].text(text)) {
+        return starts_sentence(next_text) && !is_closer(next_text);
+    }
+    let ends_word_abbrev = tok.kind == TokenKind::Word && t.ends_with('.') && t.len() > 1;
+    if !(is_terminator(t) || ends_word_abbrev) {
+        return false;
+    }
+    if is_closer(next_text) || is_terminator(next_text) || !starts_sentence(next_text) {
+        return false;
+    }
+    if t == "." && i > 0 && tokens[i - 1].end == tok.start {
+        let prev = tokens[i - 1].text(text);
+        if lexicon::is_title_abbreviation(prev) {
+            return false;
+        }
+        if prev.chars().count() == 1 && prev.chars().all(char::is_uppercase) {
+            return false; // an initial: "John F. Kennedy"
+        }
+        if lexicon::is_other_abbreviation(prev) {
+            return lexicon::is_sentence_opener(next_text);
+        }
+    }
+    if ends_word_abbrev {
+        return lexicon::is_sentence_opener(next_text);
+    }
+    true
+}
+
+fn is_terminator(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | "…")
+}
+
+fn is_closer(t: &str) -> bool {
+    matches!(t, "\"" | "”" | "’" | "'" | "»" | ")" | "]")
+}
+
+fn starts_sentence(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn sents(t: &str) -> Vec<&str> {
+        let toks = tokenize(t);
+        split(t, &toks).0.iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminators() {
+        assert_eq!(sents("He left. She stayed! Why? Yes."), ["He left.", "She stayed!", "Why?", "Yes."]);
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_end_sentences() {
+        assert_eq!(sents("Gen. Smith met Sen. Jones and Mr. Lee. John F. Kennedy spoke."), ["Gen. Smith met Sen. Jones and Mr. Lee.", "John F. Kennedy spoke."]);
+    }
+
+    #[test]
+    fn other_abbreviations_end_sentences_only_before_an_opener() {
+        assert_eq!(sents("He works for Acme Inc. The firm grew."), ["He works for Acme Inc.", "The firm grew."]);
+        assert_eq!(sents("The U.S. Army said so."), ["The U.S. Army said so."]);
+        assert_eq!(sents("They met at 9 a.m. Smith left."), ["They met at 9 a.m. Smith left."]);
+        assert_eq!(sents("They met in the U.S. He left."), ["They met in the U.S.", "He left."]);
+        assert_eq!(sents("Sammy Davis Jr. was there."), ["Sammy Davis Jr. was there."]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(sents("\"We won.\" He smiled."), ["\"We won.\"", "He smiled."]);
+        assert_eq!(sents("“Go,” he said. “Now.”"), ["“Go,” he said.", "“Now.”"]);
+    }
+
+    #[test]
+    fn paragraphs_and_line_breaks() {
+        let t = "Headline here\nWASHINGTON — A story\nthat wraps lines.\n\nNext one.";
+        let toks = tokenize(t);
+        let (s, p) = split(t, &toks);
+        let ss: Vec<&str> = s.iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(ss, ["Headline here", "WASHINGTON — A story\nthat wraps lines.", "Next one."]);
+        assert_eq!(p.len(), 3);
+        assert_eq!(s[2].paragraph, 2);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_text() {
+        assert!(sents("").is_empty());
+        assert_eq!(sents("...").len(), 1);
+    }
+}

@@ -1,0 +1,175 @@
+//! The tokenizer: splits text into words, numbers and single punctuation
+//! marks, keeping byte offsets into the original text.
+//!
+//! Guarantees: one left-to-right pass, linear in the text; every token is a
+//! non-empty slice on char boundaries; tokens are in order and do not overlap;
+//! whitespace is never part of a token. Conventions chosen for news: "U.S."
+//! and "a.m." are one token; "don't" is one token but the possessive in
+//! "Russia’s" is split off ("Russia", "’s") so that entity spans can follow
+//! the CoNLL convention; "1,000.5", "2:45" and "1990s" are single tokens.
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Starts with a letter.
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// One punctuation or symbol character (quote marks included).
+    Punct,
+}
+
+/// One token: a byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() || c.is_control() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
+            let end = scan_word(text, start + c.len_utf8(), kind);
+            // Advance the iterator to `end`.
+            while let Some(&(i, _)) = chars.peek() {
+                if i >= end {
+                    break;
+                }
+                chars.next();
+            }
+            tokens.push(Token { start, end, kind });
+        } else if is_apostrophe(c) && is_possessive_s(text, start + c.len_utf8()) && tokens.last().is_some_and(|t| t.end == start) {
+            chars.next(); // the "s"
+            tokens.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Word });
+        } else {
+            tokens.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
+        }
+    }
+    tokens
+}
+
+/// Whether the text at `pos` is "s" not followed by a letter or digit.
+fn is_possessive_s(text: &str, pos: usize) -> bool {
+    let mut it = text.get(pos..).unwrap_or("").chars();
+    matches!(it.next(), Some('s') | Some('S')) && !it.next().is_some_and(|a| a.is_alphanumeric())
+}
+
+/// Finds the end of a word or number that started before `pos`.
+fn scan_word(text: &str, mut pos: usize, kind: TokenKind) -> usize {
+    let bytes_len = text.len();
+    let word_start = text[..pos].char_indices().next_back().map_or(0, |(i, _)| i);
+    loop {
+        let rest = match text.get(pos..) {
+            Some(r) if pos < bytes_len => r,
+            _ => return pos,
+        };
+        let mut it = rest.chars();
+        let Some(c) = it.next() else { return pos };
+        let next = it.next();
+        if c.is_alphanumeric() || is_joiner(c) {
+            pos += c.len_utf8();
+            continue;
+        }
+        let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+        match c {
+            _ if is_apostrophe(c) && kind == TokenKind::Word => {
+                // "’s" followed by a non-letter is a possessive: split it off.
+                let after = it.next();
+                let possessive = matches!(next, Some('s') | Some('S'))
+                    && !after.is_some_and(|a| a.is_alphanumeric());
+                if next_alnum && !possessive {
+                    pos += c.len_utf8();
+                } else {
+                    return pos;
+                }
+            }
+            '-' | '&' if next_alnum => pos += 1,
+            ',' | '.' | ':' if kind == TokenKind::Number && next.is_some_and(|n| n.is_ascii_digit()) => pos += 1,
+            '.' if kind == TokenKind::Word => {
+                // "U.S.", "a.m.", "D.C.": single letters joined by periods.
+                let seg_len = text[word_start..pos].rsplit('.').next().map_or(0, |s| s.chars().count());
+                if seg_len == 1 && next.is_some_and(|n| n.is_alphabetic()) {
+                    let after = it.next();
+                    if after.is_none_or(|a| a == '.' || !a.is_alphanumeric()) {
+                        pos += 1;
+                        continue;
+                    }
+                    return pos;
+                }
+                if seg_len == 1 && text[word_start..pos].contains('.') {
+                    return pos + 1; // the final period of "U.S."
+                }
+                return pos;
+            }
+            _ => return pos,
+        }
+    }
+}
+
+/// Characters that continue a word without being letters: combining marks
+/// and zero-width joiners.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200d}' | '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe0f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| k.text(t)).collect()
+    }
+
+    #[test]
+    fn splits_words_and_punctuation() {
+        assert_eq!(words("\"We will,\" he said."), ["\"", "We", "will", ",", "\"", "he", "said", "."]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_with_inner_periods() {
+        assert_eq!(words("the U.S. team at 9 a.m. in D.C."), ["the", "U.S.", "team", "at", "9", "a.m.", "in", "D.C."]);
+        assert_eq!(words("Gen. Smith"), ["Gen", ".", "Smith"]);
+    }
+
+    #[test]
+    fn splits_possessives_but_not_contractions() {
+        assert_eq!(words("Russia’s don't rock 'n' roll"), ["Russia", "’s", "don't", "rock", "'", "n", "'", "roll"]);
+        assert_eq!(words("James's"), ["James", "'s"]);
+    }
+
+    #[test]
+    fn numbers_with_separators() {
+        assert_eq!(words("$4.5 billion, 1,000 at 2:45 in the 1990s."), ["$", "4.5", "billion", ",", "1,000", "at", "2:45", "in", "the", "1990s", "."]);
+    }
+
+    #[test]
+    fn hyphenated_words_and_non_latin_text() {
+        assert_eq!(words("well-known 北京 café e\u{301}"), ["well-known", "北京", "café", "e\u{301}"]);
+    }
+
+    #[test]
+    fn whitespace_never_in_tokens() {
+        for t in tokenize("a\u{a0}b\tc\r\nd") {
+            assert_eq!(t.end - t.start, 1);
+        }
+    }
+}

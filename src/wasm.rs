@@ -1,0 +1,45 @@
+//! The wasm-bindgen layer: converts JS values to the core's types and back,
+//! and every error into a JS `Error`. No analysis logic lives here.
+
+use crate::{analyze as analyze_core, OffsetUnit, Options};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// `analyze(text, options?)`: the quotes and entities of `text` as a plain
+/// object; offsets are JS string indices (UTF-16 code units) unless
+/// `options.offsets` says `"codepoint"` or `"utf8"`.
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    // NOTE: `as_string` replaces lone surrogates with U+FFFD, one UTF-16 unit
+    // for one, so offsets still index the caller's original string.
+    let text = text.as_string().ok_or_else(|| JsError::new("whosaid.analyze: the text must be a string"))?;
+    let options = read_options(&options)?;
+    let analysis = analyze_core(&text, &options);
+    // NOTE: json_compatible makes `None` a `null` (not `undefined`) and
+    // structs plain objects, so the result matches the CLI's JSON exactly.
+    analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("whosaid.analyze: {e}")))
+}
+
+fn read_options(options: &JsValue) -> Result<Options, JsError> {
+    let mut out = Options { offsets: OffsetUnit::Utf16 };
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    if !options.is_object() {
+        return Err(JsError::new("whosaid.analyze: options must be an object, like { offsets: \"utf16\" }"));
+    }
+    let offsets = js_sys::Reflect::get(options, &JsValue::from_str("offsets")).unwrap_or(JsValue::UNDEFINED);
+    if !offsets.is_undefined() {
+        let unit = offsets.as_string().ok_or_else(|| JsError::new("whosaid.analyze: options.offsets must be a string"))?;
+        out.offsets = unit.parse().map_err(|e: String| JsError::new(&format!("whosaid.analyze: {e}")))?;
+    }
+    Ok(out)
+}
+
+/// The version of the engine.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
