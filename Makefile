@@ -43,7 +43,7 @@ chromium:
 test-rust:
 	cargo test --release
 
-test-wasm: wasm node-deps
+test-wasm: wasm node-deps native
 	node tests/wasm_node.mjs
 
 test-browser: wasm node-deps chromium
