@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use whosaid::{analyze, OffsetUnit, Options};
 
 mod support {
+    #![allow(dead_code)]
     include!("support/invariants.rs");
 }
 use support::{check, convert};
