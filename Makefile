@@ -45,6 +45,7 @@ test-rust:
 
 test-wasm: wasm node-deps native
 	node tests/wasm_node.mjs
+	node tests/wasm_robust.mjs
 
 test-browser: wasm node-deps chromium
 	node tests/browser/run.mjs
