@@ -5,9 +5,9 @@ WASM := target/wasm32-unknown-unknown/wasm/whosaid.wasm
 NODE_DEPS := tests/node_modules/.installed
 PORT ?= 8080
 
-.PHONY: serve test setup wasm native node-deps chromium test-rust test-wasm test-browser clean
+.PHONY: serve test setup wasm web package native node-deps chromium test-rust test-wasm test-browser clean
 
-serve: wasm
+serve: web
 	python3 tests/serve.py --port $(PORT) www
 
 test: setup wasm node-deps chromium test-rust test-wasm test-browser
@@ -31,6 +31,14 @@ wasm: setup
 	fi
 	@echo "www/pkg/whosaid_bg.wasm: $$(wc -c < www/pkg/whosaid_bg.wasm) bytes, $$(gzip -9c www/pkg/whosaid_bg.wasm | wc -c) gzipped"
 
+# The page and www/embed.html run the package's JS: copy it beside the wasm.
+web: wasm
+	node pkg-config/build.mjs --www
+
+# pkg/ (the npm package) and its tarball in target/npm/.
+package: web
+	node pkg-config/build.mjs --pack
+
 node-deps: $(NODE_DEPS)
 $(NODE_DEPS): tests/package.json
 	cd tests && npm install --no-audit --no-fund --loglevel=error
@@ -47,9 +55,9 @@ test-wasm: wasm node-deps native
 	node tests/wasm_node.mjs
 	node tests/wasm_robust.mjs
 
-test-browser: wasm node-deps chromium
+test-browser: package node-deps chromium
 	node tests/browser/run.mjs
 
 clean:
 	cargo clean
-	rm -rf www/pkg tests/node_modules
+	rm -rf www/pkg pkg tests/node_modules

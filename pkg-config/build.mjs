@@ -1,0 +1,46 @@
+// Assembles the npm package. `node pkg-config/build.mjs --www` copies the
+// package's JS next to the wasm-bindgen output in www/pkg (so the page and
+// www/embed.html run the package's own code); with `--pack` it also builds
+// pkg/ (package.json from the template, version from Cargo.toml) and runs
+// `npm pack` into target/npm/, then prints the sizes.
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { join, resolve } from 'node:path';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const config = join(root, 'pkg-config');
+const wwwPkg = join(root, 'www/pkg');
+const generated = ['whosaid.js', 'whosaid_bg.wasm'];
+const runtime = readdirSync(config).filter((f) => f.endsWith('.js')).sort();
+
+for (const f of generated) {
+  if (!existsSync(join(wwwPkg, f))) throw new Error(`${f} is missing in www/pkg: run \`make wasm\` first`);
+}
+for (const f of runtime) cpSync(join(config, f), join(wwwPkg, f));
+
+if (process.argv.includes('--pack')) {
+  const out = join(root, 'pkg');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out);
+  for (const f of generated) cpSync(join(wwwPkg, f), join(out, f));
+  for (const f of [...runtime, ...readdirSync(config).filter((f) => f.endsWith('.d.ts')), 'README.md']) {
+    cpSync(join(config, f), join(out, f));
+  }
+  const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+  const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+  if (!version) throw new Error('no version in Cargo.toml');
+  const manifest = JSON.parse(readFileSync(join(config, 'package.json'), 'utf8'));
+  manifest.version = version;
+  writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const packDir = join(root, 'target/npm');
+  mkdirSync(packDir, { recursive: true });
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = join(packDir, name);
+  writeFileSync(join(packDir, 'latest'), tarball + '\n');
+  const gz = (f) => gzipSync(readFileSync(join(out, f)), { level: 9 }).length;
+  const browser = ['index.js', 'analyzer.js', 'whosaid.js', 'whosaid_bg.wasm'].reduce((n, f) => n + gz(f), 0);
+  const all = readdirSync(out).reduce((n, f) => n + gz(f), 0);
+  console.log(`${tarball}: ${readFileSync(tarball).length} bytes`);
+  console.log(`pkg/: ${all} bytes gzipped in all; init()+analyze() in a browser loads ${browser} bytes gzipped (wasm ${gz('whosaid_bg.wasm')})`);
+}

@@ -1,0 +1,212 @@
+// <who-said>: a custom element that analyses an article on the host page and
+// highlights its quotes and entities. Two modes:
+//   <who-said>article text or markup</who-said>
+//       renders the article in its shadow root, highlighted (style it with
+//       the --whosaid-* custom properties and ::part(quote), ::part(entity) ...);
+//   <who-said for="#story"></who-said>
+//       highlights the element #story in place (wrappers get the classes
+//       whosaid-quote / whosaid-entity, styled by the same custom properties
+//       set on :root or on #story) and shows only its summary.
+// Either way it fires `whosaid:analyzed` with { result, text, ms } in
+// `event.detail` (and `whosaid:error` with { error } on failure). Importing
+// this module defines nothing; call defineWhoSaid().
+import { createAnalyzer } from './analyzer.js';
+import { init, analyze } from './index.js';
+import { textOfTree } from './dom-text.js';
+import { createSweep, renderParagraphs, renderRange } from './spans.js';
+
+const SHADOW_CSS = `
+:host { display: block; --whosaid-quote-bg: #fdf0c2; --whosaid-quote-edge: #c99a06;
+  --whosaid-person: #1d5fd1; --whosaid-org: #8a3fc7; --whosaid-place: #0f7b5f; --whosaid-date: #b45309;
+  --whosaid-other: #6b7280; --whosaid-speaker-weight: 650; }
+[part~="article"] p { margin: 0 0 1em; }
+[part~="quote"] { background: var(--whosaid-quote-bg); color: inherit; border-bottom: 2px solid var(--whosaid-quote-edge);
+  padding: 0 .1em; border-radius: 2px; }
+[part~="entity"] { text-decoration: underline 2px var(--whosaid-other); text-underline-offset: .22em; }
+[part~="entity-PERSON"] { text-decoration-color: var(--whosaid-person); }
+[part~="entity-ORG"] { text-decoration-color: var(--whosaid-org); }
+[part~="entity-GPE"], [part~="entity-LOC"] { text-decoration-color: var(--whosaid-place); }
+[part~="entity-DATE"], [part~="entity-TIME"] { text-decoration-color: var(--whosaid-date); text-decoration-style: dotted; }
+[part~="speaker"] { font-weight: var(--whosaid-speaker-weight); }
+[part~="cue"] { font-style: italic; }
+[part~="summary"] { font-size: .875em; margin: 0 0 .75em; color: inherit; opacity: .85; }
+[part~="summary"]:empty { display: none; }
+`;
+
+const LIGHT_CSS = `
+mark.whosaid-quote { background: var(--whosaid-quote-bg, #fdf0c2); color: inherit; border-bottom: 2px solid var(--whosaid-quote-edge, #c99a06); }
+.whosaid-entity { text-decoration: underline 2px var(--whosaid-other, #6b7280); text-underline-offset: .22em; }
+.whosaid-entity[data-type="PERSON"] { text-decoration-color: var(--whosaid-person, #1d5fd1); }
+.whosaid-entity[data-type="ORG"] { text-decoration-color: var(--whosaid-org, #8a3fc7); }
+.whosaid-entity[data-type="GPE"], .whosaid-entity[data-type="LOC"] { text-decoration-color: var(--whosaid-place, #0f7b5f); }
+.whosaid-speaker { font-weight: 650; }
+.whosaid-cue { font-style: italic; }
+`;
+
+let sharedAnalyzer = null;
+let lightSheetAdded = false;
+
+/** The engine for all elements: one worker, or the main thread if workers fail. */
+async function runEngine(text) {
+  if (sharedAnalyzer === null) {
+    try {
+      sharedAnalyzer = createAnalyzer();
+    } catch {
+      sharedAnalyzer = false;
+    }
+  }
+  if (sharedAnalyzer) return sharedAnalyzer.analyze(text);
+  await init();
+  return analyze(text);
+}
+
+function sheet(css) {
+  // NOTE: constructed stylesheets work under a CSP without 'unsafe-inline'.
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+
+/** The <who-said> element class. */
+export class WhoSaidElement extends HTMLElement {
+  static observedAttributes = ['for'];
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+    this.shadowRoot.adoptedStyleSheets = [sheet(SHADOW_CSS)];
+    this._summary = document.createElement('p');
+    this._summary.setAttribute('part', 'summary');
+    this._summary.setAttribute('role', 'status');
+    this._article = document.createElement('div');
+    this._article.setAttribute('part', 'article');
+    // Until the analysis is in, the element's own content shows as it is.
+    this._article.appendChild(document.createElement('slot'));
+    this.shadowRoot.append(this._summary, this._article);
+    this._result = null;
+    this._run = 0;
+  }
+
+  /** The last result, or null. */
+  get result() {
+    return this._result;
+  }
+
+  connectedCallback() {
+    queueMicrotask(() => this.refresh());
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (this.isConnected && before !== after) this.refresh();
+  }
+
+  /** Analyses again (after the article changed); resolves with the result. */
+  async refresh() {
+    const run = ++this._run;
+    const target = this._target();
+    if (this.hasAttribute('for') && !target) return this._fail(new Error(`who-said: no element matches for="${this.getAttribute('for')}"`));
+    if (target) unwrap(target);
+    const { text, nodes } = textOfTree(target ?? this);
+    const t0 = performance.now();
+    let result;
+    try {
+      result = await runEngine(text);
+    } catch (error) {
+      return this._fail(error);
+    }
+    if (run !== this._run) return null;
+    const ms = performance.now() - t0;
+    this._result = result;
+    this._showSummary(result);
+    if (target) this._highlightInPlace(target, text, nodes, result);
+    else this._renderShadow(text, result);
+    this.dispatchEvent(new CustomEvent('whosaid:analyzed', { detail: { result, text, ms }, bubbles: true, composed: true }));
+    return result;
+  }
+
+  _target() {
+    const selector = this.getAttribute('for');
+    if (!selector) return null;
+    const root = this.getRootNode();
+    return (root.querySelector ? root : document).querySelector(selector);
+  }
+
+  _fail(error) {
+    this._summary.textContent = `who-said: ${error.message}`;
+    this.dispatchEvent(new CustomEvent('whosaid:error', { detail: { error }, bubbles: true, composed: true }));
+    return null;
+  }
+
+  _showSummary(result) {
+    const bySpeaker = new Map();
+    for (const q of result.quotes) {
+      const name = q.speaker ? q.speaker.name || q.speaker.text : 'unattributed';
+      bySpeaker.set(name, (bySpeaker.get(name) ?? 0) + 1);
+    }
+    const top = [...bySpeaker].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, c]) => `${n} (${c})`);
+    const count = result.quotes.length;
+    this._summary.textContent = count
+      ? `${count} quote${count === 1 ? '' : 's'}: ${top.join(', ')}${bySpeaker.size > 5 ? ', …' : ''}`
+      : 'No quotes found.';
+  }
+
+  _renderShadow(text, result) {
+    const decorate = (el, layer, index) => decorateShadow(el, layer, index, result);
+    this._article.replaceChildren(...renderParagraphs(document, text, result, decorate));
+  }
+
+  _highlightInPlace(target, text, nodes, result) {
+    if (!lightSheetAdded) {
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet(LIGHT_CSS)];
+      lightSheetAdded = true;
+    }
+    const sweep = createSweep(result);
+    const decorate = (el, layer, index) => decorateLight(el, layer, index, result);
+    for (const { node, start } of nodes) {
+      const frag = document.createDocumentFragment();
+      renderRange(document, sweep, frag, text, start, start + node.data.length, decorate, false);
+      node.replaceWith(frag);
+    }
+  }
+}
+
+function describe(q) {
+  const who = q.speaker ? q.speaker.name || q.speaker.text : 'no speaker found';
+  return `${who}${q.cue ? ` · ${q.cue.text}` : ''} · ${q.kind}`;
+}
+
+function decorateShadow(el, layer, index, result) {
+  if (layer === 'quote') {
+    const q = result.quotes[index];
+    el.setAttribute('part', `quote quote-${q.kind}`);
+    el.title = describe(q);
+  } else if (layer === 'entity') {
+    el.setAttribute('part', `entity entity-${result.entities[index].type}`);
+  } else {
+    el.setAttribute('part', layer);
+  }
+}
+
+function decorateLight(el, layer, index, result) {
+  el.classList.add(`whosaid-${layer}`);
+  if (layer === 'quote') el.title = describe(result.quotes[index]);
+  if (layer === 'entity') el.dataset.type = result.entities[index].type;
+}
+
+/** Removes the wrappers of an earlier in-place run, so offsets are fresh. */
+function unwrap(target) {
+  const wrappers = target.querySelectorAll('.whosaid-quote, .whosaid-entity, .whosaid-speaker, .whosaid-cue');
+  if (!wrappers.length) return;
+  for (const el of [...wrappers].reverse()) el.replaceWith(...el.childNodes);
+  target.normalize();
+}
+
+/**
+ * Registers the element (as <who-said> unless another name is given).
+ * Safe to call more than once.
+ * @param {string} [tagName]
+ */
+export function defineWhoSaid(tagName = 'who-said') {
+  if (!customElements.get(tagName)) customElements.define(tagName, class extends WhoSaidElement {});
+  return customElements.get(tagName);
+}

@@ -1,0 +1,45 @@
+// The Web Worker behind createAnalyzer(): loads the engine once, analyses
+// long texts part by part (see chunks.js) so it can report progress and
+// notice a cancel between parts, and sends errors back as plain messages.
+import { init, analyze } from './index.js';
+import { splitText, mergeResults } from './chunks.js';
+
+const cancelled = new Set();
+let queue = Promise.resolve();
+
+self.addEventListener('message', (event) => {
+  const msg = event.data;
+  if (msg?.type === 'cancel') {
+    cancelled.add(msg.id);
+    return;
+  }
+  if (msg?.type === 'analyze') queue = queue.then(() => run(msg));
+});
+
+async function run({ id, text, options }) {
+  try {
+    await init();
+    const result = await analyzeInParts(id, text, options ?? {});
+    if (result) self.postMessage({ type: 'result', id, result });
+  } catch (error) {
+    self.postMessage({ type: 'error', id, name: error?.name ?? 'Error', message: String(error?.message ?? error) });
+  } finally {
+    cancelled.delete(id);
+  }
+}
+
+async function analyzeInParts(id, text, options) {
+  // Parts are shifted by UTF-16 offsets, so only the default unit is split.
+  const unit = options.offsets ?? 'utf16';
+  const ranges = typeof text === 'string' && unit === 'utf16' ? splitText(text) : [[0, null]];
+  if (ranges.length === 1) return analyze(text, options);
+  const parts = [];
+  for (const [start, end] of ranges) {
+    // Yield so a cancel message queued meanwhile is seen.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled.has(id)) return null;
+    parts.push({ offset: start, result: analyze(text.slice(start, end), options) });
+    self.postMessage({ type: 'progress', id, done: end, total: text.length });
+  }
+  return mergeResults(parts);
+}
