@@ -5,7 +5,7 @@ WASM := target/wasm32-unknown-unknown/wasm/whosaid.wasm
 NODE_DEPS := tests/node_modules/.installed
 PORT ?= 8080
 
-.PHONY: serve test setup wasm web package native node-deps chromium test-rust test-wasm test-browser clean
+.PHONY: serve test setup wasm web package native node-deps chromium test-rust test-wasm test-browser clean fuzz
 
 serve: web
 	python3 tests/serve.py --port $(PORT) www
@@ -57,6 +57,12 @@ test-wasm: wasm node-deps native
 
 test-browser: package node-deps chromium
 	node tests/browser/run.mjs
+
+# make fuzz SECONDS=600: every fuzz target for a share of the time, at low
+# priority; runs are logged in fuzz/log.tsv (see fuzz/README.md).
+SECONDS ?= 600
+fuzz:
+	fuzz/run.sh $(SECONDS)
 
 clean:
 	cargo clean
