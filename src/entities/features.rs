@@ -1,0 +1,273 @@
+//! Token features for the name model: word forms, shapes, affixes, the
+//! neighbouring words, sentence and line position, word-list hits and how
+//! the same word is written elsewhere in the document. Each feature is a
+//! string hashed to 32 bits; the model maps hashes to weights. Training and
+//! tagging call the same code, so they always agree.
+//!
+//! All-capital lines (headlines, datelines) carry no case information, so
+//! their words are re-cased as the document writes them elsewhere.
+//!
+//! Guarantees: linear in the number of tokens (a bounded number of features
+//! per token); no panics.
+
+use super::gazetteer::{self, Classes, Hit};
+use crate::text::Doc;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// How words are written across the document, keyed by lowercase form.
+pub struct DocStats {
+    /// Lowercase form -> (seen lowercase, seen capitalized mid-sentence, a cased form).
+    seen: HashMap<String, (bool, bool, String)>,
+    /// For each sentence, whether it is written in capitals.
+    caps: Vec<bool>,
+}
+
+/// Whether a word is written in capitals with at least two letters.
+fn is_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl DocStats {
+    /// Gathers the casing of every word outside capital lines.
+    pub fn new(doc: &Doc) -> Self {
+        let caps: Vec<bool> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = s.tokens.clone().map(|i| doc.tok(i)).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
+                !words.is_empty() && words.iter().all(|w| is_caps_word(w))
+            })
+            .collect();
+        let mut seen: HashMap<String, (bool, bool, String)> = HashMap::new();
+        for (s, &is_caps) in doc.sentences.iter().zip(&caps) {
+            if is_caps {
+                continue;
+            }
+            for i in s.tokens.clone().skip(1) {
+                let w = doc.tok(i);
+                if !w.chars().next().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                let e = seen.entry(w.to_lowercase()).or_insert((false, false, String::new()));
+                if starts_upper(w) {
+                    if !e.1 {
+                        e.2 = w.to_string();
+                    }
+                    e.1 = true;
+                } else {
+                    e.0 = true;
+                }
+            }
+        }
+        DocStats { seen, caps }
+    }
+
+    /// Whether sentence `s` is written in capitals.
+    pub fn caps_line(&self, s: usize) -> bool {
+        self.caps.get(s).copied().unwrap_or(false)
+    }
+}
+
+/// FNV-1a over a template number and the feature's parts.
+fn hash(template: u8, parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut eat = |b: u8| {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    };
+    eat(template);
+    for p in parts {
+        for &b in p.as_bytes() {
+            eat(b);
+        }
+        eat(0xff);
+    }
+    h
+}
+
+/// "Xxxx", "XX", "dd-dd": the character classes of a word, at most 12.
+fn shape(w: &str) -> String {
+    w.chars()
+        .take(12)
+        .map(|c| match c {
+            c if c.is_uppercase() => 'X',
+            c if c.is_lowercase() => 'x',
+            c if c.is_numeric() => 'd',
+            c => c,
+        })
+        .collect()
+}
+
+/// The shape with runs collapsed: "Xx", "X", "d-d".
+fn short_shape(w: &str) -> String {
+    let mut out = String::new();
+    for c in shape(w).chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The first or last `n` characters of `w`, by chars.
+fn prefix(w: &str, n: usize) -> &str {
+    w.char_indices().nth(n).map_or(w, |(i, _)| w.get(..i).unwrap_or(w))
+}
+
+fn suffix(w: &str, n: usize) -> &str {
+    let count = w.chars().count();
+    if count <= n {
+        return w;
+    }
+    w.char_indices().nth(count - n).map_or(w, |(i, _)| w.get(i..).unwrap_or(w))
+}
+
+/// One token's forms, computed once per sentence.
+struct Form {
+    lower: String,
+    /// The word as written, or re-cased on a capital line.
+    norm: String,
+    sshape: String,
+}
+
+fn form(w: &str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form {
+    let lower = w.to_lowercase();
+    let norm = if caps_line && is_caps_word(w) {
+        match stats.seen.get(&lower) {
+            Some((_, true, cased)) => cased.clone(),
+            _ if hit.unit | hit.begin | hit.inside | hit.last != 0 => titlecase(&lower),
+            _ => lower.clone(),
+        }
+    } else {
+        w.to_string()
+    };
+    let sshape = short_shape(&norm);
+    Form { lower, norm, sshape }
+}
+
+fn titlecase(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+fn class_bits(set: Classes) -> impl Iterator<Item = &'static str> {
+    const NAMES: [&str; 10] = ["country", "state", "city", "region", "norp", "org", "male", "female", "orgword", "title"];
+    gazetteer::ALL.iter().filter(move |c| gazetteer::has(set, **c)).map(|c| NAMES.get(*c as usize).copied().unwrap_or(""))
+}
+
+/// The hashed features of each token of sentence `sent` (token range `range`).
+pub fn sentence(doc: &Doc, stats: &DocStats, sent: usize, range: Range<usize>) -> Vec<Vec<u32>> {
+    let caps = stats.caps_line(sent);
+    let words: Vec<&str> = range.clone().map(|i| doc.tok(i)).collect();
+    let hits = gazetteer::hits(&words, caps);
+    let forms: Vec<Form> = words.iter().zip(&hits).map(|(w, h)| form(w, caps, stats, h)).collect();
+    let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start));
+    let empty = Form { lower: String::from("<s>"), norm: String::from("<s>"), sshape: String::from("<s>") };
+    let end = Form { lower: String::from("</s>"), norm: String::from("</s>"), sshape: String::from("</s>") };
+    let at = |k: isize| -> &Form {
+        if k < 0 {
+            &empty
+        } else {
+            forms.get(k as usize).unwrap_or(&end)
+        }
+    };
+    let no_hit = Hit::default();
+    (0..forms.len())
+        .map(|i| {
+            let k = i as isize;
+            let (w, p1, n1, p2, n2) = (at(k), at(k - 1), at(k + 1), at(k - 2), at(k + 2));
+            let mut f = Vec::with_capacity(48);
+            f.push(hash(0, &[]));
+            f.push(hash(1, &[&w.lower]));
+            f.push(hash(2, &[&w.norm]));
+            f.push(hash(3, &[&p1.lower]));
+            f.push(hash(4, &[&n1.lower]));
+            f.push(hash(5, &[&p2.lower]));
+            f.push(hash(6, &[&n2.lower]));
+            f.push(hash(7, &[&p1.lower, &w.lower]));
+            f.push(hash(8, &[&w.lower, &n1.lower]));
+            f.push(hash(9, &[&shape(&w.norm)]));
+            f.push(hash(10, &[&w.sshape]));
+            f.push(hash(11, &[&p1.sshape, &w.sshape, &n1.sshape]));
+            f.push(hash(12, &[&p1.sshape, &w.sshape]));
+            f.push(hash(13, &[&w.sshape, &n1.sshape]));
+            for n in 1..=4 {
+                f.push(hash(13 + n as u8, &[prefix(&w.lower, n)]));
+                f.push(hash(17 + n as u8, &[suffix(&w.lower, n)]));
+            }
+            if i == 0 {
+                f.push(hash(22, &[&w.sshape]));
+            }
+            if caps {
+                f.push(hash(23, &[&short_shape(words.get(i).copied().unwrap_or(""))]));
+            }
+            if i == 0 && para_start {
+                f.push(hash(34, &[&w.sshape]));
+            }
+            let h = hits.get(i).unwrap_or(&no_hit);
+            for c in class_bits(h.unit) {
+                f.push(hash(24, &[c]));
+            }
+            for c in class_bits(h.begin) {
+                f.push(hash(25, &[c]));
+            }
+            for c in class_bits(h.inside) {
+                f.push(hash(26, &[c]));
+            }
+            for c in class_bits(h.last) {
+                f.push(hash(27, &[c]));
+            }
+            let any = |j: Option<usize>| j.and_then(|j| hits.get(j)).map_or(0, |h| h.unit | h.begin | h.inside | h.last);
+            for c in class_bits(any(i.checked_sub(1))) {
+                f.push(hash(28, &[c]));
+            }
+            for c in class_bits(any(Some(i + 1))) {
+                f.push(hash(29, &[c]));
+            }
+            if starts_upper(&w.norm) {
+                let (low, cap, _) = stats.seen.get(&w.lower).map_or((false, false, ""), |(a, b, c)| (*a, *b, c.as_str()));
+                f.push(hash(30, &[if low { "l" } else { "-" }, if cap { "c" } else { "-" }]));
+            }
+            f
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_affixes() {
+        assert_eq!(shape("McCain-2"), "XxXxxx-d");
+        assert_eq!(short_shape("McCain"), "XxXx");
+        assert_eq!(prefix("café", 3), "caf");
+        assert_eq!(suffix("café", 2), "fé");
+        assert_eq!(suffix("a", 3), "a");
+    }
+
+    #[test]
+    fn capital_lines_are_recased_from_the_document() {
+        let doc = Doc::new("BIG WIN FOR SMITHERS\nThe team of Smithers won again.");
+        let stats = DocStats::new(&doc);
+        assert!(stats.caps_line(0) && !stats.caps_line(1));
+        let f = form("SMITHERS", true, &stats, &Hit::default());
+        assert_eq!(f.norm, "Smithers");
+        assert_eq!(form("WIN", true, &stats, &Hit::default()).norm, "win");
+    }
+
+    #[test]
+    fn every_token_gets_features() {
+        let doc = Doc::new("Ms. Ann Lee flew to Paris.");
+        let stats = DocStats::new(&doc);
+        let r = doc.sentences[0].tokens.clone();
+        let f = sentence(&doc, &stats, 0, r.clone());
+        assert_eq!(f.len(), r.len());
+        assert!(f.iter().all(|x| x.len() > 20));
+    }
+}

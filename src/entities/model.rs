@@ -1,0 +1,291 @@
+//! The name model: a linear-chain tagger over BILOU tags for four name
+//! types (person, organisation, location, other), with weights learned by
+//! an averaged structured perceptron ([`super::train`]) and decoded with
+//! Viterbi under the BILOU constraints.
+//!
+//! The weights live in `data/ner/model.bin`, embedded in the binary and
+//! parsed once, on first use. Format (little-endian): magic `WSN1`, bucket
+//! bits (u8), tag count (u8), weight scale (f32), the tag transition matrix
+//! (f32, tags x tags), the row count (u32), then one row per used feature
+//! bucket: the bucket as a varint delta from the previous one, a varint bit
+//! mask of the tags with a weight, and one i8 weight per set bit.
+//!
+//! Guarantees: a corrupt or empty model file yields no model (and so no
+//! names), never a panic; decoding is linear in the number of tokens.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The name types the model tags, in tag order.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// Number of tags: O, then B, I, L, U for each type.
+pub const TAGS: usize = 1 + 4 * TYPES.len();
+
+/// A tag's part: outside, begin, inside, last or unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    O,
+    B,
+    I,
+    L,
+    U,
+}
+
+/// The part and type index of tag `t`.
+pub fn split_tag(t: usize) -> (Part, usize) {
+    if t == 0 || t >= TAGS {
+        return (Part::O, 0);
+    }
+    let part = match (t - 1) % 4 {
+        0 => Part::B,
+        1 => Part::I,
+        2 => Part::L,
+        _ => Part::U,
+    };
+    (part, (t - 1) / 4)
+}
+
+/// The tag of `part` for type `ty`.
+pub fn tag(part: Part, ty: usize) -> usize {
+    match part {
+        Part::O => 0,
+        Part::B => 1 + 4 * ty,
+        Part::I => 2 + 4 * ty,
+        Part::L => 3 + 4 * ty,
+        Part::U => 4 + 4 * ty,
+    }
+}
+
+/// Whether tag `b` may follow tag `a` (`None`: sentence start).
+pub fn allowed(a: Option<usize>, b: usize) -> bool {
+    let (pb, tb) = split_tag(b);
+    let open = a.map(split_tag).filter(|(p, _)| matches!(p, Part::B | Part::I));
+    match open {
+        Some((_, ta)) => matches!(pb, Part::I | Part::L) && ta == tb,
+        None => matches!(pb, Part::O | Part::B | Part::U),
+    }
+}
+
+/// Whether a sentence may end on tag `t`.
+pub fn may_end(t: usize) -> bool {
+    matches!(split_tag(t).0, Part::O | Part::L | Part::U)
+}
+
+/// The best tag sequence for per-token scores `em` and transition scores
+/// `trans` (`trans[a * TAGS + b]`), honouring the BILOU constraints.
+pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let neg = f32::NEG_INFINITY;
+    let mut score = vec![[neg; TAGS]; n];
+    let mut back = vec![[0u8; TAGS]; n];
+    for b in 0..TAGS {
+        if allowed(None, b) {
+            score[0][b] = em[0][b];
+        }
+    }
+    for i in 1..n {
+        for b in 0..TAGS {
+            let mut best = (neg, 0usize);
+            for a in 0..TAGS {
+                if score[i - 1][a] == neg || !allowed(Some(a), b) {
+                    continue;
+                }
+                let s = score[i - 1][a] + trans.get(a * TAGS + b).copied().unwrap_or(0.0);
+                if s > best.0 {
+                    best = (s, a);
+                }
+            }
+            if best.0 > neg {
+                score[i][b] = best.0 + em[i][b];
+                back[i][b] = best.1 as u8;
+            }
+        }
+    }
+    let mut t = 0;
+    for c in (0..TAGS).filter(|&c| may_end(c)) {
+        if score[n - 1][c] > score[n - 1][t] {
+            t = c;
+        }
+    }
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = t;
+        t = back[i][t] as usize;
+    }
+    out
+}
+
+/// A trained, quantised model.
+pub struct Model {
+    mask: u32,
+    scale: f32,
+    trans: Vec<f32>,
+    /// Bucket -> offset of its row (TAGS weights) in `weights`.
+    rows: HashMap<u32, u32>,
+    weights: Vec<i8>,
+}
+
+impl Model {
+    /// The embedded model, parsed on first use; `None` if it is missing or corrupt.
+    pub fn embedded() -> Option<&'static Model> {
+        static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+        MODEL.get_or_init(|| Model::decode(include_bytes!("../../data/ner/model.bin"))).as_ref()
+    }
+
+    /// The per-tag scores of each token, from its hashed features.
+    pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; TAGS]> {
+        feats
+            .iter()
+            .map(|fs| {
+                let mut acc = [0i32; TAGS];
+                for f in fs {
+                    if let Some(&off) = self.rows.get(&(f & self.mask)) {
+                        let row = self.weights.get(off as usize..off as usize + TAGS).unwrap_or(&[]);
+                        for (a, &w) in acc.iter_mut().zip(row) {
+                            *a += w as i32;
+                        }
+                    }
+                }
+                acc.map(|a| a as f32 * self.scale)
+            })
+            .collect()
+    }
+
+    /// The best tags for one sentence's features.
+    pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+        viterbi(&self.emissions(feats), &self.trans)
+    }
+
+    /// Parses the model format described in the module docs.
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(4)? != b"WSN1" {
+            return None;
+        }
+        let bits = r.u8()?;
+        if bits > 31 || r.u8()? as usize != TAGS {
+            return None;
+        }
+        let scale = r.f32()?;
+        let trans = (0..TAGS * TAGS).map(|_| r.f32()).collect::<Option<Vec<f32>>>()?;
+        let n = r.u32()? as usize;
+        let mut rows = HashMap::with_capacity(n.min(1 << 22));
+        let mut weights = Vec::with_capacity(n.min(1 << 22) * TAGS);
+        let mut bucket = 0u32;
+        for _ in 0..n {
+            bucket = bucket.checked_add(r.varint()?)?;
+            let mask = r.varint()?;
+            rows.insert(bucket, weights.len() as u32);
+            for t in 0..TAGS {
+                weights.push(if mask & (1 << t) != 0 { r.u8()? as i8 } else { 0 });
+            }
+        }
+        Some(Model { mask: (1u32 << bits) - 1, scale, trans, rows, weights })
+    }
+}
+
+/// Writes a model: `rows` are (bucket, weights), sorted by bucket.
+pub fn encode(bits: u8, scale: f32, trans: &[f32], rows: &[(u32, [i8; TAGS])]) -> Vec<u8> {
+    let mut out = b"WSN1".to_vec();
+    out.push(bits);
+    out.push(TAGS as u8);
+    out.extend(scale.to_le_bytes());
+    for t in trans {
+        out.extend(t.to_le_bytes());
+    }
+    out.extend((rows.len() as u32).to_le_bytes());
+    let mut prev = 0u32;
+    for (bucket, w) in rows {
+        put_varint(&mut out, bucket - prev);
+        prev = *bucket;
+        let mask = w.iter().enumerate().filter(|(_, &x)| x != 0).fold(0u32, |m, (t, _)| m | 1 << t);
+        put_varint(&mut out, mask);
+        out.extend(w.iter().filter(|&&x| x != 0).map(|&x| x as u8));
+    }
+    out
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
+        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        self.take(1)?.first().copied()
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn varint(&mut self) -> Option<u32> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= ((b & 0x7f) as u32).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_constraints() {
+        let (b_per, l_per, i_org) = (tag(Part::B, 0), tag(Part::L, 0), tag(Part::I, 1));
+        assert!(allowed(None, b_per) && !allowed(None, l_per));
+        assert!(allowed(Some(b_per), l_per) && !allowed(Some(b_per), i_org) && !allowed(Some(b_per), 0));
+        assert!(may_end(l_per) && !may_end(b_per));
+        assert_eq!(split_tag(tag(Part::U, 3)), (Part::U, 3));
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // Token scores prefer B-PER then O, which is illegal; the best legal path wins.
+        let mut em = [[0.0f32; TAGS]; 2];
+        em[0][tag(Part::B, 0)] = 5.0;
+        em[0][tag(Part::U, 0)] = 4.0;
+        em[1][0] = 3.0;
+        em[1][tag(Part::L, 0)] = 1.0;
+        let path = viterbi(&em, &[0.0; TAGS * TAGS]);
+        assert_eq!(path, vec![tag(Part::U, 0), 0]);
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let mut w = [0i8; TAGS];
+        w[3] = -7;
+        w[16] = 100;
+        let bytes = encode(20, 0.5, &[0.25; TAGS * TAGS], &[(5, w), (300_000, w)]);
+        let m = Model::decode(&bytes).expect("valid model");
+        let em = m.emissions(&[vec![5, 300_000 | (1 << 20)]]);
+        assert_eq!(em[0][3], -7.0);
+        assert_eq!(em[0][16], 100.0);
+        assert!(Model::decode(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Model::decode(b"").is_none());
+    }
+}
