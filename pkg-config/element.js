@@ -16,18 +16,16 @@ import { textOfTree } from './dom-text.js';
 import { createSweep, renderParagraphs, renderRange } from './spans.js';
 
 const SHADOW_CSS = `
-:host { display: block; --whosaid-quote-bg: #fdf0c2; --whosaid-quote-edge: #c99a06;
-  --whosaid-person: #1d5fd1; --whosaid-org: #8a3fc7; --whosaid-place: #0f7b5f; --whosaid-date: #b45309;
-  --whosaid-other: #6b7280; --whosaid-speaker-weight: 650; }
+:host { display: block; }
 [part~="article"] p { margin: 0 0 1em; }
-[part~="quote"] { background: var(--whosaid-quote-bg); color: inherit; border-bottom: 2px solid var(--whosaid-quote-edge);
+[part~="quote"] { background: var(--whosaid-quote-bg, #fdf0c2); color: inherit; border-bottom: 2px solid var(--whosaid-quote-edge, #c99a06);
   padding: 0 .1em; border-radius: 2px; }
-[part~="entity"] { text-decoration: underline 2px var(--whosaid-other); text-underline-offset: .22em; }
-[part~="entity-PERSON"] { text-decoration-color: var(--whosaid-person); }
-[part~="entity-ORG"] { text-decoration-color: var(--whosaid-org); }
-[part~="entity-GPE"], [part~="entity-LOC"] { text-decoration-color: var(--whosaid-place); }
-[part~="entity-DATE"], [part~="entity-TIME"] { text-decoration-color: var(--whosaid-date); text-decoration-style: dotted; }
-[part~="speaker"] { font-weight: var(--whosaid-speaker-weight); }
+[part~="entity"] { text-decoration: underline 2px var(--whosaid-other, #6b7280); text-underline-offset: .22em; }
+[part~="entity-PERSON"] { text-decoration-color: var(--whosaid-person, #1d5fd1); }
+[part~="entity-ORG"] { text-decoration-color: var(--whosaid-org, #8a3fc7); }
+[part~="entity-GPE"], [part~="entity-LOC"] { text-decoration-color: var(--whosaid-place, #0f7b5f); }
+[part~="entity-DATE"], [part~="entity-TIME"] { text-decoration-color: var(--whosaid-date, #b45309); text-decoration-style: dotted; }
+[part~="speaker"] { font-weight: var(--whosaid-speaker-weight, 650); }
 [part~="cue"] { font-style: italic; }
 [part~="summary"] { font-size: .875em; margin: 0 0 .75em; color: inherit; opacity: .85; }
 [part~="summary"]:empty { display: none; }
@@ -39,7 +37,7 @@ mark.whosaid-quote { background: var(--whosaid-quote-bg, #fdf0c2); color: inheri
 .whosaid-entity[data-type="PERSON"] { text-decoration-color: var(--whosaid-person, #1d5fd1); }
 .whosaid-entity[data-type="ORG"] { text-decoration-color: var(--whosaid-org, #8a3fc7); }
 .whosaid-entity[data-type="GPE"], .whosaid-entity[data-type="LOC"] { text-decoration-color: var(--whosaid-place, #0f7b5f); }
-.whosaid-speaker { font-weight: 650; }
+.whosaid-speaker { font-weight: var(--whosaid-speaker-weight, 650); }
 .whosaid-cue { font-style: italic; }
 `;
 

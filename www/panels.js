@@ -1,0 +1,199 @@
+// The side panels: speakers (sorted by quote count, click to filter), the
+// quote list (click to scroll the article to a quote) and the entities
+// grouped by type (click to highlight the mentions). Built with
+// createElement and textContent only.
+
+const PALETTE = 8;
+const LIST_CAP = 300;
+const GROUP_CAP = 60;
+const GROUPS = [
+  ['People', ['PERSON']],
+  ['Organisations', ['ORG']],
+  ['Places', ['GPE', 'LOC']],
+  ['Nationalities and groups', ['NORP']],
+  ['Events', ['EVENT']],
+  ['Dates and times', ['DATE', 'TIME']],
+  ['Money and numbers', ['MONEY', 'PERCENT', 'CARDINAL']],
+];
+const KIND_LABEL = { direct: 'direct', partial: 'partial', mixed: 'mixed', indirect: 'reported' };
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The key a quote's speaker is grouped under ('' when there is none). */
+export function speakerKey(q) {
+  return q.speaker ? q.speaker.name || q.speaker.text : '';
+}
+
+export class Panels {
+  constructor(roots, view) {
+    this.roots = roots;
+    this.view = view;
+    this.result = { quotes: [], entities: [] };
+    this.colours = new Map();
+    this.active = null;
+    this.activeEntity = null;
+    this.speakerOf = (i) => {
+      const key = speakerKey(this.result.quotes[i] ?? {});
+      return { key, colour: this.colours.get(key) ?? 'sx' };
+    };
+  }
+
+  show(text, result) {
+    this.result = result;
+    const speakers = this._speakers(result);
+    this.colours = new Map(speakers.map((s, rank) => [s.key, s.key ? `s${rank % PALETTE}` : 'sx']));
+    if (this.active !== null && !this.colours.has(this.active)) this.active = null;
+    this.activeEntity = null;
+    this._renderSpeakers(speakers);
+    this._renderQuotes(result);
+    this._renderEntities(result);
+    document.getElementById('speaker-total').textContent = String(speakers.filter((s) => s.key).length);
+    document.getElementById('quote-total').textContent = String(result.quotes.length);
+    document.getElementById('entity-total').textContent = String(result.entities.length);
+  }
+
+  _speakers(result) {
+    const byKey = new Map();
+    for (const q of result.quotes) {
+      const key = speakerKey(q);
+      let s = byKey.get(key);
+      if (!s) {
+        const entity = q.speaker?.entity != null ? result.entities[q.speaker.entity] : null;
+        s = { key, count: 0, forms: new Set(), title: entity?.title ?? null };
+        byKey.set(key, s);
+      }
+      s.count++;
+      if (q.speaker && q.speaker.text !== key) s.forms.add(q.speaker.text);
+    }
+    // Most quoted first; the unattributed row last.
+    return [...byKey.values()].sort((a, b) => (!a.key - !b.key) || b.count - a.count || a.key.localeCompare(b.key));
+  }
+
+  _renderSpeakers(speakers) {
+    const max = Math.max(1, ...speakers.map((s) => s.count));
+    const items = speakers.slice(0, LIST_CAP).map((s) => {
+      const button = el('button', `speaker ${this.colours.get(s.key)}`);
+      button.type = 'button';
+      button.dataset.speaker = s.key;
+      if (!s.key) button.dataset.unattributed = '';
+      button.setAttribute('aria-pressed', String(this.active === s.key));
+      const name = el('span', 'name', s.key || 'No speaker found');
+      const sub = [s.title, s.forms.size ? `as ${[...s.forms].slice(0, 4).map((f) => `“${f}”`).join(', ')}` : null].filter(Boolean).join(' · ');
+      if (sub) name.append(el('span', 'sub', sub));
+      const bar = el('span', 'bar');
+      bar.style.width = `${Math.round((100 * s.count) / max)}%`;
+      name.append(bar);
+      const n = el('span', 'n', String(s.count));
+      n.setAttribute('aria-label', `${s.count} quote${s.count === 1 ? '' : 's'}`);
+      button.append(el('span', 'dot'), name, n);
+      button.addEventListener('click', () => this.filter(this.active === s.key ? null : s.key));
+      const li = el('li');
+      li.append(button);
+      return li;
+    });
+    if (!items.length) items.push(el('li', 'hint', 'No quotes yet.'));
+    this.roots.speakers.replaceChildren(...items);
+  }
+
+  _renderQuotes(result, cap = LIST_CAP) {
+    const items = result.quotes.slice(0, cap).map((q, i) => {
+      const { key, colour } = this.speakerOf(i);
+      const button = el('button', `quote-item ${colour}`);
+      button.type = 'button';
+      button.dataset.quoteItem = String(i);
+      button.dataset.speaker = key;
+      const meta = el('span', 'quote-meta');
+      meta.append(el('span', 'dot'), el('span', 'who', key || 'No speaker found'), el('span', 'kind', KIND_LABEL[q.kind] ?? q.kind));
+      if (q.cue) meta.append(el('span', 'cue', q.cue.text));
+      button.append(meta, el('span', 'quote-text', q.text));
+      button.addEventListener('click', () => this.view.scrollToQuote(i));
+      const li = el('li');
+      li.append(button);
+      return li;
+    });
+    if (result.quotes.length > cap) {
+      const more = el('button', 'button small more', `Show all ${result.quotes.length.toLocaleString('en')} quotes`);
+      more.type = 'button';
+      more.addEventListener('click', () => {
+        this._renderQuotes(result, Infinity);
+        this.reapplyFilter();
+      });
+      items.push(more);
+    }
+    if (!result.quotes.length) items.push(el('li', 'hint', 'No quotes found.'));
+    this.roots.quotes.replaceChildren(...items);
+  }
+
+  _renderEntities(result) {
+    const groups = GROUPS.map(([label, types]) => {
+      const members = result.entities
+        .map((entity, index) => ({ entity, index }))
+        .filter(({ entity }) => types.includes(entity.type))
+        .sort((a, b) => b.entity.mentions.length - a.entity.mentions.length || a.entity.name.localeCompare(b.entity.name));
+      if (!members.length) return null;
+      const section = el('section', 'entity-group');
+      const heading = el('h3');
+      const swatch = el('span', 'ent', label);
+      swatch.dataset.type = types[0];
+      heading.append(swatch, el('span', 'count-pill', String(members.length)));
+      const list = el('ul');
+      for (const { entity, index } of members.slice(0, GROUP_CAP)) list.append(this._entityItem(entity, index));
+      section.append(heading, list);
+      if (members.length > GROUP_CAP) section.append(el('p', 'hint', `and ${members.length - GROUP_CAP} more`));
+      return section;
+    }).filter(Boolean);
+    if (!groups.length) groups.push(el('p', 'hint', 'No entities found.'));
+    this.roots.entities.replaceChildren(...groups);
+  }
+
+  _entityItem(entity, index) {
+    const button = el('button', 'entity');
+    button.type = 'button';
+    button.dataset.entityRow = String(index);
+    button.dataset.type = entity.type;
+    button.setAttribute('aria-pressed', 'false');
+    button.append(el('span', 'name', entity.name));
+    if (entity.title) button.append(' ', el('span', 'title', entity.title));
+    const n = el('span', 'n', `×${entity.mentions.length}`);
+    n.setAttribute('aria-label', `${entity.mentions.length} mention${entity.mentions.length === 1 ? '' : 's'}`);
+    button.append(n);
+    const aliases = [...new Set(entity.mentions.map((m) => m.text))].filter((t) => t !== entity.name);
+    if (aliases.length) button.append(el('span', 'aka', `also ${aliases.slice(0, 4).join(', ')}`));
+    button.addEventListener('click', () => {
+      const on = this.activeEntity !== index;
+      this.activeEntity = on ? index : null;
+      for (const b of this.roots.entities.querySelectorAll('[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
+      button.setAttribute('aria-pressed', String(on));
+      this.view.highlightEntity(this.activeEntity);
+    });
+    const li = el('li');
+    li.append(button);
+    return li;
+  }
+
+  /** Shows only the quotes of speaker `key` ('' = without a speaker; null = all). */
+  filter(key) {
+    this.active = key;
+    for (const b of this.roots.speakers.querySelectorAll('[data-speaker]')) {
+      b.setAttribute('aria-pressed', String(b.dataset.speaker === key));
+    }
+    this.reapplyFilter();
+    const note = document.getElementById('filter-note');
+    note.hidden = key === null;
+    document.getElementById('filter-label').textContent = key === null ? '' : `Showing quotes by ${key || 'no one found'}`;
+  }
+
+  /** Applies the current filter to the article and the quote list. */
+  reapplyFilter() {
+    const key = this.active;
+    for (const b of this.roots.quotes.querySelectorAll('[data-quote-item]')) {
+      b.parentElement.hidden = key !== null && b.dataset.speaker !== key;
+    }
+    this.view.filter(key);
+  }
+}
