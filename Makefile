@@ -5,7 +5,7 @@ WASM := target/wasm32-unknown-unknown/wasm/whosaid.wasm
 NODE_DEPS := tests/node_modules/.installed
 PORT ?= 8080
 
-.PHONY: serve test setup wasm web package native node-deps chromium test-rust test-wasm test-browser clean fuzz
+.PHONY: serve test setup wasm web package native node-deps chromium test-rust test-wasm test-browser clean fuzz bench
 
 serve: web
 	python3 tests/serve.py --port $(PORT) www
@@ -64,6 +64,15 @@ SECONDS ?= 600
 fuzz:
 	fuzz/run.sh $(SECONDS)
 
+# make bench: native, wasm-in-Chromium (beside compromise) and page-load
+# numbers, written to bench/results.md.
+BENCH_DEPS := bench/node_modules/.installed
+bench: native web chromium $(BENCH_DEPS)
+	node bench/run.mjs
+$(BENCH_DEPS): bench/package.json
+	cd bench && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
 	cargo clean
-	rm -rf www/pkg pkg tests/node_modules
+	rm -rf www/pkg pkg tests/node_modules bench/node_modules

@@ -1,0 +1,40 @@
+// Finds the shared corpora at run time (env WHOSAID_SHARED, else ../shared
+// beside the checkout, else /work/shared) and builds the benchmark inputs in
+// memory or in the system's temp folder: article text never enters the repo.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export function sharedDir(root) {
+  const candidates = [process.env.WHOSAID_SHARED, path.join(root, '../shared'), '/work/shared'].filter(Boolean);
+  const found = candidates.find((d) => existsSync(path.join(d, 'corpus/polnear-dev.jsonl')));
+  if (!found) throw new Error(`corpus/polnear-dev.jsonl not found in ${candidates.join(', ')}; set WHOSAID_SHARED`);
+  return found;
+}
+
+/** The `text` of every line of a JSONL corpus file. */
+export function readTexts(file) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).text)
+    .filter((t) => typeof t === 'string');
+}
+
+export const utf8Bytes = (texts) => texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+
+/** Whole articles joined by blank lines, cut to `size` UTF-8 bytes (as bench/native.rs does). */
+export function concatenated(texts, size) {
+  const parts = [];
+  let n = 0;
+  for (let i = 0; n < size && texts.length; i++) {
+    const t = texts[i % texts.length] + '\n\n';
+    parts.push(t);
+    n += Buffer.byteLength(t);
+  }
+  const buf = Buffer.from(parts.join(''));
+  let cut = Math.min(size, buf.length);
+  while (cut > 0 && (buf[cut] & 0xc0) === 0x80) cut--;
+  return buf.subarray(0, cut).toString('utf8');
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
