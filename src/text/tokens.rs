@@ -76,7 +76,10 @@ fn is_possessive_s(text: &str, pos: usize) -> bool {
 /// Finds the end of a word or number that started before `pos`.
 fn scan_word(text: &str, mut pos: usize, kind: TokenKind) -> usize {
     let bytes_len = text.len();
-    let word_start = text[..pos].char_indices().next_back().map_or(0, |(i, _)| i);
+    // The current dot-separated segment, for "U.S."-style abbreviations;
+    // tracked as we go so that long tokens stay linear.
+    let mut seg_start = text[..pos].char_indices().next_back().map_or(0, |(i, _)| i);
+    let mut dotted = false;
     loop {
         let rest = match text.get(pos..) {
             Some(r) if pos < bytes_len => r,
@@ -106,16 +109,18 @@ fn scan_word(text: &str, mut pos: usize, kind: TokenKind) -> usize {
             ',' | '.' | ':' if kind == TokenKind::Number && next.is_some_and(|n| n.is_ascii_digit()) => pos += 1,
             '.' if kind == TokenKind::Word => {
                 // "U.S.", "a.m.", "D.C.": single letters joined by periods.
-                let seg_len = text[word_start..pos].rsplit('.').next().map_or(0, |s| s.chars().count());
+                let seg_len = text.get(seg_start..pos).map_or(0, |s| s.chars().take(2).count());
                 if seg_len == 1 && next.is_some_and(|n| n.is_alphabetic()) {
                     let after = it.next();
                     if after.is_none_or(|a| a == '.' || !a.is_alphanumeric()) {
                         pos += 1;
+                        seg_start = pos;
+                        dotted = true;
                         continue;
                     }
                     return pos;
                 }
-                if seg_len == 1 && text[word_start..pos].contains('.') {
+                if seg_len == 1 && dotted {
                     return pos + 1; // the final period of "U.S."
                 }
                 return pos;
