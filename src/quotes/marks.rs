@@ -73,15 +73,29 @@ fn paragraph_tokens<'d>(doc: &'d Doc, para: &Paragraph) -> &'d [Token] {
 fn opens_with_quote(doc: &Doc, para: &Paragraph) -> bool {
     paragraph_tokens(doc, para)
         .first()
-        .is_some_and(|t| matches!(t.text(doc.text), "\"" | "“" | "„" | "«"))
+        .is_some_and(|t| matches!(t.text(doc.text), "\"" | "“" | "„" | "«" | "'"))
 }
 
 fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &mut Vec<Marked>) {
     let text = doc.text;
     let mut double: Option<(usize, usize)> = None; // the open double mark's bytes
     let mut single: Option<(usize, usize)> = None; // an open single mark outside doubles
+    let mut skip = false;
     for (i, tok) in toks.iter().enumerate() {
-        let Some(mark) = classify(text, toks, i) else { continue };
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        // Two apostrophes ('') stand for a double mark in some newswire text.
+        let (mark, tok) = match double_apostrophe(text, toks, i) {
+            Some((role, both)) => {
+                skip = true;
+                (Mark::Double(role), both)
+            }
+            None => match classify(text, toks, i) {
+                Some(m) => (m, *tok),
+                None => continue,
+            },
+        };
         match mark {
             Mark::Double(role) => {
                 single = None; // an unclosed single inside was an apostrophe
@@ -121,6 +135,27 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
 
 fn marked(open: (usize, usize), end: usize, close: usize, closed: bool, single: bool, paragraph: usize) -> Marked {
     Marked { open: open.0, start: open.1, end: end.max(open.1), close, closed, continues: false, single, paragraph }
+}
+
+/// Token `i` and the next are two adjacent apostrophes (''): a double
+/// mark, returned as one token with the way it faces.
+fn double_apostrophe(text: &str, toks: &[Token], i: usize) -> Option<(Role, Token)> {
+    let a = toks.get(i)?;
+    let b = toks.get(i + 1)?;
+    if a.text(text) != "'" || b.text(text) != "'" || b.start != a.end {
+        return None;
+    }
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let next = toks.get(i + 2);
+    let space_before = prev.is_none_or(|p| p.end < a.start);
+    let space_after = next.is_none_or(|n| n.start > b.end);
+    let role = match (space_before, space_after) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ if next.is_some_and(|n| n.kind == TokenKind::Punct) => Role::Close,
+        _ => Role::Toggle,
+    };
+    Some((role, Token { start: a.start, end: b.end, kind: TokenKind::Punct }))
 }
 
 /// Decides whether token `i` is a quotation mark and which way it faces.
@@ -185,6 +220,11 @@ mod tests {
         assert_eq!(spans("US will have ‘dialogue’ with Russia"), ["dialogue"]);
         assert_eq!(spans("He said 'enough is enough' today."), ["enough is enough"]);
         assert_eq!(spans("“He called it ‘a farce’ twice,” she said."), ["He called it ‘a farce’ twice,"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(spans("''We will,'' he said. ''Win.''"), ["We will,", "Win."]);
     }
 
     #[test]

@@ -1,38 +1,190 @@
 //! Quotations and their speakers. The stages: pair quotation marks
-//! ([`marks`]), then turn each quoted span into a [`Quote`].
+//! ([`marks`]), find reporting verbs with their speaker phrase and content
+//! ([`attribution`]), attach the quoted spans no verb claims (continuations
+//! of a quote, quotes with the attribution in the middle), then resolve each
+//! speaker phrase to a person ([`resolve`] over [`names`]).
+//!
+//! What counts as a quote: the content of a reporting verb or phrase (with
+//! or without quotation marks), and any quoted span of four words or more;
+//! shorter quoted fragments (scare quotes) count only inside reported speech.
+//!
+//! Guarantees: linear in the length of the text; no panics on any input.
 
+mod attribution;
+pub mod lexicon;
 pub mod marks;
+mod names;
+mod resolve;
+mod speaker;
+mod view;
 
 use crate::coref::EntityTable;
 use crate::text::Doc;
-use crate::{Quote, QuoteKind};
+use crate::{Quote, QuoteKind, Span, Speaker};
+use attribution::Attribution;
+use std::ops::Range;
+use view::View;
+
+/// Quoted spans shorter than this (in words) are scare quotes unless a verb reports them.
+const MIN_FREE_WORDS: usize = 4;
+
+/// A quote before its speaker is resolved.
+#[derive(Clone, Debug)]
+struct Draft {
+    start: usize,
+    end: usize,
+    cue: Option<Range<usize>>,
+    speaker: Option<Range<usize>>,
+    /// Takes the speaker of an earlier draft (continuations, ", adding that").
+    same_as: Option<usize>,
+    paragraph: usize,
+}
 
 /// Finds the quotations of a document, in text order.
-pub fn find(doc: &Doc, _entities: &EntityTable) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
-    for m in marks::pair(doc) {
-        if m.single || m.end <= m.start {
+pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
+    let v = View::new(doc);
+    let names = names::Names::new(&v, entities);
+    let drafts = assemble(&v, attribution::find(&v));
+    let mut resolver = resolve::Resolver::new(&names);
+    let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(drafts.len());
+    let mut out = Vec::with_capacity(drafts.len());
+    for d in &drafts {
+        let speaker = match (&d.speaker, d.same_as) {
+            (Some(r), _) => {
+                resolver.advance(&v, r.start);
+                let got = resolver.resolve(&v, r.clone());
+                let entity = got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity);
+                let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
+                Some(Speaker { start: s, end: e, text: doc.slice(s, e).to_string(), name: got.name, entity })
+            }
+            (None, Some(j)) => resolved.get(j).cloned().flatten(),
+            (None, None) => None,
+        };
+        let (start, end) = trim(doc.text, d.start, d.end);
+        resolved.push(speaker.clone());
+        if start >= end {
             continue;
         }
-        let (start, end) = trim(doc.text, m.start, m.end);
-        if start < end {
-            out.push(Quote {
-                start,
-                end,
-                text: doc.slice(start, end).to_string(),
-                kind: QuoteKind::Direct,
-                cue: None,
-                speaker: None,
-            });
-        }
+        out.push(Quote {
+            start,
+            end,
+            text: doc.slice(start, end).to_string(),
+            kind: kind(&v, start, end),
+            cue: d.cue.as_ref().map(|c| span(&v, c.clone())),
+            speaker,
+        });
     }
     out
 }
 
-/// Trims whitespace from both ends of a byte span.
+/// Turns attributions into drafts and adds the quoted spans they leave out.
+fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::with_capacity(atts.len());
+    for a in atts {
+        let (start, end) = widen_to_marks(v, a.start, a.end);
+        if drafts.iter().rev().take(3).any(|d| d.start == start && d.end == end) {
+            continue;
+        }
+        let same_as = a.inherit.then(|| drafts.len().checked_sub(1)).flatten();
+        let paragraph = v.paragraph_of(v.token_at(start));
+        drafts.push(Draft { start, end, cue: Some(a.cue), speaker: a.speaker, same_as, paragraph });
+    }
+    drafts.sort_by_key(|d| d.start);
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len() + v.marks.len());
+    let mut di = 0;
+    for (mi, m) in v.marks.iter().enumerate() {
+        while let Some(d) = drafts.get(di).filter(|d| d.start <= m.open) {
+            out.push(d.clone());
+            di += 1;
+        }
+        let covered = out.iter().rev().take(4).chain(drafts.get(di..).unwrap_or(&[]).iter().take(4)).any(|d| d.start < m.end && m.start < d.end);
+        if covered || words_in(v, m.start, m.end) < MIN_FREE_WORDS {
+            continue;
+        }
+        free_quote(v, mi, &mut out);
+    }
+    out.extend(drafts.get(di..).unwrap_or(&[]).iter().cloned());
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// Adds quoted span `mi`, claimed by no verb: it continues the quote just
+/// before it in the paragraph (`"A," he said. "B."`), or it stands alone and
+/// takes the speaker of the previous quote (a continuation paragraph).
+fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
+    let Some(m) = v.marks.get(mi) else { return };
+    let last = out.len().checked_sub(1);
+    let prev = last.and_then(|j| out.get(j));
+    let same_para = prev.is_some_and(|d| d.paragraph == m.paragraph && d.end <= m.open && no_mark_between(v, d.end, m.open));
+    if same_para && merge_within_paragraph(v, prev, m.open) {
+        if let Some(d) = last.and_then(|j| out.get_mut(j)) {
+            d.end = m.end.max(d.end);
+        }
+        return;
+    }
+    let same_as = last.filter(|&j| out.get(j).is_some_and(|d| d.paragraph + 1 >= m.paragraph));
+    out.push(Draft { start: m.start, end: m.end, cue: None, speaker: None, same_as, paragraph: m.paragraph });
+}
+
+/// Whether a quote that follows an attributed one in the same paragraph is
+/// its second half: only when what lies between is the attribution itself
+/// ("," he said, ") rather than a sentence of its own.
+fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize) -> bool {
+    let Some(d) = prev else { return false };
+    let gap = v.doc.slice(d.end, open);
+    d.cue.is_some() && gap.split_whitespace().count() <= 12
+}
+
+fn no_mark_between(v: &View, a: usize, b: usize) -> bool {
+    let i = v.token_at(a);
+    (i..v.token_at(b)).all(|k| v.quote_of(k).is_none() || v.start(k) >= b)
+}
+
+/// Widens a content span so that it never cuts a quotation in two.
+fn widen_to_marks(v: &View, start: usize, end: usize) -> (usize, usize) {
+    let first = v.token_at(start);
+    let last = v.token_at(end).saturating_sub(1);
+    let s = v.quote_of(first).and_then(|m| v.marks.get(m)).map_or(start, |m| m.open.min(start));
+    let e = v.quote_of(last).and_then(|m| v.marks.get(m)).map_or(end, |m| m.close.max(end));
+    (s, e)
+}
+
+fn words_in(v: &View, start: usize, end: usize) -> usize {
+    (v.token_at(start)..v.token_at(end)).filter(|&k| v.is_word(k)).count()
+}
+
+/// Direct when the content is one quotation, mixed when it holds one, else indirect.
+fn kind(v: &View, start: usize, end: usize) -> QuoteKind {
+    let (a, b) = (v.token_at(start), v.token_at(end));
+    let marks: Vec<usize> = (a..b).filter_map(|k| v.quote_of(k)).collect();
+    let Some(&first) = marks.first() else { return QuoteKind::Indirect };
+    let outside = (a..b).filter(|&k| v.quote_of(k).is_none() && v.is_word(k) && !matches!(v.low(k), "that")).count();
+    if outside == 0 || marks.iter().all(|&m| m == first) && outside <= 1 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+/// Trims whitespace and quotation marks from both ends of a byte span.
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = text.get(start..end).unwrap_or("");
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    (start + lead, (end - trail).max(start + lead))
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„')).len();
+    let trail = s.len() - s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„')).len();
+    let (start, end) = (start + lead, end.saturating_sub(trail).max(start + lead));
+    // Single marks only as a pair, so that a closing apostrophe ("the Joneses’") stays.
+    let s = text.get(start..end).unwrap_or("");
+    match (s.chars().next(), s.chars().last()) {
+        (Some(a @ ('‘' | '\'')), Some(b @ ('’' | '\''))) if s.len() > 2 && (a == '‘') == (b == '’') => (start + a.len_utf8(), end - b.len_utf8()),
+        _ => (start, end),
+    }
 }
+
+/// The byte span of a token range.
+fn span(v: &View, r: Range<usize>) -> Span {
+    let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
+    Span { start: s, end: e, text: v.doc.slice(s, e).to_string() }
+}
+
+#[cfg(test)]
+mod tests;

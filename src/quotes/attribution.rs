@@ -1,0 +1,290 @@
+//! Attributions: a reporting verb or phrase (the cue), the phrase naming
+//! who spoke, and the span of what was said. Covers `X said (that) ...`,
+//! `X told Y (that) ...`, `..., X said.`, `"...," said X`, `X said: ...`,
+//! `according to X, ...`, `..., according to X.`, the passive `it was
+//! reported that ...` (no speaker) and `..., adding that ...` (the speaker of
+//! the clause before).
+//!
+//! Guarantees: each cue looks at a bounded window of its own sentence (plus
+//! the quotation it closes or opens), so the pass is linear; no panics.
+
+use super::lexicon::{cue_at, is, Class, CueClass};
+use super::speaker;
+use super::view::View;
+use std::ops::Range;
+
+/// One attribution, in tokens (cue, speaker) and bytes (content).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue: Range<usize>,
+    /// The phrase naming the speaker, if the sentence has one.
+    pub speaker: Option<Range<usize>>,
+    /// The speaker is the one of the attribution before ("..., adding that").
+    pub inherit: bool,
+    /// What was said, in bytes.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The longest gap between a verb and a following "that" ("said on Tuesday that").
+const THAT_WINDOW: usize = 14;
+
+/// Finds the attributions of a document, in text order.
+pub fn find(v: &View) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for s in 0..v.doc.sentences.len() {
+        let first = out.len();
+        let range = v.sentence_tokens(s);
+        let title_case = title_case(v, range.clone());
+        let mut i = range.start;
+        while i < range.end {
+            match cue_here(v, i, range.end, title_case) {
+                Some((len, class)) => {
+                    if let Some(a) = attribute(v, i..i + len, class, range.clone()) {
+                        out.push(a);
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        if let Some(headline) = colon_headline(v, range.clone()) {
+            out.push(headline);
+        }
+        cut_overlaps(v, out.get_mut(first..).unwrap_or(&mut []));
+    }
+    out
+}
+
+/// Whether most words of the sentence are capitalised (a headline).
+fn title_case(v: &View, r: Range<usize>) -> bool {
+    let words = r.clone().filter(|&i| v.is_word(i) && v.tok(i).len() > 3).count();
+    let caps = r.filter(|&i| v.is_cap(i) && v.tok(i).len() > 3).count();
+    words >= 3 && caps * 10 >= words * 7
+}
+
+/// The cue starting at token `i`, if any: outside quotations, lower case
+/// (or in a headline), not an adjective ("the said document").
+fn cue_here(v: &View, i: usize, end: usize, title_case: bool) -> Option<(usize, CueClass)> {
+    let opens = v.sentence_tokens(v.sentence_of(i)).start == i;
+    if v.quote_of(i).is_some() || !v.is_word(i) || (v.is_cap(i) && !title_case && !opens) {
+        return None;
+    }
+    if v.low(i) == "according" && v.low(i + 1) == "to" {
+        return Some((2, CueClass::Speech));
+    }
+    let words: Vec<&str> = (i..(i + 5).min(end)).map(|k| v.low(k)).collect();
+    let (len, class) = cue_at(&words)?;
+    let prev = i.checked_sub(1).map_or("", |p| v.low(p));
+    (!is(Class::Determiner, prev) || prev == "that").then_some((len, class))
+}
+
+/// Builds the attribution of the cue at `cue`, or None when the verb does
+/// not report speech here.
+fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>) -> Option<Attribution> {
+    let according = v.low(cue.start) == "according";
+    // Walk left over "also", "has", "was" to the subject.
+    let mut l = cue.start;
+    let mut passive = false;
+    while l > sent.start && is(Class::Skip, v.low(l - 1)) && !according {
+        passive |= matches!(v.low(l - 1), "was" | "were" | "is" | "been" | "be");
+        l -= 1;
+    }
+    let mut subject = if according { None } else { speaker::left(v, l, sent.start) };
+    let mut inverted = false;
+    if subject.as_ref().is_some_and(|r| v.low(r.start) == "it" && r.len() == 1 && passive) {
+        subject = None; // "it was reported that": no speaker
+    } else if passive && v.low(cue.end) == "by" {
+        subject = speaker::right(v, cue.end + 1, sent.end); // "was first reported by X"
+        inverted = subject.is_some();
+    }
+    let before = cue.start.checked_sub(1);
+    let opens_clause = before.is_none_or(|b| b < sent.start || v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "(" | ":"));
+    if subject.is_none() && (!passive || inverted) && (opens_clause || according) {
+        subject = speaker::right(v, cue.end, sent.end);
+        inverted = subject.is_some();
+    }
+    let inherit = subject.is_none() && !passive && before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but"));
+    if subject.is_none() && !inherit && !passive {
+        return None;
+    }
+    // Where the speaker group starts (for what was said before it) and ends.
+    let group_start = if inverted { cue.start } else { subject.as_ref().map_or(l, |r| r.start).min(l) };
+    let mut after = if inverted { subject.as_ref().map_or(cue.end, |r| r.end) } else { cue.end };
+    if according && v.tok(after) == "," {
+        after += 1; // "According to X, the plan ..."
+    } else if inverted {
+        after = skip_apposition(v, after, sent.end);
+    }
+    if class == CueClass::Object && !according {
+        after = skip_hearer(v, after, sent.end);
+    }
+    let (start, end) = content(v, group_start, after, sent.clone(), according, class)?;
+    Some(Attribution { cue, speaker: subject, inherit, start, end })
+}
+
+/// Skips ", a Republican of South Carolina," after an inverted speaker.
+fn skip_apposition(v: &View, after: usize, end: usize) -> usize {
+    if v.tok(after) != "," {
+        return after;
+    }
+    let mut k = after + 1;
+    while k < end && k < after + 20 && v.quote_of(k).is_none() {
+        if v.tok(k) == "," && !matches!(v.low(k + 1), "that" | "adding" | "saying") {
+            return k;
+        }
+        if matches!(v.tok(k), "." | "!" | "?") {
+            return k;
+        }
+        k += 1;
+    }
+    after
+}
+
+/// Skips the hearer after "told": "told reporters", "told Sputnik".
+fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
+    let low = v.low(after);
+    if matches!(low, "him" | "her" | "them" | "me" | "us" | "you") {
+        return after + 1;
+    }
+    if low == "that" || !v.is_word(after) {
+        return after;
+    }
+    speaker::right(v, after, end).map_or(after, |r| r.end)
+}
+
+/// The content span of an attribution whose speaker group starts at token
+/// `group` and whose verb phrase ends before token `after`.
+fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: bool, class: CueClass) -> Option<(usize, usize)> {
+    let prev = group.checked_sub(1).filter(|&p| p >= sent.start);
+    let boundary = prev.is_some_and(|p| v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | ":" | "("));
+    let has_before = boundary && prev.is_some_and(|p| p >= sent.start + 3 || v.is_close_mark(p) || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q)));
+    let rest = after_kind(v, after, sent.end);
+    match rest {
+        Rest::Clause(k) if !(according && has_before && k > after) => clause_after(v, k, sent.end),
+        Rest::Clause(_) | Rest::End | Rest::Adjunct if has_before => {
+            if according && matches!(rest, Rest::Clause(_)) {
+                return clause_after(v, sent.start, sent.end); // "The plan, according to X, fails."
+            }
+            before_group(v, prev?, sent.start)
+        }
+        Rest::Adjunct if class != CueClass::Weak && sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),
+        Rest::Colon => colon_content(v, after, sent.end),
+        _ => None,
+    }
+}
+
+enum Rest {
+    /// What was said starts at this token.
+    Clause(usize),
+    /// The sentence ends (or a comma then a new quotation).
+    End,
+    /// An adjunct ("on Tuesday", "during a press conference") with no clause.
+    Adjunct,
+    /// A colon that ends the paragraph: the next paragraph is what was said.
+    Colon,
+}
+
+fn after_kind(v: &View, a: usize, end: usize) -> Rest {
+    let t = v.tok(a);
+    if a >= end || matches!(t, "." | "!" | "?" | ";" | ")") {
+        return Rest::End;
+    }
+    if t == "," && (a + 1 >= end || v.is_open_mark(a + 1) || cue_at(&[v.low(a + 1)]).is_some()) {
+        return Rest::End;
+    }
+    if t == ":" && a + 1 >= end && v.paragraph_of(a + 1) != v.paragraph_of(a) {
+        return Rest::Colon;
+    }
+    if matches!(v.low(a), "that" | ":") || v.is_open_mark(a) || t == "," && v.is_open_mark(a + 1) {
+        return Rest::Clause(if v.is_open_mark(a) { a } else { a + 1 });
+    }
+    // "said on ABC's This Week that ...": look a little further for "that".
+    let adjunct = is(Class::Adjunct, v.low(a)) || t == ",";
+    if adjunct {
+        let stop = (a + THAT_WINDOW).min(end);
+        for k in a + 1..stop {
+            if v.quote_of(k).is_some() && !v.is_open_mark(k) {
+                continue;
+            }
+            if v.low(k) == "that" || v.tok(k) == ":" {
+                return Rest::Clause(k + 1);
+            }
+            if v.is_open_mark(k) && matches!(v.tok(k.saturating_sub(1)), "," | ":") {
+                return Rest::Clause(k);
+            }
+            if matches!(v.tok(k), "," | ";") && k > a {
+                break;
+            }
+        }
+        return Rest::Adjunct;
+    }
+    Rest::Clause(a)
+}
+
+/// From token `k` to the end of the sentence, or to the end of the
+/// quotation that runs on past it.
+fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usize)> {
+    if k >= end {
+        return None;
+    }
+    let last = end - 1;
+    let mut e = v.end(last);
+    if let Some(m) = v.quote_of(last).and_then(|m| v.marks.get(m)) {
+        e = e.max(m.close);
+    }
+    Some((v.start(k), e))
+}
+
+/// From the sentence start (or the opening of the quotation that closes
+/// just before the speaker) to the boundary token `p`.
+fn before_group(v: &View, p: usize, sent_start: usize) -> Option<(usize, usize)> {
+    let mut start = v.start(sent_start);
+    for q in [p, p.saturating_sub(1)] {
+        if v.is_close_mark(q) {
+            if let Some(m) = v.quote_of(q).and_then(|m| v.marks.get(m)) {
+                start = m.open;
+                break;
+            }
+        }
+    }
+    let end = if v.is_close_mark(p) { v.end(p) } else { v.start(p) };
+    (start < end).then_some((start, end))
+}
+
+/// "X said:" at the end of a paragraph: the next paragraph.
+fn colon_content(v: &View, colon: usize, _end: usize) -> Option<(usize, usize)> {
+    let para = v.paragraph_of(colon + 1);
+    let r = v.paragraph_tokens(para);
+    (!r.is_empty()).then(|| (v.start(r.start), v.end(r.end - 1)))
+}
+
+/// "Tillerson: US will have ..." at the start of a sentence: a name, a
+/// colon and what the person said.
+fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
+    let colon = (r.start..(r.start + 5).min(r.end)).find(|&k| v.tok(k) == ":")?;
+    if colon == r.start || colon + 3 >= r.end || !(r.start..colon).all(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k))) {
+        return None;
+    }
+    if (r.start..colon).any(|k| is(Class::Title, v.low(k)) && colon - r.start == 1) {
+        return None;
+    }
+    Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, start: v.start(colon + 1), end: v.end(r.end - 1) })
+}
+
+/// Cuts an attribution's content where a later cue of the same sentence
+/// begins (", adding that ...", ", he said, ...").
+fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
+    for i in 1..atts.len() {
+        let (head, tail) = atts.split_at_mut(i);
+        let (Some(prev), Some(next)) = (head.last_mut(), tail.first()) else { continue };
+        let group = next.speaker.as_ref().map_or(next.cue.start, |s| s.start.min(next.cue.start));
+        let cut = match group.checked_sub(1) {
+            Some(c) if matches!(v.tok(c), "," | "—" | "–" | ";") => v.start(c),
+            _ => v.start(group),
+        };
+        if prev.start < cut && cut < prev.end && next.start >= cut {
+            prev.end = cut;
+        }
+    }
+}

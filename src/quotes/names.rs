@@ -1,0 +1,195 @@
+//! The people and organisations a quote can be attributed to: each
+//! capitalised name in the document, split into title and name ("Secretary
+//! of State" + "Rex Tillerson"), with a guess at its gender, so that
+//! "Tillerson", "he" and "the secretary" can be turned into "Rex Tillerson".
+//!
+//! When the entity stage has found PERSON and ORG mentions they are used;
+//! otherwise capitalised-word heuristics stand in.
+//!
+//! Guarantees: one pass over tokens plus hash lookups (linear); no panics.
+
+use super::lexicon::{is, Class};
+use super::view::View;
+use crate::coref::EntityTable;
+use crate::EntityType;
+use std::collections::HashMap;
+
+/// What a pronoun can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// One person or organisation.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The longest form of the name, without title.
+    pub name: String,
+    /// Lower-cased title words seen with it ("secretary", "state").
+    pub titles: Vec<String>,
+    pub gender: Gender,
+    pub org: bool,
+    /// The entity cluster, when the entity stage knows it.
+    pub entity: Option<usize>,
+}
+
+/// A mention of a person: token range and index into `people`.
+#[derive(Clone, Debug)]
+pub struct NameMention {
+    pub tokens: std::ops::Range<usize>,
+    pub person: usize,
+}
+
+/// All names of a document.
+pub struct Names {
+    pub people: Vec<Person>,
+    /// In text order.
+    pub mentions: Vec<NameMention>,
+    by_last: HashMap<String, usize>,
+}
+
+impl Names {
+    /// Finds the names of the document.
+    pub fn new(v: &View, table: &EntityTable) -> Names {
+        let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: HashMap::new() };
+        let mut i = 0;
+        while i < v.len() {
+            let mut k = i;
+            while k < v.len() && is_name_token(v, k) && (k == i || v.paragraph_of(k) == v.paragraph_of(i)) {
+                k += 1;
+            }
+            if k > i {
+                names.add_run(v, table, i, k);
+                i = k;
+            } else {
+                i += 1;
+            }
+        }
+        names
+    }
+
+    /// The person a phrase names ("Secretary of State Rex Tillerson",
+    /// "Tillerson"), by its last name word.
+    pub fn lookup(&self, v: &View, r: std::ops::Range<usize>) -> Option<usize> {
+        let last = r.rev().find(|&k| v.is_cap(k) && !is(Class::Title, v.low(k)))?;
+        self.by_last.get(v.low(last)).copied()
+    }
+
+    fn add_run(&mut self, v: &View, table: &EntityTable, start: usize, end: usize) {
+        // Split off the title words and a leading "The".
+        let mut n = start;
+        let mut titles = Vec::new();
+        while n < end && (is(Class::Title, v.low(n)) || is(Class::Determiner, v.low(n)) || v.tok(n) == "." || v.low(n) == "of") {
+            if is(Class::Title, v.low(n)) {
+                titles.push(v.low(n).to_string());
+            }
+            n += 1;
+        }
+        let mut e = end;
+        while e > n && (v.tok(e - 1) == "." || v.low(e - 1) == "of") {
+            e -= 1;
+        }
+        if n >= e {
+            return;
+        }
+        let org = (n..e).any(|k| is(Class::Org, v.low(k))) || v.low(start) == "the";
+        if !org {
+            // "Russian President Vladimir Putin": the name follows the last title word.
+            if let Some(t) = (n..e).rev().find(|&k| is(Class::Title, v.low(k))) {
+                if t + 1 < e {
+                    titles.extend((n..=t).filter(|&k| is(Class::Title, v.low(k))).map(|k| v.low(k).to_string()));
+                    n = t + 1;
+                }
+            }
+        }
+        let first = v.low(n);
+        let sentence_first = v.doc.sentences.get(v.sentence_of(n)).is_some_and(|s| s.tokens.start == n);
+        if e - n == 1 && sentence_first && crate::text::lexicon::is_sentence_opener(v.tok(n)) {
+            return;
+        }
+        let gender = if titles.iter().any(|t| is(Class::Female, t)) || is(Class::Female, first) && e - n > 1 {
+            Gender::Female
+        } else if titles.iter().any(|t| is(Class::Male, t)) || is(Class::Male, first) && e - n > 1 {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        };
+        let entity = entity_over(table, v.start(n), v.end(e - 1));
+        let name = v.doc.slice(v.start(n), v.end(e - 1)).to_string();
+        let last = v.low(e - 1).to_string();
+        let p = match self.by_last.get(&last).copied() {
+            Some(p) => p,
+            None => {
+                self.people.push(Person { name: String::new(), titles: Vec::new(), gender, org, entity });
+                self.people.len() - 1
+            }
+        };
+        if let Some(person) = self.people.get_mut(p) {
+            if name.len() > person.name.len() {
+                person.name = name;
+            }
+            person.titles.extend(titles);
+            if person.gender == Gender::Unknown {
+                person.gender = gender;
+            }
+            person.org |= org;
+            person.entity = person.entity.or(entity);
+        }
+        self.by_last.insert(last, p);
+        self.mentions.push(NameMention { tokens: n..e, person: p });
+    }
+}
+
+/// Whether token `k` can be part of a capitalised name run.
+fn is_name_token(v: &View, k: usize) -> bool {
+    if v.is_cap(k) {
+        return !is(Class::Adjunct, v.low(k)) && !is(Class::Pronoun, v.low(k)) && v.low(k) != "i";
+    }
+    let prev_cap = k.checked_sub(1).is_some_and(|p| v.is_cap(p));
+    match v.tok(k) {
+        "." => prev_cap && v.tok(k - 1).len() <= 3 && v.end(k - 1) == v.start(k),
+        "of" => prev_cap && v.is_cap(k + 1),
+        _ => false,
+    }
+}
+
+/// The entity cluster of a PERSON or ORG mention overlapping `start..end`.
+fn entity_over(table: &EntityTable, start: usize, end: usize) -> Option<usize> {
+    let i = table.mentions.partition_point(|m| m.end <= start);
+    let m = table.mentions.get(i)?;
+    let fits = m.start < end && matches!(m.kind, EntityType::PERSON | EntityType::ORG);
+    fits.then(|| table.cluster_of.get(i).copied()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn names(t: &str) -> Names {
+        let d = Doc::new(t);
+        let v = View::new(&d);
+        let table = crate::coref::cluster(&d, Vec::new());
+        Names::new(&v, &table)
+    }
+
+    #[test]
+    fn titles_are_split_and_short_forms_join_the_long_one() {
+        let n = names("Secretary of State Rex Tillerson spoke. Later Tillerson left.");
+        assert_eq!(n.people.len(), 1);
+        assert_eq!(n.people[0].name, "Rex Tillerson");
+        assert!(n.people[0].titles.contains(&"secretary".to_string()));
+        assert_eq!(n.mentions.len(), 2);
+    }
+
+    #[test]
+    fn gender_and_organisations() {
+        let n = names("Mrs. Clinton met Donald Trump and The New York Times.");
+        let find = |s: &str| n.people.iter().find(|p| p.name == s).unwrap();
+        assert_eq!(find("Clinton").gender, Gender::Female);
+        assert_eq!(find("Donald Trump").gender, Gender::Male);
+        assert!(find("New York Times").org);
+    }
+}

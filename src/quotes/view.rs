@@ -1,0 +1,128 @@
+//! A token-level view of a document for the attribution rules: lower-cased
+//! words, the quoted span each token sits in, and its sentence.
+//!
+//! Guarantees: built in one pass over tokens and marks (linear); every
+//! accessor takes any index and answers a neutral value when it is out of
+//! range, so rules can look around freely without panicking.
+
+use super::marks::{self, Marked};
+use crate::text::tokens::TokenKind;
+use crate::text::Doc;
+
+/// The document as the quote rules read it.
+pub struct View<'d, 't> {
+    pub doc: &'d Doc<'t>,
+    /// The quoted spans, in text order.
+    pub marks: Vec<Marked>,
+    lower: Vec<String>,
+    /// For each token, the index in `marks` of the span it is in (marks included).
+    quote_of: Vec<Option<usize>>,
+    /// For each token, its sentence.
+    sentence_of: Vec<usize>,
+}
+
+impl<'d, 't> View<'d, 't> {
+    /// Builds the view.
+    pub fn new(doc: &'d Doc<'t>) -> Self {
+        let marks = marks::pair(doc);
+        let lower = doc.tokens.iter().map(|t| t.text(doc.text).to_lowercase()).collect();
+        let mut quote_of = vec![None; doc.tokens.len()];
+        let mut m = 0;
+        for (i, t) in doc.tokens.iter().enumerate() {
+            while marks.get(m).is_some_and(|k| k.close <= t.start && k.close > k.open) {
+                m += 1;
+            }
+            if let (Some(k), Some(slot)) = (marks.get(m), quote_of.get_mut(i)) {
+                if t.start >= k.open && t.end <= k.close.max(k.end) {
+                    *slot = Some(m);
+                }
+            }
+        }
+        let mut sentence_of = vec![0; doc.tokens.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for slot in sentence_of.get_mut(s.tokens.clone()).unwrap_or(&mut []) {
+                *slot = si;
+            }
+        }
+        View { doc, marks, lower, quote_of, sentence_of }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// The token's text as written ("" out of range).
+    pub fn tok(&self, i: usize) -> &'t str {
+        self.doc.tok(i)
+    }
+
+    /// The token's text in lower case ("" out of range).
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// Byte start of token `i` (the text end out of range).
+    pub fn start(&self, i: usize) -> usize {
+        self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.start)
+    }
+
+    /// Byte end of token `i` (the text end out of range).
+    pub fn end(&self, i: usize) -> usize {
+        self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.end)
+    }
+
+    /// Whether the token is a word that starts with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the token is a word (letters first).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// The quoted span holding token `i`, if any.
+    pub fn quote_of(&self, i: usize) -> Option<usize> {
+        self.quote_of.get(i).copied().flatten()
+    }
+
+    /// Whether token `i` is an opening quotation mark.
+    pub fn is_open_mark(&self, i: usize) -> bool {
+        self.quote_of(i).and_then(|m| self.marks.get(m)).is_some_and(|m| m.open == self.start(i))
+    }
+
+    /// Whether token `i` is a closing quotation mark.
+    pub fn is_close_mark(&self, i: usize) -> bool {
+        self.quote_of(i).and_then(|m| self.marks.get(m)).is_some_and(|m| m.closed && m.close == self.end(i))
+    }
+
+    /// The sentence of token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentence_of.get(i).copied().unwrap_or(usize::MAX)
+    }
+
+    /// Token range of sentence `s`.
+    pub fn sentence_tokens(&self, s: usize) -> std::ops::Range<usize> {
+        self.doc.sentences.get(s).map_or(0..0, |s| s.tokens.clone())
+    }
+
+    /// Paragraph of token `i`.
+    pub fn paragraph_of(&self, i: usize) -> usize {
+        self.doc.sentences.get(self.sentence_of(i)).map_or(usize::MAX, |s| s.paragraph)
+    }
+
+    /// Token range of paragraph `p`.
+    pub fn paragraph_tokens(&self, p: usize) -> std::ops::Range<usize> {
+        let Some(para) = self.doc.paragraphs.get(p) else { return 0..0 };
+        let first = self.doc.sentences.get(para.sentences.start).map_or(0, |s| s.tokens.start);
+        let last = para.sentences.end.checked_sub(1).and_then(|i| self.doc.sentences.get(i)).map_or(first, |s| s.tokens.end);
+        first..last
+    }
+
+    /// First token at or after byte `b`.
+    pub fn token_at(&self, b: usize) -> usize {
+        self.doc.token_at_or_after(b)
+    }
+}
+
