@@ -156,10 +156,21 @@ fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
 /// The content span of an attribution whose speaker group starts at token
 /// `group` and whose verb phrase ends before token `after`.
 fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: bool, class: CueClass) -> Option<(usize, usize)> {
-    let prev = group.checked_sub(1).filter(|&p| p >= sent.start);
+    let mut prev = group.checked_sub(1).filter(|&p| p >= sent.start);
+    // Step over a stray symbol between a closing mark and the speaker.
+    if let Some(p) = prev.filter(|&p| !v.is_word(p) && v.quote_of(p).is_none() && !matches!(v.tok(p), "," | "—" | "–" | ":" | "(")) {
+        if p.checked_sub(1).is_some_and(|q| q >= sent.start && v.is_close_mark(q)) {
+            prev = Some(p - 1);
+        }
+    }
     let boundary = prev.is_some_and(|p| v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | ":" | "("));
     let has_before = boundary && prev.is_some_and(|p| p >= sent.start + 3 || v.is_close_mark(p) || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q)));
-    let rest = after_kind(v, after, sent.end);
+    let mut rest = after_kind(v, after, sent.end);
+    if let Rest::Clause(k) = rest {
+        if !(k..sent.end).any(|i| v.is_word(i)) {
+            rest = Rest::End; // "she said 😀."
+        }
+    }
     match rest {
         Rest::Clause(k) if !(according && has_before && k > after) => clause_after(v, k, sent.end),
         Rest::Clause(_) | Rest::End | Rest::Adjunct if has_before => {

@@ -28,6 +28,9 @@ use view::View;
 /// Quoted spans shorter than this (in words) are scare quotes unless a verb reports them.
 const MIN_FREE_WORDS: usize = 4;
 
+/// The longest attribution between two halves of one quote, in tokens.
+const MAX_GAP_TOKENS: usize = 40;
+
 /// A quote before its speaker is resolved.
 #[derive(Clone, Debug)]
 struct Draft {
@@ -60,8 +63,10 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
             (None, Some(j)) => resolved.get(j).cloned().flatten(),
             (None, None) => None,
         };
-        let (start, end) = trim(doc.text, d.start, d.end);
         resolved.push(speaker.clone());
+        // Quotes never overlap: a later one keeps only what is new.
+        let from = out.last().map_or(d.start, |p: &Quote| d.start.max(p.end));
+        let (start, end) = trim(doc.text, from, d.end);
         if start >= end {
             continue;
         }
@@ -131,13 +136,14 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
 /// ("," he said, ") rather than a sentence of its own.
 fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize) -> bool {
     let Some(d) = prev else { return false };
-    let gap = v.doc.slice(d.end, open);
-    d.cue.is_some() && gap.split_whitespace().count() <= 12
+    d.cue.is_some() && v.token_at(open).saturating_sub(v.token_at(d.end)) <= 16
 }
 
+/// Whether no quotation lies between bytes `a` and `b`, which must be close
+/// (a bounded look, so that many marks after one quote stay linear).
 fn no_mark_between(v: &View, a: usize, b: usize) -> bool {
-    let i = v.token_at(a);
-    (i..v.token_at(b)).all(|k| v.quote_of(k).is_none() || v.start(k) >= b)
+    let (i, j) = (v.token_at(a), v.token_at(b));
+    j.saturating_sub(i) <= MAX_GAP_TOKENS && (i..j).all(|k| v.quote_of(k).is_none() || v.start(k) >= b)
 }
 
 /// Widens a content span so that it never cuts a quotation in two.

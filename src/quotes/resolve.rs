@@ -54,8 +54,10 @@ impl<'n> Resolver<'n> {
             if v.quote_of(m.tokens.start).is_some() {
                 continue;
             }
+            // A subject opens its sentence, perhaps after a title or "The".
             let first_in_sentence = v.sentence_tokens(v.sentence_of(m.tokens.start)).start;
-            let subject = (first_in_sentence..m.tokens.start).all(|k| !v.is_word(k) || is(Class::Title, v.low(k)) || is(Class::Determiner, v.low(k)) || v.is_cap(k));
+            let subject = m.tokens.start <= first_in_sentence + 4
+                && (first_in_sentence..m.tokens.start).all(|k| !v.is_word(k) || is(Class::Title, v.low(k)) || is(Class::Determiner, v.low(k)) || v.is_cap(k));
             self.note(v, m.person, m.tokens.start, subject);
         }
     }
