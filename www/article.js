@@ -21,7 +21,7 @@ export class ArticleView {
     });
     root.addEventListener('focusin', (e) => this._hover(e.target));
     root.addEventListener('focusout', () => this._hideTip());
-    root.addEventListener('keydown', (e) => {
+    document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') this._hideTip();
     });
     window.addEventListener('scroll', () => this._hideTip(), { passive: true });

@@ -82,6 +82,11 @@ describe('the page', () => {
     const expected = q.speaker ? q.speaker.name : 'No speaker found';
     assert.ok((await tip.textContent()).startsWith(expected));
     await page.keyboard.press('Escape');
+    await tip.waitFor({ state: 'hidden' });
+    // Keyboard: a quote takes focus and shows the same.
+    await page.focus('#article mark[data-first]');
+    await tip.waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
   });
 
   test('clicking a speaker filters the article and the quote list', async () => {
@@ -195,7 +200,29 @@ describe('the page', () => {
     console.log(`# 1 MB (${big.length} chars): ${shown.quotes} quotes shown after ${Date.now() - t0} ms; longest main-thread stall ${Math.round(lag.max)} ms; answered in ${answerMs} ms`);
     assert.ok(lag.progress, 'progress was shown');
     assert.ok(lag.max < 1000, `the main thread stalled for ${Math.round(lag.max)} ms`);
-    assert.equal(shown.total, await page.evaluate(() => window.whosaid.result.quotes.length));
+    // The worker analysed it in parts; the quotes are the ones of one whole-text call.
+    const same = await page.evaluate(async (big) => {
+      const engine = await import('/pkg/index.js');
+      const whole = engine.analyze(big).quotes.map((q) => `${q.start}:${q.end}:${q.kind}`);
+      const parts = window.whosaid.result.quotes.map((q) => `${q.start}:${q.end}:${q.kind}`);
+      return { whole: whole.length, parts: parts.length, equal: whole.join() === parts.join() };
+    }, big);
+    assert.deepEqual(same, { whole: same.parts, parts: shown.total, equal: true });
+  });
+
+  test('works offline after the first visit', async () => {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForSelector('body[data-engine="ready"]');
+      await paste(page, { text: '“We are still here,” the mayor said on Monday.' });
+      assert.ok((await shownCounts(page)).quotes >= 1);
+    } finally {
+      await context.setOffline(false);
+    }
   });
 
   test('makes no request outside 127.0.0.1', () => {

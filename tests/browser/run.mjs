@@ -1,6 +1,7 @@
 // The JS-side tests of the page, the <who-said> element and the npm package,
 // run by `make test-browser` (after `make package`). node:test prints each
 // result and a summary; the exit code is non-zero if any fails.
+import './chunks.test.mjs';
 import './package.test.mjs';
 import './page.test.mjs';
 import './embed.test.mjs';
