@@ -41,29 +41,37 @@ export function createAnalyzer(settings = {}) {
     pending.clear();
   });
 
+  function request(message, onProgress, signal) {
+    if (dead) return Promise.reject(dead);
+    if (signal?.aborted) return Promise.reject(abortError());
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const abort = () => {
+        worker.postMessage({ type: 'cancel', id });
+        pending.delete(id);
+        reject(abortError());
+      };
+      pending.set(id, { resolve, reject, onProgress, signal, abort });
+      signal?.addEventListener('abort', abort, { once: true });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
   return {
     /**
      * @param {string} text
      * @param {{ offsets?: string, onProgress?: (p: {done: number, total: number}) => void, signal?: AbortSignal }} [options]
      */
     analyze(text, options = {}) {
-      if (dead) return Promise.reject(dead);
       if (typeof text !== 'string') {
         return Promise.reject(new TypeError('whosaid.analyze: the text must be a string'));
       }
       const { onProgress, signal, ...engineOptions } = options;
-      if (signal?.aborted) return Promise.reject(abortError());
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        const abort = () => {
-          worker.postMessage({ type: 'cancel', id });
-          pending.delete(id);
-          reject(abortError());
-        };
-        pending.set(id, { resolve, reject, onProgress, signal, abort });
-        signal?.addEventListener('abort', abort, { once: true });
-        worker.postMessage({ type: 'analyze', id, text, options: engineOptions });
-      });
+      return request({ type: 'analyze', text, options: engineOptions }, onProgress, signal);
+    },
+    /** The engine's version, from the worker. */
+    version() {
+      return request({ type: 'version' });
     },
     /** Stops the worker; pending requests reject. */
     terminate() {

@@ -109,6 +109,8 @@ export interface WorkerAnalyzeOptions extends AnalyzeOptions {
 export interface Analyzer {
   /** Resolves with the analysis; rejects with an Error (a TypeError for a non-string text). */
   analyze(text: string, options?: WorkerAnalyzeOptions): Promise<Analysis>;
+  /** The engine's version, e.g. "0.1.0". */
+  version(): Promise<string>;
   /** Stops the worker; pending requests reject. */
   terminate(): void;
 }

@@ -1,7 +1,7 @@
 // The Web Worker behind createAnalyzer(): loads the engine once, analyses
 // long texts part by part (see chunks.js) so it can report progress and
 // notice a cancel between parts, and sends errors back as plain messages.
-import { init, analyze } from './index.js';
+import { init, analyze, version } from './index.js';
 import { splitText, mergeResults } from './chunks.js';
 
 const cancelled = new Set();
@@ -14,13 +14,21 @@ self.addEventListener('message', (event) => {
     return;
   }
   if (msg?.type === 'analyze') queue = queue.then(() => run(msg));
+  if (msg?.type === 'version') queue = queue.then(() => reply(msg.id, async () => { await init(); return version(); }));
 });
 
-async function run({ id, text, options }) {
-  try {
+function run({ id, text, options }) {
+  return reply(id, async () => {
     await init();
-    const result = await analyzeInParts(id, text, options ?? {});
-    if (result) self.postMessage({ type: 'result', id, result });
+    return analyzeInParts(id, text, options ?? {});
+  });
+}
+
+/** Posts what `work` resolves with (nothing if cancelled), or its error. */
+async function reply(id, work) {
+  try {
+    const result = await work();
+    if (result !== null) self.postMessage({ type: 'result', id, result });
   } catch (error) {
     self.postMessage({ type: 'error', id, name: error?.name ?? 'Error', message: String(error?.message ?? error) });
   } finally {

@@ -211,10 +211,7 @@ analyzer.analyze('').then(
   },
   (error) => showStatus(`The engine could not start: ${error.message}`, true),
 );
-import('./pkg/index.js').then(async (m) => {
-  await m.init();
-  $('version').textContent = `v${m.version()}`;
-});
+analyzer.version().then((v) => { $('version').textContent = `v${v}`; }, () => {});
 if (input.value) schedule(0);
 
 // Offline after the first visit; the service worker only ever fetches this site's own files.

@@ -15,6 +15,8 @@ export async function main(text: string): Promise<string[]> {
   });
   const analyzer = createAnalyzer();
   const later = await analyzer.analyze(text, { onProgress: ({ done, total }) => console.log(done / total) });
+  const v: string = await analyzer.version();
+  lines.push(v);
   analyzer.terminate();
   lines.push(String(later.entities.length));
 
