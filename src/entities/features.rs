@@ -12,6 +12,7 @@
 
 use super::gazetteer::{self, Classes, Hit};
 use crate::text::Doc;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -128,26 +129,33 @@ fn suffix(w: &str, n: usize) -> &str {
 }
 
 /// One token's forms, computed once per sentence.
-struct Form {
-    lower: String,
+struct Form<'d> {
+    lower: Cow<'d, str>,
+    shape: String,
     /// The word as written, or re-cased on a capital line.
-    norm: String,
+    norm: Cow<'d, str>,
     sshape: String,
 }
 
-fn form(w: &str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form {
-    let lower = w.to_lowercase();
+fn form<'d>(w: &'d str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form<'d> {
+    let lower: Cow<str> = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) };
     let norm = if caps_line && is_caps_word(w) {
-        match stats.seen.get(&lower) {
+        Cow::Owned(match stats.seen.get(lower.as_ref()) {
             Some((_, true, cased)) => cased.clone(),
             _ if hit.unit | hit.begin | hit.inside | hit.last != 0 => titlecase(&lower),
-            _ => lower.clone(),
-        }
+            _ => lower.to_string(),
+        })
     } else {
-        w.to_string()
+        Cow::Borrowed(w)
     };
-    let sshape = short_shape(&norm);
-    Form { lower, norm, sshape }
+    let shape = shape(&norm);
+    let mut sshape = String::new();
+    for c in shape.chars() {
+        if !sshape.ends_with(c) {
+            sshape.push(c);
+        }
+    }
+    Form { lower, shape, norm, sshape }
 }
 
 fn titlecase(w: &str) -> String {
@@ -160,79 +168,116 @@ fn class_bits(set: Classes) -> impl Iterator<Item = &'static str> {
     gazetteer::ALL.iter().filter(move |c| gazetteer::has(set, **c)).map(|c| NAMES.get(*c as usize).copied().unwrap_or(""))
 }
 
-/// The hashed features of each token of sentence `sent` (token range `range`).
-pub fn sentence(doc: &Doc, stats: &DocStats, sent: usize, range: Range<usize>) -> Vec<Vec<u32>> {
-    let caps = stats.caps_line(sent);
-    let words: Vec<&str> = range.clone().map(|i| doc.tok(i)).collect();
-    let hits = gazetteer::hits(&words, caps);
-    let forms: Vec<Form> = words.iter().zip(&hits).map(|(w, h)| form(w, caps, stats, h)).collect();
-    let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start));
-    let empty = Form { lower: String::from("<s>"), norm: String::from("<s>"), sshape: String::from("<s>") };
-    let end = Form { lower: String::from("</s>"), norm: String::from("</s>"), sshape: String::from("</s>") };
-    let at = |k: isize| -> &Form {
+/// One sentence prepared for feature extraction: its words' forms and
+/// word-list hits. Features are produced one token at a time so that a
+/// huge sentence never holds all its features at once.
+pub struct Sentence<'d> {
+    words: Vec<&'d str>,
+    forms: Vec<Form<'d>>,
+    hits: Vec<Hit>,
+    caps: bool,
+    para_start: bool,
+    stats: &'d DocStats,
+}
+
+const EDGE_L: &str = "<s>";
+const EDGE_R: &str = "</s>";
+
+impl<'d> Sentence<'d> {
+    /// Prepares sentence `sent` (token range `range`) of `doc`.
+    pub fn new(doc: &'d Doc, stats: &'d DocStats, sent: usize, range: Range<usize>) -> Self {
+        let caps = stats.caps_line(sent);
+        let words: Vec<&str> = range.clone().map(|i| doc.tok(i)).collect();
+        let hits = gazetteer::hits(&words, caps);
+        let forms: Vec<Form<'d>> = words.iter().zip(&hits).map(|(w, h)| form(w, caps, stats, h)).collect();
+        let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start));
+        Sentence { words, forms, hits, caps, para_start, stats }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// Whether the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    fn lower(&self, k: isize) -> &str {
         if k < 0 {
-            &empty
+            EDGE_L
         } else {
-            forms.get(k as usize).unwrap_or(&end)
+            self.forms.get(k as usize).map_or(EDGE_R, |f| f.lower.as_ref())
         }
-    };
-    let no_hit = Hit::default();
-    (0..forms.len())
+    }
+
+    fn sshape(&self, k: isize) -> &str {
+        if k < 0 {
+            EDGE_L
+        } else {
+            self.forms.get(k as usize).map_or(EDGE_R, |f| f.sshape.as_str())
+        }
+    }
+
+    fn classes(&self, k: Option<usize>) -> Classes {
+        k.and_then(|j| self.hits.get(j)).map_or(0, |h| h.unit | h.begin | h.inside | h.last)
+    }
+
+    /// Writes the hashed features of token `i` into `f` (cleared first).
+    pub fn features(&self, i: usize, f: &mut Vec<u32>) {
+        f.clear();
+        let Some(w) = self.forms.get(i) else { return };
+        let k = i as isize;
+        let (p1, n1, p2, n2) = (self.lower(k - 1), self.lower(k + 1), self.lower(k - 2), self.lower(k + 2));
+        let (sp, sw, sn) = (self.sshape(k - 1), w.sshape.as_str(), self.sshape(k + 1));
+        f.push(hash(0, &[]));
+        f.push(hash(1, &[&w.lower]));
+        f.push(hash(2, &[&w.norm]));
+        f.push(hash(3, &[p1]));
+        f.push(hash(4, &[n1]));
+        f.push(hash(5, &[p2]));
+        f.push(hash(6, &[n2]));
+        f.push(hash(7, &[p1, &w.lower]));
+        f.push(hash(8, &[&w.lower, n1]));
+        f.push(hash(9, &[&w.shape]));
+        f.push(hash(10, &[sw]));
+        f.push(hash(11, &[sp, sw, sn]));
+        f.push(hash(12, &[sp, sw]));
+        f.push(hash(13, &[sw, sn]));
+        for n in 1..=4 {
+            f.push(hash(13 + n as u8, &[prefix(&w.lower, n)]));
+            f.push(hash(17 + n as u8, &[suffix(&w.lower, n)]));
+        }
+        if i == 0 {
+            f.push(hash(22, &[sw]));
+        }
+        if self.caps {
+            f.push(hash(23, &[&short_shape(self.words.get(i).copied().unwrap_or(""))]));
+        }
+        if i == 0 && self.para_start {
+            f.push(hash(34, &[sw]));
+        }
+        let h = self.hits.get(i).copied().unwrap_or_default();
+        for (t, set) in [(24, h.unit), (25, h.begin), (26, h.inside), (27, h.last), (28, self.classes(i.checked_sub(1))), (29, self.classes(Some(i + 1)))] {
+            for c in class_bits(set) {
+                f.push(hash(t, &[c]));
+            }
+        }
+        if starts_upper(&w.norm) {
+            let (low, cap) = self.stats.seen.get(w.lower.as_ref()).map_or((false, false), |(a, b, _)| (*a, *b));
+            f.push(hash(30, &[if low { "l" } else { "-" }, if cap { "c" } else { "-" }]));
+        }
+    }
+}
+
+/// The hashed features of every token of sentence `sent` (for training).
+pub fn sentence(doc: &Doc, stats: &DocStats, sent: usize, range: Range<usize>) -> Vec<Vec<u32>> {
+    let s = Sentence::new(doc, stats, sent, range);
+    (0..s.len())
         .map(|i| {
-            let k = i as isize;
-            let (w, p1, n1, p2, n2) = (at(k), at(k - 1), at(k + 1), at(k - 2), at(k + 2));
             let mut f = Vec::with_capacity(48);
-            f.push(hash(0, &[]));
-            f.push(hash(1, &[&w.lower]));
-            f.push(hash(2, &[&w.norm]));
-            f.push(hash(3, &[&p1.lower]));
-            f.push(hash(4, &[&n1.lower]));
-            f.push(hash(5, &[&p2.lower]));
-            f.push(hash(6, &[&n2.lower]));
-            f.push(hash(7, &[&p1.lower, &w.lower]));
-            f.push(hash(8, &[&w.lower, &n1.lower]));
-            f.push(hash(9, &[&shape(&w.norm)]));
-            f.push(hash(10, &[&w.sshape]));
-            f.push(hash(11, &[&p1.sshape, &w.sshape, &n1.sshape]));
-            f.push(hash(12, &[&p1.sshape, &w.sshape]));
-            f.push(hash(13, &[&w.sshape, &n1.sshape]));
-            for n in 1..=4 {
-                f.push(hash(13 + n as u8, &[prefix(&w.lower, n)]));
-                f.push(hash(17 + n as u8, &[suffix(&w.lower, n)]));
-            }
-            if i == 0 {
-                f.push(hash(22, &[&w.sshape]));
-            }
-            if caps {
-                f.push(hash(23, &[&short_shape(words.get(i).copied().unwrap_or(""))]));
-            }
-            if i == 0 && para_start {
-                f.push(hash(34, &[&w.sshape]));
-            }
-            let h = hits.get(i).unwrap_or(&no_hit);
-            for c in class_bits(h.unit) {
-                f.push(hash(24, &[c]));
-            }
-            for c in class_bits(h.begin) {
-                f.push(hash(25, &[c]));
-            }
-            for c in class_bits(h.inside) {
-                f.push(hash(26, &[c]));
-            }
-            for c in class_bits(h.last) {
-                f.push(hash(27, &[c]));
-            }
-            let any = |j: Option<usize>| j.and_then(|j| hits.get(j)).map_or(0, |h| h.unit | h.begin | h.inside | h.last);
-            for c in class_bits(any(i.checked_sub(1))) {
-                f.push(hash(28, &[c]));
-            }
-            for c in class_bits(any(Some(i + 1))) {
-                f.push(hash(29, &[c]));
-            }
-            if starts_upper(&w.norm) {
-                let (low, cap, _) = stats.seen.get(&w.lower).map_or((false, false, ""), |(a, b, c)| (*a, *b, c.as_str()));
-                f.push(hash(30, &[if low { "l" } else { "-" }, if cap { "c" } else { "-" }]));
-            }
+            s.features(i, &mut f);
             f
         })
         .collect()

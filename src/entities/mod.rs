@@ -69,8 +69,7 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
     let stats = DocStats::new(doc);
     let mut out = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let feats = features::sentence(doc, &stats, si, s.tokens.clone());
-        let tags = model.tag(&feats);
+        let tags = model.tag_sentence(&features::Sentence::new(doc, &stats, si, s.tokens.clone()));
         let mut begin = 0;
         for (k, &t) in tags.iter().enumerate() {
             let (part, ty) = split_tag(t);

@@ -14,6 +14,7 @@
 //! names), never a panic; decoding is linear in the number of tokens.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The name types the model tags, in tag order.
@@ -80,6 +81,14 @@ pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
         return Vec::new();
     }
     let neg = f32::NEG_INFINITY;
+    // The allowed predecessors of each tag: at most 9, not all 17.
+    let mut preds: [([u8; TAGS], usize); TAGS] = [([0; TAGS], 0); TAGS];
+    for (b, (list, len)) in preds.iter_mut().enumerate() {
+        for a in (0..TAGS).filter(|&a| allowed(Some(a), b)) {
+            list[*len] = a as u8;
+            *len += 1;
+        }
+    }
     let mut score = vec![[neg; TAGS]; n];
     let mut back = vec![[0u8; TAGS]; n];
     for b in 0..TAGS {
@@ -88,20 +97,20 @@ pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
         }
     }
     for i in 1..n {
+        let (done, rest) = score.split_at_mut(i);
+        let (prev, cur) = (&done[i - 1], &mut rest[0]);
         for b in 0..TAGS {
-            let mut best = (neg, 0usize);
-            for a in 0..TAGS {
-                if score[i - 1][a] == neg || !allowed(Some(a), b) {
-                    continue;
-                }
-                let s = score[i - 1][a] + trans.get(a * TAGS + b).copied().unwrap_or(0.0);
+            let (list, len) = &preds[b];
+            let mut best = (neg, 0u8);
+            for &a in &list[..*len] {
+                let s = prev[a as usize] + trans.get(a as usize * TAGS + b).copied().unwrap_or(0.0);
                 if s > best.0 {
                     best = (s, a);
                 }
             }
             if best.0 > neg {
-                score[i][b] = best.0 + em[i][b];
-                back[i][b] = best.1 as u8;
+                cur[b] = best.0 + em[i][b];
+                back[i][b] = best.1;
             }
         }
     }
@@ -119,13 +128,33 @@ pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
     out
 }
 
+/// A hasher for keys that are already hashes: one multiply, no SipHash.
+#[derive(Default)]
+struct BucketHasher(u64);
+
+impl Hasher for BucketHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+type Rows = HashMap<u32, u32, BuildHasherDefault<BucketHasher>>;
+
 /// A trained, quantised model.
 pub struct Model {
     mask: u32,
     scale: f32,
     trans: Vec<f32>,
     /// Bucket -> offset of its row (TAGS weights) in `weights`.
-    rows: HashMap<u32, u32>,
+    rows: Rows,
     weights: Vec<i8>,
 }
 
@@ -138,21 +167,33 @@ impl Model {
 
     /// The per-tag scores of each token, from its hashed features.
     pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; TAGS]> {
-        feats
-            .iter()
-            .map(|fs| {
-                let mut acc = [0i32; TAGS];
-                for f in fs {
-                    if let Some(&off) = self.rows.get(&(f & self.mask)) {
-                        let row = self.weights.get(off as usize..off as usize + TAGS).unwrap_or(&[]);
-                        for (a, &w) in acc.iter_mut().zip(row) {
-                            *a += w as i32;
-                        }
-                    }
+        feats.iter().map(|fs| self.emission(fs)).collect()
+    }
+
+    /// The per-tag scores of one token's features.
+    fn emission(&self, fs: &[u32]) -> [f32; TAGS] {
+        let mut acc = [0i32; TAGS];
+        for f in fs {
+            if let Some(&off) = self.rows.get(&(f & self.mask)) {
+                let row = self.weights.get(off as usize..off as usize + TAGS).unwrap_or(&[]);
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
                 }
-                acc.map(|a| a as f32 * self.scale)
+            }
+        }
+        acc.map(|a| a as f32 * self.scale)
+    }
+
+    /// The best tags for a prepared sentence, scoring one token at a time.
+    pub fn tag_sentence(&self, s: &super::features::Sentence) -> Vec<usize> {
+        let mut buf = Vec::with_capacity(64);
+        let em: Vec<[f32; TAGS]> = (0..s.len())
+            .map(|i| {
+                s.features(i, &mut buf);
+                self.emission(&buf)
             })
-            .collect()
+            .collect();
+        viterbi(&em, &self.trans)
     }
 
     /// The best tags for one sentence's features.
@@ -173,7 +214,7 @@ impl Model {
         let scale = r.f32()?;
         let trans = (0..TAGS * TAGS).map(|_| r.f32()).collect::<Option<Vec<f32>>>()?;
         let n = r.u32()? as usize;
-        let mut rows = HashMap::with_capacity(n.min(1 << 22));
+        let mut rows = Rows::with_capacity_and_hasher(n.min(1 << 22), Default::default());
         let mut weights = Vec::with_capacity(n.min(1 << 22) * TAGS);
         let mut bucket = 0u32;
         for _ in 0..n {
