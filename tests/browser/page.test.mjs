@@ -149,6 +149,45 @@ describe('the page', () => {
     assert.deepEqual(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())), result);
   });
 
+  test('typing analyses after a pause; .txt and .html files open by picker and by drop', async () => {
+    await page.evaluate(() => { document.body.dataset.state = ''; });
+    await page.fill('#input', '“The river is rising,” said Mayor Ada Brook.');
+    await page.waitForSelector('body[data-state="done"]');
+    assert.match(await page.textContent('#article'), /The river is rising/);
+
+    await page.evaluate(() => { document.body.dataset.state = ''; });
+    await page.setInputFiles('#file', { name: 'story.html', mimeType: 'text/html',
+      buffer: Buffer.from('<html><body><h1>Floods</h1><p>“We are ready,” the chief said.</p><script>window.__xss=9</script></body></html>') });
+    await page.waitForSelector('body[data-state="done"]');
+    assert.equal(await page.inputValue('#input'), 'Floods\n\n“We are ready,” the chief said.');
+
+    await page.evaluate(() => {
+      document.body.dataset.state = '';
+      const data = new DataTransfer();
+      data.items.add(new File(['Dropped text.\n\n“It works,” she said.'], 'drop.txt', { type: 'text/plain' }));
+      document.getElementById('input-card').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('body[data-state="done"]');
+    assert.equal(await page.inputValue('#input'), 'Dropped text.\n\n“It works,” she said.');
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+  });
+
+  test('engine errors reach the page as Error objects', async () => {
+    const errors = await page.evaluate(async () => {
+      const { createAnalyzer } = await import('/pkg/index.js');
+      const analyzer = createAnalyzer();
+      const out = [];
+      for (const [text, options] of [[42, {}], ['text', { offsets: 'miles' }]]) {
+        try { await analyzer.analyze(text, options); out.push(null); } catch (e) { out.push([e instanceof Error, e.name, e.message]); }
+      }
+      analyzer.terminate();
+      return out;
+    });
+    assert.deepEqual(errors[0], [true, 'TypeError', 'whosaid.analyze: the text must be a string']);
+    assert.equal(errors[1][0], true);
+    assert.match(errors[1][2], /^whosaid\.analyze: /);
+  });
+
   test('pasted markup is shown as text and runs nothing', async () => {
     const attack = '“<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script>,” said <b onmouseover="window.__xss=3">Mallory</b>. ' +
       '"><svg onload=window.__xss=4> <iframe src="javascript:window.__xss=5"></iframe>';
