@@ -4,7 +4,7 @@
 const CACHE = 'whosaid-v1';
 const FILES = [
   './', 'index.html', 'styles.css', 'app.js', 'article.js', 'panels.js', 'export.js', 'sample.txt', 'icon.svg',
-  'embed.html', 'embed.js',
+  'embed.html', 'embed.js', 'embed.css',
   'pkg/index.js', 'pkg/analyzer.js', 'pkg/worker.js', 'pkg/chunks.js', 'pkg/spans.js', 'pkg/dom-text.js',
   'pkg/element.js', 'pkg/whosaid.js', 'pkg/whosaid_bg.wasm',
 ];
