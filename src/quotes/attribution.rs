@@ -21,6 +21,8 @@ pub struct Attribution {
     pub speaker: Option<Range<usize>>,
     /// The speaker is the one of the attribution before ("..., adding that").
     pub inherit: bool,
+    /// First token of the verb and its speaker phrase.
+    pub group: usize,
     /// What was said, in bytes.
     pub start: usize,
     pub end: usize,
@@ -76,51 +78,58 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: bool) -> Option<(usize, 
     let words: Vec<&str> = (i..(i + 5).min(end)).map(|k| v.low(k)).collect();
     let (len, class) = cue_at(&words)?;
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
-    (!is(Class::Determiner, prev) || prev == "that").then_some((len, class))
+    // "the said document", "Graham's comments": a noun or adjective, not a verb.
+    let noun = is(Class::Determiner, prev) && prev != "that" || matches!(prev, "’s" | "'s" | "’" | "'") && v.quote_of(i - 1).is_none();
+    (!noun).then_some((len, class))
 }
 
 /// Builds the attribution of the cue at `cue`, or None when the verb does
 /// not report speech here.
 fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>) -> Option<Attribution> {
     let according = v.low(cue.start) == "according";
-    // Walk left over "also", "has", "was" to the subject.
-    let mut l = cue.start;
-    let mut passive = false;
-    while l > sent.start && is(Class::Skip, v.low(l - 1)) && !according {
-        passive |= matches!(v.low(l - 1), "was" | "were" | "is" | "been" | "be");
-        l -= 1;
-    }
-    let mut subject = if according { None } else { speaker::left(v, l, sent.start) };
+    let (l, passive) = if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
+    let mut subject = if according { None } else { speaker::left(v, l, sent.start).or_else(|| speaker::apposition(v, l, sent.start)) };
     let mut inverted = false;
-    if subject.as_ref().is_some_and(|r| v.low(r.start) == "it" && r.len() == 1 && passive) {
+    let mut far = false;
+    if passive && subject.as_ref().is_some_and(|r| v.low(r.start) == "it" && r.len() == 1) {
         subject = None; // "it was reported that": no speaker
     } else if passive && v.low(cue.end) == "by" {
         subject = speaker::right(v, cue.end + 1, sent.end); // "was first reported by X"
         inverted = subject.is_some();
     }
-    let before = cue.start.checked_sub(1);
-    let opens_clause = before.is_none_or(|b| b < sent.start || v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "(" | ":"));
+    let before = l.checked_sub(1).filter(|&b| b >= sent.start);
+    let opens_clause = before.is_none_or(|b| v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "(" | ":"));
     if subject.is_none() && (!passive || inverted) && (opens_clause || according) {
-        subject = speaker::right(v, cue.end, sent.end);
+        subject = speaker::right(v, cue.end, sent.end).filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
         inverted = subject.is_some();
     }
-    let inherit = subject.is_none() && !passive && before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but"));
+    let mut inherit = false;
+    if subject.is_none() && !passive && before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then")) {
+        // "..., adding that", "and said": the subject of the sentence, or of the quote before.
+        subject = speaker::sentence_subject(v, sent.start, l);
+        far = subject.is_some();
+        inherit = subject.is_none();
+    }
     if subject.is_none() && !inherit && !passive {
         return None;
     }
     // Where the speaker group starts (for what was said before it) and ends.
-    let group_start = if inverted { cue.start } else { subject.as_ref().map_or(l, |r| r.start).min(l) };
+    let group_start = match &subject {
+        _ if inverted || far => l.min(cue.start),
+        Some(r) => r.start.min(l),
+        None => l,
+    };
     let mut after = if inverted { subject.as_ref().map_or(cue.end, |r| r.end) } else { cue.end };
     if according && v.tok(after) == "," {
         after += 1; // "According to X, the plan ..."
     } else if inverted {
-        after = skip_apposition(v, after, sent.end);
+        after = skip_apposition(v, speaker::skip_parenthesis(v, after), sent.end);
     }
     if class == CueClass::Object && !according {
         after = skip_hearer(v, after, sent.end);
     }
     let (start, end) = content(v, group_start, after, sent.clone(), according, class)?;
-    Some(Attribution { cue, speaker: subject, inherit, start, end })
+    Some(Attribution { cue, speaker: subject, inherit, group: group_start, start, end })
 }
 
 /// Skips ", a Republican of South Carolina," after an inverted speaker.
@@ -171,15 +180,31 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
             rest = Rest::End; // "she said 😀."
         }
     }
-    match rest {
-        Rest::Clause(k) if !(according && has_before && k > after) => clause_after(v, k, sent.end),
-        Rest::Clause(_) | Rest::End | Rest::Adjunct if has_before => {
-            if according && matches!(rest, Rest::Clause(_)) {
-                return clause_after(v, sent.start, sent.end); // "The plan, according to X, fails."
-            }
-            before_group(v, prev?, sent.start)
+    if class == CueClass::Weak {
+        // "continued", "branded": only before "that", a colon or a quotation,
+        // with a quotation inside, or after a quotation.
+        let marked = |k: usize| v.is_open_mark(k) || matches!(v.low(k.saturating_sub(1)), "that" | ":");
+        let after_quote = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
+        let quoted = |k: usize| (k..sent.end).any(|i| v.is_open_mark(i));
+        match rest {
+            Rest::Clause(k) if marked(k) || quoted(k) => return clause_after(v, k, sent.end),
+            Rest::Colon => return colon_content(v, after, sent.end),
+            _ if has_before && after_quote => return before_group(v, prev?, sent.start),
+            _ => return None,
         }
-        Rest::Adjunct if class != CueClass::Weak && sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),
+    }
+    match rest {
+        // "The plan would fail, according to X" / "According to X, the plan ...".
+        _ if according && has_before => before_group(v, prev?, sent.start),
+        Rest::Clause(k) if according => (v.tok(after.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
+        // "Back home, Smith said, he decided ...": the sentence around the attribution.
+        Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
+            let (s, _) = before_group(v, prev?, sent.start)?;
+            clause_after(v, k, sent.end).map(|(_, e)| (s, e))
+        }
+        Rest::Clause(k) => clause_after(v, k, sent.end),
+        Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
+        Rest::Adjunct if sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),
         Rest::Colon => colon_content(v, after, sent.end),
         _ => None,
     }
@@ -280,7 +305,7 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
     if (r.start..colon).any(|k| is(Class::Title, v.low(k)) && colon - r.start == 1) {
         return None;
     }
-    Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, start: v.start(colon + 1), end: v.end(r.end - 1) })
+    Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(r.end - 1) })
 }
 
 /// Cuts an attribution's content where a later cue of the same sentence
@@ -289,7 +314,7 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
     for i in 1..atts.len() {
         let (head, tail) = atts.split_at_mut(i);
         let (Some(prev), Some(next)) = (head.last_mut(), tail.first()) else { continue };
-        let group = next.speaker.as_ref().map_or(next.cue.start, |s| s.start.min(next.cue.start));
+        let group = next.group;
         let cut = match group.checked_sub(1) {
             Some(c) if matches!(v.tok(c), "," | "—" | "–" | ";") => v.start(c),
             _ => v.start(group),

@@ -136,7 +136,7 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
 /// ("," he said, ") rather than a sentence of its own.
 fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize) -> bool {
     let Some(d) = prev else { return false };
-    d.cue.is_some() && v.token_at(open).saturating_sub(v.token_at(d.end)) <= 16
+    d.cue.is_some() && v.token_at(open).saturating_sub(v.token_at(d.end)) <= MAX_GAP_TOKENS
 }
 
 /// Whether no quotation lies between bytes `a` and `b`, which must be close

@@ -37,10 +37,10 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     if v.quote_of(h).is_some() || is(Class::Stop, low) && !is(Class::Pronoun, low) {
         return None;
     }
-    if is(Class::Pronoun, low) {
+    if is(Class::Pronoun, low) || low == "who" {
         return Some(h..h + 1);
     }
-    if !v.is_word(h) && !abbrev_dot(v, h) {
+    if !v.is_word(h) && !abbrev_dot(v, h) || !plausible_head(v, h) {
         return None;
     }
     let capital_head = name_part(v, h);
@@ -90,6 +90,9 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     if is(Class::Adjunct, low) && !is(Class::Determiner, low) || (is(Class::Stop, low) && !is(Class::Determiner, low)) {
         return None;
     }
+    if matches!(low, "that" | "this" | "these" | "those" | "its" | "their" | "his" | "her") {
+        return None; // "said that ...", "said his plan ...": the content, not a speaker
+    }
     let mut k = start;
     let mut words = 0;
     while k < ceil && k - start < MAX_LEN && v.quote_of(k).is_none() {
@@ -115,6 +118,90 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         k -= 1;
     }
     (words > 0 && !(k == start + 1 && is(Class::Determiner, v.low(start)))).then_some(start..k)
+}
+
+/// Whether token `h` can head a speaker phrase: not an adverb ("mostly"),
+/// a participle ("requiring"), a date word ("April") or a contraction.
+fn plausible_head(v: &View, h: usize) -> bool {
+    let low = v.low(h);
+    let lower_case = !v.is_cap(h);
+    !(is(Class::Adjunct, low) && !is(Class::Title, low)
+        || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
+        || low.contains('\'') || low.contains('’') && low != "’s"
+        || matches!(low, "please" | "let" | "don" | "can" | "will"))
+}
+
+/// Walks left from the verb at `cue` over "also", "has", "repeatedly" and a
+/// parenthesis ("Rep. Jones (D-N.Y.) said"); returns the token after the
+/// subject and whether a form of "be" was passed (a passive).
+pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
+    let mut l = cue;
+    let mut passive = false;
+    while l > floor {
+        let low = v.low(l - 1);
+        if is(Class::Skip, low) || !v.is_cap(l - 1) && v.is_word(l - 1) && low.len() > 4 && low.ends_with("ly") {
+            passive |= matches!(low, "was" | "were" | "is" | "been" | "be");
+            l -= 1;
+        } else if l >= floor + 2 && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early") && (v.doc.tokens.get(l - 1).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number) || is(Class::Adjunct, v.low(l - 1))) {
+            l -= 2; // "who in 2010 said", "Smith on Tuesday said"
+        } else if v.tok(l - 1) == ")" {
+            match (l.saturating_sub(10).max(floor)..l - 1).rev().find(|&k| v.tok(k) == "(") {
+                Some(open) => l = open,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (l, passive)
+}
+
+/// Skips a parenthesis at `k` ("(D-N.Y.)"), returning the token after it.
+pub fn skip_parenthesis(v: &View, k: usize) -> usize {
+    if v.tok(k) != "(" {
+        return k;
+    }
+    (k + 1..k + 10).find(|&e| v.tok(e) == ")").map_or(k, |e| e + 1)
+}
+
+/// The subject of "Smith, a spokesman for X, said" or "Smith, who ..., said",
+/// where token `l - 1` is the comma before the verb.
+pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
+    let comma = l.checked_sub(1).filter(|&c| c > floor && v.tok(c) == ",")?;
+    if v.is_close_mark(comma - 1) {
+        return None; // "\"...,\" said X": inverted, not an apposition
+    }
+    let lowest = comma.saturating_sub(30).max(floor);
+    let first = (lowest..comma).rev().find(|&k| v.tok(k) == "," || v.quote_of(k).is_some())?;
+    if v.tok(first) != "," || v.quote_of(first).is_some() {
+        return None;
+    }
+    let np = left(v, first, floor)?;
+    let opens = np.start == floor || v.is_close_mark(np.start - 1) || matches!(v.low(np.start - 1), "," | "and" | "(" | "—");
+    let named = (np.clone()).any(|k| v.is_cap(k)) || is(Class::Pronoun, v.low(np.start));
+    (opens && named).then_some(np)
+}
+
+/// Whether a phrase after an inverted verb names a speaker ("said
+/// Tillerson.", "said the secretary,") rather than begins the content.
+pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
+    let named = r.clone().any(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k)) || is(Class::Title, v.low(k)))
+        || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
+    let next = skip_parenthesis(v, r.end);
+    let closes = next >= end || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—") || v.quote_of(next).is_some() || is(Class::Adjunct, v.low(next));
+    named && closes
+}
+
+/// The subject at the start of the sentence, for a verb with none of its
+/// own ("Clinton chimed in on Twitter, saying ..."), looking before `l`.
+pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
+    let low = v.low(start);
+    if matches!(low, "he" | "she" | "they" | "it" | "we") {
+        return Some(start..start + 1);
+    }
+    let r = right(v, start, l)?;
+    let named = r.clone().any(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k))) || is(Class::Determiner, low);
+    named.then_some(r)
 }
 
 #[cfg(test)]
