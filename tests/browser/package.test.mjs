@@ -1,13 +1,14 @@
 // The npm package as a user gets it: the tarball from `make package`
 // installed into an empty folder, imported in Node.js to analyse a seed
-// article, and its types checked with tsc on a small usage file.
+// article, its types checked with tsc on a small usage file, and bundled by
+// Vite into a page that runs in headless Chromium.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { repo, seeds } from './harness.mjs';
+import { launch, repo, seeds, serve, watch } from './harness.mjs';
 
 describe('npm package', () => {
   let dir;
@@ -60,6 +61,43 @@ describe('npm package', () => {
       execFileSync('node', [tsc, '-p', dir], { encoding: 'utf8' });
     } catch (e) {
       assert.fail(`tsc reported:\n${e.stdout}${e.stderr}`);
+    }
+  });
+
+  test('bundles with Vite: the wasm, the worker and the element work from the build', async () => {
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>' +
+      '<who-said id="el">“The roof held,” said the engineer, Rosa Diaz.</who-said>');
+    writeFileSync(join(dir, 'main.js'), `
+      import { init, analyze, createAnalyzer } from 'whosaid';
+      import { defineWhoSaid } from 'whosaid/element';
+      const text = '“We will win,” said coach Dana Ortiz on Sunday.';
+      const event = new Promise((ok) => document.addEventListener('whosaid:analyzed', (e) => ok(e.detail.result.quotes.length)));
+      defineWhoSaid();
+      (async () => {
+        await init();
+        const here = analyze(text);
+        const analyzer = createAnalyzer();
+        const there = await analyzer.analyze(text);
+        window.__done = { quotes: here.quotes.length, same: JSON.stringify(here) === JSON.stringify(there), element: await event };
+      })().catch((e) => { window.__done = { error: String(e) }; });`);
+    writeFileSync(join(dir, 'vite.config.js'), 'export default { logLevel: "warn" };\n');
+    execFileSync('node', [join(repo, 'tests/node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, stdio: 'inherit' });
+    const server = await serve(join(dir, 'dist'));
+    const browser = await launch();
+    try {
+      const context = await browser.newContext();
+      const seen = watch(context);
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/`);
+      const done = await (await page.waitForFunction(() => window.__done, null, { timeout: 20_000 })).jsonValue();
+      assert.deepEqual(done, { quotes: done.quotes, same: true, element: done.element });
+      assert.ok(done.quotes >= 1 && done.element >= 1, JSON.stringify(done));
+      assert.ok(seen.requests.some((u) => u.endsWith('.wasm')), 'the wasm was emitted and loaded');
+      assert.deepEqual(seen.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:')), []);
+      assert.deepEqual(seen.errors, []);
+    } finally {
+      await browser.close();
+      server.stop();
     }
   });
 });
