@@ -257,7 +257,7 @@ describe('the page', () => {
     try {
       await page.reload();
       await page.waitForSelector('body[data-engine="ready"]');
-      await paste(page, { text: '“We are still here,” the mayor said on Monday.' });
+      await paste(page, { text: '“We are still here,” Ada Brook said on Monday.' });
       assert.ok((await shownCounts(page)).quotes >= 1);
     } finally {
       await context.setOffline(false);
