@@ -7,16 +7,17 @@
 export const LAYERS = ['quote', 'entity', 'speaker', 'cue'];
 
 /**
- * The [start, end) of each paragraph: text between blank lines, trimmed.
+ * The [start, end) of each paragraph: each non-blank line, trimmed. (Pasted
+ * articles separate paragraphs by one line break as often as by a blank line.)
  * @param {string} text
  * @returns {Array<[number, number]>}
  */
 export function paragraphRanges(text) {
   const out = [];
-  const blank = /\n[ \t\r\f\v]*\n\s*/g;
+  const lineBreak = /\r?\n|\r|\u2029/g;
   let start = 0;
   for (;;) {
-    const m = blank.exec(text);
+    const m = lineBreak.exec(text);
     const end = m ? m.index : text.length;
     const [s, e] = trimRange(text, start, end);
     if (e > s) out.push([s, e]);

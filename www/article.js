@@ -60,7 +60,11 @@ export class ArticleView {
     const total = Math.max(1, text.length);
     let fragment = document.createDocumentFragment();
     let sliceStart = performance.now();
+    let first = true;
     for (const p of renderParagraphs(document, text, result, decorate)) {
+      // A short first line that is not a sentence reads as the headline.
+      if (first && p.textContent.length < 160 && !/[.:”"]$/.test(p.textContent)) p.classList.add('headline');
+      first = false;
       fragment.append(p);
       if (performance.now() - sliceStart > SLICE_MS) {
         this.root.append(fragment);
