@@ -5,14 +5,17 @@ import { init, analyze, version } from './index.js';
 import { splitText, mergeResults } from './chunks.js';
 
 const cancelled = new Set();
+/** Requests received and not yet answered: a cancel for any other id is ignored. */
+const open = new Set();
 let queue = Promise.resolve();
 
 self.addEventListener('message', (event) => {
   const msg = event.data;
   if (msg?.type === 'cancel') {
-    cancelled.add(msg.id);
+    if (open.has(msg.id)) cancelled.add(msg.id);
     return;
   }
+  if (msg?.id !== undefined) open.add(msg.id);
   if (msg?.type === 'analyze') queue = queue.then(() => run(msg));
   if (msg?.type === 'version') queue = queue.then(() => reply(msg.id, async () => { await init(); return version(); }));
 });
@@ -33,6 +36,7 @@ async function reply(id, work) {
     self.postMessage({ type: 'error', id, name: error?.name ?? 'Error', message: String(error?.message ?? error) });
   } finally {
     cancelled.delete(id);
+    open.delete(id);
   }
 }
 
@@ -40,6 +44,7 @@ async function analyzeInParts(id, text, options) {
   // Parts are shifted by UTF-16 offsets, so only the default unit is split.
   const unit = options.offsets ?? 'utf16';
   const ranges = typeof text === 'string' && unit === 'utf16' ? splitText(text) : [[0, null]];
+  if (cancelled.has(id)) return null;
   if (ranges.length === 1) return analyze(text, options);
   const parts = [];
   for (const [start, end] of ranges) {
