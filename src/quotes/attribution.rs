@@ -9,6 +9,7 @@
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
 use super::lexicon::{cue_at, is, Class, CueClass};
+use super::signatures;
 use super::speaker;
 use super::view::View;
 use std::ops::Range;
@@ -42,7 +43,7 @@ pub fn find(v: &View) -> Vec<Attribution> {
         while i < range.end {
             match cue_here(v, i, range.end, title_case) {
                 Some((len, class)) => {
-                    if let Some(a) = attribute(v, i..i + len, class, range.clone()) {
+                    if let Some(a) = attribute(v, i..i + len, class, range.clone(), out.len() > first) {
                         out.push(a);
                     }
                     i += len;
@@ -50,9 +51,7 @@ pub fn find(v: &View) -> Vec<Attribution> {
                 None => i += 1,
             }
         }
-        if let Some(headline) = colon_headline(v, range.clone()) {
-            out.push(headline);
-        }
+        out.extend(signatures::find(v, range.clone()));
         cut_overlaps(v, out.get_mut(first..).unwrap_or(&mut []));
     }
     out
@@ -85,10 +84,16 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: bool) -> Option<(usize, 
 
 /// Builds the attribution of the cue at `cue`, or None when the verb does
 /// not report speech here.
-fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>) -> Option<Attribution> {
+fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, earlier: bool) -> Option<Attribution> {
     let according = v.low(cue.start) == "according";
     let (l, passive) = if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
-    let mut subject = if according { None } else { speaker::left(v, l, sent.start).or_else(|| speaker::apposition(v, l, sent.start)) };
+    // "adding", "saying" without "is" before them: a participle whose subject
+    // is the sentence's, and only after a comma or "by", "while", "and".
+    let participle = !passive && !according && v.low(cue.start).ends_with("ing");
+    if participle && !l.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "when")) {
+        return None;
+    }
+    let mut subject = if according || participle { None } else { speaker::left(v, l, sent.start).or_else(|| speaker::apposition(v, l, sent.start)) };
     let mut inverted = false;
     let mut far = false;
     if passive && subject.as_ref().is_some_and(|r| v.low(r.start) == "it" && r.len() == 1) {
@@ -99,14 +104,15 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>) -
     }
     let before = l.checked_sub(1).filter(|&b| b >= sent.start);
     let opens_clause = before.is_none_or(|b| v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "(" | ":"));
-    if subject.is_none() && (!passive || inverted) && (opens_clause || according) {
+    if subject.is_none() && (!passive || inverted) && !participle && (opens_clause || according) {
         subject = speaker::right(v, cue.end, sent.end).filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
         inverted = subject.is_some();
     }
     let mut inherit = false;
-    if subject.is_none() && !passive && before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then")) {
+    if subject.is_none() && !passive && (participle || before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then"))) {
         // "..., adding that", "and said": the subject of the sentence, or of the quote before.
-        subject = speaker::sentence_subject(v, sent.start, l);
+        // After another attribution in the sentence, its speaker; else the sentence's subject.
+        subject = if earlier { None } else { speaker::sentence_subject(v, sent.start, l) };
         far = subject.is_some();
         inherit = subject.is_none();
     }
@@ -165,6 +171,12 @@ fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
 /// The content span of an attribution whose speaker group starts at token
 /// `group` and whose verb phrase ends before token `after`.
 fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: bool, class: CueClass) -> Option<(usize, usize)> {
+    // A quote ending in "?" or "!" ends its sentence: `"Why?" Graham asked.`
+    let floor = match group.checked_sub(1) {
+        Some(p) if group == sent.start && v.is_close_mark(p) && v.paragraph_of(p) == v.paragraph_of(group) => v.sentence_tokens(v.sentence_of(p)).start,
+        _ => sent.start,
+    };
+    let sent = floor..sent.end;
     let mut prev = group.checked_sub(1).filter(|&p| p >= sent.start);
     // Step over a stray symbol between a closing mark and the speaker.
     if let Some(p) = prev.filter(|&p| !v.is_word(p) && v.quote_of(p).is_none() && !matches!(v.tok(p), "," | "—" | "–" | ":" | "(")) {
@@ -188,12 +200,16 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
         let quoted = |k: usize| (k..sent.end).any(|i| v.is_open_mark(i));
         match rest {
             Rest::Clause(k) if marked(k) || quoted(k) => return clause_after(v, k, sent.end),
+            Rest::Adjunct if quoted(after) => return clause_after(v, after, sent.end),
             Rest::Colon => return colon_content(v, after, sent.end),
             _ if has_before && after_quote => return before_group(v, prev?, sent.start),
             _ => return None,
         }
     }
+    let quote_before = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
     match rest {
+        // "\"We will,\" he said, \"win.\"": the first half here, the second joins it later.
+        Rest::Clause(k) if quote_before && v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == "," => before_group(v, prev?, sent.start),
         // "The plan would fail, according to X" / "According to X, the plan ...".
         _ if according && has_before => before_group(v, prev?, sent.start),
         Rest::Clause(k) if according => (v.tok(after.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
@@ -202,12 +218,24 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
             let (s, _) = before_group(v, prev?, sent.start)?;
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))
         }
+        // "..., the Times reported one day later.": too short to be what was said.
+        Rest::Clause(k) if has_before && k == after && (quote_before || words_between(v, k, sent.end) < 5) => before_group(v, prev?, sent.start),
         Rest::Clause(k) => clause_after(v, k, sent.end),
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
+        // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
+        Rest::End => {
+            let q = (group.saturating_sub(3).max(sent.start)..group).rev().find(|&k| v.is_close_mark(k))?;
+            before_group(v, q, sent.start)
+        }
         Rest::Adjunct if sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),
         Rest::Colon => colon_content(v, after, sent.end),
         _ => None,
     }
+}
+
+/// Number of words in tokens `a..b`, counting at most six.
+fn words_between(v: &View, a: usize, b: usize) -> usize {
+    (a..b).filter(|&k| v.is_word(k)).take(6).count()
 }
 
 enum Rest {
@@ -226,7 +254,7 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
     if a >= end || matches!(t, "." | "!" | "?" | ";" | ")") {
         return Rest::End;
     }
-    if t == "," && (a + 1 >= end || v.is_open_mark(a + 1) || cue_at(&[v.low(a + 1)]).is_some()) {
+    if t == "," && (a + 1 >= end || cue_at(&[v.low(a + 1)]).is_some()) {
         return Rest::End;
     }
     if t == ":" && a + 1 >= end && v.paragraph_of(a + 1) != v.paragraph_of(a) {
@@ -274,7 +302,7 @@ fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usize)> {
 
 /// From the sentence start (or the opening of the quotation that closes
 /// just before the speaker) to the boundary token `p`.
-fn before_group(v: &View, p: usize, sent_start: usize) -> Option<(usize, usize)> {
+pub(super) fn before_group(v: &View, p: usize, sent_start: usize) -> Option<(usize, usize)> {
     let mut start = v.start(sent_start);
     for q in [p, p.saturating_sub(1)] {
         if v.is_close_mark(q) {
@@ -295,19 +323,6 @@ fn colon_content(v: &View, colon: usize, _end: usize) -> Option<(usize, usize)> 
     (!r.is_empty()).then(|| (v.start(r.start), v.end(r.end - 1)))
 }
 
-/// "Tillerson: US will have ..." at the start of a sentence: a name, a
-/// colon and what the person said.
-fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
-    let colon = (r.start..(r.start + 5).min(r.end)).find(|&k| v.tok(k) == ":")?;
-    if colon == r.start || colon + 3 >= r.end || !(r.start..colon).all(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k))) {
-        return None;
-    }
-    if (r.start..colon).any(|k| is(Class::Title, v.low(k)) && colon - r.start == 1) {
-        return None;
-    }
-    Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(r.end - 1) })
-}
-
 /// Cuts an attribution's content where a later cue of the same sentence
 /// begins (", adding that ...", ", he said, ...").
 fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
@@ -315,6 +330,11 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
         let (head, tail) = atts.split_at_mut(i);
         let (Some(prev), Some(next)) = (head.last_mut(), tail.first()) else { continue };
         let group = next.group;
+        // "X said that Y announced ...": nested speech stays in X's content.
+        let boundary = group.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | ";" | "—" | "–" | "and" | "but") || v.is_close_mark(b));
+        if !boundary {
+            continue;
+        }
         let cut = match group.checked_sub(1) {
             Some(c) if matches!(v.tok(c), "," | "—" | "–" | ";") => v.start(c),
             _ => v.start(group),

@@ -183,7 +183,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
         "”" | "»" => Some(Mark::Double(Role::Close)),
         "\"" => {
             // 5'10" or a 12" record: an inch mark after a number.
-            if prev.is_some_and(|p| p.kind == TokenKind::Number || p.text(text) == "'") && !space_before && role != Role::Open {
+            let after_number = |p: &Token| p.kind == TokenKind::Number;
+            let feet = prev.is_some_and(|p| p.text(text) == "'") && i.checked_sub(2).and_then(|q| toks.get(q)).is_some_and(after_number);
+            if (prev.is_some_and(after_number) || feet) && !space_before && role != Role::Open {
                 return None;
             }
             Some(Mark::Double(if role == Role::Toggle { Role::Toggle } else { role }))

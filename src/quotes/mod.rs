@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod marks;
 mod names;
 mod resolve;
+mod signatures;
 mod speaker;
 mod view;
 

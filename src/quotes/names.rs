@@ -73,6 +73,9 @@ impl Names {
     /// The person a phrase names ("Secretary of State Rex Tillerson",
     /// "Tillerson"), by its last name word.
     pub fn lookup(&self, v: &View, r: std::ops::Range<usize>) -> Option<usize> {
+        // "Mr. Morgan of the Sierra Club" is Morgan.
+        let of = r.clone().find(|&k| v.low(k) == "of" && (r.start..k).any(|j| v.is_cap(j) && !is(Class::Title, v.low(j))));
+        let r = r.start..of.unwrap_or(r.end);
         let last = r.rev().find(|&k| v.is_cap(k) && !is(Class::Title, v.low(k)))?;
         self.by_last.get(v.low(last)).copied()
     }

@@ -52,8 +52,13 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
             break;
         }
         let keep = if is(Class::Determiner, low) {
-            k = p; // "the secretary": take the determiner and stop
-            break;
+            k = p; // "the secretary": take the determiner and stop,
+            // unless it is inside a name ("Mr. Morgan of the Sierra Club").
+            let inside = p >= floor + 2 && matches!(v.low(p - 1), "of" | "for") && (v.is_cap(p - 2) || is(Class::Title, v.low(p - 2)));
+            if !inside {
+                break;
+            }
+            continue;
         } else if name_part(v, p) || possessive(v, p) {
             true
         } else if low == "of" || low == "for" {
@@ -195,6 +200,14 @@ pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
 /// The subject at the start of the sentence, for a verb with none of its
 /// own ("Clinton chimed in on Twitter, saying ..."), looking before `l`.
 pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
+    if v.quote_of(start).is_some() {
+        return None; // a sentence that opens with a quote has its speaker after it
+    }
+    // Step over an opening "Meanwhile," or "In August,".
+    let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
+        Some(c) if is(Class::Adjunct, v.low(start)) || c == start + 1 => c + 1,
+        _ => start,
+    };
     let low = v.low(start);
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);

@@ -1,0 +1,66 @@
+//! Attributions that punctuation makes rather than a verb: the headline
+//! colon ("Tillerson: US will have ...") and the dash signature after a
+//! quotation ("“We are here.” ― Ana Ruiz").
+//!
+//! Guarantees: looks at a bounded window of one sentence; no panics.
+
+use super::attribution::{before_group, Attribution};
+use super::lexicon::{is, Class};
+use super::speaker;
+use super::view::View;
+use std::ops::Range;
+
+/// The punctuation attributions of the sentence `r`.
+pub fn find(v: &View, r: Range<usize>) -> Vec<Attribution> {
+    colon_headline(v, r.clone()).into_iter().chain(dash_signatures(v, r)).collect()
+}
+
+/// "Tillerson: US will have ..." at the start of a sentence: a name, a
+/// colon and what the person said.
+fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
+    let colon = (r.start..(r.start + 5).min(r.end)).find(|&k| v.tok(k) == ":")?;
+    if colon == r.start || colon + 3 >= r.end || !(r.start..colon).all(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k))) {
+        return None;
+    }
+    if (r.start..colon).any(|k| is(Class::Title, v.low(k)) && colon - r.start == 1) {
+        return None;
+    }
+    Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(r.end - 1) })
+}
+
+/// `“...” ― Name`: a dash right after a closing mark, then a name.
+fn dash_signatures(v: &View, r: Range<usize>) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for k in r.clone() {
+        if !matches!(v.tok(k), "―" | "—" | "–") || !k.checked_sub(1).is_some_and(|p| v.is_close_mark(p)) {
+            continue;
+        }
+        let Some(name) = speaker::right(v, k + 1, r.end).filter(|n| v.is_cap(n.start)) else { continue };
+        if let Some((start, end)) = before_group(v, k - 1, r.start) {
+            out.push(Attribution { cue: k..k + 1, speaker: Some(name), inherit: false, group: k, start, end });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    #[test]
+    fn headline_and_dash() {
+        let t = "Tillerson: US will have talks with Russia";
+        let d = Doc::new(t);
+        let v = View::new(&d);
+        let a = find(&v, v.sentence_tokens(0));
+        assert_eq!(a.len(), 1);
+        assert_eq!(&t[a[0].start..a[0].end], "US will have talks with Russia");
+        let t = "“We are here to stay.” ― Ana Ruiz";
+        let d = Doc::new(t);
+        let v = View::new(&d);
+        let a = find(&v, v.sentence_tokens(0));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(&t[a[0].start..a[0].end], "“We are here to stay.”");
+    }
+}
