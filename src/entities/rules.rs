@@ -34,7 +34,7 @@ fn patterns() -> &'static [(EntityType, Regex)] {
             (EntityType::MONEY, format!(r"(?:US\$|C\$|A\$|\$|£|€|¥){SP}?{NUM}{mult}")),
             (EntityType::MONEY, format!(r"(?:{NUM}|{NUMW}){mult}{SP}(?i:dollars|euros|pounds|yen|yuan|rubles|roubles|marks|francs|cents|pence)")),
             (EntityType::PERCENT, format!(r"(?:{NUM}|{NUMW}){SP}?(?:%|(?i:percent|per{SP}cent|percentage{SP}points?))")),
-            (EntityType::TIME, format!(r"\d{{1,2}}(?:[:.]\d\d)?{SP}?(?:a\.m\.|p\.m\.|(?i:am|pm)\b|GMT|EST|EDT|ET)")),
+            (EntityType::TIME, format!(r"\d{{1,2}}(?:[:.]\d\d)?{SP}?(?:a\.m\.|p\.m\.|(?i:am|pm)(?-u:\b)|GMT|EST|EDT|ET)")),
             (EntityType::TIME, format!(r"(?:{NUM}|{NUMW}){SP}(?i:seconds|minutes|hours|minute|hour|second)")),
             (EntityType::TIME, format!(r"(?i:tonight|noon|midnight|(?:this|last|yesterday|tomorrow){SP}(?:morning|afternoon|evening|night))")),
             (EntityType::DATE, r"\d{4}-\d\d-\d\d".to_string()),
