@@ -125,5 +125,5 @@ fn stages(texts: &[String], runs: usize) {
             *b = b.min(s);
         }
     }
-    println!("{}", serde_json::json!({"bytes": bytes, "text": best[0], "entities": best[1], "coref": best[2], "quotes": best[3]}));
+    println!("{}", serde_json::json!({"bytes": bytes, "text": best[0], "entities": best[1], "coref": best[2], "quotes": best[3], "peak_rss_kb": peak_rss_kb()}));
 }
