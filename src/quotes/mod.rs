@@ -58,8 +58,10 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
                 resolver.advance(&v, r.start);
                 let got = resolver.resolve(&v, r.clone());
                 let entity = got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity);
+                // The contract: with an entity, the name is that entity's canonical name.
+                let name = entity.and_then(|c| entities.clusters.get(c)).map_or(got.name, |c| c.name.clone());
                 let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
-                Some(Speaker { start: s, end: e, text: doc.slice(s, e).to_string(), name: got.name, entity })
+                Some(Speaker { start: s, end: e, text: doc.slice(s, e).to_string(), name, entity })
             }
             (None, Some(j)) => resolved.get(j).cloned().flatten(),
             (None, None) => None,
