@@ -63,13 +63,21 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
     merged
 }
 
+/// The most tokens tagged at once (news sentences are far shorter).
+const MAX_WINDOW: usize = 256;
+
 /// The names the model finds, with titles split off people's names.
 pub fn names(doc: &Doc) -> Vec<Mention> {
     let Some(model) = Model::embedded() else { return Vec::new() };
     let stats = DocStats::new(doc);
     let mut out = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let tags = model.tag_sentence(&features::Sentence::new(doc, &stats, si, s.tokens.clone()));
+    // Very long "sentences" (a megabyte with no full stop) are tagged in
+    // windows, so that memory stays bounded by the window, not the input.
+    let windows = doc.sentences.iter().enumerate().flat_map(|(si, s)| {
+        (s.tokens.start..s.tokens.end).step_by(MAX_WINDOW).map(move |a| (si, a..(a + MAX_WINDOW).min(s.tokens.end)))
+    });
+    for (si, tokens) in windows {
+        let tags = model.tag_sentence(&features::Sentence::new(doc, &stats, si, tokens.clone()));
         let mut begin = 0;
         for (k, &t) in tags.iter().enumerate() {
             let (part, ty) = split_tag(t);
@@ -82,7 +90,7 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
                 Part::U => k,
                 _ => continue,
             };
-            let (a, b) = (s.tokens.start + first, s.tokens.start + k + 1);
+            let (a, b) = (tokens.start + first, tokens.start + k + 1);
             if let Some(m) = mention(doc, a, b, ty) {
                 out.push(m);
             }
