@@ -1,14 +1,49 @@
 //! Coreference of entity mentions: groups the mentions that name the same
-//! entity ("Rex Tillerson", "Tillerson") into clusters with a canonical name
-//! and a title, and answers the lookups the quote stage needs.
+//! entity into clusters with a canonical name, a title and (for people) a
+//! gender guess, and answers the lookups the quote stage needs.
+//!
+//! Mentions join a cluster when (rules in [`link`], keys in [`alias`]):
+//! - they have the same normalised text and the same type family (people;
+//!   organisations; places, GPE and LOC together; ...), or are listed
+//!   aliases ("US", "U.S.", "the United States");
+//! - a one-word name is the surname of a longer person's name in the
+//!   document ("Tillerson" -> "Rex Tillerson"; the nearest full name before
+//!   it, else the first after), and is then typed PERSON whatever the
+//!   tagger said, unless a word list knows it as a place or organisation;
+//!   a person's name is the end of another's ("Curtis Weldon" -> "Wayne
+//!   Curtis Weldon");
+//! - an acronym spells the initials of a multi-word name in the document
+//!   ("FBI" -> "Federal Bureau of Investigation"), in either order.
+//!
+//! A cluster takes the type most of its mentions have. Its name is its
+//! longest mixed-case mention (headline capitals lose), without title; its
+//! title is the first title seen before one of its mentions.
+//!
+//! INVARIANT: cluster `i` is entity `i` of [`EntityTable::into_entities`],
+//! and clusters are numbered in order of first mention.
+//!
+//! Guarantees: linear in the number of mentions (hash maps, union-find with
+//! path halving; never a scan over all pairs); no panics.
 
+pub mod alias;
+mod link;
+
+use crate::entities::gazetteer::{self, Class};
 use crate::entities::Mention;
 use crate::text::Doc;
 use crate::{Entity, EntityType, Span};
-use std::collections::HashMap;
+
+/// A person's likely gender, from a title ("Mrs", "King") or given name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
 
 /// The entities of one document: mentions and the cluster each belongs to.
 pub struct EntityTable {
+    /// Sorted by start, without overlaps (as [`crate::entities::find`] gives them).
     pub mentions: Vec<Mention>,
     /// For each mention, the index of its cluster.
     pub cluster_of: Vec<usize>,
@@ -18,47 +53,107 @@ pub struct EntityTable {
 /// One entity: its type, canonical name and the indices of its mentions.
 pub struct Cluster {
     pub kind: EntityType,
+    /// The longest proper form of the name, without title.
     pub name: String,
+    /// A title seen before one of its mentions ("Secretary of State").
     pub title: Option<String>,
+    /// Indices into [`EntityTable::mentions`], in text order.
     pub mentions: Vec<usize>,
+    /// For people: a guess from titles and given names; else `Unknown`.
+    pub gender: Gender,
 }
 
-/// Groups mentions of the same type whose text is the same, or (for
-/// people) whose last word is the last word of a longer name seen before.
-pub fn cluster(doc: &Doc, mentions: Vec<Mention>) -> EntityTable {
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+/// Groups mentions into entities (rules in the module docs).
+pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
+    let root_of = link::link(doc, &mut mentions);
+    // Number clusters in order of first mention.
+    let mut number = vec![usize::MAX; mentions.len()];
     let mut cluster_of = Vec::with_capacity(mentions.len());
-    for (i, m) in mentions.iter().enumerate() {
-        let text = doc.slice(m.start, m.end);
-        let last = text.split_whitespace().last().unwrap_or(text).to_string();
-        let key = (m.kind, text.to_string());
-        let found = by_key.get(&key).copied().or_else(|| {
-            (m.kind == EntityType::PERSON).then(|| by_key.get(&(m.kind, last.clone())).copied()).flatten()
-        });
-        let c = match found {
-            Some(c) => c,
-            None => {
-                clusters.push(Cluster { kind: m.kind, name: text.to_string(), title: None, mentions: Vec::new() });
-                clusters.len() - 1
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, &r) in root_of.iter().enumerate() {
+        let slot = number.get_mut(r).map_or(usize::MAX, |s| *s);
+        let c = if slot == usize::MAX {
+            members.push(Vec::new());
+            if let Some(s) = number.get_mut(r) {
+                *s = members.len() - 1;
             }
+            members.len() - 1
+        } else {
+            slot
         };
-        if let Some(cl) = clusters.get_mut(c) {
-            cl.mentions.push(i);
-            if text.len() > cl.name.len() {
-                cl.name = text.to_string();
-            }
-            if let (None, Some((s, e))) = (&cl.title, m.title) {
-                cl.title = Some(doc.slice(s, e).to_string());
-            }
-        }
-        by_key.insert(key, c);
-        if m.kind == EntityType::PERSON {
-            by_key.entry((m.kind, last)).or_insert(c);
+        if let Some(m) = members.get_mut(c) {
+            m.push(i);
         }
         cluster_of.push(c);
     }
+    let clusters = members.into_iter().map(|ms| make_cluster(doc, &mut mentions, ms)).collect();
     EntityTable { mentions, cluster_of, clusters }
+}
+
+/// Builds one cluster: majority type (applied to every mention), name,
+/// title and gender.
+fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster {
+    let mut counts: Vec<(EntityType, usize)> = Vec::new();
+    for &i in &ms {
+        if let Some(m) = mentions.get(i) {
+            match counts.iter_mut().find(|(k, _)| *k == m.kind) {
+                Some(c) => c.1 += 1,
+                None => counts.push((m.kind, 1)),
+            }
+        }
+    }
+    let kind = counts.iter().fold(None, |best: Option<(EntityType, usize)>, &(k, n)| match best {
+        Some((_, b)) if b >= n => best,
+        _ => Some((k, n)),
+    });
+    let kind = kind.map_or(EntityType::CARDINAL, |(k, _)| k);
+    let mut name = "";
+    let mut title = None;
+    for &i in &ms {
+        let Some(m) = mentions.get_mut(i) else { continue };
+        if !is_place(m.kind) || !is_place(kind) {
+            m.kind = kind;
+        }
+        let text = doc.slice(m.start, m.end);
+        if better_name(text, name) {
+            name = text;
+        }
+        if title.is_none() {
+            title = m.title.map(|(s, e)| doc.slice(s, e).to_string());
+        }
+    }
+    let gender = if kind == EntityType::PERSON { gender(title.as_deref(), name) } else { Gender::Unknown };
+    Cluster { kind, name: name.split_whitespace().collect::<Vec<_>>().join(" "), title, mentions: ms, gender }
+}
+
+fn is_place(k: EntityType) -> bool {
+    matches!(k, EntityType::GPE | EntityType::LOC)
+}
+
+/// Whether `a` makes a better canonical name than `b`: mixed case over
+/// capitals, then more words, then longer.
+fn better_name(a: &str, b: &str) -> bool {
+    let rank = |s: &str| (s.chars().any(char::is_lowercase), s.split_whitespace().count(), s.len());
+    b.is_empty() || rank(a) > rank(b)
+}
+
+/// A gender guess from the title's first word, else the first given name.
+fn gender(title: Option<&str>, name: &str) -> Gender {
+    let t = title.and_then(|t| t.split_whitespace().next()).unwrap_or("").trim_end_matches('.').to_lowercase();
+    match t.as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "spokesman" | "chairman" | "brother" => return Gender::Male,
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "congresswoman" | "spokeswoman" | "chairwoman" | "sister" => {
+            return Gender::Female
+        }
+        _ => {}
+    }
+    let first = name.split_whitespace().next().unwrap_or("");
+    let c = gazetteer::lookup(&[first]);
+    match (gazetteer::has(c, Class::Male), gazetteer::has(c, Class::Female)) {
+        (true, false) => Gender::Male,
+        (false, true) => Gender::Female,
+        _ => Gender::Unknown,
+    }
 }
 
 impl EntityTable {
@@ -69,7 +164,43 @@ impl EntityTable {
         (m.start == start && m.end == end).then(|| self.cluster_of.get(i).copied()).flatten()
     }
 
-    /// The output entities, in order of first mention.
+    /// The index (into `mentions`) of the mention covering byte `b`, if any.
+    pub fn mention_containing(&self, b: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.end <= b);
+        self.mentions.get(i).filter(|m| m.start <= b).map(|_| i)
+    }
+
+    /// The cluster of the mention covering byte `b`, if any.
+    pub fn entity_containing(&self, b: usize) -> Option<usize> {
+        self.cluster_of.get(self.mention_containing(b)?).copied()
+    }
+
+    /// Cluster `c`, if it exists.
+    pub fn get(&self, c: usize) -> Option<&Cluster> {
+        self.clusters.get(c)
+    }
+
+    /// The canonical name of cluster `c` ("Rex Tillerson").
+    pub fn name(&self, c: usize) -> Option<&str> {
+        self.get(c).map(|x| x.name.as_str())
+    }
+
+    /// The type of cluster `c`.
+    pub fn kind(&self, c: usize) -> Option<EntityType> {
+        self.get(c).map(|x| x.kind)
+    }
+
+    /// The title of cluster `c` ("Secretary of State"), if one was seen.
+    pub fn title(&self, c: usize) -> Option<&str> {
+        self.get(c).and_then(|x| x.title.as_deref())
+    }
+
+    /// The gender guess of cluster `c` (`Unknown` for non-people).
+    pub fn gender(&self, c: usize) -> Gender {
+        self.get(c).map_or(Gender::Unknown, |x| x.gender)
+    }
+
+    /// The output entities, in cluster order (the INVARIANT in the module docs).
     pub fn into_entities(self, doc: &Doc) -> Vec<Entity> {
         let mentions = &self.mentions;
         self.clusters
@@ -88,3 +219,6 @@ impl EntityTable {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests;

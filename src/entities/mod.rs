@@ -99,8 +99,14 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
     out
 }
 
+/// Longer runs are tagger run-ons over junk, not names.
+const MAX_NAME_TOKENS: usize = 12;
+
 /// Builds the mention of tokens `a..b` tagged with model type `ty`.
 fn mention(doc: &Doc, a: usize, b: usize, ty: usize) -> Option<Mention> {
+    if b - a > MAX_NAME_TOKENS {
+        return None;
+    }
     let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).collect();
     let mut a = a;
     let mut title = None;

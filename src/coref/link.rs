@@ -1,0 +1,170 @@
+//! The linking rules of [`super`]: same key, surnames and name endings,
+//! acronyms. Works on a union-find over mention indices, with hash maps
+//! from keys to the first mention having them.
+//!
+//! Guarantees: linear in the number of mentions (each mention does a
+//! bounded number of map lookups: one per word of its name at most); no
+//! panics.
+
+use super::alias;
+use crate::entities::gazetteer::{self, Class};
+use crate::entities::Mention;
+use crate::text::Doc;
+use crate::EntityType;
+use std::collections::HashMap;
+
+/// Longer "names" (a tagger run-on) take no part in name-ending links,
+/// which keeps the work per mention bounded.
+const MAX_NAME_WORDS: usize = 8;
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.0.get(x) {
+            if p == x {
+                break;
+            }
+            let gp = self.0.get(p).copied().unwrap_or(p);
+            if let Some(s) = self.0.get_mut(x) {
+                *s = gp;
+            }
+            x = gp;
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; the smaller index stays the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        if let Some(s) = self.0.get_mut(hi) {
+            *s = lo;
+        }
+    }
+}
+
+/// Type families whose mentions may share a cluster.
+fn family(k: EntityType) -> u8 {
+    match k {
+        EntityType::PERSON => 0,
+        EntityType::ORG => 1,
+        EntityType::GPE | EntityType::LOC => 2,
+        other => 3 + other as u8,
+    }
+}
+
+fn is_name(k: EntityType) -> bool {
+    matches!(k, EntityType::PERSON | EntityType::ORG | EntityType::GPE | EntityType::LOC | EntityType::NORP | EntityType::EVENT)
+}
+
+/// Links the mentions and returns each one's root; may retype mentions
+/// (surnames to PERSON, acronyms to their long form's type).
+pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
+    let texts: Vec<&str> = mentions.iter().map(|m| doc.slice(m.start, m.end)).collect();
+    let mut uf = UnionFind((0..mentions.len()).collect());
+    // A surname stays with the person chosen for it, not with every
+    // mention of the same surname ("Kern" for Al Kern and for Bo Kern).
+    let by_surname = people(&texts, mentions, &mut uf);
+    acronyms(&texts, mentions, &mut uf);
+    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    for (i, (m, t)) in mentions.iter().zip(&texts).enumerate() {
+        if by_surname.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        match by_key.get(&(family(m.kind), alias::key(t))) {
+            Some(&j) => uf.union(i, j),
+            None => {
+                by_key.insert((family(m.kind), alias::key(t)), i);
+            }
+        }
+    }
+    (0..mentions.len()).map(|i| uf.find(i)).collect()
+}
+
+/// Surnames and name endings of people; returns which mentions were
+/// linked as surnames.
+fn people(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bool> {
+    let mut linked = vec![false; mentions.len()];
+    // Full names and their proper endings of two or more words ("curtis
+    // weldon" of "wayne curtis weldon"), and surnames, -> mentions.
+    let mut full: HashMap<String, usize> = HashMap::new();
+    let mut endings: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if m.kind != EntityType::PERSON || words.len() < 2 || words.len() > MAX_NAME_WORDS {
+            continue;
+        }
+        full.entry(alias::normalize(t)).or_insert(i);
+        for k in 1..words.len() - 1 {
+            endings.entry(alias::normalize(&words.get(k..).map(|w| w.join(" ")).unwrap_or_default())).or_insert(i);
+        }
+        if let Some(last) = words.last() {
+            surnames.entry(alias::normalize(last)).or_default().push(i);
+        }
+    }
+    for (i, t) in texts.iter().enumerate() {
+        let Some(m) = mentions.get(i) else { continue };
+        if !is_name(m.kind) {
+            continue;
+        }
+        let n = alias::normalize(t);
+        if m.kind == EntityType::PERSON && n.contains(' ') && n.split(' ').count() <= MAX_NAME_WORDS {
+            if let Some(&j) = endings.get(&n) {
+                uf.union(i, j);
+            }
+            let words: Vec<&str> = n.split(' ').collect();
+            for k in 1..words.len().saturating_sub(1) {
+                if let Some(&j) = words.get(k..).and_then(|w| full.get(&w.join(" "))) {
+                    uf.union(i, j);
+                }
+            }
+            continue;
+        }
+        if n.contains(' ') {
+            continue;
+        }
+        let Some(owners) = surnames.get(&n) else { continue };
+        let known_other = gazetteer::lookup(&[t]) & ((1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Org as u16) | (1 << Class::Norp as u16));
+        if m.kind != EntityType::PERSON && known_other != 0 {
+            continue;
+        }
+        // The nearest full name before, else the first after.
+        let k = owners.partition_point(|&j| j < i);
+        let owner = k.checked_sub(1).and_then(|k| owners.get(k)).or_else(|| owners.first());
+        if let Some(&j) = owner {
+            uf.union(i, j);
+            if let Some(m) = mentions.get_mut(i) {
+                m.kind = EntityType::PERSON;
+            }
+            if let Some(l) = linked.get_mut(i) {
+                *l = true;
+            }
+        }
+    }
+    linked
+}
+
+/// Acronyms and the multi-word names they spell.
+fn acronyms(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) {
+    let mut spelled: HashMap<String, usize> = HashMap::new();
+    for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
+        if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && t.split_whitespace().count() >= 2 {
+            if let Some(a) = alias::initials(t) {
+                spelled.entry(a).or_insert(i);
+            }
+        }
+    }
+    for (i, t) in texts.iter().enumerate() {
+        let is_named = mentions.get(i).is_some_and(|m| is_name(m.kind));
+        let Some(a) = alias::acronym(t).filter(|_| is_named) else { continue };
+        if let Some(&j) = spelled.get(&a) {
+            let kind = mentions.get(j).map(|m| m.kind);
+            if let (Some(k), Some(m)) = (kind, mentions.get_mut(i)) {
+                m.kind = k;
+            }
+            uf.union(i, j);
+        }
+    }
+}

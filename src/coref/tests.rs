@@ -1,0 +1,110 @@
+//! Tests of the alias rules on short made-up texts with hand-placed mentions.
+
+use super::*;
+
+/// Mentions of `spans` (text, type, optional title), each the next
+/// occurrence of its text after the previous mention.
+fn table(t: &str, spans: &[(&str, EntityType, Option<&str>)]) -> EntityTable {
+    let doc = Doc::new(t);
+    let mut from = 0;
+    let mut ms = Vec::new();
+    for (s, kind, title) in spans {
+        let start = from + t[from..].find(s).expect("span in text");
+        let title = title.map(|x| {
+            let ts = t[..start].rfind(x).expect("title in text");
+            (ts, ts + x.len())
+        });
+        ms.push(Mention { start, end: start + s.len(), kind: *kind, title });
+        from = start + s.len();
+    }
+    cluster(&doc, ms)
+}
+
+use EntityType::*;
+
+#[test]
+fn surname_joins_full_name_and_keeps_title() {
+    let t = "Secretary of State Ann Vell spoke. Later Vell left.";
+    let tb = table(t, &[("Ann Vell", PERSON, Some("Secretary of State")), ("Vell", PERSON, None)]);
+    assert_eq!(tb.clusters.len(), 1);
+    assert_eq!(tb.name(0), Some("Ann Vell"));
+    assert_eq!(tb.title(0), Some("Secretary of State"));
+    assert_eq!(tb.gender(0), Gender::Female);
+}
+
+#[test]
+fn surname_before_the_full_name_and_mistyped() {
+    let t = "VELL WINS. Ann Vell won. Vell smiled.";
+    let tb = table(t, &[("VELL", ORG, None), ("Ann Vell", PERSON, None), ("Vell", ORG, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 0, 0]);
+    assert!(tb.mentions.iter().all(|m| m.kind == PERSON));
+    assert_eq!(tb.kind(0), Some(PERSON));
+}
+
+#[test]
+fn shared_surnames_go_to_the_nearest_full_name() {
+    let t = "Bo Kern met Al Kern. Kern said no. Kern left.";
+    let tb = table(t, &[("Bo Kern", PERSON, None), ("Al Kern", PERSON, None), ("Kern", PERSON, None), ("Kern", PERSON, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 1, 1, 1]);
+    assert_eq!(tb.gender(0), Gender::Unknown);
+}
+
+#[test]
+fn name_endings_join() {
+    let t = "Curtis Weldon and Wayne Curtis Weldon.";
+    let tb = table(t, &[("Curtis Weldon", PERSON, None), ("Wayne Curtis Weldon", PERSON, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 0]);
+    assert_eq!(tb.name(0), Some("Wayne Curtis Weldon"));
+}
+
+#[test]
+fn country_aliases_are_one_place() {
+    let t = "The US and the U.S. and the United States and the UK.";
+    let tb = table(t, &[("US", GPE, None), ("U.S.", GPE, None), ("United States", GPE, None), ("UK", GPE, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 0, 0, 1]);
+    assert_eq!(tb.name(0), Some("United States"));
+}
+
+#[test]
+fn acronyms_join_their_long_form_either_way() {
+    let t = "The FBI said the Federal Bureau of Investigation and the Zeta Trust Bank (ZTB) agreed.";
+    let tb = table(t, &[("FBI", ORG, None), ("Federal Bureau of Investigation", ORG, None), ("Zeta Trust Bank", ORG, None), ("ZTB", GPE, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 0, 1, 1]);
+    assert_eq!(tb.name(0), Some("Federal Bureau of Investigation"));
+    assert_eq!(tb.mentions[3].kind, ORG);
+}
+
+#[test]
+fn places_that_are_surnames_stay_places() {
+    let t = "Ed Paris flew to Paris.";
+    let tb = table(t, &[("Ed Paris", PERSON, None), ("Paris", GPE, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 1]);
+    assert_eq!(tb.gender(0), Gender::Male);
+}
+
+#[test]
+fn gender_from_titles() {
+    let t = "Mrs. Lo and Mr. Ba met.";
+    let tb = table(t, &[("Lo", PERSON, Some("Mrs.")), ("Ba", PERSON, Some("Mr."))]);
+    assert_eq!((tb.gender(0), tb.gender(1)), (Gender::Female, Gender::Male));
+}
+
+#[test]
+fn lookups_by_byte_and_entity_order() {
+    let t = "Ann Vell met Bo Kern. Vell left.";
+    let tb = table(t, &[("Ann Vell", PERSON, None), ("Bo Kern", PERSON, None), ("Vell", PERSON, None)]);
+    assert_eq!(tb.entity_containing(t.find("Kern").unwrap_or(0)), Some(1));
+    assert_eq!(tb.entity_containing(t.find("met").unwrap_or(0)), None);
+    assert_eq!(tb.entity_at(t.rfind("Vell").unwrap_or(0), t.len() - 6), Some(0));
+    let doc = Doc::new(t);
+    let ents = tb.into_entities(&doc);
+    assert_eq!(ents[0].name, "Ann Vell");
+    assert_eq!(ents[0].mentions.len(), 2);
+    assert_eq!(ents[1].name, "Bo Kern");
+}
+
+#[test]
+fn no_mentions_no_clusters() {
+    let tb = table("Nothing here.", &[]);
+    assert!(tb.clusters.is_empty() && tb.entity_containing(0).is_none());
+}
