@@ -29,6 +29,9 @@ pub struct Attribution {
     pub end: usize,
 }
 
+/// How far a content is searched for a missed sentence break, in tokens.
+const BREAK_WINDOW: usize = 200;
+
 /// The longest gap between a verb and a following "that" ("said on Tuesday that").
 const THAT_WINDOW: usize = 14;
 
@@ -126,8 +129,12 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
         None => l,
     };
     let mut after = if inverted { subject.as_ref().map_or(cue.end, |r| r.end) } else { cue.end };
-    if according && v.tok(after) == "," {
-        after += 1; // "According to X, the plan ..."
+    if according && cue.start == sent.start {
+        // "According to X, the plan ...", however long X is.
+        let comma = (after..(after + 30).min(sent.end)).find(|&k| v.tok(k) == "," && v.quote_of(k).is_none());
+        after = comma.map_or(after, |c| c + 1);
+    } else if according && v.tok(after) == "," {
+        after += 1;
     } else if inverted {
         after = skip_apposition(v, speaker::skip_parenthesis(v, after), sent.end);
     }
@@ -212,7 +219,7 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
         Rest::Clause(k) if quote_before && v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == "," => before_group(v, prev?, sent.start),
         // "The plan would fail, according to X" / "According to X, the plan ...".
         _ if according && has_before => before_group(v, prev?, sent.start),
-        Rest::Clause(k) if according => (v.tok(after.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
+        Rest::Clause(k) if according => (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
         // "Back home, Smith said, he decided ...": the sentence around the attribution.
         Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
             let (s, _) = before_group(v, prev?, sent.start)?;
@@ -265,6 +272,11 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
     }
     // "said on ABC's This Week that ...": look a little further for "that".
     let adjunct = is(Class::Adjunct, v.low(a)) || t == ",";
+    // "said Thursday his biggest worry ...": a lone time word, then the clause.
+    let next = v.low(a + 1);
+    if adjunct && v.is_cap(a) && a + 1 < end && v.is_word(a + 1) && (!is(Class::Adjunct, next) && !is(Class::Stop, next) || is(Class::Determiner, next) && next != "that") {
+        return Rest::Clause(a + 1);
+    }
     if adjunct {
         let stop = (a + THAT_WINDOW).min(end);
         for k in a + 1..stop {
@@ -277,7 +289,8 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             if v.is_open_mark(k) && matches!(v.tok(k.saturating_sub(1)), "," | ":") {
                 return Rest::Clause(k);
             }
-            if matches!(v.tok(k), "," | ";") && k > a {
+            // A finite verb means the clause has begun without "that".
+            if matches!(v.tok(k), "," | ";") && k > a || matches!(v.low(k), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had") {
                 break;
             }
         }
@@ -292,6 +305,9 @@ fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usize)> {
     if k >= end {
         return None;
     }
+    // A missed sentence break before a new quotation ("... system. \"Nothing ...")
+    // ends the content there; looked for in a bounded window to stay linear.
+    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| matches!(v.tok(i - 1), "." | "?" | "!") && v.is_open_mark(i) && v.quote_of(k).is_none()).unwrap_or(end);
     let last = end - 1;
     let mut e = v.end(last);
     if let Some(m) = v.quote_of(last).and_then(|m| v.marks.get(m)) {

@@ -180,6 +180,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
     };
     match tok.text(text) {
         "“" | "„" | "«" => Some(Mark::Double(Role::Open)),
+        // A right mark that opens a word at the start of a paragraph or after a
+        // space ("”Mr. Trump is ...”") is a mistyped opener: let the state decide.
+        "”" if left && prev.is_none() => Some(Mark::Double(Role::Toggle)),
         "”" | "»" => Some(Mark::Double(Role::Close)),
         "\"" => {
             // 5'10" or a 12" record: an inch mark after a number.

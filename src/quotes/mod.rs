@@ -14,6 +14,7 @@ mod attribution;
 pub mod lexicon;
 pub mod marks;
 mod names;
+mod partial;
 mod resolve;
 mod signatures;
 mod speaker;
@@ -57,10 +58,13 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
             (Some(r), _) => {
                 resolver.advance(&v, r.start);
                 let got = resolver.resolve(&v, r.clone());
-                let entity = got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity);
-                // The contract: with an entity, the name is that entity's canonical name.
-                let name = entity.and_then(|c| entities.clusters.get(c)).map_or(got.name, |c| c.name.clone());
                 let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
+                // The entity named right there, else the one the phrase resolved to.
+                let entity = names::entity_over(entities, s, e)
+                    .or_else(|| got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity))
+                    .filter(|&c| c < entities.clusters.len());
+                // The entity's canonical name wins, so that name and entity agree.
+                let name = entity.and_then(|c| entities.clusters.get(c)).map_or(got.name, |c| c.name.clone());
                 Some(Speaker { start: s, end: e, text: doc.slice(s, e).to_string(), name, entity })
             }
             (None, Some(j)) => resolved.get(j).cloned().flatten(),
@@ -106,7 +110,12 @@ fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
             di += 1;
         }
         let covered = out.iter().rev().take(4).chain(drafts.get(di..).unwrap_or(&[]).iter().take(4)).any(|d| d.start < m.end && m.start < d.end);
-        if covered || words_in(v, m.start, m.end) < MIN_FREE_WORDS {
+        if covered {
+            continue;
+        }
+        if words_in(v, m.start, m.end) < MIN_FREE_WORDS {
+            // A scare quote stands alone unless a sentence's subject and verb frame it.
+            out.extend(partial::framed(v, mi));
             continue;
         }
         free_quote(v, mi, &mut out);
@@ -178,7 +187,7 @@ fn kind(v: &View, start: usize, end: usize) -> QuoteKind {
 /// Trims whitespace and quotation marks from both ends of a byte span.
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = text.get(start..end).unwrap_or("");
-    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„')).len();
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | ',' | ':')).len();
     let trail = s.len() - s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„')).len();
     let (start, end) = (start + lead, end.saturating_sub(trail).max(start + lead));
     // Single marks only as a pair, so that a closing apostrophe ("the Joneses’") stays.

@@ -159,7 +159,7 @@ fn is_name_token(v: &View, k: usize) -> bool {
 }
 
 /// The entity cluster of a PERSON or ORG mention overlapping `start..end`.
-fn entity_over(table: &EntityTable, start: usize, end: usize) -> Option<usize> {
+pub(super) fn entity_over(table: &EntityTable, start: usize, end: usize) -> Option<usize> {
     let i = table.mentions.partition_point(|m| m.end <= start);
     let m = table.mentions.get(i)?;
     let fits = m.start < end && matches!(m.kind, EntityType::PERSON | EntityType::ORG);
