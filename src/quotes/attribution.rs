@@ -290,7 +290,9 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
                 return Rest::Clause(k);
             }
             // A finite verb means the clause has begun without "that".
-            if matches!(v.tok(k), "," | ";") && k > a || matches!(v.low(k), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had") {
+            // "in Columbus, Ohio, that": a comma inside a place name does not stop the search.
+            let place_comma = v.tok(k) == "," && (v.is_cap(k + 1) && v.is_cap(k - 1) || v.is_cap(k - 1) && v.low(k + 1) == "that");
+            if matches!(v.tok(k), "," | ";") && k > a && !place_comma || matches!(v.low(k), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had") {
                 break;
             }
         }
@@ -307,7 +309,22 @@ fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usize)> {
     }
     // A missed sentence break before a new quotation ("... system. \"Nothing ...")
     // ends the content there; looked for in a bounded window to stay linear.
-    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| matches!(v.tok(i - 1), "." | "?" | "!") && v.is_open_mark(i) && v.quote_of(k).is_none()).unwrap_or(end);
+    let stop = |i: usize| {
+        let full_stop = |j: usize| matches!(v.tok(j), "." | "?" | "!");
+        // `... system. "Nothing` and `... World.” Jacobs credited`.
+        full_stop(i - 1) && v.is_open_mark(i) && v.quote_of(k).is_none() || i >= 2 && v.is_close_mark(i - 1) && full_stop(i - 2) && v.is_cap(i)
+    };
+    // The content ends before a comment on the report: ", deploying ...",
+    // ", whom he described as", ", when ...", or a spaced dash.
+    let aside = |i: usize| {
+        if v.quote_of(i).is_some() {
+            return false;
+        }
+        let low = v.low(i);
+        v.tok(i - 1) == "," && (matches!(low, "whom" | "also") || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
+    };
+    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| stop(i)).unwrap_or(end);
+    let end = (k + 2..end.min(k + BREAK_WINDOW)).find(|&i| aside(i)).map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
     let last = end - 1;
     let mut e = v.end(last);
     if let Some(m) = v.quote_of(last).and_then(|m| v.marks.get(m)) {

@@ -33,6 +33,10 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
     if !verbish || verb + 1 > open || open - verb > MAX_SPAN {
         return None;
     }
+    // Nothing between the verb and the quotation may end a sentence or quote.
+    if (verb + 1..open).any(|k| matches!(v.tok(k), "." | "?" | "!" | ";") || v.quote_of(k).is_some()) {
+        return None;
+    }
     Some(Draft {
         start: v.start(verb + 1),
         end: m.end,
