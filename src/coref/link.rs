@@ -66,6 +66,7 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
     // A surname stays with the person chosen for it, not with every
     // mention of the same surname ("Kern" for Al Kern and for Bo Kern).
     let by_surname = people(&texts, mentions, &mut uf);
+    org_heads(&texts, mentions, &by_surname, &mut uf);
     acronyms(&texts, mentions, &mut uf);
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
     for (i, (m, t)) in mentions.iter().zip(&texts).enumerate() {
@@ -144,6 +145,42 @@ fn people(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<b
         }
     }
     linked
+}
+
+/// Short forms of organisations: a one-word name that is the first word of
+/// a multi-word organisation in the document ("Acme" -> "Acme Steel Corp")
+/// joins it and is typed ORG, unless it was linked as a surname or a word
+/// list knows it as a place or a given name.
+fn org_heads(texts: &[&str], mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
+    let mut heads: HashMap<String, usize> = HashMap::new();
+    for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
+        let mut words = t.split_whitespace();
+        if let (EntityType::ORG, Some(first), Some(_)) = (m.kind, words.next(), words.next()) {
+            if first.chars().next().is_some_and(char::is_uppercase) && !is_the(first) {
+                heads.entry(alias::normalize(first)).or_insert(i);
+            }
+        }
+    }
+    if heads.is_empty() {
+        return;
+    }
+    let blocked = (1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Male as u16) | (1 << Class::Female as u16) | (1 << Class::Norp as u16);
+    for (i, t) in texts.iter().enumerate() {
+        let named = mentions.get(i).is_some_and(|m| is_name(m.kind));
+        if !named || surname.get(i).copied().unwrap_or(true) || t.contains(char::is_whitespace) || gazetteer::lookup(&[t]) & blocked != 0 {
+            continue;
+        }
+        if let Some(&j) = heads.get(&alias::normalize(t)) {
+            uf.union(i, j);
+            if let Some(m) = mentions.get_mut(i) {
+                m.kind = EntityType::ORG;
+            }
+        }
+    }
+}
+
+fn is_the(w: &str) -> bool {
+    w.eq_ignore_ascii_case("the")
 }
 
 /// Acronyms and the multi-word names they spell.

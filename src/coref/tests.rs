@@ -108,3 +108,19 @@ fn no_mentions_no_clusters() {
     let tb = table("Nothing here.", &[]);
     assert!(tb.clusters.is_empty() && tb.entity_containing(0).is_none());
 }
+
+#[test]
+fn same_surname_different_first_names_stay_apart() {
+    let t = "Hillary Clinton spoke. Clinton said no. Bill Clinton came.";
+    let tb = table(t, &[("Hillary Clinton", PERSON, None), ("Clinton", PERSON, None), ("Bill Clinton", PERSON, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 0, 1]);
+}
+
+#[test]
+fn short_forms_of_organisations_join_them() {
+    let t = "Zorvex Steel Corp rose. Zorvex said it would hire Ann Lee. Ann spoke.";
+    let tb = table(t, &[("Zorvex Steel Corp", ORG, None), ("Zorvex", PERSON, None), ("Ann Lee", PERSON, None), ("Ann", PERSON, None)]);
+    assert_eq!(tb.cluster_of[..2], [0, 0]);
+    assert_eq!(tb.mentions[1].kind, ORG);
+    assert_eq!(tb.mentions[3].kind, PERSON, "a given name is not an organisation's short form");
+}

@@ -130,11 +130,15 @@ fn mention(doc: &Doc, a: usize, b: usize, ty: usize) -> Option<Mention> {
     Some(Mention { start: doc.tokens.get(a)?.start, end: doc.tokens.get(b - 1)?.end, kind, title })
 }
 
-/// GPE for countries, states and cities (and unknown places), LOC for regions.
+/// GPE for countries, states and cities (and unknown places), LOC for
+/// regions, ORG for names the organisation list knows and no place list
+/// does ("Kremlin", "Pentagon": places used for institutions).
 fn place_kind(words: &[&str]) -> EntityType {
     let c = gazetteer::lookup(words);
     let known_gpe = [Class::Country, Class::State, Class::City].iter().any(|&k| gazetteer::has(c, k));
-    if !known_gpe && gazetteer::has(c, Class::Region) {
+    if !known_gpe && gazetteer::has(c, Class::Org) && !gazetteer::has(c, Class::Region) {
+        EntityType::ORG
+    } else if !known_gpe && gazetteer::has(c, Class::Region) {
         EntityType::LOC
     } else {
         EntityType::GPE
