@@ -296,6 +296,16 @@ mod tests {
     }
 
     #[test]
+    fn training_is_deterministic() {
+        let docs = vec![Annotated { text: "Ann Lee met Bo Kern in Oslo.".into(), spans: vec![(0, 7, 0), (12, 19, 0), (23, 27, 2)] }];
+        let set = Settings { epochs: 2, bits: 12, prune: 0.0 };
+        let a = train(&docs, &docs, &set, &mut |_| {});
+        let b = train(&docs, &docs, &set, &mut |_| {});
+        assert_eq!(a, b);
+        assert!(Model::decode(&a).is_some());
+    }
+
+    #[test]
     fn learns_a_tiny_pattern() {
         let docs: Vec<Annotated> = ["Zorbal visited the lake.", "Then Zorbal left.", "Zorbal ate."]
             .iter()
