@@ -122,7 +122,8 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     while k > start && matches!(v.low(k - 1), "of" | "for" | "the" | "a" | "-") {
         k -= 1;
     }
-    (words > 0 && !(k == start + 1 && is(Class::Determiner, v.low(start)))).then_some(start..k)
+    // Trimming "a", "the", "of" can leave nothing ("according to A..."): no speaker then.
+    (k > start && words > 0 && !(k == start + 1 && is(Class::Determiner, v.low(start)))).then_some(start..k)
 }
 
 /// Whether token `h` can head a speaker phrase: not an adverb ("mostly"),
