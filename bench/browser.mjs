@@ -80,20 +80,22 @@ async function firstResultOnce(browser, base, article) {
         input.value = text;
         input.dataset.benchFilled = '1';
       }
+      if (document.body?.dataset.engine === 'ready') window.benchEngineReady ??= performance.now();
       if (document.body?.dataset.state === 'done') {
         window.benchFirstResult ??= performance.now();
         obs.disconnect();
       }
-    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-engine'] });
   }, article);
   await page.goto(`${base}/www/index.html`);
   await page.waitForFunction(() => window.benchFirstResult !== undefined, null, { timeout: 60_000 });
   const ms = await page.evaluate(() => window.benchFirstResult);
+  const engineMs = await page.evaluate(() => window.benchEngineReady ?? null);
   const shown = await page.evaluate(() => window.whosaid?.text?.length ?? 0);
   if (shown !== article.length) throw new Error(`the page showed ${shown} characters, not the ${article.length} of the article`);
   const files = (await Promise.all(bodies)).filter(Boolean);
   await context.close();
-  return { ms, files };
+  return { ms, engineMs, files };
 }
 
 export async function pageLoad(browser, base, article, runs) {
@@ -102,6 +104,7 @@ export async function pageLoad(browser, base, article, runs) {
   const files = results[0].files;
   return {
     firstResultMs: median(results.map((r) => r.ms)),
+    engineReadyMs: results.every((r) => r.engineMs !== null) ? median(results.map((r) => r.engineMs)) : null,
     allMs: results.map((r) => Math.round(r.ms)),
     files,
     raw: files.reduce((n, f) => n + f.raw, 0),

@@ -115,7 +115,9 @@ ${stageRows.join('\n')}
 ${load ? `
 First result: median ${f(load.firstResultMs, 0)} ms over ${load.allMs.length} fresh page loads (${load.allMs.join(', ')} ms), from navigation start
 to the rendered result of the first seed article (wasm fetch and compile, model decode, analysis,
-rendering), service worker blocked so every load is a first visit, localhost.
+rendering), service worker blocked so every load is a first visit, localhost.${load.engineReadyMs !== null ? `
+The engine (worker started, wasm fetched and compiled, model decoded, a first empty analysis) was
+ready after a median ${f(load.engineReadyMs, 0)} ms; it may finish before or after the first result, as both run at once.` : ''}
 
 | file | raw | gzip -9 |
 | --- | --- | --- |
