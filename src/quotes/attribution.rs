@@ -46,7 +46,8 @@ pub fn find(v: &View) -> Vec<Attribution> {
         while i < range.end {
             match cue_here(v, i, range.end, title_case) {
                 Some((len, class)) => {
-                    if let Some(a) = attribute(v, i..i + len, class, range.clone(), out.len() > first) {
+                    let earlier = out.get(first..).and_then(|a: &[Attribution]| a.last());
+                    if let Some(a) = attribute(v, i..i + len, class, range.clone(), earlier) {
                         out.push(a);
                     }
                     i += len;
@@ -87,7 +88,7 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: bool) -> Option<(usize, 
 
 /// Builds the attribution of the cue at `cue`, or None when the verb does
 /// not report speech here.
-fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, earlier: bool) -> Option<Attribution> {
+fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, earlier: Option<&Attribution>) -> Option<Attribution> {
     let according = v.low(cue.start) == "according";
     let (l, passive) = if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
     // "adding", "saying" without "is" before them: a participle whose subject
@@ -106,7 +107,7 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
         inverted = subject.is_some();
     }
     let before = l.checked_sub(1).filter(|&b| b >= sent.start);
-    let opens_clause = before.is_none_or(|b| v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "(" | ":"));
+    let opens_clause = before.is_none_or(|b| v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "―" | "(" | ":"));
     if subject.is_none() && (!passive || inverted) && !participle && (opens_clause || according) {
         subject = speaker::right(v, cue.end, sent.end).filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
         inverted = subject.is_some();
@@ -115,7 +116,9 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     if subject.is_none() && !passive && (participle || before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then"))) {
         // "..., adding that", "and said": the subject of the sentence, or of the quote before.
         // After another attribution in the sentence, its speaker; else the sentence's subject.
-        subject = if earlier { None } else { speaker::sentence_subject(v, sent.start, l) };
+        // A relative "who said" before does not carry over: "X defended an aide who said ..., saying".
+        let relative = earlier.is_some_and(|a| a.speaker.as_ref().is_some_and(|r| matches!(v.low(r.start), "who" | "which")));
+        subject = if earlier.is_some() && !relative { None } else { speaker::sentence_subject(v, sent.start, l) };
         far = subject.is_some();
         inherit = subject.is_none();
     }
@@ -186,12 +189,12 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
     let sent = floor..sent.end;
     let mut prev = group.checked_sub(1).filter(|&p| p >= sent.start);
     // Step over a stray symbol between a closing mark and the speaker.
-    if let Some(p) = prev.filter(|&p| !v.is_word(p) && v.quote_of(p).is_none() && !matches!(v.tok(p), "," | "—" | "–" | ":" | "(")) {
+    if let Some(p) = prev.filter(|&p| !v.is_word(p) && v.quote_of(p).is_none() && !matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "(")) {
         if p.checked_sub(1).is_some_and(|q| q >= sent.start && v.is_close_mark(q)) {
             prev = Some(p - 1);
         }
     }
-    let boundary = prev.is_some_and(|p| v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | ":" | "("));
+    let boundary = prev.is_some_and(|p| v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "("));
     let has_before = boundary && prev.is_some_and(|p| p >= sent.start + 3 || v.is_close_mark(p) || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q)));
     let mut rest = after_kind(v, after, sent.end);
     if let Rest::Clause(k) = rest {
@@ -364,12 +367,12 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
         let (Some(prev), Some(next)) = (head.last_mut(), tail.first()) else { continue };
         let group = next.group;
         // "X said that Y announced ...": nested speech stays in X's content.
-        let boundary = group.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | ";" | "—" | "–" | "and" | "but") || v.is_close_mark(b));
+        let boundary = group.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | ";" | "—" | "–" | "―" | "and" | "but") || v.is_close_mark(b));
         if !boundary {
             continue;
         }
         let cut = match group.checked_sub(1) {
-            Some(c) if matches!(v.tok(c), "," | "—" | "–" | ";") => v.start(c),
+            Some(c) if matches!(v.tok(c), "," | "—" | "–" | "―" | ";") => v.start(c),
             _ => v.start(group),
         };
         if prev.start < cut && cut < prev.end && next.start >= cut {

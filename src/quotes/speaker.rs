@@ -34,11 +34,11 @@ fn name_part(v: &View, i: usize) -> bool {
 pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     let h = end.checked_sub(1).filter(|&h| h >= floor)?;
     let low = v.low(h);
-    if v.quote_of(h).is_some() || is(Class::Stop, low) && !is(Class::Pronoun, low) {
-        return None;
-    }
     if is(Class::Pronoun, low) || low == "who" {
         return Some(h..h + 1);
+    }
+    if v.quote_of(h).is_some() || is(Class::Stop, low) {
+        return None;
     }
     if !v.is_word(h) && !abbrev_dot(v, h) || !plausible_head(v, h) {
         return None;
@@ -78,6 +78,11 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     // Do not start on a dangling "of" or possessive.
     while k < h && (matches!(v.low(k), "of" | "for" | "-" | "&") || possessive(v, k)) {
         k += 1;
+    }
+    // "Following initial reports": an opening participle or preposition is no speaker.
+    let low = v.low(k);
+    if k < h && (low.ends_with("ing") || is(Class::Adjunct, low) && !is(Class::Determiner, low)) {
+        return None;
     }
     Some(k..h + 1)
 }
