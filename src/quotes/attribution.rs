@@ -144,6 +144,7 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     if class == CueClass::Object && !according {
         after = skip_hearer(v, after, sent.end);
     }
+    let class = if participle && class == CueClass::Speech { CueClass::Participle } else { class };
     let (start, end) = content(v, group_start, after, sent.clone(), according, class)?;
     Some(Attribution { cue, speaker: subject, inherit, group: group_start, start, end })
 }
@@ -219,7 +220,7 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
     let quote_before = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
     match rest {
         // "\"We will,\" he said, \"win.\"": the first half here, the second joins it later.
-        Rest::Clause(k) if quote_before && v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == "," => before_group(v, prev?, sent.start),
+        Rest::Clause(k) if quote_before && v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == "," && class != CueClass::Participle => before_group(v, prev?, sent.start),
         // "The plan would fail, according to X" / "According to X, the plan ...".
         _ if according && has_before => before_group(v, prev?, sent.start),
         Rest::Clause(k) if according => (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
@@ -365,7 +366,8 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
     for i in 1..atts.len() {
         let (head, tail) = atts.split_at_mut(i);
         let (Some(prev), Some(next)) = (head.last_mut(), tail.first()) else { continue };
-        let group = next.group;
+        // An apposition subject lies before the earlier content: cut at the verb.
+        let group = if v.start(next.group) <= prev.start { speaker::skip_left(v, next.cue.start, next.group).0 } else { next.group };
         // "X said that Y announced ...": nested speech stays in X's content.
         let boundary = group.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | ";" | "—" | "–" | "―" | "and" | "but") || v.is_close_mark(b));
         if !boundary {

@@ -17,6 +17,8 @@ pub enum CueClass {
     Object,
     /// Counts only before "that", a colon or a quotation, or after the content.
     Weak,
+    /// A speech verb used as a participle (", adding ..."): its content follows it.
+    Participle,
 }
 
 /// A closed word class from `data/quotes/words.txt`.
