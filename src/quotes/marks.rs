@@ -81,9 +81,17 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
     let mut double: Option<(usize, usize)> = None; // the open double mark's bytes
     let mut single: Option<(usize, usize)> = None; // an open single mark outside doubles
     let mut skip = false;
+    let mut in_attribute = false; // inside markup such as <tweet author="@x">
     for (i, tok) in toks.iter().enumerate() {
         if std::mem::take(&mut skip) {
             continue;
+        }
+        if tok.text(text) == "\"" {
+            let after_equals = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.text(text) == "=" && p.end == tok.start);
+            if after_equals || in_attribute {
+                in_attribute = after_equals;
+                continue;
+            }
         }
         // Two apostrophes ('') stand for a double mark in some newswire text.
         let (mark, tok) = match double_apostrophe(text, toks, i) {
@@ -179,6 +187,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
         Role::Toggle
     };
     match tok.text(text) {
+        // A left mark used to close ("...,“ said Clyburn"): let the state decide.
+        "“" if right && !left => Some(Mark::Double(Role::Toggle)),
         "“" | "„" | "«" => Some(Mark::Double(Role::Open)),
         // A right mark that opens a word at the start of a paragraph or after a
         // space ("”Mr. Trump is ...”") is a mistyped opener: let the state decide.
@@ -225,6 +235,11 @@ mod tests {
         assert_eq!(spans("US will have ‘dialogue’ with Russia"), ["dialogue"]);
         assert_eq!(spans("He said 'enough is enough' today."), ["enough is enough"]);
         assert_eq!(spans("“He called it ‘a farce’ twice,” she said."), ["He called it ‘a farce’ twice,"]);
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        assert_eq!(spans("<tweet author=\"@ana\" date=\"2016\">We won.</tweet> She said \"we won\" twice."), ["we won"]);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
             return None;
         }
         let low = v.low(verb);
-        let verbish = v.is_word(verb) && !v.is_cap(verb) && !is(Class::Stop, low) && low.len() > 3 && (low.ends_with('s') || low.ends_with("ed"));
+        let verbish = v.is_word(verb) && low.starts_with(|c: char| c.is_alphabetic()) && !v.is_cap(verb) && !is(Class::Stop, low) && low.len() > 3 && (low.ends_with('s') || low.ends_with("ed"));
         if !verbish || verb + 1 >= open {
             continue;
         }

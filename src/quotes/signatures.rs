@@ -25,6 +25,12 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
     if (r.start..colon).any(|k| is(Class::Title, v.low(k)) && colon - r.start == 1) {
         return None;
     }
+    // Not a section label ("The Latest:", "Q:", "UPDATE:"), and a clause after it.
+    let first = v.tok(r.start);
+    let shouting = colon - r.start == 1 && first.chars().all(|c| !c.is_lowercase());
+    if is(Class::Determiner, v.low(r.start)) || first.chars().count() < 2 || shouting || (colon + 1..r.end).filter(|&k| v.is_word(k)).count() < 4 {
+        return None;
+    }
     Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(r.end - 1) })
 }
 
