@@ -11,6 +11,7 @@
 //! per token); no panics.
 
 use super::gazetteer::{self, Classes, Hit};
+use super::model::{split_tag, Part, TYPES};
 use crate::text::Doc;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -22,6 +23,9 @@ pub struct DocStats {
     seen: HashMap<String, (bool, bool, String)>,
     /// For each sentence, whether it is written in capitals.
     caps: Vec<bool>,
+    /// For the second pass: lowercase word -> how often the first pass put
+    /// it in a name of each type, anywhere in the document.
+    history: Option<HashMap<String, [u16; 4]>>,
 }
 
 /// Whether a word is written in capitals with at least two letters.
@@ -65,7 +69,26 @@ impl DocStats {
                 }
             }
         }
-        DocStats { seen, caps }
+        DocStats { seen, caps, history: None }
+    }
+
+    /// Records the first pass's tags (one per token) for the
+    /// second pass's document-wide features.
+    pub fn set_history(&mut self, doc: &Doc, tags: &[u8]) {
+        let mut h: HashMap<String, [u16; 4]> = HashMap::new();
+        {
+            for (i, &t) in tags.iter().enumerate() {
+                let (part, ty) = split_tag(t as usize);
+                let w = doc.tok(i);
+                if part == Part::O || !w.chars().next().is_some_and(char::is_alphabetic) {
+                    continue;
+                }
+                if let Some(c) = h.entry(w.to_lowercase()).or_insert([0; 4]).get_mut(ty) {
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        self.history = Some(h);
     }
 
     /// Whether sentence `s` is written in capitals.
@@ -262,6 +285,24 @@ impl<'d> Sentence<'d> {
         for (t, set) in [(24, h.unit), (25, h.begin), (26, h.inside), (27, h.last), (28, self.classes(i.checked_sub(1))), (29, self.classes(Some(i + 1)))] {
             for c in class_bits(set) {
                 f.push(hash(t, &[c]));
+            }
+        }
+        if let Some(h) = &self.stats.history {
+            match h.get(w.lower.as_ref()) {
+                Some(c) => {
+                    let mut best = 0;
+                    for (ty, &n) in c.iter().enumerate() {
+                        if n > 0 {
+                            f.push(hash(40, &[TYPES.get(ty).copied().unwrap_or("")]));
+                        }
+                        if n > c.get(best).copied().unwrap_or(0) {
+                            best = ty;
+                        }
+                    }
+                    f.push(hash(41, &[TYPES.get(best).copied().unwrap_or("")]));
+                }
+                None if starts_upper(&w.norm) => f.push(hash(42, &[])),
+                None => {}
             }
         }
         if starts_upper(&w.norm) {

@@ -33,6 +33,7 @@ use crate::EntityType;
 use features::DocStats;
 use gazetteer::Class;
 use model::{split_tag, Model, Part};
+use std::ops::Range;
 
 /// One entity mention, in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,34 +67,51 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
 /// The most tokens tagged at once (news sentences are far shorter).
 const MAX_WINDOW: usize = 256;
 
-/// The names the model finds, with titles split off people's names.
+/// The windows tagged at once: each sentence, and very long "sentences"
+/// (a megabyte with no full stop) cut every [`MAX_WINDOW`] tokens, so that
+/// memory stays bounded by the window, not the input.
+fn windows<'a>(doc: &'a Doc) -> impl Iterator<Item = (usize, Range<usize>)> + 'a {
+    doc.sentences.iter().enumerate().flat_map(|(si, s)| {
+        (s.tokens.start..s.tokens.end).step_by(MAX_WINDOW).map(move |a| (si, a..(a + MAX_WINDOW).min(s.tokens.end)))
+    })
+}
+
+/// The tag `model` gives each token of `doc` (one byte each).
+pub fn tag_doc(model: &Model, doc: &Doc, stats: &DocStats) -> Vec<u8> {
+    let mut tags = Vec::with_capacity(doc.tokens.len());
+    for (si, tokens) in windows(doc) {
+        tags.extend(model.tag_sentence(&features::Sentence::new(doc, stats, si, tokens)).into_iter().map(|t| t as u8));
+    }
+    tags
+}
+
+/// The names the model finds, with titles split off people's names: a
+/// first pass, then (when embedded) a second pass that also sees how the
+/// first tagged each word across the document.
 pub fn names(doc: &Doc) -> Vec<Mention> {
     let Some(model) = Model::embedded() else { return Vec::new() };
-    let stats = DocStats::new(doc);
+    let mut stats = DocStats::new(doc);
+    let mut tags = tag_doc(model, doc, &stats);
+    if let Some(second) = Model::embedded_second() {
+        stats.set_history(doc, &tags);
+        tags = tag_doc(second, doc, &stats);
+    }
+    // Windows end on legal tags, so spans never cross one.
     let mut out = Vec::new();
-    // Very long "sentences" (a megabyte with no full stop) are tagged in
-    // windows, so that memory stays bounded by the window, not the input.
-    let windows = doc.sentences.iter().enumerate().flat_map(|(si, s)| {
-        (s.tokens.start..s.tokens.end).step_by(MAX_WINDOW).map(move |a| (si, a..(a + MAX_WINDOW).min(s.tokens.end)))
-    });
-    for (si, tokens) in windows {
-        let tags = model.tag_sentence(&features::Sentence::new(doc, &stats, si, tokens.clone()));
-        let mut begin = 0;
-        for (k, &t) in tags.iter().enumerate() {
-            let (part, ty) = split_tag(t);
-            let first = match part {
-                Part::B => {
-                    begin = k;
-                    continue;
-                }
-                Part::L => begin,
-                Part::U => k,
-                _ => continue,
-            };
-            let (a, b) = (tokens.start + first, tokens.start + k + 1);
-            if let Some(m) = mention(doc, a, b, ty) {
-                out.push(m);
+    let mut begin = 0;
+    for (i, &t) in tags.iter().enumerate() {
+        let (part, ty) = split_tag(t as usize);
+        let first = match part {
+            Part::B => {
+                begin = i;
+                continue;
             }
+            Part::L => begin,
+            Part::U => i,
+            _ => continue,
+        };
+        if let Some(m) = mention(doc, first, i + 1, ty) {
+            out.push(m);
         }
     }
     out

@@ -165,6 +165,13 @@ impl Model {
         MODEL.get_or_init(|| Model::decode(include_bytes!("../../data/ner/model.bin"))).as_ref()
     }
 
+    /// The embedded second-pass model (`data/ner/model2.bin`), which also
+    /// sees how the first pass tagged each word across the document.
+    pub fn embedded_second() -> Option<&'static Model> {
+        static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+        MODEL.get_or_init(|| Model::decode(include_bytes!("../../data/ner/model2.bin"))).as_ref()
+    }
+
     /// The per-tag scores of each token, from its hashed features.
     pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; TAGS]> {
         feats.iter().map(|fs| self.emission(fs)).collect()
