@@ -217,6 +217,10 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
             _ => return None,
         }
     }
+    // "Hawaii, as an adviser pointed out, rarely ...": the sentence around it.
+    if group >= sent.start + 2 && v.low(group - 1) == "as" && v.tok(group - 2) == "," {
+        return clause_after(v, sent.start, sent.end);
+    }
     let quote_before = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
     match rest {
         // "\"We will,\" he said, \"win.\"": the first half here, the second joins it later.
@@ -289,6 +293,9 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             }
             if v.low(k) == "that" || v.tok(k) == ":" {
                 return Rest::Clause(k + 1);
+            }
+            if cue_at(&[v.low(k)]).is_some() {
+                break; // "said as the heckler yelled:": another verb's clause
             }
             if v.is_open_mark(k) && matches!(v.tok(k.saturating_sub(1)), "," | ":") {
                 return Rest::Clause(k);

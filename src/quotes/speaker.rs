@@ -199,7 +199,7 @@ pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
     let named = r.clone().any(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k)) || is(Class::Title, v.low(k)))
         || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
-    let closes = next >= end || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—") || v.quote_of(next).is_some() || is(Class::Adjunct, v.low(next));
+    let closes = next >= end || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose") || v.quote_of(next).is_some() || is(Class::Adjunct, v.low(next));
     named && closes
 }
 
