@@ -229,6 +229,7 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
         _ if according && has_before => before_group(v, prev?, sent.start),
         Rest::Clause(k) if according => (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
         // "Back home, Smith said, he decided ...": the sentence around the attribution.
+        Rest::Clause(k) if has_before && quote_before && v.tok(after) == "," && !v.is_open_mark(k) => before_group(v, prev?, sent.start),
         Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
             let (s, _) = before_group(v, prev?, sent.start)?;
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))
@@ -274,6 +275,10 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
     }
     if t == ":" && a + 1 >= end && v.paragraph_of(a + 1) != v.paragraph_of(a) {
         return Rest::Colon;
+    }
+    // "What got to her, she said, was ...": the sentence goes on after the comma.
+    if t == "," && v.is_word(a + 1) && !is(Class::Adjunct, v.low(a + 1)) {
+        return Rest::Clause(a + 1);
     }
     if matches!(v.low(a), "that" | ":") || v.is_open_mark(a) || t == "," && v.is_open_mark(a + 1) {
         return Rest::Clause(if v.is_open_mark(a) { a } else { a + 1 });
