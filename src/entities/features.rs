@@ -5,7 +5,10 @@
 //! tagging call the same code, so they always agree.
 //!
 //! All-capital lines (headlines, datelines) carry no case information, so
-//! their words are re-cased as the document writes them elsewhere.
+//! their words are re-cased as the document writes them elsewhere. For the
+//! second pass, [`DocStats::set_history`] adds how the first pass tagged
+//! each word anywhere in the document (so "Magna" tagged ORG beside "Inc"
+//! helps the bare "Magna" three paragraphs on).
 //!
 //! Guarantees: linear in the number of tokens (a bounded number of features
 //! per token); no panics.
@@ -76,16 +79,14 @@ impl DocStats {
     /// second pass's document-wide features.
     pub fn set_history(&mut self, doc: &Doc, tags: &[u8]) {
         let mut h: HashMap<String, [u16; 4]> = HashMap::new();
-        {
-            for (i, &t) in tags.iter().enumerate() {
-                let (part, ty) = split_tag(t as usize);
-                let w = doc.tok(i);
-                if part == Part::O || !w.chars().next().is_some_and(char::is_alphabetic) {
-                    continue;
-                }
-                if let Some(c) = h.entry(w.to_lowercase()).or_insert([0; 4]).get_mut(ty) {
-                    *c = c.saturating_add(1);
-                }
+        for (i, &t) in tags.iter().enumerate() {
+            let (part, ty) = split_tag(t as usize);
+            let w = doc.tok(i);
+            if part == Part::O || !w.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if let Some(c) = h.entry(w.to_lowercase()).or_insert([0; 4]).get_mut(ty) {
+                *c = c.saturating_add(1);
             }
         }
         self.history = Some(h);

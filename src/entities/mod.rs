@@ -2,13 +2,16 @@
 //! nationalities, events, dates, times, sums of money, percentages and
 //! numbers, each with its type.
 //!
-//! Names come from a trained tagger ([`model`], features in [`features`]):
-//! an averaged structured perceptron over BILOU tags, trained on the
+//! Names come from a trained tagger ([`model`], features in [`features`]),
+//! run twice: the second pass also sees how the first tagged each word
+//! across the whole document. Each pass is an averaged structured
+//! perceptron over BILOU tags, trained ([`train`], `src/bin/train.rs`) on the
 //! CoNLL-2003 English training split as corrected by CoNLL++ (Reuters news,
 //! 1996; person, organisation, location and miscellaneous names), with word
 //! lists from `data/gazetteer/` as features. CoNLL's types are mapped onto
 //! ours: locations become GPE when a list knows them as a country, state or
-//! city (or by default) and LOC when a list knows them as a region;
+//! city (or by default), LOC when a list knows them as a region, and ORG
+//! when only the organisation list knows them ("Kremlin");
 //! miscellaneous names become NORP when they look like nationalities and
 //! EVENT otherwise. Dates, times, money, percentages and numbers come from
 //! rules ([`rules`]).

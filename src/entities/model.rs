@@ -3,8 +3,9 @@
 //! an averaged structured perceptron ([`super::train`]) and decoded with
 //! Viterbi under the BILOU constraints.
 //!
-//! The weights live in `data/ner/model.bin`, embedded in the binary and
-//! parsed once, on first use. Format (little-endian): magic `WSN1`, bucket
+//! The weights live in `data/ner/model.bin` (first pass) and
+//! `data/ner/model2.bin` (second pass), embedded in the binary and parsed
+//! once, on first use. Format (little-endian): magic `WSN1`, bucket
 //! bits (u8), tag count (u8), weight scale (f32), the tag transition matrix
 //! (f32, tags x tags), the row count (u32), then one row per used feature
 //! bucket: the bucket as a varint delta from the previous one, a varint bit

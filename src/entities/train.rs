@@ -1,7 +1,10 @@
 //! Training of the name model (native only): an averaged structured
 //! perceptron over the features of [`super::features`], with Viterbi
 //! decoding under the BILOU constraints, then pruning and quantisation to
-//! i8 in the format of [`super::model`].
+//! i8 in the format of [`super::model`]. Two models are trained: the first
+//! pass, and the second pass, whose document-wide features come from
+//! first-pass tags made by five models that each did not see the document
+//! (jackknifing), as they will be on new text.
 //!
 //! Deterministic: documents are visited in a fixed pseudo-random order from
 //! a fixed seed, and the output depends on nothing else. Linear in the
