@@ -21,12 +21,16 @@ for t in "${targets[@]}"; do
   log="fuzz/artifacts/$t.log"
   echo "fuzz: $t for ${per}s (log: $log)"
   set +e
+  t0=$(date +%s)
   nice -n 19 cargo fuzz run -a "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
     -max_total_time="$per" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e
-  runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1 \2/p' "$log" | tail -1)
-  [ -n "$runs" ] || runs="? $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
+  # Seconds spent fuzzing: wall time less the build, which cargo reports.
+  build=$(sed -n 's/.*Finished .* in \([0-9]*\)m \([0-9]*\).*/\1 \2/p; s/.*Finished .* in \([0-9.]*\)s$/0 \1/p' "$log" | awk '{s+=$1*60+$2} END {printf "%d", s}')
+  secs=$(( $(date +%s) - t0 - ${build:-0} ))
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+  runs="$execs $secs"
   result=$([ $rc -eq 0 ] && echo ok || echo "crash (exit $rc)")
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$commit" "$t" "$per" "$runs" "$result" >> fuzz/log.tsv
   echo "fuzz: $t: $result, runs/seconds: $runs"
