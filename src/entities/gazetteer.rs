@@ -13,7 +13,7 @@
 //! no panics.
 
 use crate::text::tokens::tokenize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// One list. The discriminant is the bit in a [`Classes`] set.
@@ -61,6 +61,9 @@ struct Lists {
     folded: HashMap<String, Classes>,
     /// All-capital entries, exact.
     exact: HashMap<String, Classes>,
+    /// Every word prefix of every entry, lowercased ("new", "new york"):
+    /// a phrase that is not one cannot start a match, so matching stops there.
+    prefixes: HashSet<String>,
 }
 
 fn lists() -> &'static Lists {
@@ -78,7 +81,7 @@ fn lists() -> &'static Lists {
             (Class::OrgWord, include_str!("../../data/gazetteer/org_words.txt")),
             (Class::Title, include_str!("../../data/gazetteer/titles.txt")),
         ];
-        let mut l = Lists { folded: HashMap::new(), exact: HashMap::new() };
+        let mut l = Lists { folded: HashMap::new(), exact: HashMap::new(), prefixes: HashSet::new() };
         for (class, text) in files {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 let words: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
@@ -93,6 +96,9 @@ fn lists() -> &'static Lists {
                     (&mut l.folded, words.join(" ").to_lowercase())
                 };
                 *map.entry(key).or_insert(0) |= 1 << class as u16;
+                for n in 1..=words.len() {
+                    l.prefixes.insert(words.get(..n).unwrap_or(&[]).join(" ").to_lowercase());
+                }
             }
         }
         l
@@ -126,8 +132,16 @@ pub fn hits(words: &[&str], caps_line: bool) -> Vec<Hit> {
         if !caps_line && !first.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        let mut low = String::new();
         for n in 1..=MAX_WORDS.min(words.len() - i) {
             let Some(phrase) = words.get(i..i + n) else { break };
+            if n > 1 {
+                low.push(' ');
+            }
+            low.push_str(&phrase.last().copied().unwrap_or("").to_lowercase());
+            if !lists().prefixes.contains(&low) {
+                break; // no entry starts like this, nor with anything longer
+            }
             let classes = lookup(phrase);
             if classes == 0 {
                 continue;
