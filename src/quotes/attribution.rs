@@ -10,6 +10,8 @@
 
 use super::lexicon::{cue_at, is, Class, CueClass};
 use super::signatures;
+pub(super) use super::span::before_group;
+use super::span::{clause_after, colon_content};
 use super::speaker;
 use super::view::View;
 use std::ops::Range;
@@ -29,9 +31,6 @@ pub struct Attribution {
     pub end: usize,
 }
 
-/// How far a content is searched for a missed sentence break, in tokens.
-const BREAK_WINDOW: usize = 200;
-
 /// The longest gap between a verb and a following "that" ("said on Tuesday that").
 const THAT_WINDOW: usize = 14;
 
@@ -40,7 +39,11 @@ pub fn find(v: &View) -> Vec<Attribution> {
     let mut out = Vec::new();
     for s in 0..v.doc.sentences.len() {
         let first = out.len();
-        let range = v.sentence_tokens(s);
+        let mut range = v.sentence_tokens(s);
+        // "Rep. Lee (D-N.Y.) said": a break inside brackets is no sentence end.
+        if s > 0 && unopened_bracket(v, range.clone()) && v.paragraph_of(range.start.saturating_sub(1)) == v.paragraph_of(range.start) {
+            range.start = v.sentence_tokens(s - 1).start;
+        }
         let title_case = title_case(v, range.clone());
         let mut i = range.start;
         while i < range.end {
@@ -59,6 +62,20 @@ pub fn find(v: &View) -> Vec<Attribution> {
         cut_overlaps(v, out.get_mut(first..).unwrap_or(&mut []));
     }
     out
+}
+
+/// Whether a ")" in `r` closes a bracket opened before `r`.
+fn unopened_bracket(v: &View, r: Range<usize>) -> bool {
+    let mut depth = 0i32;
+    for k in r {
+        match v.tok(k) {
+            "(" => depth += 1,
+            ")" if depth == 0 => return true,
+            ")" => depth -= 1,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether most words of the sentence are capitalised (a headline).
@@ -196,7 +213,7 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
         }
     }
     let boundary = prev.is_some_and(|p| v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "("));
-    let has_before = boundary && prev.is_some_and(|p| p >= sent.start + 3 || v.is_close_mark(p) || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q)));
+    let has_before = boundary && prev.is_some_and(|p| p >= sent.start + 2 || v.is_close_mark(p) || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q)));
     let mut rest = after_kind(v, after, sent.end);
     if let Rest::Clause(k) = rest {
         if !(k..sent.end).any(|i| v.is_word(i)) {
@@ -235,7 +252,7 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))
         }
         // "..., the Times reported one day later.": too short to be what was said.
-        Rest::Clause(k) if has_before && k == after && (quote_before || words_between(v, k, sent.end) < 5) => before_group(v, prev?, sent.start),
+        Rest::Clause(k) if has_before && k == after && class != CueClass::Participle && (quote_before || words_between(v, k, sent.end) < 5) => before_group(v, prev?, sent.start),
         Rest::Clause(k) => clause_after(v, k, sent.end),
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
         // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
@@ -315,61 +332,6 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
         return Rest::Adjunct;
     }
     Rest::Clause(a)
-}
-
-/// From token `k` to the end of the sentence, or to the end of the
-/// quotation that runs on past it.
-fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usize)> {
-    if k >= end {
-        return None;
-    }
-    // A missed sentence break before a new quotation ("... system. \"Nothing ...")
-    // ends the content there; looked for in a bounded window to stay linear.
-    let stop = |i: usize| {
-        let full_stop = |j: usize| matches!(v.tok(j), "." | "?" | "!");
-        // `... system. "Nothing` and `... World.” Jacobs credited`.
-        full_stop(i - 1) && v.is_open_mark(i) && v.quote_of(k).is_none() || i >= 2 && v.is_close_mark(i - 1) && full_stop(i - 2) && v.is_cap(i)
-    };
-    // The content ends before a comment on the report: ", deploying ...",
-    // ", whom he described as", ", when ...", or a spaced dash.
-    let aside = |i: usize| {
-        if v.quote_of(i).is_some() {
-            return false;
-        }
-        let low = v.low(i);
-        v.tok(i - 1) == "," && (matches!(low, "whom" | "also") || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
-    };
-    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| stop(i)).unwrap_or(end);
-    let end = (k + 2..end.min(k + BREAK_WINDOW)).find(|&i| aside(i)).map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
-    let last = end - 1;
-    let mut e = v.end(last);
-    if let Some(m) = v.quote_of(last).and_then(|m| v.marks.get(m)) {
-        e = e.max(m.close);
-    }
-    Some((v.start(k), e))
-}
-
-/// From the sentence start (or the opening of the quotation that closes
-/// just before the speaker) to the boundary token `p`.
-pub(super) fn before_group(v: &View, p: usize, sent_start: usize) -> Option<(usize, usize)> {
-    let mut start = v.start(sent_start);
-    for q in [p, p.saturating_sub(1)] {
-        if v.is_close_mark(q) {
-            if let Some(m) = v.quote_of(q).and_then(|m| v.marks.get(m)) {
-                start = m.open;
-                break;
-            }
-        }
-    }
-    let end = if v.is_close_mark(p) { v.end(p) } else { v.start(p) };
-    (start < end).then_some((start, end))
-}
-
-/// "X said:" at the end of a paragraph: the next paragraph.
-fn colon_content(v: &View, colon: usize, _end: usize) -> Option<(usize, usize)> {
-    let para = v.paragraph_of(colon + 1);
-    let r = v.paragraph_tokens(para);
-    (!r.is_empty()).then(|| (v.start(r.start), v.end(r.end - 1)))
 }
 
 /// Cuts an attribution's content where a later cue of the same sentence

@@ -18,6 +18,7 @@ mod partial;
 mod resolve;
 mod signatures;
 mod speaker;
+mod span;
 mod view;
 
 use crate::coref::EntityTable;

@@ -218,6 +218,11 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);
     }
+    if v.is_cap(start) && !is(Class::Determiner, low) {
+        // A name: its capitalised words and titles only ("Mary Jones spoke ...").
+        let end = (start..l).find(|&k| !(name_part(v, k) || is(Class::Title, v.low(k)))).unwrap_or(l);
+        return (end > start).then_some(start..end);
+    }
     let r = right(v, start, l)?;
     let named = r.clone().any(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k))) || is(Class::Determiner, low);
     named.then_some(r)

@@ -165,3 +165,46 @@ fn no_panic_on_odd_input() {
     }
 }
 
+
+#[test]
+fn apposition_and_party_parenthesis_name_the_speaker() {
+    let q = one("Phil Smith, a spokesman for the union, said the mine would reopen soon.");
+    assert_eq!((q.0.as_str(), q.3.as_str()), ("the mine would reopen soon.", "Phil Smith"));
+    let q = one("Rep. Ann Lee (D-N.Y.) said the mine would reopen soon.");
+    assert_eq!(q.3, "Rep. Ann Lee");
+}
+
+#[test]
+fn aside_attribution_covers_the_whole_sentence() {
+    let q = one("The mine, she said, would reopen within a month.");
+    assert_eq!((q.0.as_str(), q.3.as_str()), ("The mine, she said, would reopen within a month.", "she"));
+}
+
+#[test]
+fn participle_takes_the_sentence_subject() {
+    let q = one("Mary Jones spoke on the radio on Monday, saying the mine would reopen.");
+    assert_eq!((q.0.as_str(), q.2.as_str(), q.3.as_str()), ("the mine would reopen.", "saying", "Mary Jones"));
+}
+
+#[test]
+fn quote_ending_in_a_question_mark_keeps_its_speaker() {
+    let q = one("“Why would the mine reopen now?” Mary Jones asked.");
+    assert_eq!((q.0.as_str(), q.3.as_str()), ("Why would the mine reopen now?", "Mary Jones"));
+}
+
+#[test]
+fn short_quote_framed_by_a_named_subject_and_verb() {
+    let q = one("Tom Berg admires the mayor as a “true leader” on most days.");
+    assert_eq!((q.0.as_str(), q.1, q.3.as_str()), ("the mayor as a “true leader", Mixed, "Tom Berg"));
+}
+
+#[test]
+fn section_labels_are_not_speakers() {
+    assert!(quotes("The Latest: Mary Jones wins the primary in Ohio").is_empty());
+    assert!(quotes("Q: Have you talked to him about the court?").is_empty());
+}
+
+#[test]
+fn noun_uses_of_reporting_words_are_not_cues() {
+    assert!(quotes("Mary Jones's comments came after the vote in the state house.").is_empty());
+}

@@ -1,0 +1,68 @@
+//! The spans of what was said, given where an attribution's verb phrase
+//! sits: the clause after it (to the sentence end, or the end of the
+//! quotation running past it), the stretch before it, or the paragraph
+//! after a closing colon.
+//!
+//! Guarantees: each call looks at a bounded window of tokens, so a
+//! document's attributions take linear time; no panics.
+
+use super::view::View;
+
+/// How far a content is searched for a missed sentence break, in tokens.
+const BREAK_WINDOW: usize = 200;
+
+/// From token `k` to the end of the sentence, or to the end of the
+/// quotation that runs on past it.
+pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usize)> {
+    if k >= end {
+        return None;
+    }
+    // A missed sentence break before a new quotation ("... system. \"Nothing ...")
+    // ends the content there; looked for in a bounded window to stay linear.
+    let stop = |i: usize| {
+        let full_stop = |j: usize| matches!(v.tok(j), "." | "?" | "!");
+        // `... system. "Nothing` and `... World.” Jacobs credited`.
+        full_stop(i - 1) && v.is_open_mark(i) && v.quote_of(k).is_none() || i >= 2 && v.is_close_mark(i - 1) && full_stop(i - 2) && v.is_cap(i)
+    };
+    // The content ends before a comment on the report: ", deploying ...",
+    // ", whom he described as", ", also known as".
+    let aside = |i: usize| {
+        if v.quote_of(i).is_some() {
+            return false;
+        }
+        let low = v.low(i);
+        v.tok(i - 1) == "," && (matches!(low, "whom" | "also") || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
+    };
+    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| stop(i)).unwrap_or(end);
+    let end = (k + 2..end.min(k + BREAK_WINDOW)).find(|&i| aside(i)).map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
+    let last = end - 1;
+    let mut e = v.end(last);
+    if let Some(m) = v.quote_of(last).and_then(|m| v.marks.get(m)) {
+        e = e.max(m.close);
+    }
+    Some((v.start(k), e))
+}
+
+/// From the sentence start (or the opening of the quotation that closes
+/// just before the speaker) to the boundary token `p`.
+pub(super) fn before_group(v: &View, p: usize, sent_start: usize) -> Option<(usize, usize)> {
+    let mut start = v.start(sent_start);
+    for q in [p, p.saturating_sub(1)] {
+        if v.is_close_mark(q) {
+            if let Some(m) = v.quote_of(q).and_then(|m| v.marks.get(m)) {
+                start = m.open;
+                break;
+            }
+        }
+    }
+    let end = if v.is_close_mark(p) { v.end(p) } else { v.start(p) };
+    (start < end).then_some((start, end))
+}
+
+/// "X said:" at the end of a paragraph: the next paragraph.
+pub(super) fn colon_content(v: &View, colon: usize, _end: usize) -> Option<(usize, usize)> {
+    let para = v.paragraph_of(colon + 1);
+    let r = v.paragraph_tokens(para);
+    (!r.is_empty()).then(|| (v.start(r.start), v.end(r.end - 1)))
+}
+
