@@ -17,6 +17,13 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
     if k >= end {
         return None;
     }
+    // `chanted "What curfew?" and kept going`: the quotation alone.
+    if let Some(m) = v.quote_of(k).filter(|_| v.is_open_mark(k)).and_then(|m| v.marks.get(m)) {
+        let after = v.token_at(m.close);
+        if m.closed && after < end && matches!(v.low(after), "and" | "but" | "until" | "while" | "before" | "after" | "as") {
+            return Some((v.start(k), m.close));
+        }
+    }
     // A missed sentence break before a new quotation ("... system. \"Nothing ...")
     // ends the content there; looked for in a bounded window to stay linear.
     let stop = |i: usize| {
