@@ -61,7 +61,7 @@ impl DocStats {
                 if !w.chars().next().is_some_and(char::is_alphabetic) {
                     continue;
                 }
-                let e = seen.entry(w.to_lowercase()).or_insert((false, false, String::new()));
+                let e = seen.entry(straight(w).to_lowercase()).or_insert((false, false, String::new()));
                 if starts_upper(w) {
                     if !e.1 {
                         e.2 = w.to_string();
@@ -161,8 +161,20 @@ struct Form<'d> {
     sshape: String,
 }
 
-fn form<'d>(w: &'d str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form<'d> {
-    let lower: Cow<str> = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) };
+/// The word with curly apostrophes made straight, as in the training text
+/// ("I’m" reads as "I'm").
+fn straight(w: &str) -> Cow<'_, str> {
+    if w.contains(['’', '‘']) {
+        Cow::Owned(w.replace(['’', '‘'], "'"))
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+fn form<'d>(raw: &'d str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form<'d> {
+    let w = straight(raw);
+    let lower: Cow<str> = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { w.clone() };
+    let w = w.as_ref();
     let norm = if caps_line && is_caps_word(w) {
         Cow::Owned(match stats.seen.get(lower.as_ref()) {
             Some((_, true, cased)) => cased.clone(),
@@ -170,7 +182,7 @@ fn form<'d>(w: &'d str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form<'d
             _ => lower.to_string(),
         })
     } else {
-        Cow::Borrowed(w)
+        straight(raw)
     };
     let shape = shape(&norm);
     let mut sshape = String::new();
@@ -346,6 +358,13 @@ mod tests {
         let f = form("SMITHERS", true, &stats, &Hit::default());
         assert_eq!(f.norm, "Smithers");
         assert_eq!(form("WIN", true, &stats, &Hit::default()).norm, "win");
+    }
+
+    #[test]
+    fn curly_apostrophes_read_as_straight() {
+        let stats = DocStats::new(&Doc::new(""));
+        let f = form("I’m", false, &stats, &Hit::default());
+        assert_eq!((f.lower.as_ref(), f.norm.as_ref()), ("i'm", "I'm"));
     }
 
     #[test]

@@ -124,12 +124,24 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
 const MAX_NAME_TOKENS: usize = 12;
 
 /// Builds the mention of tokens `a..b` tagged with model type `ty`.
-fn mention(doc: &Doc, a: usize, b: usize, ty: usize) -> Option<Mention> {
+fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> {
     if b - a > MAX_NAME_TOKENS {
         return None;
     }
+    // Quote marks, dashes and stray periods the tagger took in ("“Donald",
+    // "Donald —", "Donald." at a sentence end); "Corp." keeps its period.
+    let stray = |i: usize| {
+        let t = doc.tok(i);
+        t.chars().all(|c| "\"“”‘’'«»„-–—,;:".contains(c))
+            || (t == "." && !crate::text::lexicon::is_other_abbreviation(doc.tok(i.wrapping_sub(1))))
+    };
+    while a < b && stray(a) {
+        a += 1;
+    }
+    while b > a && stray(b - 1) {
+        b -= 1;
+    }
     let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).collect();
-    let mut a = a;
     let mut title = None;
     let kind = match ty {
         0 => {

@@ -105,3 +105,16 @@ fn junk_input_is_harmless() {
         assert!(ms.iter().all(|m| m.end <= t.len()));
     }
 }
+
+#[test]
+fn names_never_start_or_end_with_punctuation() {
+    for t in ["“Donald said it.", "They call him “The Donald” — Donald — and Donald.", "I’m sure Ann Kowalski’s plan works."] {
+        let doc = Doc::new(t);
+        for m in find(&doc) {
+            let s = &t[m.start..m.end];
+            assert!(s.chars().next().is_some_and(char::is_alphanumeric) || s.starts_with('$'), "{s:?} in {t:?}");
+            assert!(s.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '.'), "{s:?} in {t:?}");
+        }
+    }
+    assert!(!found("I’m sure Ann Kowalski’s plan works.").iter().any(|(s, _)| s.contains('I')));
+}
