@@ -116,7 +116,7 @@ fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
         }
         if words_in(v, m.start, m.end) < MIN_FREE_WORDS {
             // A scare quote stands alone unless a sentence's subject and verb frame it.
-            out.extend(partial::framed(v, mi));
+            out.extend(partial::framed(v, mi).or_else(|| partial::that_clause(v, mi)));
             continue;
         }
         free_quote(v, mi, &mut out);
@@ -141,7 +141,12 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
         return;
     }
     let same_as = last.filter(|&j| out.get(j).is_some_and(|d| d.paragraph + 1 >= m.paragraph));
-    out.push(Draft { start: m.start, end: m.end, cue: None, speaker: None, same_as, paragraph: m.paragraph });
+    let draft = match partial::that_clause(v, mi) {
+        Some(d) if d.speaker.is_some() => d,
+        Some(d) => Draft { same_as, ..d },
+        None => Draft { start: m.start, end: m.end, cue: None, speaker: None, same_as, paragraph: m.paragraph },
+    };
+    out.push(draft);
 }
 
 /// Whether a quote that follows an attributed one in the same paragraph is

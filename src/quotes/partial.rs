@@ -40,3 +40,27 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
     }
     None
 }
+
+/// The reported "that" clause a quotation no verb claims closes:
+/// `the memo states that the plan is "dead on arrival"` reports the whole
+/// clause, so the content starts after "that", the word before "that" is
+/// the cue and its subject (if any) the speaker. Only the sentence before
+/// the quotation is searched; no other quotation or sentence end may lie
+/// between.
+pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
+    let m = v.marks.get(mi)?;
+    let open = v.token_at(m.open);
+    let sent = v.sentence_tokens(v.sentence_of(open));
+    let floor = sent.start.max(open.saturating_sub(MAX_SPAN));
+    for k in (floor..open).rev() {
+        if matches!(v.tok(k), "." | "?" | "!" | ";" | ":") || v.quote_of(k).is_some() {
+            return None;
+        }
+        if v.tok(k) == "that" && k + 1 < open && k > sent.start && v.is_word(k - 1) {
+            let (l, _) = speaker::skip_left(v, k - 1, sent.start);
+            let subject = speaker::left(v, l, sent.start);
+            return Some(Draft { start: v.start(k + 1), end: m.end, cue: Some(k - 1..k), speaker: subject, same_as: None, paragraph: m.paragraph });
+        }
+    }
+    None
+}

@@ -208,3 +208,21 @@ fn section_labels_are_not_speakers() {
 fn noun_uses_of_reporting_words_are_not_cues() {
     assert!(quotes("Mary Jones's comments came after the vote in the state house.").is_empty());
 }
+
+#[test]
+fn quotation_closing_a_that_clause_reports_the_clause() {
+    let q = one("The letter carried a warning that the new bridge plan is \"dead on arrival in this form\" for now.");
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("the new bridge plan is \"dead on arrival in this form", "warning"));
+}
+
+#[test]
+fn scare_quote_in_a_that_clause_reports_the_clause() {
+    let q = one("Tom Berg stood by his belief that there were \"many errors\" in the count.");
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("there were \"many errors", "belief"));
+}
+
+#[test]
+fn that_clause_rule_stops_at_a_sentence_end() {
+    let q = one("He saw that. The plan is \"dead on arrival in this form\" now.");
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("dead on arrival in this form", ""));
+}
