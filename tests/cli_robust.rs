@@ -5,25 +5,8 @@
 //! (0 all analysed, 1 some JSONL lines bad, 2 usage or unreadable input).
 
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
-fn whosaid(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run whosaid");
-    let mut stdin_pipe = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    // Write from a thread so a large input cannot deadlock against stdout.
-    let writer = std::thread::spawn(move || stdin_pipe.write_all(&data));
-    let out = child.wait_with_output().expect("wait");
-    writer.join().expect("writer thread").expect("write stdin");
-    out
-}
+include!("support/cli.rs");
 
 fn jsonl(stdin: &[u8]) -> (Option<i32>, Vec<Value>, String) {
     let out = whosaid(&["analyze", "--jsonl", "--threads", "2"], stdin);
