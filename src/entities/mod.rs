@@ -23,11 +23,14 @@
 //! Guarantees: mentions are sorted by start and do not overlap; offsets are
 //! bytes on char boundaries; linear time; no panics on any input.
 
+pub mod active;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
 pub mod rules;
 pub mod titles;
+pub mod viterbi;
+pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
@@ -36,6 +39,7 @@ use crate::EntityType;
 use features::DocStats;
 use gazetteer::Class;
 use model::{split_tag, Model, Part};
+use words::Words;
 use std::ops::Range;
 
 /// One entity mention, in bytes.
@@ -81,9 +85,16 @@ fn windows<'a>(doc: &'a Doc) -> impl Iterator<Item = (usize, Range<usize>)> + 'a
 
 /// The tag `model` gives each token of `doc` (one byte each).
 pub fn tag_doc(model: &Model, doc: &Doc, stats: &DocStats) -> Vec<u8> {
+    tag_words(model, doc, &Words::new(doc, stats, windows(doc), false), stats)
+}
+
+/// [`tag_doc`] over words already prepared.
+fn tag_words(model: &Model, doc: &Doc, words: &Words, stats: &DocStats) -> Vec<u8> {
+    let local = model.local_scores(words, stats);
     let mut tags = Vec::with_capacity(doc.tokens.len());
     for (si, tokens) in windows(doc) {
-        tags.extend(model.tag_sentence(&features::Sentence::new(doc, stats, si, tokens)).into_iter().map(|t| t as u8));
+        let s = features::Sentence::new(doc, words, stats, si, tokens);
+        tags.extend(model.tag_sentence(&s, &local).into_iter().map(|t| t as u8));
     }
     tags
 }
@@ -94,10 +105,11 @@ pub fn tag_doc(model: &Model, doc: &Doc, stats: &DocStats) -> Vec<u8> {
 pub fn names(doc: &Doc) -> Vec<Mention> {
     let Some(model) = Model::embedded() else { return Vec::new() };
     let mut stats = DocStats::new(doc);
-    let mut tags = tag_doc(model, doc, &stats);
+    let words = Words::new(doc, &stats, windows(doc), false);
+    let mut tags = tag_words(model, doc, &words, &stats);
     if let Some(second) = Model::embedded_second() {
         stats.set_history(doc, &tags);
-        tags = tag_doc(second, doc, &stats);
+        tags = tag_words(second, doc, &words, &stats);
     }
     // Windows end on legal tags, so spans never cross one.
     let mut out = Vec::new();

@@ -14,6 +14,9 @@
 //! Guarantees: a corrupt or empty model file yields no model (and so no
 //! names), never a panic; decoding is linear in the number of tokens.
 
+use super::features::{self, DocStats, Sentence};
+use super::viterbi::{best_path, viterbi, Edges};
+use super::words::Words;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -74,61 +77,6 @@ pub fn may_end(t: usize) -> bool {
     matches!(split_tag(t).0, Part::O | Part::L | Part::U)
 }
 
-/// The best tag sequence for per-token scores `em` and transition scores
-/// `trans` (`trans[a * TAGS + b]`), honouring the BILOU constraints.
-pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
-    let n = em.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let neg = f32::NEG_INFINITY;
-    // The allowed predecessors of each tag: at most 9, not all 17.
-    let mut preds: [([u8; TAGS], usize); TAGS] = [([0; TAGS], 0); TAGS];
-    for (b, (list, len)) in preds.iter_mut().enumerate() {
-        for a in (0..TAGS).filter(|&a| allowed(Some(a), b)) {
-            list[*len] = a as u8;
-            *len += 1;
-        }
-    }
-    let mut score = vec![[neg; TAGS]; n];
-    let mut back = vec![[0u8; TAGS]; n];
-    for b in 0..TAGS {
-        if allowed(None, b) {
-            score[0][b] = em[0][b];
-        }
-    }
-    for i in 1..n {
-        let (done, rest) = score.split_at_mut(i);
-        let (prev, cur) = (&done[i - 1], &mut rest[0]);
-        for b in 0..TAGS {
-            let (list, len) = &preds[b];
-            let mut best = (neg, 0u8);
-            for &a in &list[..*len] {
-                let s = prev[a as usize] + trans.get(a as usize * TAGS + b).copied().unwrap_or(0.0);
-                if s > best.0 {
-                    best = (s, a);
-                }
-            }
-            if best.0 > neg {
-                cur[b] = best.0 + em[i][b];
-                back[i][b] = best.1;
-            }
-        }
-    }
-    let mut t = 0;
-    for c in (0..TAGS).filter(|&c| may_end(c)) {
-        if score[n - 1][c] > score[n - 1][t] {
-            t = c;
-        }
-    }
-    let mut out = vec![0; n];
-    for i in (0..n).rev() {
-        out[i] = t;
-        t = back[i][t] as usize;
-    }
-    out
-}
-
 /// A hasher for keys that are already hashes: one multiply, no SipHash.
 #[derive(Default)]
 struct BucketHasher(u64);
@@ -181,6 +129,12 @@ impl Model {
     /// The per-tag scores of one token's features.
     fn emission(&self, fs: &[u32]) -> [f32; TAGS] {
         let mut acc = [0i32; TAGS];
+        self.add(fs, &mut acc);
+        acc.map(|a| a as f32 * self.scale)
+    }
+
+    /// Adds the weights of features `fs` to `acc`.
+    fn add(&self, fs: &[u32], acc: &mut [i32; TAGS]) {
         for f in fs {
             if let Some(&off) = self.rows.get(&(f & self.mask)) {
                 let row = self.weights.get(off as usize..off as usize + TAGS).unwrap_or(&[]);
@@ -189,19 +143,57 @@ impl Model {
                 }
             }
         }
-        acc.map(|a| a as f32 * self.scale)
     }
 
-    /// The best tags for a prepared sentence, scoring one token at a time.
-    pub fn tag_sentence(&self, s: &super::features::Sentence) -> Vec<usize> {
-        let mut buf = Vec::with_capacity(64);
-        let em: Vec<[f32; TAGS]> = (0..s.len())
-            .map(|i| {
-                s.features(i, &mut buf);
-                self.emission(&buf)
+    /// The summed weights of each form's own features ([`features::local`]),
+    /// for the forms some active token has (zero for the others).
+    pub fn local_scores(&self, words: &Words, stats: &DocStats) -> Vec<[i32; TAGS]> {
+        let mut buf = Vec::with_capacity(32);
+        words
+            .forms()
+            .iter()
+            .zip(words.active_forms())
+            .map(|(form, used)| {
+                let mut acc = [0i32; TAGS];
+                if used {
+                    buf.clear();
+                    features::local(form, stats, &mut buf);
+                    self.add(&buf, &mut acc);
+                }
+                acc
             })
-            .collect();
-        viterbi(&em, &self.trans)
+            .collect()
+    }
+
+    /// The best tags for a window: tokens that cannot be part of a name are
+    /// O, and each run of the others is scored and decoded on its own, from
+    /// each word's [`Model::local_scores`] plus its context features.
+    pub fn tag_sentence(&self, s: &Sentence, local: &[[i32; TAGS]]) -> Vec<usize> {
+        let mut out = vec![0; s.len()];
+        let mut buf = Vec::with_capacity(32);
+        let mut em: Vec<[f32; TAGS]> = Vec::new();
+        let mut i = 0;
+        while i < s.len() {
+            if !s.active(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            em.clear();
+            while s.active(i) {
+                let mut acc = s.form_id(i).and_then(|id| local.get(id)).copied().unwrap_or([0; TAGS]);
+                buf.clear();
+                s.context(i, &mut buf);
+                self.add(&buf, &mut acc);
+                em.push(acc.map(|a| a as f32 * self.scale));
+                i += 1;
+            }
+            let edges = Edges { after_o: start > 0, before_o: i < s.len() };
+            for (slot, t) in out.iter_mut().skip(start).zip(best_path(&em, &self.trans, edges)) {
+                *slot = t;
+            }
+        }
+        out
     }
 
     /// The best tags for one sentence's features.
@@ -310,18 +302,6 @@ mod tests {
         assert!(allowed(Some(b_per), l_per) && !allowed(Some(b_per), i_org) && !allowed(Some(b_per), 0));
         assert!(may_end(l_per) && !may_end(b_per));
         assert_eq!(split_tag(tag(Part::U, 3)), (Part::U, 3));
-    }
-
-    #[test]
-    fn viterbi_respects_constraints() {
-        // Token scores prefer B-PER then O, which is illegal; the best legal path wins.
-        let mut em = [[0.0f32; TAGS]; 2];
-        em[0][tag(Part::B, 0)] = 5.0;
-        em[0][tag(Part::U, 0)] = 4.0;
-        em[1][0] = 3.0;
-        em[1][tag(Part::L, 0)] = 1.0;
-        let path = viterbi(&em, &[0.0; TAGS * TAGS]);
-        assert_eq!(path, vec![tag(Part::U, 0), 0]);
     }
 
     #[test]

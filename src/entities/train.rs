@@ -11,7 +11,8 @@
 //! corpus size per epoch.
 
 use super::features::{self, DocStats};
-use super::model::{self, split_tag, tag, viterbi, Model, Part, TAGS, TYPES};
+use super::model::{self, split_tag, tag, Model, Part, TAGS, TYPES};
+use super::viterbi::viterbi;
 use crate::text::Doc;
 
 /// One annotated document: text and name spans (byte start, byte end, type

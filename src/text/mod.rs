@@ -2,6 +2,7 @@
 //! stage reads a [`Doc`]; nothing here knows about quotes or entities.
 
 pub mod lexicon;
+pub mod fasthash;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;

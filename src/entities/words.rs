@@ -1,0 +1,240 @@
+//! The words of a document as the name tagger sees them, prepared once for
+//! both passes: which tokens may be part of a name ([`super::active`]), the
+//! word-list hits of each, and the forms (lowercase, shape, re-cased form)
+//! of each distinct word that the tagger will read.
+//!
+//! A word's forms depend only on how it is written, except on lines in
+//! capitals, where the word is re-cased from the rest of the document; so
+//! each distinct word outside such lines gets one entry, and the tagger can
+//! score a word's own features once per document instead of once per
+//! occurrence.
+//!
+//! Guarantees: linear in the number of tokens; memory bounded by the
+//! tokens and the distinct words; no panics.
+
+use super::features::DocStats;
+use super::gazetteer::{self, Hit};
+use crate::text::fasthash::FastMap;
+use crate::text::Doc;
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// One word's forms.
+pub struct Form<'d> {
+    /// The word as written.
+    pub raw: &'d str,
+    /// Whether it stands on a line in capitals.
+    pub caps: bool,
+    pub lower: Cow<'d, str>,
+    /// The word as written, or re-cased on a capital line.
+    pub norm: Cow<'d, str>,
+    pub shape: String,
+    /// The shape with runs collapsed.
+    pub sshape: String,
+}
+
+/// Marks a token whose forms the tagger never reads.
+const NONE: u32 = u32::MAX;
+
+/// The prepared words of a document.
+pub struct Words<'d> {
+    forms: Vec<Form<'d>>,
+    /// Per token: the index of its form, or [`NONE`].
+    ids: Vec<u32>,
+    /// Per token: whether it may be part of a name.
+    active: Vec<bool>,
+    /// The word-list hits of the tokens that have any (few do).
+    hits: FastMap<usize, Hit>,
+}
+
+impl<'d> Words<'d> {
+    /// Prepares the tokens of `windows` (each a sentence index and its token
+    /// range): all of them when `all` (for training), else the tokens that
+    /// may be part of a name and their neighbours.
+    pub fn new(doc: &'d Doc, stats: &DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
+        let n = doc.tokens.len();
+        let mut w = Words { forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: FastMap::default() };
+        let mut seen: FastMap<&'d str, u32> = FastMap::default();
+        for (sent, range) in windows {
+            let caps = stats.caps_line(sent);
+            let words: Vec<&'d str> = range.clone().map(|i| doc.tok(i)).collect();
+            let active = if all { vec![true; words.len()] } else { super::active::mask(&words, caps) };
+            let hits = gazetteer::hits(&words, caps);
+            for (k, (&raw, hit)) in words.iter().zip(&hits).enumerate() {
+                let i = range.start + k;
+                if *hit != Hit::default() {
+                    w.hits.insert(i, *hit);
+                }
+                if let Some(a) = w.active.get_mut(i) {
+                    *a = active.get(k).copied().unwrap_or(false);
+                }
+                // Features look two tokens either side.
+                let near = active.get(k.saturating_sub(2)..(k + 3).min(active.len())).is_some_and(|a| a.contains(&true));
+                if !near {
+                    continue;
+                }
+                let id = if caps {
+                    w.push(form(raw, true, stats, hit))
+                } else if let Some(&id) = seen.get(raw) {
+                    id
+                } else {
+                    let id = w.push(form(raw, false, stats, hit));
+                    seen.insert(raw, id);
+                    id
+                };
+                if let Some(slot) = w.ids.get_mut(i) {
+                    *slot = id;
+                }
+            }
+        }
+        w
+    }
+
+    fn push(&mut self, f: Form<'d>) -> u32 {
+        self.forms.push(f);
+        (self.forms.len() - 1) as u32
+    }
+
+    /// The forms of token `i`, if the tagger reads them.
+    pub fn form(&self, i: usize) -> Option<&Form<'d>> {
+        self.ids.get(i).and_then(|&id| self.forms.get(id as usize))
+    }
+
+    /// The form index of token `i`, if the tagger reads its forms.
+    pub fn form_id(&self, i: usize) -> Option<usize> {
+        self.ids.get(i).filter(|&&id| id != NONE).map(|&id| id as usize)
+    }
+
+    /// All distinct forms, by index.
+    pub fn forms(&self) -> &[Form<'d>] {
+        &self.forms
+    }
+
+    /// Whether token `i` may be part of a name.
+    pub fn active(&self, i: usize) -> bool {
+        self.active.get(i).copied().unwrap_or(false)
+    }
+
+    /// For each form, whether some token that may be part of a name has it.
+    pub fn active_forms(&self) -> Vec<bool> {
+        let mut out = vec![false; self.forms.len()];
+        for (i, &id) in self.ids.iter().enumerate() {
+            if self.active(i) {
+                if let Some(slot) = out.get_mut(id as usize) {
+                    *slot = true;
+                }
+            }
+        }
+        out
+    }
+
+    /// The word-list hits of token `i`.
+    pub fn hit(&self, i: usize) -> Hit {
+        self.hits.get(&i).copied().unwrap_or_default()
+    }
+}
+
+/// Whether a word is written in capitals with at least two letters.
+pub fn is_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// The word with curly apostrophes made straight, as in the training text
+/// ("I’m" reads as "I'm").
+pub fn straight(w: &str) -> Cow<'_, str> {
+    if w.contains(['’', '‘']) {
+        Cow::Owned(w.replace(['’', '‘'], "'"))
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// "Xxxx", "XX", "dd-dd": the character classes of a word, at most 12.
+pub fn shape(w: &str) -> String {
+    w.chars()
+        .take(12)
+        .map(|c| match c {
+            c if c.is_uppercase() => 'X',
+            c if c.is_lowercase() => 'x',
+            c if c.is_numeric() => 'd',
+            c => c,
+        })
+        .collect()
+}
+
+/// The shape with runs collapsed: "Xx", "X", "d-d".
+pub fn short_shape(w: &str) -> String {
+    collapse(&shape(w))
+}
+
+fn collapse(shape: &str) -> String {
+    let mut out = String::new();
+    for c in shape.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The forms of word `raw`; on a capital line it is re-cased as the
+/// document writes it elsewhere (or title-cased when a word list knows it).
+pub fn form<'d>(raw: &'d str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form<'d> {
+    let w = straight(raw);
+    let lower: Cow<str> = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { w.clone() };
+    let norm = if caps_line && is_caps_word(&w) {
+        Cow::Owned(match stats.cased(&lower) {
+            Some(cased) => cased.to_string(),
+            _ if hit.unit | hit.begin | hit.inside | hit.last != 0 => titlecase(&lower),
+            _ => lower.to_string(),
+        })
+    } else {
+        w
+    };
+    let shape = shape(&norm);
+    let sshape = collapse(&shape);
+    Form { raw, caps: caps_line, lower, norm, shape, sshape }
+}
+
+fn titlecase(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("McCain-2"), "XxXxxx-d");
+        assert_eq!(short_shape("McCain"), "XxXx");
+    }
+
+    #[test]
+    fn capital_lines_are_recased_from_the_document() {
+        let doc = Doc::new("BIG WIN FOR SMITHERS\nThe team of Smithers won again.");
+        let stats = DocStats::new(&doc);
+        assert!(stats.caps_line(0) && !stats.caps_line(1));
+        assert_eq!(form("SMITHERS", true, &stats, &Hit::default()).norm, "Smithers");
+        assert_eq!(form("WIN", true, &stats, &Hit::default()).norm, "win");
+    }
+
+    #[test]
+    fn curly_apostrophes_read_as_straight() {
+        let stats = DocStats::new(&Doc::new(""));
+        let f = form("I’m", false, &stats, &Hit::default());
+        assert_eq!((f.lower.as_ref(), f.norm.as_ref()), ("i'm", "I'm"));
+    }
+
+    #[test]
+    fn each_distinct_word_gets_one_form() {
+        let doc = Doc::new("Ann Lee met Ann Lee and Bob in Rome.");
+        let stats = DocStats::new(&doc);
+        let w = Words::new(&doc, &stats, std::iter::once((0, 0..doc.tokens.len())), true);
+        assert_eq!(w.form_id(0), w.form_id(3));
+        assert_ne!(w.form_id(0), w.form_id(1));
+        assert_eq!(w.forms().len(), 8); // Ann Lee met and Bob in Rome .
+        assert!(w.active(0) && w.hit(8) != Hit::default());
+    }
+}
