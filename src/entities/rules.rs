@@ -2,18 +2,22 @@
 //! expressions over the text ("Sunday", "last year", "one day later",
 //! "the 1990s" -> "1990s", "$4.5 billion", "40 minutes", "3.9 percent").
 //!
-//! Every pattern runs over the whole text once; candidates that do not start
-//! and end on token boundaries are dropped, and overlapping candidates are
-//! resolved leftmost-longest (ties: money, percent, time, date, number).
+//! The patterns are tried at token starts, left to right: one anchored
+//! pass of all of them together says whether any can match there (at most
+//! a few bytes for most tokens), and only then is each tried for its match.
+//! Matches that do not end on a token boundary are dropped; the longest
+//! wins (ties: money, percent, time, date, number), and the next mention
+//! starts after it.
 //! Spans never start with "the", as for names.
 //!
-//! Guarantees: linear in the text (the regex crate has no backtracking);
-//! patterns compiled once; no panics.
+//! Guarantees: no backtracking (the regex crate), patterns compiled once,
+//! each anchored try bounded by the longest possible mention, which is a
+//! few words on one line; no panics.
 
 use super::Mention;
 use crate::text::Doc;
 use crate::EntityType;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::OnceLock;
 
 const NUM: &str = r"\d+(?:[.,]\d+)*";
@@ -23,8 +27,14 @@ const DAY: &str = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 /// Spaces within a line.
 const SP: &str = r"(?:[\s&&[^\n\r]]+)";
 
-fn patterns() -> &'static [(EntityType, Regex)] {
-    static P: OnceLock<Vec<(EntityType, Regex)>> = OnceLock::new();
+/// The patterns, each anchored at the start, and all of them as one set.
+struct Patterns {
+    each: Vec<(EntityType, Regex)>,
+    any: RegexSet,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let mult = format!(r"(?:{SP}(?i:thousand|million|billion|trillion|bn|mln))?");
         let unit_date = r"(?i:days?|weeks?|months?|years?|decades?|centuries|century|weekends?|quarters?)";
@@ -51,7 +61,10 @@ fn patterns() -> &'static [(EntityType, Regex)] {
             (EntityType::CARDINAL, format!(r"{NUM}{mult}")),
             (EntityType::CARDINAL, r"(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions)".to_string()),
         ];
-        sources.into_iter().filter_map(|(k, s)| Regex::new(&s).ok().map(|r| (k, r))).collect()
+        let anchored: Vec<(EntityType, String)> = sources.into_iter().map(|(k, s)| (k, format!("^(?:{s})"))).collect();
+        let each: Vec<(EntityType, Regex)> = anchored.iter().filter_map(|(k, s)| Regex::new(s).ok().map(|r| (*k, r))).collect();
+        let any = RegexSet::new(each.iter().map(|(_, r)| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
+        Patterns { each, any }
     })
 }
 
@@ -69,24 +82,28 @@ fn rank(k: EntityType) -> u8 {
 /// The date, time, money, percent and number mentions of `doc`, sorted and
 /// without overlaps.
 pub fn find(doc: &Doc) -> Vec<Mention> {
-    let mut cands: Vec<(usize, usize, EntityType)> = Vec::new();
-    for (kind, re) in patterns() {
-        for m in re.find_iter(doc.text) {
-            let (s, e) = (m.start(), m.end());
-            let a = doc.token_at_or_after(s);
-            let b = doc.tokens.partition_point(|t| t.start < e);
-            let on_tokens = doc.tokens.get(a).is_some_and(|t| t.start == s) && b > a && doc.tokens.get(b - 1).is_some_and(|t| t.end == e);
-            if on_tokens {
-                cands.push((s, e, *kind));
-            }
-        }
-    }
-    cands.sort_by_key(|&(s, e, k)| (s, std::cmp::Reverse(e), rank(k)));
+    let p = patterns();
     let mut out: Vec<Mention> = Vec::new();
     let mut last_end = 0;
-    for (s, e, kind) in cands {
-        if s >= last_end {
-            out.push(Mention { start: s, end: e, kind, title: None });
+    for (a, tok) in doc.tokens.iter().enumerate() {
+        let Some(rest) = doc.text.get(tok.start..).filter(|_| tok.start >= last_end) else { continue };
+        if !p.any.is_match(rest) {
+            continue;
+        }
+        // The longest match that ends on a token end; ties by rank.
+        let mut best: Option<(usize, EntityType)> = None;
+        for (kind, re) in &p.each {
+            let Some(m) = re.find(rest) else { continue };
+            let e = tok.start + m.end();
+            let b = doc.tokens.partition_point(|t| t.start < e);
+            let on_tokens = b > a && doc.tokens.get(b - 1).is_some_and(|t| t.end == e);
+            let better = best.is_none_or(|(be, bk)| e > be || (e == be && rank(*kind) < rank(bk)));
+            if on_tokens && better {
+                best = Some((e, *kind));
+            }
+        }
+        if let Some((e, kind)) = best {
+            out.push(Mention { start: tok.start, end: e, kind, title: None });
             last_end = e;
         }
     }
@@ -104,7 +121,8 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(patterns().len(), 19);
+        assert_eq!(patterns().each.len(), 19);
+        assert_eq!(patterns().any.len(), 19);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! per tag); no panics.
 
 use super::model::{allowed, may_end, TAGS};
+use std::sync::OnceLock;
 
 /// Where a segment sits in its sentence: whether an O token comes just
 /// before it and just after it.
@@ -21,8 +22,15 @@ pub struct Edges {
     pub before_o: bool,
 }
 
-/// The allowed predecessors of each tag.
-fn predecessors() -> [([u8; TAGS], usize); TAGS] {
+type Preds = [([u8; TAGS], usize); TAGS];
+
+/// The allowed predecessors of each tag, computed once.
+fn predecessors() -> &'static Preds {
+    static P: OnceLock<Preds> = OnceLock::new();
+    P.get_or_init(build_predecessors)
+}
+
+fn build_predecessors() -> Preds {
     let mut preds = [([0; TAGS], 0); TAGS];
     for (b, (list, len)) in preds.iter_mut().enumerate() {
         for a in (0..TAGS).filter(|&a| allowed(Some(a), b)) {
