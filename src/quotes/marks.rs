@@ -190,9 +190,9 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
         // A left mark used to close ("...,“ said Clyburn"): let the state decide.
         "“" if right && !left => Some(Mark::Double(Role::Toggle)),
         "“" | "„" | "«" => Some(Mark::Double(Role::Open)),
-        // A right mark that opens a word at the start of a paragraph or after a
-        // space ("”Mr. Trump is ...”") is a mistyped opener: let the state decide.
-        "”" if left && prev.is_none() => Some(Mark::Double(Role::Toggle)),
+        // A right mark at the start of a paragraph ("”Mr. Trump is ...”",
+        // "” … he said") closes nothing there: a mistyped opener.
+        "”" if prev.is_none() => Some(Mark::Double(Role::Toggle)),
         "”" | "»" => Some(Mark::Double(Role::Close)),
         "\"" => {
             // 5'10" or a 12" record: an inch mark after a number.

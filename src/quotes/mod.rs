@@ -82,7 +82,7 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
             start,
             end,
             text: doc.slice(start, end).to_string(),
-            kind: kind(&v, start, end),
+            kind: kind(&v, start, end, d.cue.as_ref()),
             cue: d.cue.as_ref().map(|c| span(&v, c.clone())),
             speaker,
         });
@@ -114,7 +114,7 @@ fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
         if covered {
             continue;
         }
-        if words_in(v, m.start, m.end) < MIN_FREE_WORDS {
+        if words_in(v, m.start, m.end) < MIN_FREE_WORDS && !own_sentence(v, mi) {
             // A scare quote stands alone unless a sentence's subject and verb frame it.
             out.extend(partial::framed(v, mi).or_else(|| partial::that_clause(v, mi)));
             continue;
@@ -154,7 +154,16 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
 /// ("," he said, ") rather than a sentence of its own.
 fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize) -> bool {
     let Some(d) = prev else { return false };
-    d.cue.is_some() && v.token_at(open).saturating_sub(v.token_at(d.end)) <= MAX_GAP_TOKENS
+    let (a, b) = (v.token_at(d.end), v.token_at(open));
+    d.cue.is_some() && b.saturating_sub(a) <= MAX_GAP_TOKENS && !clause_follows(v, a, b)
+}
+
+/// Whether the gap `a..b` between two quotations goes on past the
+/// attribution into a clause of its own (`"Done?" she said, but Tom was
+/// asleep, and as Bill went on about "..."`): then the second quotation
+/// belongs to that clause, not to the first.
+fn clause_follows(v: &View, a: usize, b: usize) -> bool {
+    (a + 1..b).any(|k| v.low(k) == "but" && v.tok(k - 1) == "," && (k + 1..b).filter(|&j| v.is_word(j)).count() >= 3)
 }
 
 /// Whether no quotation lies between bytes `a` and `b`, which must be close
@@ -173,16 +182,35 @@ fn widen_to_marks(v: &View, start: usize, end: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// Whether quoted span `mi` is a sentence of its own (`"Trams are not."`):
+/// it opens a sentence and ends in a full stop, so it is speech however short,
+/// not a scare quote.
+fn own_sentence(v: &View, mi: usize) -> bool {
+    let Some(m) = v.marks.get(mi).filter(|m| m.closed) else { return false };
+    let open = v.token_at(m.open);
+    let last = v.token_at(m.end).checked_sub(1).filter(|&k| k > open);
+    let opens = v.sentence_tokens(v.sentence_of(open)).start == open || open.checked_sub(1).is_some_and(|p| matches!(v.tok(p), "." | "!" | "?"));
+    opens && last.is_some_and(|k| matches!(v.tok(k), "." | "!" | "?"))
+}
+
 fn words_in(v: &View, start: usize, end: usize) -> usize {
     (v.token_at(start)..v.token_at(end)).filter(|&k| v.is_word(k)).count()
 }
 
-/// Direct when the content is one quotation, mixed when it holds one, else indirect.
-fn kind(v: &View, start: usize, end: usize) -> QuoteKind {
+/// Direct when the content is one quotation (or two with only the
+/// attribution between them), mixed when it holds one, else indirect.
+fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> QuoteKind {
     let (a, b) = (v.token_at(start), v.token_at(end));
     let marks: Vec<usize> = (a..b).filter_map(|k| v.quote_of(k)).collect();
     let Some(&first) = marks.first() else { return QuoteKind::Indirect };
-    let outside = (a..b).filter(|&k| v.quote_of(k).is_none() && v.is_word(k) && !matches!(v.low(k), "that")).count();
+    // `"We will," he said, "win."`: the words around the cue between two quotations.
+    let gap = cue.filter(|c| a < c.start && c.end < b).and_then(|c| {
+        let from = (a..c.start).rev().find(|&k| v.quote_of(k).is_some())?;
+        let to = (c.end..b).find(|&k| v.quote_of(k).is_some())?;
+        Some(from..to)
+    });
+    let in_gap = |k: usize| gap.as_ref().is_some_and(|g| g.contains(&k));
+    let outside = (a..b).filter(|&k| v.quote_of(k).is_none() && v.is_word(k) && !in_gap(k) && !matches!(v.low(k), "that")).count();
     if outside == 0 || marks.iter().all(|&m| m == first) && outside <= 1 {
         QuoteKind::Direct
     } else {

@@ -226,3 +226,31 @@ fn that_clause_rule_stops_at_a_sentence_end() {
     let q = one("He saw that. The plan is \"dead on arrival in this form\" now.");
     assert_eq!((q.0.as_str(), q.2.as_str()), ("dead on arrival in this form", ""));
 }
+
+#[test]
+fn short_quote_that_is_a_sentence_continues_the_quote_before() {
+    let q = quotes("Ann Lee was firm. “Buses are fine,” she said. “Cars are not.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].0.ends_with("Cars are not."), "{q:?}");
+    // A short quotation inside a sentence stays a scare quote.
+    assert!(quotes("The plan was “too slow” for many of them.").is_empty());
+}
+
+#[test]
+fn second_quotation_in_a_clause_of_its_own_is_not_joined() {
+    let q = quotes("“Done yet?” Ann Lee said, but Tom was asleep, and as Bill went on about “how the roads are bad for all of us,” she nodded.");
+    assert_eq!(q.first().map(|q| q.0.as_str()), Some("Done yet?"), "{q:?}");
+}
+
+#[test]
+fn right_mark_opening_a_paragraph_opens_the_quote() {
+    let q = one("Ann Lee is a columnist.\n\n” … the vote was a mess from start to end,” Lee wrote.");
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("… the vote was a mess from start to end,", "wrote"));
+}
+
+#[test]
+fn two_halves_around_the_attribution_are_direct() {
+    let q = one("“We will win the vote,” Ann Lee said on Monday. “We always do.”");
+    assert_eq!(q.1, Direct, "{q:?}");
+    assert_eq!(one("Ann Lee said the vote was “a mess” and a waste of time.").1, Mixed);
+}
