@@ -8,6 +8,7 @@
 //! Guarantees: each cue looks at a bounded window of its own sentence (plus
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
+use super::labels;
 use super::lexicon::{cue_at, is, Class, CueClass};
 use super::signatures;
 pub(super) use super::span::before_group;
@@ -37,9 +38,16 @@ const THAT_WINDOW: usize = 14;
 /// Finds the attributions of a document, in text order.
 pub fn find(v: &View) -> Vec<Attribution> {
     let mut out = Vec::new();
+    let labels = labels::find(v);
+    let mut li = 0;
     for s in 0..v.doc.sentences.len() {
-        let first = out.len();
         let mut range = v.sentence_tokens(s);
+        // "PENCE: Well, ...": a transcript label claims its paragraph.
+        while let Some(l) = labels.get(li).filter(|l| l.group < range.end) {
+            out.push(l.clone());
+            li += 1;
+        }
+        let first = out.len();
         // "Rep. Lee (D-N.Y.) said": a break inside brackets is no sentence end.
         if s > 0 && unopened_bracket(v, range.clone()) && v.paragraph_of(range.start.saturating_sub(1)) == v.paragraph_of(range.start) {
             range.start = v.sentence_tokens(s - 1).start;
@@ -200,8 +208,11 @@ fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
 /// `group` and whose verb phrase ends before token `after`.
 fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: bool, class: CueClass) -> Option<(usize, usize)> {
     // A quote ending in "?" or "!" ends its sentence: `"Why?" Graham asked.`
+    // After a full stop only when no clause of its own follows the verb:
+    // `... said "it is late." Reed said it would be "unwise" to ...`.
+    let ends_question = |p: usize| matches!(v.tok(p.saturating_sub(1)), "?" | "!");
     let floor = match group.checked_sub(1) {
-        Some(p) if group == sent.start && v.is_close_mark(p) && v.paragraph_of(p) == v.paragraph_of(group) => v.sentence_tokens(v.sentence_of(p)).start,
+        Some(p) if group == sent.start && v.is_close_mark(p) && v.paragraph_of(p) == v.paragraph_of(group) && (ends_question(p) || words_between(v, after, sent.end) < 5) => v.sentence_tokens(v.sentence_of(p)).start,
         _ => sent.start,
     };
     let sent = floor..sent.end;
@@ -236,6 +247,12 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
     }
     // "Hawaii, as an adviser pointed out, rarely ...": the sentence around it.
     if group >= sent.start + 2 && v.low(group - 1) == "as" && v.tok(group - 2) == "," {
+        // "..., as the Times put it, “the operator.”": the quotation that ends the sentence.
+        let open = (after..(after + THAT_WINDOW).min(sent.end)).find(|&k| v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == ",");
+        let closes = |k: usize| v.quote_of(k).and_then(|m| v.marks.get(m)).is_some_and(|m| m.closed && words_between(v, v.token_at(m.close), sent.end) == 0);
+        if let Some(k) = open.filter(|&k| closes(k)) {
+            return clause_after(v, k, sent.end);
+        }
         return clause_after(v, sent.start, sent.end);
     }
     let quote_before = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));

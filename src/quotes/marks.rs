@@ -82,8 +82,9 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
     let mut single: Option<(usize, usize)> = None; // an open single mark outside doubles
     let mut skip = false;
     let mut in_attribute = false; // inside markup such as <tweet author="@x">
+    let stray = stray_opener(text, toks);
     for (i, tok) in toks.iter().enumerate() {
-        if std::mem::take(&mut skip) {
+        if std::mem::take(&mut skip) || stray && i == 0 {
             continue;
         }
         if tok.text(text) == "\"" {
@@ -139,6 +140,18 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
     if let Some(open) = double {
         out.push(marked(open, para.end, para.end, false, false, pi));
     }
+}
+
+/// Whether the paragraph opens with a straight `"` that nothing closes
+/// while curly marks pair inside it (`"Trump walked on, chanting “U-S-A!”`):
+/// a leftover of pasted block quotes, which would otherwise hide the real
+/// quotation behind it.
+fn stray_opener(text: &str, toks: &[Token]) -> bool {
+    if toks.first().is_none_or(|t| t.text(text) != "\"") {
+        return false;
+    }
+    let mut curly = toks.iter().skip(1).map(|t| t.text(text)).filter(|t| matches!(*t, "\"" | "“" | "”"));
+    curly.next() == Some("“") && curly.all(|t| t != "\"")
 }
 
 fn marked(open: (usize, usize), end: usize, close: usize, closed: bool, single: bool, paragraph: usize) -> Marked {
@@ -250,6 +263,13 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert!(spans("In the '90s, rock 'n' roll and Russia’s rivals' plans.").is_empty());
+    }
+
+    #[test]
+    fn stray_straight_mark_opening_a_paragraph_is_skipped() {
+        assert_eq!(spans("\"Ann walked on, chanting “we want more!” twice."), ["we want more!"]);
+        // A straight mark that a curly one closes still opens.
+        assert_eq!(spans("\"We want more,” Ann said."), ["We want more,"]);
     }
 
     #[test]

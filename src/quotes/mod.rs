@@ -11,6 +11,7 @@
 //! Guarantees: linear in the length of the text; no panics on any input.
 
 mod attribution;
+mod labels;
 pub mod lexicon;
 pub mod marks;
 mod names;
@@ -94,7 +95,7 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
 fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::with_capacity(atts.len());
     for a in atts {
-        let (start, end) = widen_to_marks(v, a.start, a.end);
+        let (start, end) = widen_to_marks(v, a.start, a.end, v.start(a.group));
         if drafts.iter().rev().take(3).any(|d| d.start == start && d.end == end) {
             continue;
         }
@@ -173,11 +174,14 @@ fn no_mark_between(v: &View, a: usize, b: usize) -> bool {
     j.saturating_sub(i) <= MAX_GAP_TOKENS && (i..j).all(|k| v.quote_of(k).is_none() || v.start(k) >= b)
 }
 
-/// Widens a content span so that it never cuts a quotation in two.
-fn widen_to_marks(v: &View, start: usize, end: usize) -> (usize, usize) {
+/// Widens a content span so that it never cuts a quotation in two, but
+/// never back past its own speaker (`group`, the first byte of the speaker
+/// and cue) when it follows them.
+fn widen_to_marks(v: &View, start: usize, end: usize, group: usize) -> (usize, usize) {
     let first = v.token_at(start);
     let last = v.token_at(end).saturating_sub(1);
-    let s = v.quote_of(first).and_then(|m| v.marks.get(m)).map_or(start, |m| m.open.min(start));
+    let floor = if start > group { group } else { 0 };
+    let s = v.quote_of(first).and_then(|m| v.marks.get(m)).map_or(start, |m| if m.open < floor { start } else { m.open.min(start) });
     let e = v.quote_of(last).and_then(|m| v.marks.get(m)).map_or(end, |m| m.close.max(end));
     (s, e)
 }

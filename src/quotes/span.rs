@@ -40,7 +40,10 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
         let low = v.low(i);
         v.tok(i - 1) == "," && (matches!(low, "whom" | "also") || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
     };
-    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| stop(i)).unwrap_or(end);
+    // `likened it to "a fire sale" - a charge ...`: a dash after a closing
+    // mark starts a comment on the quotation, not more of what was said.
+    let dash = |i: usize| v.is_close_mark(i - 1) && matches!(v.tok(i), "-" | "--" | "—" | "–" | "―");
+    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| stop(i) || dash(i)).unwrap_or(end);
     let end = (k + 2..end.min(k + BREAK_WINDOW)).find(|&i| aside(i)).map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
     let last = end - 1;
     let mut e = v.end(last);

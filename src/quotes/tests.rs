@@ -254,3 +254,41 @@ fn two_halves_around_the_attribution_are_direct() {
     assert_eq!(q.1, Direct, "{q:?}");
     assert_eq!(one("Ann Lee said the vote was “a mess” and a waste of time.").1, Mixed);
 }
+
+#[test]
+fn transcript_labels_name_the_speaker() {
+    let q = quotes("ROSS: Good evening, and welcome to the show.\n\nLEE: Thanks, it is good to be here.\n\nROSS: Shall we start with the vote?\n\nLEE: Yes, let us start there.");
+    assert_eq!(q.len(), 4, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].2.as_str(), q[0].3.as_str()), ("Good evening, and welcome to the show.", ":", "ROSS"));
+}
+
+#[test]
+fn stray_paragraph_mark_does_not_hide_the_quote_inside() {
+    let q = one("\"Ann Lee walked on stage, chanting “we want more!”");
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("we want more!", "chanting"));
+}
+
+#[test]
+fn quote_with_full_stop_does_not_take_the_next_sentence_speaker() {
+    let q = quotes("Ann Lee said \"the key is the timing.\" Bob Reed (R) said it would be \"unwise\" to speak while the case is open.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!((q[1].0.as_str(), q[1].3.as_str()), ("it would be \"unwise\" to speak while the case is open.", "Bob Reed"));
+}
+
+#[test]
+fn dash_after_a_quotation_ends_the_content() {
+    let q = one("Ann Lee likened the plan to \"a fire sale\" - a charge that stung the mayor.");
+    assert_eq!(q.0, "the plan to \"a fire sale");
+}
+
+#[test]
+fn as_x_put_it_takes_the_quotation_that_follows() {
+    let q = quotes("He was seen, as the Daily Post put it in a long story, “the quiet fixer.”");
+    assert_eq!(q.first().map(|q| (q.0.as_str(), q.3.as_str())), Some(("the quiet fixer.", "the Daily Post")), "{q:?}");
+}
+
+#[test]
+fn referenced_reports_a_quotation() {
+    let q = one("The bank did not name him, but it referenced \"deep tensions\" in rich nations.");
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("referenced", "it"));
+}
