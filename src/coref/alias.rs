@@ -6,7 +6,7 @@
 //!
 //! Guarantees: each function is linear in its input; no panics.
 
-use std::collections::HashMap;
+use crate::text::fasthash::FastMap;
 use std::sync::OnceLock;
 
 /// Lower case, one kind of apostrophe, single spaces, no final period
@@ -22,10 +22,10 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn aliases() -> &'static HashMap<String, String> {
-    static A: OnceLock<HashMap<String, String>> = OnceLock::new();
+fn aliases() -> &'static FastMap<String, String> {
+    static A: OnceLock<FastMap<String, String>> = OnceLock::new();
     A.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for line in include_str!("../../data/gazetteer/aliases.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;

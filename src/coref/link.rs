@@ -11,7 +11,7 @@ use crate::entities::gazetteer::{self, Class};
 use crate::entities::Mention;
 use crate::text::Doc;
 use crate::EntityType;
-use std::collections::HashMap;
+use crate::text::fasthash::FastMap;
 
 /// Longer "names" (a tagger run-on) take no part in name-ending links,
 /// which keeps the work per mention bounded.
@@ -68,7 +68,7 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
     let by_surname = people(&texts, mentions, &mut uf);
     org_heads(&texts, mentions, &by_surname, &mut uf);
     acronyms(&texts, mentions, &mut uf);
-    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
     for (i, (m, t)) in mentions.iter().zip(&texts).enumerate() {
         if by_surname.get(i).copied().unwrap_or(false) {
             continue;
@@ -89,9 +89,9 @@ fn people(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<b
     let mut linked = vec![false; mentions.len()];
     // Full names and their proper endings of two or more words ("curtis
     // weldon" of "wayne curtis weldon"), and surnames, -> mentions.
-    let mut full: HashMap<String, usize> = HashMap::new();
-    let mut endings: HashMap<String, usize> = HashMap::new();
-    let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut full: FastMap<String, usize> = FastMap::default();
+    let mut endings: FastMap<String, usize> = FastMap::default();
+    let mut surnames: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
         let words: Vec<&str> = t.split_whitespace().collect();
         if m.kind != EntityType::PERSON || words.len() < 2 || words.len() > MAX_NAME_WORDS {
@@ -152,7 +152,7 @@ fn people(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<b
 /// joins it and is typed ORG, unless it was linked as a surname or a word
 /// list knows it as a place or a given name.
 fn org_heads(texts: &[&str], mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
-    let mut heads: HashMap<String, usize> = HashMap::new();
+    let mut heads: FastMap<String, usize> = FastMap::default();
     for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
         let mut words = t.split_whitespace();
         if let (EntityType::ORG, Some(first), Some(_)) = (m.kind, words.next(), words.next()) {
@@ -185,7 +185,7 @@ fn is_the(w: &str) -> bool {
 
 /// Acronyms and the multi-word names they spell.
 fn acronyms(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) {
-    let mut spelled: HashMap<String, usize> = HashMap::new();
+    let mut spelled: FastMap<String, usize> = FastMap::default();
     for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
         if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && t.split_whitespace().count() >= 2 {
             if let Some(a) = alias::initials(t) {

@@ -60,10 +60,19 @@ impl DocStats {
     pub fn new(doc: &Doc) -> Self {
         let caps: Vec<bool> = doc.sentences.iter().map(|s| caps_sentence(doc, s.tokens.clone())).collect();
         let mut seen: FastMap<String, (bool, bool, String)> = FastMap::default();
+        let mut key = String::new();
         for i in 0..doc.tokens.len() {
             let w = doc.tok(i);
             if starts_upper(w) {
-                seen.entry(straight(w).to_lowercase()).or_insert((false, false, String::new()));
+                key.clear();
+                key.push_str(&straight(w));
+                key.make_ascii_lowercase();
+                if !key.is_ascii() {
+                    key = key.to_lowercase();
+                }
+                if !seen.contains_key(&key) {
+                    seen.insert(key.clone(), (false, false, String::new()));
+                }
             }
         }
         for (s, &is_caps) in doc.sentences.iter().zip(&caps) {

@@ -13,7 +13,7 @@
 //! no panics.
 
 use crate::text::tokens::tokenize;
-use std::collections::{HashMap, HashSet};
+use crate::text::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// One list. The discriminant is the bit in a [`Classes`] set.
@@ -58,12 +58,12 @@ pub fn has(set: Classes, c: Class) -> bool {
 
 struct Lists {
     /// Lowercased entries, words joined by a space.
-    folded: HashMap<String, Classes>,
+    folded: FastMap<String, Classes>,
     /// All-capital entries, exact.
-    exact: HashMap<String, Classes>,
+    exact: FastMap<String, Classes>,
     /// Every word prefix of every entry, lowercased ("new", "new york"):
     /// a phrase that is not one cannot start a match, so matching stops there.
-    prefixes: HashSet<String>,
+    prefixes: FastSet<String>,
 }
 
 fn lists() -> &'static Lists {
@@ -81,7 +81,7 @@ fn lists() -> &'static Lists {
             (Class::OrgWord, include_str!("../../data/gazetteer/org_words.txt")),
             (Class::Title, include_str!("../../data/gazetteer/titles.txt")),
         ];
-        let mut l = Lists { folded: HashMap::new(), exact: HashMap::new(), prefixes: HashSet::new() };
+        let mut l = Lists { folded: FastMap::default(), exact: FastMap::default(), prefixes: FastSet::default() };
         for (class, text) in files {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 let words: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
@@ -107,9 +107,34 @@ fn lists() -> &'static Lists {
 
 /// The classes of the phrase made of `words` (already split into tokens).
 pub fn lookup(words: &[&str]) -> Classes {
+    let mut low = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            low.push(' ');
+        }
+        push_lower(&mut low, w);
+    }
+    lookup_lowered(words, &low)
+}
+
+/// [`lookup`] with the phrase's lowercase form already joined.
+fn lookup_lowered(words: &[&str], low: &str) -> Classes {
     let l = lists();
-    let joined = words.join(" ");
-    l.exact.get(&joined).copied().unwrap_or(0) | l.folded.get(&joined.to_lowercase()).copied().unwrap_or(0)
+    // Exact entries are written in capitals, so only a phrase with no
+    // lowercase letter can match one.
+    let exact = if words.iter().any(|w| w.chars().any(char::is_lowercase)) {
+        0
+    } else {
+        l.exact.get(&words.join(" ")).copied().unwrap_or(0)
+    };
+    exact | l.folded.get(low).copied().unwrap_or(0)
+}
+
+/// Appends the lowercase form of `w` to `out`, without allocating.
+fn push_lower(out: &mut String, w: &str) {
+    for c in w.chars() {
+        out.extend(c.to_lowercase());
+    }
 }
 
 /// Where a token sits in the longest list match covering it, per class.
@@ -127,22 +152,23 @@ pub struct Hit {
 /// capitalization requirement for lines written all in capitals.
 pub fn hits(words: &[&str], caps_line: bool) -> Vec<Hit> {
     let mut out = vec![Hit::default(); words.len()];
+    let mut low = String::new();
     for i in 0..words.len() {
         let first = words.get(i).copied().unwrap_or("");
         if !caps_line && !first.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let mut low = String::new();
+        low.clear();
         for n in 1..=MAX_WORDS.min(words.len() - i) {
             let Some(phrase) = words.get(i..i + n) else { break };
             if n > 1 {
                 low.push(' ');
             }
-            low.push_str(&phrase.last().copied().unwrap_or("").to_lowercase());
+            push_lower(&mut low, phrase.last().copied().unwrap_or(""));
             if !lists().prefixes.contains(&low) {
                 break; // no entry starts like this, nor with anything longer
             }
-            let classes = lookup(phrase);
+            let classes = lookup_lowered(phrase, &low);
             if classes == 0 {
                 continue;
             }

@@ -20,7 +20,7 @@ use crate::EntityType;
 use regex::{Regex, RegexSet};
 use std::sync::OnceLock;
 
-const NUM: &str = r"\d+(?:[.,]\d+)*";
+const NUM: &str = r"[0-9]+(?:[.,][0-9]+)*";
 const NUMW: &str = r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a\s+few|several|a|an)";
 const MONTH: &str = r"(?:January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|May)";
 const DAY: &str = r"(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -44,20 +44,20 @@ fn patterns() -> &'static Patterns {
             (EntityType::MONEY, format!(r"(?:US\$|C\$|A\$|\$|£|€|¥){SP}?{NUM}{mult}")),
             (EntityType::MONEY, format!(r"(?:{NUM}|{NUMW}){mult}{SP}(?i:dollars|euros|pounds|yen|yuan|rubles|roubles|marks|francs|cents|pence)")),
             (EntityType::PERCENT, format!(r"(?:{NUM}|{NUMW}){SP}?(?:%|(?i:percent|per{SP}cent|percentage{SP}points?))")),
-            (EntityType::TIME, format!(r"\d{{1,2}}(?:[:.]\d\d)?{SP}?(?:a\.m\.|p\.m\.|(?i:am|pm)(?-u:\b)|GMT|EST|EDT|ET)")),
+            (EntityType::TIME, format!(r"[0-9]{{1,2}}(?:[:.][0-9][0-9])?{SP}?(?:a\.m\.|p\.m\.|(?i:am|pm)(?-u:\b)|GMT|EST|EDT|ET)")),
             (EntityType::TIME, format!(r"(?:{NUM}|{NUMW}){SP}(?i:seconds|minutes|hours|minute|hour|second)")),
             (EntityType::TIME, format!(r"(?i:tonight|noon|midnight|(?:this|last|yesterday|tomorrow){SP}(?:morning|afternoon|evening|night))")),
-            (EntityType::DATE, r"\d{4}-\d\d-\d\d".to_string()),
-            (EntityType::DATE, format!(r"{MONTH}{SP}\d{{1,2}}(?:st|nd|rd|th)?(?:,?{SP}\d{{4}})?")),
-            (EntityType::DATE, format!(r"\d{{1,2}}(?:st|nd|rd|th)?{SP}{MONTH}(?:,?{SP}\d{{4}})?")),
-            (EntityType::DATE, format!(r"(?:January|February|March|April|June|July|August|September|October|November|December|May{SP}\d{{4}})(?:{SP}\d{{4}})?")),
+            (EntityType::DATE, r"[0-9]{4}-[0-9][0-9]-[0-9][0-9]".to_string()),
+            (EntityType::DATE, format!(r"{MONTH}{SP}[0-9]{{1,2}}(?:st|nd|rd|th)?(?:,?{SP}[0-9]{{4}})?")),
+            (EntityType::DATE, format!(r"[0-9]{{1,2}}(?:st|nd|rd|th)?{SP}{MONTH}(?:,?{SP}[0-9]{{4}})?")),
+            (EntityType::DATE, format!(r"(?:January|February|March|April|June|July|August|September|October|November|December|May{SP}[0-9]{{4}})(?:{SP}[0-9]{{4}})?")),
             (EntityType::DATE, DAY.to_string()),
             (EntityType::DATE, r"(?i:today|yesterday|tomorrow)".to_string()),
             (EntityType::DATE, format!(r"{rel}{SP}(?:{unit_date}|{season}|{DAY}|{MONTH})")),
             (EntityType::DATE, format!(r"(?:{NUM}|{NUMW})(?:{SP}|-){unit_date}{SP}(?i:ago|later|earlier|before|after|from{SP}now)")),
             (EntityType::DATE, format!(r"(?:{NUM}|{NUMW}){SP}(?i:days|weeks|months|years|decades)")),
-            (EntityType::DATE, format!(r"(?i:earlier|later|early|late){SP}(?:(?i:this|that|last|next|in{SP}the){SP})?(?:{unit_date}|{MONTH}|\d{{4}})")),
-            (EntityType::DATE, r"(?:1[5-9]|20)\d0s|(?:1[5-9]|20)\d\d|'\d0s".to_string()),
+            (EntityType::DATE, format!(r"(?i:earlier|later|early|late){SP}(?:(?i:this|that|last|next|in{SP}the){SP})?(?:{unit_date}|{MONTH}|[0-9]{{4}})")),
+            (EntityType::DATE, r"(?:1[5-9]|20)[0-9]0s|(?:1[5-9]|20)[0-9][0-9]|'[0-9]0s".to_string()),
             (EntityType::CARDINAL, format!(r"{NUM}{mult}")),
             (EntityType::CARDINAL, r"(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions)".to_string()),
         ];

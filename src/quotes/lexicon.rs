@@ -5,7 +5,7 @@
 //! Guarantees: lookups are hash lookups on lower-cased words; a cue match
 //! reads at most the length of the longest phrase; no panics.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// How a reporting verb or phrase attaches to its content.
@@ -44,8 +44,8 @@ pub enum Class {
 
 struct Lexicon {
     /// First word of a phrase -> (all words, class), longest first.
-    cues: HashMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
-    words: HashMap<Class, HashSet<&'static str>>,
+    cues: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
+    words: FastMap<Class, FastSet<&'static str>>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -53,8 +53,8 @@ fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| Lexicon { cues: parse_cues(include_str!("../../data/cues.txt")), words: parse_words(include_str!("../../data/quotes/words.txt")) })
 }
 
-fn parse_cues(src: &'static str) -> HashMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
-    let mut out: HashMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> = HashMap::new();
+fn parse_cues(src: &'static str) -> FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
+    let mut out: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> = FastMap::default();
     let mut class = CueClass::Speech;
     for line in src.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
@@ -83,8 +83,8 @@ fn parse_cues(src: &'static str) -> HashMap<&'static str, Vec<(Vec<&'static str>
     out
 }
 
-fn parse_words(src: &'static str) -> HashMap<Class, HashSet<&'static str>> {
-    let mut out: HashMap<Class, HashSet<&'static str>> = HashMap::new();
+fn parse_words(src: &'static str) -> FastMap<Class, FastSet<&'static str>> {
+    let mut out: FastMap<Class, FastSet<&'static str>> = FastMap::default();
     let mut class = None;
     for line in src.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {

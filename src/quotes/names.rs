@@ -12,7 +12,7 @@ use super::lexicon::{is, Class};
 use super::view::View;
 use crate::coref::EntityTable;
 use crate::EntityType;
-use std::collections::HashMap;
+use crate::text::fasthash::FastMap;
 
 /// What a pronoun can stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,13 +47,13 @@ pub struct Names {
     pub people: Vec<Person>,
     /// In text order.
     pub mentions: Vec<NameMention>,
-    by_last: HashMap<String, usize>,
+    by_last: FastMap<String, usize>,
 }
 
 impl Names {
     /// Finds the names of the document.
     pub fn new(v: &View, table: &EntityTable) -> Names {
-        let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: HashMap::new() };
+        let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: FastMap::default() };
         let mut i = 0;
         while i < v.len() {
             let mut k = i;

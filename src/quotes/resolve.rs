@@ -10,7 +10,7 @@
 use super::lexicon::{is, Class};
 use super::names::{Gender, Names};
 use super::view::View;
-use std::collections::HashMap;
+use crate::text::fasthash::FastMap;
 use std::ops::Range;
 
 /// A resolved speaker: the canonical name and, when known, the person.
@@ -30,7 +30,7 @@ pub struct Resolver<'n> {
     /// Last person of each gender slot, any mention.
     any: [Option<(usize, usize)>; 2],
     last_org: Option<usize>,
-    by_title: HashMap<String, usize>,
+    by_title: FastMap<String, usize>,
 }
 
 const MALE: usize = 0;
@@ -40,7 +40,7 @@ impl<'n> Resolver<'n> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, by_title: HashMap::new() }
+        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, by_title: FastMap::default() }
     }
 
     /// Takes in the name mentions that end before token `upto`, except

@@ -1,19 +1,19 @@
 //! Word lists the text layer needs (abbreviations, sentence openers), read
 //! from `data/abbreviations.txt` once, on first use.
 
-use std::collections::HashSet;
+use crate::text::fasthash::FastSet;
 use std::sync::OnceLock;
 
 struct Lists {
-    title: HashSet<&'static str>,
-    other: HashSet<&'static str>,
-    openers: HashSet<&'static str>,
+    title: FastSet<&'static str>,
+    other: FastSet<&'static str>,
+    openers: FastSet<&'static str>,
 }
 
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut l = Lists { title: HashSet::new(), other: HashSet::new(), openers: HashSet::new() };
+        let mut l = Lists { title: FastSet::default(), other: FastSet::default(), openers: FastSet::default() };
         let mut section = "";
         for line in include_str!("../../data/abbreviations.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
