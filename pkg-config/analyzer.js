@@ -5,8 +5,11 @@
 /**
  * Starts a worker running the engine. `analyze(text, { onProgress, signal })`
  * resolves with the result (and rejects with an Error); `terminate()` stops
- * the worker. `workerUrl` is for hosts that serve `worker.js` elsewhere.
- * @param {{ workerUrl?: URL | string }} [settings]
+ * the worker. `workerUrl` is for hosts that serve `worker.js` elsewhere;
+ * `worker` adopts a worker the page already started on `worker.js` (a page
+ * can start it from a tiny script in its head, so the engine loads while
+ * the rest of the page does).
+ * @param {{ workerUrl?: URL | string, worker?: Worker }} [settings]
  */
 export function createAnalyzer(settings = {}) {
   if (typeof Worker !== 'function') {
@@ -14,7 +17,9 @@ export function createAnalyzer(settings = {}) {
   }
   // NOTE: the literal `new Worker(new URL('./worker.js', import.meta.url))`
   // shape is what bundlers recognise to emit the worker file.
-  const worker = settings.workerUrl
+  const worker = settings.worker
+    ? settings.worker
+    : settings.workerUrl
     ? new Worker(settings.workerUrl, { type: 'module', name: 'whosaid' })
     : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'whosaid' });
   const pending = new Map();

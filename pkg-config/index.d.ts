@@ -118,6 +118,11 @@ export interface Analyzer {
 export interface AnalyzerSettings {
   /** Where `worker.js` is served, when a host moves it. */
   workerUrl?: URL | string;
+  /**
+   * A worker the page already started on `worker.js`, to adopt instead of
+   * starting one: the engine starts loading before the page's modules do.
+   */
+  worker?: Worker;
 }
 
 /** Starts a Web Worker running the engine. Throws an Error where there are no workers (Node.js). */

@@ -7,7 +7,13 @@ import { splitText, mergeResults } from './chunks.js';
 const cancelled = new Set();
 /** Requests received and not yet answered: a cancel for any other id is ignored. */
 const open = new Set();
-let queue = Promise.resolve();
+// NOTE: the engine is loaded and run once on a short made-up sentence as
+// soon as the worker starts, before any request: decoding the model and
+// compiling the code paths take tens of milliseconds in a fresh page, and
+// doing it now overlaps that with the host page's own loading. A failure
+// here is ignored; the first request reports it.
+const WARM_UP = 'Ann Lee of Acme Corp. said on Monday: "It rained 5 percent more."';
+let queue = init().then(() => { analyze(WARM_UP, {}); }).catch(() => {});
 
 self.addEventListener('message', (event) => {
   const msg = event.data;

@@ -17,7 +17,8 @@ const DEBOUNCE_MS = 350;
 const LARGE = 200_000;
 const PREVIEW = 20_000;
 
-const analyzer = createAnalyzer();
+// The engine's worker was started early by boot.js when it could be.
+const analyzer = createAnalyzer(window.whosaidWorker ? { worker: window.whosaidWorker } : {});
 const view = new ArticleView($('article'), $('tooltip'));
 const panels = new Panels({ speakers: $('speakers'), quotes: $('quotes'), entities: $('entities') }, view);
 /** The latest { text, result } shown, for export. */
