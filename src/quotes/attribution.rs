@@ -269,7 +269,9 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))
         }
         // "..., the Times reported one day later.": too short to be what was said.
-        Rest::Clause(k) if has_before && k == after && class != CueClass::Participle && (quote_before || words_between(v, k, sent.end) < 5) => before_group(v, prev?, sent.start),
+        // After a quotation, a clause with a quotation of its own is what was said:
+        // `"Go! Go!" the senator said his campaign was "closing strong."`.
+        Rest::Clause(k) if has_before && k == after && class != CueClass::Participle && (quote_before && !quoted_clause(v, k, sent.end) || words_between(v, k, sent.end) < 5) => before_group(v, prev?, sent.start),
         Rest::Clause(k) => clause_after(v, k, sent.end),
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
         // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
@@ -281,6 +283,12 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
         Rest::Colon => colon_content(v, after, sent.end),
         _ => None,
     }
+}
+
+/// Whether the clause from token `k` holds a quotation after its first
+/// words and at least five words in all (a bounded look).
+fn quoted_clause(v: &View, k: usize, end: usize) -> bool {
+    words_between(v, k, end) >= 5 && (k + 1..end.min(k + THAT_WINDOW * 2)).any(|i| v.is_open_mark(i))
 }
 
 /// Number of words in tokens `a..b`, counting at most six.
@@ -365,7 +373,7 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
             continue;
         }
         let cut = match group.checked_sub(1) {
-            Some(c) if matches!(v.tok(c), "," | "—" | "–" | "―" | ";") => v.start(c),
+            Some(c) if matches!(v.low(c), "," | "—" | "–" | "―" | ";" | "and" | "but") => v.start(c),
             _ => v.start(group),
         };
         if prev.start < cut && cut < prev.end && next.start >= cut {

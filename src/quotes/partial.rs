@@ -7,6 +7,7 @@
 //! Guarantees: looks at a bounded window before the quotation; no panics.
 
 use super::lexicon::{is, Class};
+use super::span::clause_after;
 use super::speaker;
 use super::view::View;
 use super::Draft;
@@ -59,7 +60,9 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
         if v.tok(k) == "that" && k + 1 < open && k > sent.start && v.is_word(k - 1) {
             let (l, _) = speaker::skip_left(v, k - 1, sent.start);
             let subject = speaker::left(v, l, sent.start);
-            return Some(Draft { start: v.start(k + 1), end: m.end, cue: Some(k - 1..k), speaker: subject, same_as: None, paragraph: m.paragraph });
+            // The clause goes on past the quotation: `that the "fake" flyers were everywhere`.
+            let end = clause_after(v, k + 1, sent.end).map_or(m.end, |(_, e)| e.max(m.end));
+            return Some(Draft { start: v.start(k + 1), end, cue: Some(k - 1..k), speaker: subject, same_as: None, paragraph: m.paragraph });
         }
     }
     None

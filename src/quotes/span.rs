@@ -38,7 +38,9 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
             return false;
         }
         let low = v.low(i);
-        v.tok(i - 1) == "," && (matches!(low, "whom" | "also") || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
+        // The comma may sit inside the quotation before: `"corrupt," noting ...`.
+        let comma = v.tok(i - 1) == "," || i >= 2 && v.is_close_mark(i - 1) && v.tok(i - 2) == ",";
+        comma && (matches!(low, "whom" | "also") || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
     };
     // `likened it to "a fire sale" - a charge ...`: a dash after a closing
     // mark starts a comment on the quotation, not more of what was said.

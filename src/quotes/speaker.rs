@@ -190,7 +190,20 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     let np = left(v, first, floor)?;
     let opens = np.start == floor || v.is_close_mark(np.start - 1) || matches!(v.low(np.start - 1), "," | "and" | "(" | "—");
     let named = (np.clone()).any(|k| v.is_cap(k)) || is(Class::Pronoun, v.low(np.start));
+    // "Its chief executive, Priya Raman, said": the description and the name
+    // together, so that the name (the last capitalised word) resolves it.
+    let described = np.clone().any(|k| v.is_word(k) && !v.is_cap(k));
+    if opens && described && is_name(v, first + 1..comma) {
+        return Some(np.start..comma);
+    }
     (opens && named).then_some(np)
+}
+
+/// Whether tokens `r` are a short proper name: one to four capitalised
+/// words, none of them a title ("Priya Raman", not "Chief Executive").
+fn is_name(v: &View, r: Range<usize>) -> bool {
+    let words = r.clone().filter(|&k| v.is_word(k)).count();
+    (1..=4).contains(&words) && r.clone().all(|k| v.is_word(k) && v.is_cap(k) && !is(Class::Title, v.low(k)) || v.tok(k) == ".")
 }
 
 /// Whether a phrase after an inverted verb names a speaker ("said

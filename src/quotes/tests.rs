@@ -212,13 +212,13 @@ fn noun_uses_of_reporting_words_are_not_cues() {
 #[test]
 fn quotation_closing_a_that_clause_reports_the_clause() {
     let q = one("The letter carried a warning that the new bridge plan is \"dead on arrival in this form\" for now.");
-    assert_eq!((q.0.as_str(), q.2.as_str()), ("the new bridge plan is \"dead on arrival in this form", "warning"));
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("the new bridge plan is \"dead on arrival in this form\" for now.", "warning"));
 }
 
 #[test]
 fn scare_quote_in_a_that_clause_reports_the_clause() {
     let q = one("Tom Berg stood by his belief that there were \"many errors\" in the count.");
-    assert_eq!((q.0.as_str(), q.2.as_str()), ("there were \"many errors", "belief"));
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("there were \"many errors\" in the count.", "belief"));
 }
 
 #[test]
@@ -291,4 +291,31 @@ fn as_x_put_it_takes_the_quotation_that_follows() {
 fn referenced_reports_a_quotation() {
     let q = one("The bank did not name him, but it referenced \"deep tensions\" in rich nations.");
     assert_eq!((q.2.as_str(), q.3.as_str()), ("referenced", "it"));
+}
+
+#[test]
+fn participle_after_a_quotation_ends_the_content() {
+    let q = one("Ann Lee said the plan was \"a mess,\" waving a copy of it at the crowd.");
+    assert_eq!(q.0, "the plan was \"a mess,");
+}
+
+#[test]
+fn clause_with_its_own_quotation_after_a_quotation_is_what_was_said() {
+    let q = quotes("Walking in to chants of \"Go! Go!,\" the senator said his campaign was \"closing strong\" this week.");
+    assert!(q.iter().any(|q| q.0 == "his campaign was \"closing strong\" this week." && q.2 == "said"), "{q:?}");
+    // Without a quotation of its own, the clause is an adjunct: the quote before is what was said.
+    let q = quotes("\"We will win,\" Ann Lee said carefully, as the words rolled across the screen.");
+    assert_eq!(q.first().map(|q| q.0.as_str()), Some("We will win,"), "{q:?}");
+}
+
+#[test]
+fn description_then_name_in_commas_resolves_to_the_name() {
+    let q = one("The board met on Monday. Its new treasurer, Nora Quill, said the fund was short of money.");
+    assert_eq!((q.3.as_str(), q.4.as_str()), ("Its new treasurer, Nora Quill", "Nora Quill"));
+}
+
+#[test]
+fn content_ends_before_the_and_of_a_second_verb() {
+    let q = quotes("Ann Lee called the plan “a promise kept” and said a meeting would be held.");
+    assert_eq!(q.first().map(|q| q.0.as_str()), Some("the plan “a promise kept"), "{q:?}");
 }
