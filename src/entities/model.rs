@@ -17,8 +17,6 @@
 use super::features::{self, DocStats, Sentence};
 use super::viterbi::{best_path, viterbi, Edges};
 use super::words::Words;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The name types the model tags, in tag order.
@@ -77,33 +75,16 @@ pub fn may_end(t: usize) -> bool {
     matches!(split_tag(t).0, Part::O | Part::L | Part::U)
 }
 
-/// A hasher for keys that are already hashes: one multiply, no SipHash.
-#[derive(Default)]
-struct BucketHasher(u64);
-
-impl Hasher for BucketHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_u32(&mut self, v: u32) {
-        self.0 = (v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
-
-type Rows = HashMap<u32, u32, BuildHasherDefault<BucketHasher>>;
-
 /// A trained, quantised model.
 pub struct Model {
     mask: u32,
     scale: f32,
     trans: Vec<f32>,
-    /// Bucket -> offset of its row (TAGS weights) in `weights`.
-    rows: Rows,
+    /// Bucket -> 1 + the offset of its row (TAGS weights) in `weights`,
+    /// or 0 for a bucket with no weights: one array read per feature, and
+    /// filling it at start-up costs less than building a hash map (fresh
+    /// wasm memory is already zero). 4 MB for the 2^20 buckets.
+    rows: Vec<u32>,
     weights: Vec<i8>,
 }
 
@@ -136,8 +117,9 @@ impl Model {
     /// Adds the weights of features `fs` to `acc`.
     fn add(&self, fs: &[u32], acc: &mut [i32; TAGS]) {
         for f in fs {
-            if let Some(&off) = self.rows.get(&(f & self.mask)) {
-                let row = self.weights.get(off as usize..off as usize + TAGS).unwrap_or(&[]);
+            let off = self.rows.get((f & self.mask) as usize).copied().unwrap_or(0) as usize;
+            if off > 0 {
+                let row = self.weights.get(off - 1..off - 1 + TAGS).unwrap_or(&[]);
                 for (a, &w) in acc.iter_mut().zip(row) {
                     *a += w as i32;
                 }
@@ -208,19 +190,20 @@ impl Model {
             return None;
         }
         let bits = r.u8()?;
-        if bits > 31 || r.u8()? as usize != TAGS {
+        // At most 2^24 buckets (64 MB of index): a larger count is corrupt.
+        if bits > 24 || r.u8()? as usize != TAGS {
             return None;
         }
         let scale = r.f32()?;
         let trans = (0..TAGS * TAGS).map(|_| r.f32()).collect::<Option<Vec<f32>>>()?;
         let n = r.u32()? as usize;
-        let mut rows = Rows::with_capacity_and_hasher(n.min(1 << 22), Default::default());
+        let mut rows = vec![0u32; 1usize << bits];
         let mut weights = Vec::with_capacity(n.min(1 << 22) * TAGS);
         let mut bucket = 0u32;
         for _ in 0..n {
             bucket = bucket.checked_add(r.varint()?)?;
             let mask = r.varint()?;
-            rows.insert(bucket, weights.len() as u32);
+            *rows.get_mut(bucket as usize)? = weights.len() as u32 + 1;
             for t in 0..TAGS {
                 weights.push(if mask & (1 << t) != 0 { r.u8()? as i8 } else { 0 });
             }
