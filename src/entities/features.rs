@@ -129,19 +129,36 @@ impl DocStats {
 
 /// FNV-1a over a template number and the feature's parts.
 fn hash(template: u8, parts: &[&str]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut eat = |b: u8| {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    };
-    eat(template);
-    for p in parts {
-        for &b in p.as_bytes() {
-            eat(b);
-        }
-        eat(0xff);
-    }
-    h
+    parts.iter().fold(fnv_start(template), |h, p| fnv_part(h, p))
+}
+
+/// The FNV-1a state after a template number.
+fn fnv_start(template: u8) -> u32 {
+    fnv_byte(0x811c_9dc5, template)
+}
+
+fn fnv_byte(h: u32, b: u8) -> u32 {
+    (h ^ b as u32).wrapping_mul(0x0100_0193)
+}
+
+/// The FNV-1a state after one more part (its bytes and a separator).
+fn fnv_part(h: u32, part: &str) -> u32 {
+    fnv_byte(part.bytes().fold(h, fnv_byte), 0xff)
+}
+
+/// Where each of a word's [`word_hashes`] goes.
+const AS_P1: usize = 0;
+const AS_N1: usize = 1;
+const AS_P2: usize = 2;
+const AS_N2: usize = 3;
+const BIGRAM_LEFT: usize = 4;
+const BIGRAM_CENTRE: usize = 5;
+
+/// The hashes of the features a word contributes as a neighbour (templates
+/// 3-6), and the hash states that start the two word bigrams (7 and 8),
+/// computed once per distinct word.
+pub fn word_hashes(lower: &str) -> [u32; 6] {
+    [hash(3, &[lower]), hash(4, &[lower]), hash(5, &[lower]), hash(6, &[lower]), fnv_part(fnv_start(7), lower), fnv_part(fnv_start(8), lower)]
 }
 
 /// The first or last `n` characters of `w`, by chars.
@@ -212,6 +229,15 @@ impl<'a, 'd> Sentence<'a, 'd> {
         }
     }
 
+    /// Hash `slot` of [`word_hashes`] of token `k`, computed from its text
+    /// when it has no prepared form (a sentence edge).
+    fn word_hash(&self, k: isize, slot: usize) -> u32 {
+        match self.form(k) {
+            Ok(Some(f)) => f.hashes.get(slot).copied().unwrap_or(0),
+            _ => word_hashes(self.lower(k)).get(slot).copied().unwrap_or(0),
+        }
+    }
+
     fn lower(&self, k: isize) -> &str {
         self.form(k).map_or_else(|e| e, |f| f.map_or("", |f| f.lower.as_ref()))
     }
@@ -240,15 +266,15 @@ impl<'a, 'd> Sentence<'a, 'd> {
     /// position (the rest come from [`local`]).
     pub fn context(&self, i: usize, f: &mut Vec<u32>) {
         let k = i as isize;
-        let (p1, n1, p2, n2) = (self.lower(k - 1), self.lower(k + 1), self.lower(k - 2), self.lower(k + 2));
         let (sp, sw, sn) = (self.sshape(k - 1), self.sshape(k), self.sshape(k + 1));
-        let lower = self.lower(k);
-        f.push(hash(3, &[p1]));
-        f.push(hash(4, &[n1]));
-        f.push(hash(5, &[p2]));
-        f.push(hash(6, &[n2]));
-        f.push(hash(7, &[p1, lower]));
-        f.push(hash(8, &[lower, n1]));
+        // hash(3, [p1]), hash(4, [n1]), hash(5, [p2]), hash(6, [n2]),
+        // hash(7, [p1, w]), hash(8, [w, n1]), from each word's own hashes.
+        f.push(self.word_hash(k - 1, AS_P1));
+        f.push(self.word_hash(k + 1, AS_N1));
+        f.push(self.word_hash(k - 2, AS_P2));
+        f.push(self.word_hash(k + 2, AS_N2));
+        f.push(fnv_part(self.word_hash(k - 1, BIGRAM_LEFT), self.lower(k)));
+        f.push(fnv_part(self.word_hash(k, BIGRAM_CENTRE), self.lower(k + 1)));
         f.push(hash(11, &[sp, sw, sn]));
         f.push(hash(12, &[sp, sw]));
         f.push(hash(13, &[sw, sn]));
@@ -329,6 +355,15 @@ mod tests {
         assert_eq!(prefix("café", 3), "caf");
         assert_eq!(suffix("café", 2), "fé");
         assert_eq!(suffix("a", 3), "a");
+    }
+
+    #[test]
+    fn word_hashes_equal_the_feature_hashes() {
+        let h = word_hashes("lee");
+        assert_eq!(h[AS_P1], hash(3, &["lee"]));
+        assert_eq!(h[AS_N2], hash(6, &["lee"]));
+        assert_eq!(fnv_part(h[BIGRAM_LEFT], "said"), hash(7, &["lee", "said"]));
+        assert_eq!(fnv_part(h[BIGRAM_CENTRE], "said"), hash(8, &["lee", "said"]));
     }
 
     #[test]

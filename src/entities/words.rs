@@ -31,6 +31,8 @@ pub struct Form<'d> {
     pub shape: String,
     /// The shape with runs collapsed.
     pub sshape: String,
+    /// [`super::features::word_hashes`] of `lower`.
+    pub hashes: [u32; 6],
 }
 
 /// Marks a token whose forms the tagger never reads.
@@ -193,7 +195,8 @@ pub fn form<'d>(raw: &'d str, caps_line: bool, stats: &DocStats, hit: &Hit) -> F
     };
     let shape = shape(&norm);
     let sshape = collapse(&shape);
-    Form { raw, caps: caps_line, lower, norm, shape, sshape }
+    let hashes = super::features::word_hashes(&lower);
+    Form { raw, caps: caps_line, lower, norm, shape, sshape, hashes }
 }
 
 fn titlecase(w: &str) -> String {

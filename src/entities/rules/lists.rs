@@ -88,7 +88,8 @@ pub fn lists() -> &'static Lists {
 /// The classes of one word.
 pub fn classes_of(w: &str) -> u32 {
     let l = lists();
-    let exact = l.exact.get(w).copied().unwrap_or(0);
+    // Every cased entry starts with a capital.
+    let exact = if w.starts_with(|c: char| c.is_ascii_uppercase()) { l.exact.get(w).copied().unwrap_or(0) } else { 0 };
     // No listed word is longer than 16 bytes; lowercase ASCII on the stack.
     let mut buf = [0u8; 16];
     let Some(dst) = buf.get_mut(..w.len()) else { return exact };
