@@ -145,7 +145,11 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
     let draft = match partial::that_clause(v, mi) {
         Some(d) if d.speaker.is_some() => d,
         Some(d) => Draft { same_as, ..d },
-        None => Draft { start: m.start, end: m.end, cue: None, speaker: None, same_as, paragraph: m.paragraph },
+        // In the same paragraph, the verb before reports it too.
+        None => {
+            let cue = same_as.and_then(|j| out.get(j)).filter(|d| d.paragraph == m.paragraph).and_then(|d| d.cue.clone());
+            Draft { start: m.start, end: m.end, cue, speaker: None, same_as, paragraph: m.paragraph }
+        }
     };
     out.push(draft);
 }
@@ -156,7 +160,12 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
 fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize) -> bool {
     let Some(d) = prev else { return false };
     let (a, b) = (v.token_at(d.end), v.token_at(open));
-    d.cue.is_some() && b.saturating_sub(a) <= MAX_GAP_TOKENS && !clause_follows(v, a, b)
+    // The attribution lies between the halves (its cue comes after the
+    // first), or the quotation follows the content at once (`X said Y. "Z."`);
+    // not after words of another sentence (`X said Y. The choice was "Z."`).
+    let cue_between = d.cue.as_ref().is_some_and(|c| c.start >= a);
+    let adjacent = (a..b).all(|k| !v.is_word(k));
+    (cue_between || adjacent) && b.saturating_sub(a) <= MAX_GAP_TOKENS && !clause_follows(v, a, b)
 }
 
 /// Whether the gap `a..b` between two quotations goes on past the

@@ -319,3 +319,14 @@ fn content_ends_before_the_and_of_a_second_verb() {
     let q = quotes("Ann Lee called the plan “a promise kept” and said a meeting would be held.");
     assert_eq!(q.first().map(|q| q.0.as_str()), Some("the plan “a promise kept"), "{q:?}");
 }
+
+#[test]
+fn quotation_after_another_sentence_is_not_joined_to_reported_speech() {
+    let q = quotes("Ann Lee said the count was slow. The night was long and “nobody slept at all in the hall.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].0, "the count was slow.");
+    // It keeps the speaker, and the verb of its paragraph as cue.
+    assert_eq!((q[1].2.as_str(), q[1].4.as_str()), ("said", "Ann Lee"), "{q:?}");
+    // Right after the reported speech, it continues it.
+    assert_eq!(quotes("Ann Lee said the count was slow. “Nobody slept at all in the hall.”").len(), 1);
+}
