@@ -107,7 +107,7 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: bool) -> Option<(usize, 
     let (len, class) = cue_at(&words)?;
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
     // "the said document", "Graham's comments": a noun or adjective, not a verb.
-    let noun = is(Class::Determiner, prev) && prev != "that" || matches!(prev, "’s" | "'s" | "’" | "'") && v.quote_of(i - 1).is_none();
+    let noun = is(Class::Determiner, prev) && prev != "that" || matches!(prev, "’s" | "'s" | "’" | "'") && v.quote_of(i - 1).is_none() && !speaker::contraction(v, i - 1);
     (!noun).then_some((len, class))
 }
 
@@ -119,7 +119,9 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     // "adding", "saying" without "is" before them: a participle whose subject
     // is the sentence's, and only after a comma or "by", "while", "and".
     let participle = !passive && !according && v.low(cue.start).ends_with("ing");
-    if participle && !l.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "when")) {
+    // The comma may sit inside a quotation just before: `on "Morning Joe," calling it ...`.
+    let after_comma = |b: usize| v.is_close_mark(b) && v.tok(b.saturating_sub(1)) == ",";
+    if participle && !l.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "–" | "when") || after_comma(b)) {
         return None;
     }
     let mut subject = if according || participle { None } else { speaker::left(v, l, sent.start).or_else(|| speaker::apposition(v, l, sent.start)) };
@@ -171,6 +173,9 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     }
     let class = if participle && class == CueClass::Speech { CueClass::Participle } else { class };
     let (start, end) = content(v, group_start, after, sent.clone(), according, class)?;
+    if participle && end <= v.start(cue.start) {
+        return None; // ", comparing him to ...": a participle reports what follows it
+    }
     Some(Attribution { cue, speaker: subject, inherit, group: group_start, start, end })
 }
 
@@ -351,6 +356,10 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             // "in Columbus, Ohio, that": a comma inside a place name does not stop the search.
             let place_comma = v.tok(k) == "," && (v.is_cap(k + 1) && v.is_cap(k - 1) || v.is_cap(k - 1) && v.low(k + 1) == "that");
             if matches!(v.tok(k), "," | ";") && k > a && !place_comma || matches!(v.low(k), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had") {
+                // "adding later, “...”": the quotation after the adjunct's comma.
+                if v.tok(k) == "," && v.is_open_mark(k + 1) {
+                    return Rest::Clause(k + 1);
+                }
                 break;
             }
         }

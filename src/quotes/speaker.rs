@@ -150,8 +150,8 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
     let mut passive = false;
     while l > floor {
         let low = v.low(l - 1);
-        if is(Class::Skip, low) || !v.is_cap(l - 1) && v.is_word(l - 1) && low.len() > 4 && low.ends_with("ly") {
-            passive |= matches!(low, "was" | "were" | "is" | "been" | "be");
+        if is(Class::Skip, low) || !v.is_cap(l - 1) && v.is_word(l - 1) && low.len() > 4 && low.ends_with("ly") || contraction(v, l - 1) {
+            passive |= matches!(low, "was" | "were" | "is" | "been" | "be") || contraction(v, l - 1);
             l -= 1;
         } else if l >= floor + 2 && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early") && (v.doc.tokens.get(l - 1).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number) || is(Class::Adjunct, v.low(l - 1))) {
             l -= 2; // "who in 2010 said", "Smith on Tuesday said"
@@ -165,6 +165,11 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
         }
     }
     (l, passive)
+}
+
+/// Whether token `k` is the "'s" of "he's" ("is" or "has"), not a possessive.
+pub fn contraction(v: &View, k: usize) -> bool {
+    matches!(v.low(k), "’s" | "'s") && k.checked_sub(1).is_some_and(|p| matches!(v.low(p), "he" | "she" | "it" | "that" | "who" | "there"))
 }
 
 /// Skips a parenthesis at `k` ("(D-N.Y.)"), returning the token after it.

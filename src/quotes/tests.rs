@@ -330,3 +330,25 @@ fn quotation_after_another_sentence_is_not_joined_to_reported_speech() {
     // Right after the reported speech, it continues it.
     assert_eq!(quotes("Ann Lee said the count was slow. “Nobody slept at all in the hall.”").len(), 1);
 }
+
+#[test]
+fn contracted_is_before_a_verb_is_no_possessive() {
+    let q = one("Ann Lee is upbeat. She’s predicting she will do “very, very well” in the next vote.");
+    assert_eq!((q.2.as_str(), q.4.as_str()), ("predicting", "Ann Lee"), "{q:?}");
+}
+
+#[test]
+fn participle_after_a_quotation_with_its_comma_inside() {
+    let q = quotes("Ann Lee trashed Bob Reed on “Morning Talk,” calling it a “no-brainer” to sue him.");
+    assert!(q.iter().any(|q| q.2 == "calling" && q.0.starts_with("it a “no-brainer")), "{q:?}");
+    // A participle reports what follows it, never the quotation before it.
+    let q = one("Ann Lee openly admires Bob Reed as a “strong leader,” comparing him to the mayor.");
+    assert_eq!(q.2, "admires", "{q:?}");
+}
+
+#[test]
+fn quotation_after_an_adjunct_comma_is_the_content() {
+    let q = quotes("“We cannot pay for it,” Ann Lee said, adding later, “The plan costs us a fortune.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!((q[1].0.as_str(), q[1].2.as_str()), ("The plan costs us a fortune.", "adding"));
+}
