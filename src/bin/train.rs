@@ -1,5 +1,4 @@
-//! `train`: rebuilds the name models `data/ner/model.bin` (first pass) and
-//! `data/ner/model2.bin` (second pass) from the CoNLL++
+//! `train`: rebuilds the name model `data/ner/model.bin` from the CoNLL++
 //! corpus (native only; a thin shell over `whosaid::entities::train`).
 //!
 //!     cargo run --release --bin train -- [--corpus DIR] [--out FILE] [--epochs N] [--bits B] [--prune F]
@@ -67,18 +66,12 @@ fn main() -> ExitCode {
         }
     };
     let t0 = std::time::Instant::now();
-    let (first, second) = train(&tr, &dv, &set, &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f32()));
-    let out2 = match out.strip_suffix(".bin") {
-        Some(stem) => format!("{stem}2.bin"),
-        None => format!("{out}2"),
-    };
-    for (path, bytes) in [(&out, &first), (&out2, &second)] {
-        if let Err(e) = std::fs::write(path, bytes) {
-            eprintln!("train: {path}: {e}");
-            return ExitCode::from(2);
-        }
-        eprintln!("wrote {path}: {} bytes", bytes.len());
+    let bytes = train(&tr, &dv, &set, &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f32()));
+    if let Err(e) = std::fs::write(&out, &bytes) {
+        eprintln!("train: {out}: {e}");
+        return ExitCode::from(2);
     }
+    eprintln!("wrote {out}: {} bytes", bytes.len());
     eprintln!("done in {:.0}s", t0.elapsed().as_secs_f32());
     ExitCode::SUCCESS
 }

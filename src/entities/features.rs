@@ -5,16 +5,12 @@
 //! tagging call the same code, so they always agree.
 //!
 //! All-capital lines (headlines, datelines) carry no case information, so
-//! their words are re-cased as the document writes them elsewhere. For the
-//! second pass, [`DocStats::set_history`] adds how the first pass tagged
-//! each word anywhere in the document (so "Magna" tagged ORG beside "Inc"
-//! helps the bare "Magna" three paragraphs on).
+//! their words are re-cased as the document writes them elsewhere.
 //!
 //! Guarantees: linear in the number of tokens (a bounded number of features
 //! per token); no panics.
 
 use super::gazetteer::{self, Classes};
-use super::model::{split_tag, Part, TYPES};
 use crate::text::Doc;
 use super::words::{short_shape, straight, Form, Words};
 use crate::text::fasthash::FastMap;
@@ -26,9 +22,6 @@ pub struct DocStats {
     seen: FastMap<String, (bool, bool, String)>,
     /// For each sentence, whether it is written in capitals.
     caps: Vec<bool>,
-    /// For the second pass: lowercase word -> how often the first pass put
-    /// it in a name of each type, anywhere in the document.
-    history: Option<FastMap<String, [u16; 4]>>,
 }
 
 /// Whether a sentence is written in capitals: it has a word of two letters
@@ -95,24 +88,7 @@ impl DocStats {
                 }
             }
         }
-        DocStats { seen, caps, history: None }
-    }
-
-    /// Records the first pass's tags (one per token) for the
-    /// second pass's document-wide features.
-    pub fn set_history(&mut self, doc: &Doc, tags: &[u8]) {
-        let mut h: FastMap<String, [u16; 4]> = FastMap::default();
-        for (i, &t) in tags.iter().enumerate() {
-            let (part, ty) = split_tag(t as usize);
-            let w = doc.tok(i);
-            if part == Part::O || !w.chars().next().is_some_and(char::is_alphabetic) {
-                continue;
-            }
-            if let Some(c) = h.entry(w.to_lowercase()).or_insert([0; 4]).get_mut(ty) {
-                *c = c.saturating_add(1);
-            }
-        }
-        self.history = Some(h);
+        DocStats { seen, caps }
     }
 
     /// How a word (lowercase form) is written capitalised mid-sentence
@@ -308,24 +284,6 @@ pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     }
     if w.caps {
         f.push(hash(23, &[&short_shape(w.raw)]));
-    }
-    if let Some(h) = &stats.history {
-        match h.get(w.lower.as_ref()) {
-            Some(c) => {
-                let mut best = 0;
-                for (ty, &n) in c.iter().enumerate() {
-                    if n > 0 {
-                        f.push(hash(40, &[TYPES.get(ty).copied().unwrap_or("")]));
-                    }
-                    if n > c.get(best).copied().unwrap_or(0) {
-                        best = ty;
-                    }
-                }
-                f.push(hash(41, &[TYPES.get(best).copied().unwrap_or("")]));
-            }
-            None if starts_upper(&w.norm) => f.push(hash(42, &[])),
-            None => {}
-        }
     }
     if starts_upper(&w.norm) {
         let (low, cap) = stats.seen.get(w.lower.as_ref()).map_or((false, false), |(a, b, _)| (*a, *b));

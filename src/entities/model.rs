@@ -3,9 +3,8 @@
 //! an averaged structured perceptron ([`super::train`]) and decoded with
 //! Viterbi under the BILOU constraints.
 //!
-//! The weights live in `data/ner/model.bin` (first pass) and
-//! `data/ner/model2.bin` (second pass), embedded in the binary and parsed
-//! once, on first use. Format (little-endian): magic `WSN1`, bucket
+//! The weights live in `data/ner/model.bin`, embedded in the binary and
+//! parsed once, on first use. Format (little-endian): magic `WSN1`, bucket
 //! bits (u8), tag count (u8), weight scale (f32), the tag transition matrix
 //! (f32, tags x tags), the row count (u32), then one row per used feature
 //! bucket: the bucket as a varint delta from the previous one, a varint bit
@@ -93,13 +92,6 @@ impl Model {
     pub fn embedded() -> Option<&'static Model> {
         static MODEL: OnceLock<Option<Model>> = OnceLock::new();
         MODEL.get_or_init(|| Model::decode(include_bytes!("../../data/ner/model.bin"))).as_ref()
-    }
-
-    /// The embedded second-pass model (`data/ner/model2.bin`), which also
-    /// sees how the first pass tagged each word across the document.
-    pub fn embedded_second() -> Option<&'static Model> {
-        static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-        MODEL.get_or_init(|| Model::decode(include_bytes!("../../data/ner/model2.bin"))).as_ref()
     }
 
     /// The per-tag scores of each token, from its hashed features.

@@ -17,7 +17,6 @@ use EntityType::*;
 #[test]
 fn the_model_is_embedded_and_decodes() {
     assert!(Model::embedded().is_some());
-    assert!(Model::embedded_second().is_some());
 }
 
 #[test]

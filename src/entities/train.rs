@@ -1,10 +1,7 @@
 //! Training of the name model (native only): an averaged structured
 //! perceptron over the features of [`super::features`], with Viterbi
 //! decoding under the BILOU constraints, then pruning and quantisation to
-//! i8 in the format of [`super::model`]. Two models are trained: the first
-//! pass, and the second pass, whose document-wide features come from
-//! first-pass tags made by five models that each did not see the document
-//! (jackknifing), as they will be on new text.
+//! i8 in the format of [`super::model`].
 //!
 //! Deterministic: documents are visited in a fixed pseudo-random order from
 //! a fixed seed, and the output depends on nothing else. Linear in the
@@ -35,12 +32,7 @@ pub struct Settings {
 struct Instance {
     feats: Vec<Vec<u32>>,
     gold: Vec<usize>,
-    /// Index of its document in the corpus.
-    doc: usize,
 }
-
-/// The first-pass tags of document `i` (for second-pass features), if any.
-type History<'h> = &'h dyn Fn(usize, &Doc, &DocStats) -> Option<Vec<u8>>;
 
 /// Counts of how well gold spans fit the tokenizer.
 #[derive(Default, Debug)]
@@ -49,14 +41,11 @@ pub struct Alignment {
     pub misaligned: usize,
 }
 
-fn instances(docs: &[Annotated], mask: u32, al: &mut Alignment, history: History) -> Vec<Instance> {
+fn instances(docs: &[Annotated], mask: u32, al: &mut Alignment) -> Vec<Instance> {
     let mut out = Vec::new();
-    for (di, d) in docs.iter().enumerate() {
+    for d in docs {
         let doc = Doc::new(&d.text);
-        let mut stats = DocStats::new(&doc);
-        if let Some(tags) = history(di, &doc, &stats) {
-            stats.set_history(&doc, &tags);
-        }
+        let stats = DocStats::new(&doc);
         let mut tags = vec![0usize; doc.tokens.len()];
         for &(s, e, ty) in &d.spans {
             al.spans += 1;
@@ -86,7 +75,7 @@ fn instances(docs: &[Annotated], mask: u32, al: &mut Alignment, history: History
             }
             let mut gold: Vec<usize> = s.tokens.clone().map(|i| tags.get(i).copied().unwrap_or(0)).collect();
             repair(&mut gold);
-            out.push(Instance { feats, gold, doc: di });
+            out.push(Instance { feats, gold });
         }
     }
     out
@@ -223,44 +212,21 @@ fn evaluate(insts: &[Instance], tagger: impl Fn(&[Vec<u32>]) -> Vec<usize>) -> [
     s
 }
 
-/// Trains the two passes on `train`, reports scores on `dev` through
-/// `log`, and returns the encoded first- and second-pass models. The second
-/// pass learns from first-pass tags of each training document made by a
-/// model that did not see it (five folds), as it will meet them on new text.
-pub fn train(train: &[Annotated], dev: &[Annotated], set: &Settings, log: &mut dyn FnMut(String)) -> (Vec<u8>, Vec<u8>) {
-    const FOLDS: usize = 5;
+/// Trains the model on `train`, reports scores on `dev` through `log`,
+/// and returns the encoded model.
+pub fn train(train: &[Annotated], dev: &[Annotated], set: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
     let mask = (1u32 << set.bits) - 1;
     let mut al = Alignment::default();
-    let tr = instances(train, mask, &mut al, &|_, _, _| None);
+    let tr = instances(train, mask, &mut al);
     log(format!("train: {} sentences, gold spans {:?}", tr.len(), al));
-    let dv = instances(dev, mask, &mut Alignment::default(), &|_, _, _| None);
-    log("first pass".into());
-    let first = fit(&tr, &dv, &|_| true, set, log);
-    let Some(m1) = Model::decode(&first) else { return (first, Vec::new()) };
-    let mut jack: Vec<Option<Vec<u8>>> = vec![None; train.len()];
-    for k in 0..FOLDS {
-        let bytes = fit(&tr, &[], &|i: &Instance| i.doc % FOLDS != k, set, &mut |_| {});
-        let Some(mk) = Model::decode(&bytes) else { continue };
-        for (i, d) in train.iter().enumerate().filter(|(i, _)| i % FOLDS == k) {
-            let doc = Doc::new(&d.text);
-            if let Some(slot) = jack.get_mut(i) {
-                *slot = Some(super::tag_doc(&mk, &doc, &DocStats::new(&doc)));
-            }
-        }
-        log(format!("fold {} of {FOLDS} tagged", k + 1));
-    }
-    let tr2 = instances(train, mask, &mut Alignment::default(), &|i, _, _| jack.get(i).cloned().flatten());
-    let dv2 = instances(dev, mask, &mut Alignment::default(), &|_, doc, stats| Some(super::tag_doc(&m1, doc, stats)));
-    log("second pass".into());
-    let second = fit(&tr2, &dv2, &|_| true, set, log);
-    (first, second)
+    let dv = instances(dev, mask, &mut Alignment::default());
+    fit(&tr, &dv, set, log)
 }
 
-/// One averaged perceptron over the instances `use_it` accepts; returns
-/// the quantised model.
-fn fit(insts: &[Instance], dev: &[Instance], use_it: &dyn Fn(&Instance) -> bool, set: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
+/// One averaged perceptron over the instances; returns the quantised model.
+fn fit(insts: &[Instance], dev: &[Instance], set: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
     let mask = (1u32 << set.bits) - 1;
-    let mut order: Vec<usize> = (0..insts.len()).filter(|&i| insts.get(i).is_some_and(use_it)).collect();
+    let mut order: Vec<usize> = (0..insts.len()).collect();
     let size = (mask as usize + 1) * TAGS;
     let mut p = Perceptron { w: vec![0.0; size], acc: vec![0.0; size], trans: vec![0.0; TAGS * TAGS], trans_acc: vec![0.0; TAGS * TAGS], clock: 1.0 };
     let mut rng = 0x2545_f491_4f6c_dd1du64;
@@ -346,7 +312,7 @@ mod tests {
         let a = train(&docs, &docs, &set, &mut |_| {});
         let b = train(&docs, &docs, &set, &mut |_| {});
         assert_eq!(a, b);
-        assert!(Model::decode(&a.0).is_some() && Model::decode(&a.1).is_some());
+        assert!(Model::decode(&a).is_some());
     }
 
     #[test]
@@ -355,7 +321,7 @@ mod tests {
             .iter()
             .map(|t| Annotated { text: t.to_string(), spans: vec![(t.find("Zorbal").unwrap_or(0), t.find("Zorbal").unwrap_or(0) + 6, 0)] })
             .collect();
-        let (bytes, _) = train(&docs, &docs, &Settings { epochs: 3, bits: 12, prune: 0.0 }, &mut |_| {});
+        let bytes = train(&docs, &docs, &Settings { epochs: 3, bits: 12, prune: 0.0 }, &mut |_| {});
         let m = Model::decode(&bytes).expect("model");
         let doc = Doc::new("Yesterday Zorbal slept.");
         let stats = DocStats::new(&doc);
