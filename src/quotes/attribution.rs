@@ -323,6 +323,12 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
     if t == ":" && a + 1 >= end && v.paragraph_of(a + 1) != v.paragraph_of(a) {
         return Rest::Colon;
     }
+    // "scolded him: ...", "told the crowd: ...": a short object, then a colon.
+    if let Some(c) = (a + 1..(a + 4).min(end)).find(|&k| v.tok(k) == ":") {
+        if (a..c).all(|k| v.is_word(k) && v.quote_of(k).is_none()) && c + 1 < end {
+            return Rest::Clause(c + 1);
+        }
+    }
     // "What got to her, she said, was ...": the sentence goes on after the comma.
     if t == "," && v.is_word(a + 1) && !is(Class::Adjunct, v.low(a + 1)) {
         return Rest::Clause(a + 1);
@@ -383,9 +389,12 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
         }
         let cut = match group.checked_sub(1) {
             Some(c) if matches!(v.low(c), "," | "—" | "–" | "―" | ";" | "and" | "but") => v.start(c),
+            Some(c) if v.is_close_mark(c) => v.end(c),
             _ => v.start(group),
         };
-        if prev.start < cut && cut < prev.end && next.start >= cut {
+        // The later attribution reports what follows it, or the quotation before it
+        // (`scolded him: "A," she said.`): either way the earlier content ends there.
+        if prev.start < cut && cut < prev.end && (next.start >= cut || next.end <= cut) {
             prev.end = cut;
         }
     }

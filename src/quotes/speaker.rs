@@ -227,6 +227,8 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     if v.quote_of(start).is_some() {
         return None; // a sentence that opens with a quote has its speaker after it
     }
+    // Step over a stray mark that opens no quotation ("\"Trump walked on, ...").
+    let start = if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
     // Step over an opening "Meanwhile," or "In August,".
     let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
         Some(c) if is(Class::Adjunct, v.low(start)) || c == start + 1 => c + 1,

@@ -265,7 +265,7 @@ fn transcript_labels_name_the_speaker() {
 #[test]
 fn stray_paragraph_mark_does_not_hide_the_quote_inside() {
     let q = one("\"Ann Lee walked on stage, chanting “we want more!”");
-    assert_eq!((q.0.as_str(), q.2.as_str()), ("we want more!", "chanting"));
+    assert_eq!((q.0.as_str(), q.2.as_str(), q.3.as_str()), ("we want more!", "chanting", "Ann Lee"));
 }
 
 #[test]
@@ -351,4 +351,12 @@ fn quotation_after_an_adjunct_comma_is_the_content() {
     let q = quotes("“We cannot pay for it,” Ann Lee said, adding later, “The plan costs us a fortune.”");
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!((q[1].0.as_str(), q[1].2.as_str()), ("The plan costs us a fortune.", "adding"));
+}
+
+#[test]
+fn verb_with_object_and_colon_claims_the_quotation() {
+    let q = quotes("Sen. Ann Lee scolded him: “The science is against you on all three pills,” she said. “When you call a pill a miracle, people buy it.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("The science is against you on all three pills,", "scolded"));
+    assert_eq!((q[1].0.as_str(), q[1].4.as_str()), ("When you call a pill a miracle, people buy it.", "Ann Lee"));
 }
