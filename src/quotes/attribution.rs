@@ -268,7 +268,8 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
         _ if according && has_before => before_group(v, prev?, sent.start),
         Rest::Clause(k) if according => (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
         // "Back home, Smith said, he decided ...": the sentence around the attribution.
-        Rest::Clause(k) if has_before && quote_before && v.tok(after) == "," && !v.is_open_mark(k) => before_group(v, prev?, sent.start),
+        // `"Only you," she said, would do that.`: the sentence runs on through the attribution.
+        Rest::Clause(k) if has_before && quote_before && v.tok(after) == "," && !v.is_open_mark(k) && !runs_on(v, k) => before_group(v, prev?, sent.start),
         Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
             let (s, _) = before_group(v, prev?, sent.start)?;
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))
@@ -294,6 +295,14 @@ fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: 
 /// words and at least five words in all (a bounded look).
 fn quoted_clause(v: &View, k: usize, end: usize) -> bool {
     words_between(v, k, end) >= 5 && (k + 1..end.min(k + THAT_WINDOW * 2)).any(|i| v.is_open_mark(i))
+}
+
+/// Whether the words after an attribution's comma go on with the sentence
+/// the quotation began (a verb or "that" in lower case), rather than add an
+/// adjunct, a participle or a new clause.
+fn runs_on(v: &View, k: usize) -> bool {
+    let low = v.low(k);
+    v.is_word(k) && !v.is_cap(k) && matches!(low, "that" | "would" | "will" | "could" | "should" | "can" | "may" | "might" | "must" | "is" | "was" | "are" | "were" | "has" | "have" | "had")
 }
 
 /// Number of words in tokens `a..b`, counting at most six.

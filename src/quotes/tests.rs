@@ -360,3 +360,9 @@ fn verb_with_object_and_colon_claims_the_quotation() {
     assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("The science is against you on all three pills,", "scolded"));
     assert_eq!((q[1].0.as_str(), q[1].4.as_str()), ("When you call a pill a miracle, people buy it.", "Ann Lee"));
 }
+
+#[test]
+fn sentence_running_on_through_the_attribution_is_one_quote() {
+    let q = one("“Only you, Tom,” Ann Lee said, would turn a loss into a win.");
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("Only you, Tom,” Ann Lee said, would turn a loss into a win.", "said"));
+}
