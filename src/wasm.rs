@@ -2,7 +2,6 @@
 //! and every error into a JS `Error`. No analysis logic lives here.
 
 use crate::{analyze as analyze_core, OffsetUnit, Options};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// `analyze(text, options?)`: the quotes and entities of `text` as a plain
@@ -15,11 +14,12 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = text.as_string().ok_or_else(|| JsError::new("whosaid.analyze: the text must be a string"))?;
     let options = read_options(&options)?;
     let analysis = analyze_core(&text, &options);
-    // NOTE: json_compatible makes `None` a `null` (not `undefined`) and
-    // structs plain objects, so the result matches the CLI's JSON exactly.
-    analysis
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("whosaid.analyze: {e}")))
+    // NOTE: the result crosses into JS as one JSON string parsed by the
+    // engine's JSON.parse, not object by object: building each field with
+    // its own call across the boundary was most of the time of a short
+    // article. It is the CLI's JSON exactly (None is null).
+    let json = serde_json::to_string(&analysis).map_err(|e| JsError::new(&format!("whosaid.analyze: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("whosaid.analyze: the result could not be read as JSON"))
 }
 
 fn read_options(options: &JsValue) -> Result<Options, JsError> {

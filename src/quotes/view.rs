@@ -5,6 +5,7 @@
 //! accessor takes any index and answers a neutral value when it is out of
 //! range, so rules can look around freely without panicking.
 
+use std::borrow::Cow;
 use super::marks::{self, Marked};
 use crate::text::tokens::TokenKind;
 use crate::text::Doc;
@@ -14,7 +15,8 @@ pub struct View<'d, 't> {
     pub doc: &'d Doc<'t>,
     /// The quoted spans, in text order.
     pub marks: Vec<Marked>,
-    lower: Vec<String>,
+    /// Borrowed from the text unless the token has a capital (most have none).
+    lower: Vec<Cow<'t, str>>,
     /// For each token, the index in `marks` of the span it is in (marks included).
     quote_of: Vec<Option<usize>>,
     /// For each token, its sentence.
@@ -25,7 +27,18 @@ impl<'d, 't> View<'d, 't> {
     /// Builds the view.
     pub fn new(doc: &'d Doc<'t>) -> Self {
         let marks = marks::pair(doc);
-        let lower = doc.tokens.iter().map(|t| t.text(doc.text).to_lowercase()).collect();
+        let lower = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(doc.text);
+                if w.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
         let mut quote_of = vec![None; doc.tokens.len()];
         let mut m = 0;
         for (i, t) in doc.tokens.iter().enumerate() {
@@ -59,7 +72,7 @@ impl<'d, 't> View<'d, 't> {
 
     /// The token's text in lower case ("" out of range).
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Byte start of token `i` (the text end out of range).
