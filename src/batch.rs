@@ -76,9 +76,21 @@ pub fn replace_lone_surrogates(s: &str) -> String {
     out
 }
 
-/// The output record of one analysed item.
-pub fn record(id: &Value, analysis: &Analysis) -> Value {
-    json!({"id": id, "quotes": analysis.quotes, "entities": analysis.entities})
+/// The output record of one analysed item, serialised straight from the
+/// analysis (no intermediate JSON tree).
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    id: &'a Value,
+    quotes: &'a [crate::Quote],
+    entities: &'a [crate::Entity],
+}
+
+/// The output line of one analysed item.
+pub fn record(id: &Value, analysis: &Analysis) -> String {
+    let r = Record { id, quotes: &analysis.quotes, entities: &analysis.entities };
+    // Serialising plain data to a String cannot fail; an error would be a bug,
+    // reported as an error record rather than a panic.
+    serde_json::to_string(&r).unwrap_or_else(|e| json!({"id": id, "error": e.to_string()}).to_string())
 }
 
 /// Reads JSONL from `input`, writes JSONL to `output` and error messages to
@@ -109,7 +121,7 @@ pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, 
     Ok(bad)
 }
 
-type LineResult = Option<Result<Value, String>>;
+type LineResult = Option<Result<String, String>>;
 
 fn analyze_all(lines: &[Vec<u8>], unit: OffsetUnit, threads: usize) -> Vec<LineResult> {
     let one = |(i, line): (usize, &Vec<u8>)| -> LineResult {
