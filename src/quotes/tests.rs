@@ -366,3 +366,9 @@ fn sentence_running_on_through_the_attribution_is_one_quote() {
     let q = one("“Only you, Tom,” Ann Lee said, would turn a loss into a win.");
     assert_eq!((q.0.as_str(), q.2.as_str()), ("Only you, Tom,” Ann Lee said, would turn a loss into a win.", "said"));
 }
+
+#[test]
+fn time_words_are_not_speakers() {
+    let q = one("Lark Bank just this month announced it would drop the fees.");
+    assert_eq!(q.3, "Lark Bank", "{q:?}");
+}
