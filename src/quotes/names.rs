@@ -133,7 +133,13 @@ impl Names {
             if name.len() > person.name.len() {
                 person.name = name;
             }
-            person.titles.extend(titles);
+            // Each title once: a person named a thousand times keeps a short
+            // list, so resolving a mention stays constant time.
+            for t in titles {
+                if !person.titles.contains(&t) {
+                    person.titles.push(t);
+                }
+            }
             if person.gender == Gender::Unknown {
                 person.gender = gender;
             }
@@ -176,6 +182,15 @@ mod tests {
         let v = View::new(&d);
         let table = crate::coref::cluster(&d, Vec::new());
         Names::new(&v, &table)
+    }
+
+    #[test]
+    fn a_title_repeated_with_a_name_is_kept_once() {
+        let text = "Senator Ann Lee spoke. ".repeat(50);
+        let doc = Doc::new(&text);
+        let table = crate::coref::cluster(&doc, crate::entities::find(&doc));
+        let n = Names::new(&View::new(&doc), &table);
+        assert!(n.people.iter().all(|p| p.titles.len() <= 1), "{:?}", n.people.iter().map(|p| p.titles.len()).collect::<Vec<_>>());
     }
 
     #[test]

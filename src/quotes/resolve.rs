@@ -84,7 +84,9 @@ impl<'n> Resolver<'n> {
             }
         }
         for t in &p.titles {
-            self.by_title.insert(t.clone(), person);
+            if self.by_title.get(t) != Some(&person) {
+                self.by_title.insert(t.clone(), person);
+            }
         }
     }
 
