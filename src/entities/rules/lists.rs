@@ -64,16 +64,26 @@ use class::*;
 pub struct Lists {
     pub folded: FastMap<String, u32>,
     pub exact: FastMap<&'static str, u32>,
+    /// The bytes some listed word starts with (either case): most tokens
+    /// (punctuation, numbers, most words) are ruled out without hashing.
+    first: [bool; 256],
 }
 
 pub fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let mut l = Lists { folded: FastMap::default(), exact: FastMap::default() };
+        let mut l = Lists { folded: FastMap::default(), exact: FastMap::default(), first: [false; 256] };
         for line in include_str!("../../../data/rules.txt").lines().map(str::trim) {
             let Some((name, words)) = line.split_once(':').filter(|_| !line.starts_with('#')) else { continue };
             let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else { continue };
             for w in words.split_whitespace() {
+                if let Some(&b) = w.as_bytes().first() {
+                    for c in [b, b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                        if let Some(slot) = l.first.get_mut(c as usize) {
+                            *slot = true;
+                        }
+                    }
+                }
                 if bit & CASED != 0 {
                     *l.exact.entry(w).or_insert(0) |= bit;
                 } else {
@@ -88,6 +98,9 @@ pub fn lists() -> &'static Lists {
 /// The classes of one word.
 pub fn classes_of(w: &str) -> u32 {
     let l = lists();
+    if !w.as_bytes().first().is_some_and(|&b| l.first.get(b as usize).copied().unwrap_or(false)) {
+        return 0;
+    }
     // Every cased entry starts with a capital.
     let exact = if w.starts_with(|c: char| c.is_ascii_uppercase()) { l.exact.get(w).copied().unwrap_or(0) } else { 0 };
     // No listed word is longer than 16 bytes; lowercase ASCII on the stack.
