@@ -20,7 +20,9 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
     // `chanted "What curfew?" and kept going`: the quotation alone.
     if let Some(m) = v.quote_of(k).filter(|_| v.is_open_mark(k)).and_then(|m| v.marks.get(m)) {
         let after = v.token_at(m.close);
-        if m.closed && after < end && matches!(v.low(after), "and" | "but" | "until" | "while" | "before" | "after" | "as") {
+        // `yelled "You lie!" at the president`, `said "We'll see," when asked`.
+        let moves_on = matches!(v.low(after), "and" | "but" | "until" | "while" | "before" | "after" | "as" | "on" | "at" | "when" | "with" | "which" | "who" | "during");
+        if m.closed && after < end && moves_on {
             return Some((v.start(k), m.close));
         }
     }

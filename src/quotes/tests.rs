@@ -372,3 +372,9 @@ fn time_words_are_not_speakers() {
     let q = one("Lark Bank just this month announced it would drop the fees.");
     assert_eq!(q.3, "Lark Bank", "{q:?}");
 }
+
+#[test]
+fn quotation_right_after_the_verb_ends_where_the_sentence_moves_on() {
+    assert_eq!(one("Ann Lee yelled “You lie!” at the mayor during the long meeting.").0, "You lie!");
+    assert_eq!(one("Ann Lee said, “We will see,” when asked about the vote.").0, "We will see,");
+}
