@@ -164,8 +164,8 @@ fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize) -> bool {
     // first), or the quotation follows the content at once (`X said Y. "Z."`);
     // not after words of another sentence (`X said Y. The choice was "Z."`).
     let cue_between = d.cue.as_ref().is_some_and(|c| c.start >= a);
-    let adjacent = (a..b).all(|k| !v.is_word(k));
-    (cue_between || adjacent) && b.saturating_sub(a) <= MAX_GAP_TOKENS && !clause_follows(v, a, b)
+    let adjacent = || (a..b).all(|k| !v.is_word(k));
+    b.saturating_sub(a) <= MAX_GAP_TOKENS && (cue_between || adjacent()) && !clause_follows(v, a, b)
 }
 
 /// Whether the gap `a..b` between two quotations goes on past the
