@@ -1,14 +1,13 @@
 // Finds the shared corpora at run time (env WHOSAID_SHARED, else ../shared
 // beside the checkout, else /work/shared) and builds the benchmark inputs in
 // memory or in the system's temp folder: article text never enters the repo.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { requireCorpus } from '../tests/shared.mjs';
 
-export function sharedDir(root) {
-  const candidates = [process.env.WHOSAID_SHARED, path.join(root, '../shared'), '/work/shared'].filter(Boolean);
-  const found = candidates.find((d) => existsSync(path.join(d, 'corpus/polnear-dev.jsonl')));
-  if (!found) throw new Error(`corpus/polnear-dev.jsonl not found in ${candidates.join(', ')}; set WHOSAID_SHARED`);
-  return found;
+/** The shared folder that holds corpus/polnear-dev.jsonl (tests/shared.mjs finds it). */
+export function sharedDir() {
+  return path.dirname(path.dirname(requireCorpus('polnear-dev.jsonl')));
 }
 
 /** The `text` of every line of a JSONL corpus file. */

@@ -15,7 +15,7 @@ import { launch, pageLoad, peerSize, serve, wasmScale, wasmThroughput } from './
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const n = (full, fast) => (quick ? fast : full);
-const shared = sharedDir(root);
+const shared = sharedDir();
 const corpus = path.join(shared, 'corpus/polnear-dev.jsonl');
 const texts = readTexts(corpus);
 const seed = readTexts(path.join(shared, 'corpus/seeds.jsonl'))[0];

@@ -2,20 +2,9 @@
 //! batch mode, and clear errors on bad input.
 
 use serde_json::Value;
-use std::path::PathBuf;
 
 include!("support/cli.rs");
-
-/// The shared development corpora, when this checkout sits beside them.
-fn shared_corpus(name: &str) -> Option<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [std::env::var("WHOSAID_SHARED").ok().map(PathBuf::from), Some(root.join("../shared")), Some(PathBuf::from("/work/shared"))];
-    let found = candidates.into_iter().flatten().map(|d| d.join("corpus").join(name)).find(|p| p.exists());
-    if found.is_none() {
-        eprintln!("note: ../shared/corpus/{name} not found; set WHOSAID_SHARED to run this check");
-    }
-    found
-}
+include!("support/corpus.rs");
 
 const SAMPLE: &str = "“We will win,” Senator Jane Alvarez said on Tuesday. 🇺🇸 \"It is done,\" she added.\n\nThe mayor of Springfield said the plan was \"a good start.\"";
 

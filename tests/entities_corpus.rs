@@ -7,9 +7,10 @@
 use std::collections::HashSet;
 use whosaid::{analyze, OffsetUnit, Options};
 
+include!("support/corpus.rs");
+
 fn corpus(name: &str) -> Option<String> {
-    let shared = std::env::var("WHOSAID_SHARED").unwrap_or_else(|_| format!("{}/../shared", env!("CARGO_MANIFEST_DIR")));
-    std::fs::read_to_string(format!("{shared}/corpus/{name}")).ok()
+    std::fs::read_to_string(shared_corpus(name)?).ok()
 }
 
 /// F1 over the gold file's scored types.

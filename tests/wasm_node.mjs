@@ -1,10 +1,11 @@
 // The wasm module loads in node and returns exactly what the native library
 // returns for the same text (offsets in UTF-16 units on both sides).
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { sharedCorpus } from './shared.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { initSync, analyze, version } = await import(path.join(root, 'www/pkg/whosaid.js'));
@@ -14,8 +15,7 @@ const texts = [
   '“We will win,” Senator Jane Alvarez said on Tuesday. 🇺🇸 "It is done," she added.',
   'Café owners in 北京 said "prices rose 3.9 percent" last year, according to the survey.',
 ];
-const shared = [process.env.WHOSAID_SHARED, path.join(root, '../shared'), '/work/shared']
-  .filter(Boolean).map((d) => path.join(d, 'corpus/seeds.jsonl')).find(existsSync);
+const shared = sharedCorpus('seeds.jsonl');
 if (shared) {
   for (const line of readFileSync(shared, 'utf8').split('\n')) if (line.trim()) texts.push(JSON.parse(line).text);
 } else {

@@ -2,25 +2,18 @@
 // articles (read from the shared corpus at test time, never copied into the
 // repo), a static server on a free 127.0.0.1 port, and headless Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { requireCorpus } from '../shared.mjs';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The shared folder: $WHOSAID_SHARED, else ../shared beside the repo, else /work/shared. */
-export function sharedDir() {
-  for (const dir of [process.env.WHOSAID_SHARED, join(repo, '../shared'), '/work/shared']) {
-    if (dir && existsSync(join(dir, 'corpus/seeds.jsonl'))) return dir;
-  }
-  throw new Error('cannot find shared/corpus/seeds.jsonl: set WHOSAID_SHARED');
-}
-
 /** The seed articles with their gold annotations. */
 export function seeds() {
-  return readFileSync(join(sharedDir(), 'corpus/seeds.jsonl'), 'utf8')
+  return readFileSync(requireCorpus('seeds.jsonl'), 'utf8')
     .split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
