@@ -80,7 +80,12 @@ fn scan_word(text: &str, mut pos: usize, kind: TokenKind) -> usize {
     // tracked as we go so that long tokens stay linear.
     let mut seg_start = text[..pos].char_indices().next_back().map_or(0, |(i, _)| i);
     let mut dotted = false;
+    let bytes = text.as_bytes();
     loop {
+        // Most of a word is ASCII letters and digits: skip them bytewise.
+        while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+            pos += 1;
+        }
         let rest = match text.get(pos..) {
             Some(r) if pos < bytes_len => r,
             _ => return pos,
