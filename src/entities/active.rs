@@ -6,7 +6,7 @@
 //! "Department of the Interior", "AT & T") or close an abbreviation
 //! ("Corp ."). Every other token is outside any name, so the tagger skips
 //! it: it computes no features for it and cuts the tag sequence there,
-//! which is most of a sentence (about five tokens in six in news).
+//! which is most of a sentence (about four tokens in five in news).
 //! On a line written in capitals case says nothing, so every token there is
 //! looked at.
 //!
