@@ -276,8 +276,8 @@ pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     f.push(hash(0, &[]));
     f.push(hash(1, &[&w.lower]));
     f.push(hash(2, &[&w.norm]));
-    f.push(hash(9, &[&w.shape]));
-    f.push(hash(10, &[&w.sshape]));
+    f.push(hash(9, &[w.shape.as_str()]));
+    f.push(hash(10, &[w.sshape.as_str()]));
     for n in 1..=4 {
         f.push(hash(13 + n as u8, &[prefix(&w.lower, n)]));
         f.push(hash(17 + n as u8, &[suffix(&w.lower, n)]));
