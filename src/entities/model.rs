@@ -196,8 +196,14 @@ impl Model {
             bucket = bucket.checked_add(r.varint()?)?;
             let mask = r.varint()?;
             *rows.get_mut(bucket as usize)? = weights.len() as u32 + 1;
-            for t in 0..TAGS {
-                weights.push(if mask & (1 << t) != 0 { r.u8()? as i8 } else { 0 });
+            // A row has a few weights: read just those, by the mask's set bits.
+            let at = weights.len();
+            weights.resize(at + TAGS, 0);
+            let mut bits = mask;
+            while bits != 0 {
+                let t = bits.trailing_zeros() as usize;
+                *weights.get_mut(at + t)? = r.u8()? as i8;
+                bits &= bits - 1;
             }
         }
         Some(Model { mask: (1u32 << bits) - 1, scale, trans, rows, weights })
