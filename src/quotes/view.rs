@@ -10,6 +10,9 @@ use super::marks::{self, Marked};
 use crate::text::tokens::TokenKind;
 use crate::text::Doc;
 
+/// Marks a token outside every quoted span.
+const NONE: u32 = u32::MAX;
+
 /// The document as the quote rules read it.
 pub struct View<'d, 't> {
     pub doc: &'d Doc<'t>,
@@ -17,10 +20,12 @@ pub struct View<'d, 't> {
     pub marks: Vec<Marked>,
     /// Borrowed from the text unless the token has a capital (most have none).
     lower: Vec<Cow<'t, str>>,
-    /// For each token, the index in `marks` of the span it is in (marks included).
-    quote_of: Vec<Option<usize>>,
+    /// For each token, the index in `marks` of the span it is in (marks
+    /// included), or [`NONE`]. u32, not usize, so that the per-token arrays
+    /// of a long text stay small enough to be read from cache.
+    quote_of: Vec<u32>,
     /// For each token, its sentence.
-    sentence_of: Vec<usize>,
+    sentence_of: Vec<u32>,
 }
 
 impl<'d, 't> View<'d, 't> {
@@ -39,7 +44,7 @@ impl<'d, 't> View<'d, 't> {
                 }
             })
             .collect();
-        let mut quote_of = vec![None; doc.tokens.len()];
+        let mut quote_of = vec![NONE; doc.tokens.len()];
         let mut m = 0;
         for (i, t) in doc.tokens.iter().enumerate() {
             while marks.get(m).is_some_and(|k| k.close <= t.start && k.close > k.open) {
@@ -47,14 +52,14 @@ impl<'d, 't> View<'d, 't> {
             }
             if let (Some(k), Some(slot)) = (marks.get(m), quote_of.get_mut(i)) {
                 if t.start >= k.open && t.end <= k.close.max(k.end) {
-                    *slot = Some(m);
+                    *slot = u32::try_from(m).unwrap_or(NONE);
                 }
             }
         }
-        let mut sentence_of = vec![0; doc.tokens.len()];
+        let mut sentence_of = vec![0u32; doc.tokens.len()];
         for (si, s) in doc.sentences.iter().enumerate() {
             for slot in sentence_of.get_mut(s.tokens.clone()).unwrap_or(&mut []) {
-                *slot = si;
+                *slot = u32::try_from(si).unwrap_or(u32::MAX);
             }
         }
         View { doc, marks, lower, quote_of, sentence_of }
@@ -97,7 +102,7 @@ impl<'d, 't> View<'d, 't> {
 
     /// The quoted span holding token `i`, if any.
     pub fn quote_of(&self, i: usize) -> Option<usize> {
-        self.quote_of.get(i).copied().flatten()
+        self.quote_of.get(i).copied().filter(|&m| m != NONE).map(|m| m as usize)
     }
 
     /// Whether token `i` is an opening quotation mark.
@@ -112,7 +117,7 @@ impl<'d, 't> View<'d, 't> {
 
     /// The sentence of token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentence_of.get(i).copied().unwrap_or(usize::MAX)
+        self.sentence_of.get(i).map_or(usize::MAX, |&s| s as usize)
     }
 
     /// Token range of sentence `s`.

@@ -16,14 +16,29 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// For each [`BLOCK`] bytes of text, the first token starting in or after
+    /// it: finding the token at a byte offset searches one block, not the
+    /// whole token list (whose binary search misses the cache on long texts).
+    blocks: Vec<u32>,
 }
+
+/// Bytes per entry of [`Doc`]'s token index.
+const BLOCK: usize = 64;
 
 impl<'t> Doc<'t> {
     /// Tokenizes and splits `text`.
     pub fn new(text: &'t str) -> Self {
         let tokens = tokens::tokenize(text);
         let (sentences, paragraphs) = sentences::split(text, &tokens);
-        Doc { text, tokens, sentences, paragraphs }
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
+        let mut i = 0;
+        for k in 0..=text.len() / BLOCK + 1 {
+            while tokens.get(i).is_some_and(|t| t.start < k * BLOCK) {
+                i += 1;
+            }
+            blocks.push(i as u32);
+        }
+        Doc { text, tokens, sentences, paragraphs, blocks }
     }
 
     /// The text of token `i` ("" when out of range).
@@ -38,6 +53,25 @@ impl<'t> Doc<'t> {
 
     /// Index of the first token starting at or after byte `b`.
     pub fn token_at_or_after(&self, b: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < b)
+        let k = b / BLOCK;
+        let (Some(&lo), Some(&hi)) = (self.blocks.get(k), self.blocks.get(k + 1)) else {
+            return self.tokens.partition_point(|t| t.start < b);
+        };
+        let (lo, hi) = (lo as usize, hi as usize);
+        lo + self.tokens.get(lo..hi).map_or(0, |ts| ts.partition_point(|t| t.start < b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_at_or_after_agrees_with_a_full_search() {
+        let text = "Ann  said, “yes.” ".repeat(40) + "end";
+        let doc = Doc::new(&text);
+        for b in 0..=text.len() + 3 {
+            assert_eq!(doc.token_at_or_after(b), doc.tokens.partition_point(|t| t.start < b), "byte {b}");
+        }
     }
 }
