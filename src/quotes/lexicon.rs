@@ -5,7 +5,7 @@
 //! Guarantees: lookups are hash lookups on lower-cased words; a cue match
 //! reads at most the length of the longest phrase; no panics.
 
-use crate::text::fasthash::{FastMap, FastSet};
+use crate::text::fasthash::FastMap;
 use std::sync::OnceLock;
 
 /// How a reporting verb or phrase attaches to its content.
@@ -45,7 +45,8 @@ pub enum Class {
 struct Lexicon {
     /// First word of a phrase -> (all words, class), longest first.
     cues: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
-    words: FastMap<Class, FastSet<&'static str>>,
+    /// Word -> its classes, one bit per [`Class`]: one lookup per question.
+    words: FastMap<&'static str, u16>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -83,8 +84,8 @@ fn parse_cues(src: &'static str) -> FastMap<&'static str, Vec<(Vec<&'static str>
     out
 }
 
-fn parse_words(src: &'static str) -> FastMap<Class, FastSet<&'static str>> {
-    let mut out: FastMap<Class, FastSet<&'static str>> = FastMap::default();
+fn parse_words(src: &'static str) -> FastMap<&'static str, u16> {
+    let mut out: FastMap<&'static str, u16> = FastMap::default();
     let mut class = None;
     for line in src.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
@@ -102,7 +103,7 @@ fn parse_words(src: &'static str) -> FastMap<Class, FastSet<&'static str>> {
             "[org]" => Some(Class::Org),
             _ => {
                 if let Some(c) = class {
-                    out.entry(c).or_default().insert(line);
+                    *out.entry(line).or_insert(0) |= 1 << c as u16;
                 }
                 continue;
             }
@@ -113,7 +114,7 @@ fn parse_words(src: &'static str) -> FastMap<Class, FastSet<&'static str>> {
 
 /// Whether the lower-cased `word` is in `class`.
 pub fn is(class: Class, word: &str) -> bool {
-    lexicon().words.get(&class).is_some_and(|s| s.contains(word))
+    lexicon().words.get(word).is_some_and(|&bits| bits & (1 << class as u16) != 0)
 }
 
 /// The reporting phrase starting at `words[0]` (lower-cased tokens), as

@@ -120,18 +120,19 @@ impl Names {
             Gender::Unknown
         };
         let entity = entity_over(table, v.start(n), v.end(e - 1));
-        let name = v.doc.slice(v.start(n), v.end(e - 1)).to_string();
-        let last = v.low(e - 1).to_string();
-        let p = match self.by_last.get(&last).copied() {
+        let name = v.doc.slice(v.start(n), v.end(e - 1));
+        let last = v.low(e - 1);
+        let p = match self.by_last.get(last).copied() {
             Some(p) => p,
             None => {
                 self.people.push(Person { name: String::new(), titles: Vec::new(), gender, org, entity });
+                self.by_last.insert(last.to_string(), self.people.len() - 1);
                 self.people.len() - 1
             }
         };
         if let Some(person) = self.people.get_mut(p) {
             if name.len() > person.name.len() {
-                person.name = name;
+                person.name = name.to_string();
             }
             // Each title once: a person named a thousand times keeps a short
             // list, so resolving a mention stays constant time.
@@ -146,7 +147,6 @@ impl Names {
             person.org |= org;
             person.entity = person.entity.or(entity);
         }
-        self.by_last.insert(last, p);
         self.mentions.push(NameMention { tokens: n..e, person: p });
     }
 }
