@@ -10,10 +10,12 @@ use crate::text::Doc;
 /// The tokens of a document with their classes, as the patterns read them.
 pub struct Tokens<'a> {
     pub doc: &'a Doc<'a>,
+    /// Each token's word classes ([`super::lists::classes_of`]).
     pub classes: Vec<u32>,
 }
 
 impl Tokens<'_> {
+    /// Token `i`'s text ("" past the end).
     pub fn tok(&self, i: usize) -> &str {
         if i < self.doc.tokens.len() {
             self.doc.tok(i)
@@ -22,10 +24,12 @@ impl Tokens<'_> {
         }
     }
 
+    /// Whether token `i` is in one of the classes `c`.
     pub fn is(&self, i: usize, c: u32) -> bool {
         self.classes.get(i).is_some_and(|&x| x & c != 0)
     }
 
+    /// Whether token `i` is `w`, ignoring ASCII case.
     pub fn low_is(&self, i: usize, w: &str) -> bool {
         self.tok(i).eq_ignore_ascii_case(w)
     }
@@ -58,6 +62,7 @@ pub fn is_number(w: &str) -> bool {
         && !b.windows(2).any(|p| !p[0].is_ascii_digit() && !p[1].is_ascii_digit())
 }
 
+/// Whether `w` is ASCII digits only (and not empty).
 pub fn digits(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit())
 }

@@ -33,6 +33,7 @@ pub mod class {
     /// Classes whose words must be written exactly as listed.
     pub const CASED: u32 = MONTH | MONTH_ABBREVIATION | TIME_ZONE;
 
+    /// Each class's name in `data/rules.txt`.
     pub const NAMES: [(&str, u32); 22] = [
         ("quantity", QUANTITY),
         ("multiplier", MULTIPLIER),
@@ -62,13 +63,16 @@ use class::*;
 
 /// Lowercase word -> classes, and the exact spellings of the cased classes.
 pub struct Lists {
+    /// Lowercase word -> classes.
     pub folded: FastMap<String, u32>,
+    /// Exact spelling -> classes, for month names and time zones.
     pub exact: FastMap<&'static str, u32>,
     /// The bytes some listed word starts with (either case): most tokens
     /// (punctuation, numbers, most words) are ruled out without hashing.
     first: [bool; 256],
 }
 
+/// The lists, parsed on first use.
 pub fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
