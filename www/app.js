@@ -2,7 +2,9 @@
 // runs the engine in a Web Worker (./pkg, the npm package's own code), and
 // hands the result to the article view and the panels. Only text nodes and
 // textContent ever carry article text into the page.
-import { createAnalyzer } from './pkg/index.js';
+// The page talks to the engine only through its worker, so it loads the
+// worker helper alone, not the engine's own module.
+import { createAnalyzer } from './pkg/analyzer.js';
 import { htmlToText } from './pkg/dom-text.js';
 import { ArticleView } from './article.js';
 import { Panels } from './panels.js';
