@@ -28,15 +28,10 @@ use lists::{class::*, classes_of};
 use lists::lists;
 
 /// The ends of a quantity starting at `i`: a number, a quantity word, "a few".
-fn quantity(t: &Tokens, i: usize) -> Vec<usize> {
-    let mut ends = Vec::new();
-    if is_number(t.tok(i)) || t.is(i, QUANTITY) {
-        ends.push(i + 1);
-    }
-    if t.low_is(i, "a") && t.next(i + 1).is_some_and(|j| t.low_is(j, "few")) {
-        ends.push(i + 2);
-    }
-    ends
+fn quantity(t: &Tokens, i: usize) -> impl Iterator<Item = usize> {
+    let one = (is_number(t.tok(i)) || t.is(i, QUANTITY)).then_some(i + 1);
+    let few = (t.low_is(i, "a") && t.next(i + 1).is_some_and(|j| t.low_is(j, "few"))).then_some(i + 2);
+    [one, few].into_iter().flatten()
 }
 
 /// An optional multiplier ("billion") after token `e - 1`.
@@ -78,22 +73,23 @@ fn money(t: &Tokens, i: usize) -> Option<usize> {
         return Some(with_multiplier(t, j + 1));
     }
     // "20 million dollars".
-    quantity(t, i).into_iter().filter_map(|q| Some(t.next(with_multiplier(t, q)).filter(|&j| t.is(j, CURRENCY_WORD))? + 1)).max()
+    quantity(t, i).filter_map(|q| Some(t.next(with_multiplier(t, q)).filter(|&j| t.is(j, CURRENCY_WORD))? + 1)).max()
 }
 
 fn percent(t: &Tokens, i: usize) -> Option<usize> {
     quantity(t, i)
-        .into_iter()
         .filter_map(|q| {
             if t.tok(q) == "%" && (t.touching(q - 1) || t.joined(q - 1)) {
                 return Some(q + 1);
             }
             let j = t.next(q)?;
-            match t.tok(j).to_ascii_lowercase().as_str() {
-                "percent" => Some(j + 1),
-                "per" if t.next(j + 1).is_some_and(|k| t.low_is(k, "cent")) => Some(j + 2),
-                "percentage" if t.next(j + 1).is_some_and(|k| t.low_is(k, "point") || t.low_is(k, "points")) => Some(j + 2),
-                _ => None,
+            let then = |w: &str| t.next(j + 1).is_some_and(|k| t.low_is(k, w));
+            if t.low_is(j, "percent") {
+                Some(j + 1)
+            } else if (t.low_is(j, "per") && then("cent")) || (t.low_is(j, "percentage") && (then("point") || then("points"))) {
+                Some(j + 2)
+            } else {
+                None
             }
         })
         .max()
@@ -114,13 +110,13 @@ fn time(t: &Tokens, i: usize) -> Option<usize> {
     if t.is(i, DAY_PART_OPENER) && t.next(i + 1).is_some_and(|j| t.is(j, DAY_PART)) {
         return Some(i + 2);
     }
-    quantity(t, i).into_iter().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, TIME_UNIT))? + 1)).max()
+    quantity(t, i).filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, TIME_UNIT))? + 1)).max()
 }
 
 /// A date unit at `j`, or a hyphenated "two-year" at `i` (quantity and
 /// unit in one token); returns the end of the quantity-and-unit.
 fn quantity_unit(t: &Tokens, i: usize, unit: u32) -> Option<usize> {
-    let joined = quantity(t, i).into_iter().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, unit))? + 1)).max();
+    let joined = quantity(t, i).filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, unit))? + 1)).max();
     joined.or_else(|| {
         let (q, u) = t.tok(i).split_once('-')?;
         let q_ok = is_number(q) || classes_of(q) & QUANTITY != 0;
@@ -161,7 +157,7 @@ fn date(t: &Tokens, i: usize) -> Option<usize> {
         }
     }
     // "40 years", "several months".
-    take(quantity(t, i).into_iter().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT_PLURAL))? + 1)).max());
+    take(quantity(t, i).filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT_PLURAL))? + 1)).max());
     // "earlier this year", "late in the month", "early 2017".
     if t.is(i, VAGUE) {
         let mut j = i + 1;
