@@ -15,7 +15,8 @@
 //! - an acronym spells the initials of a multi-word name in the document
 //!   ("FBI" -> "Federal Bureau of Investigation"), in either order.
 //!
-//! A cluster takes the type most of its mentions have. Its name is its
+//! A cluster takes the type most of its mentions have; EVENT clusters whose
+//! name is not an event are then dropped ([`events`]). Its name is its
 //! longest mixed-case mention (headline capitals lose), without title; its
 //! title is the first title seen before one of its mentions.
 //!
@@ -26,6 +27,7 @@
 //! path halving; never a scan over all pairs); no panics.
 
 pub mod alias;
+pub mod events;
 mod link;
 
 use crate::entities::gazetteer::{self, Class};
@@ -87,7 +89,7 @@ pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
         cluster_of.push(c);
     }
     let clusters = members.into_iter().map(|ms| make_cluster(doc, &mut mentions, ms)).collect();
-    EntityTable { mentions, cluster_of, clusters }
+    events::drop_non_events(EntityTable { mentions, cluster_of, clusters })
 }
 
 /// Builds one cluster: majority type (applied to every mention), name,
