@@ -166,7 +166,9 @@ fn org_heads(texts: &[&str], mentions: &mut [Mention], surname: &[bool], uf: &mu
     }
     let blocked = (1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Male as u16) | (1 << Class::Female as u16) | (1 << Class::Norp as u16);
     for (i, t) in texts.iter().enumerate() {
-        let named = mentions.get(i).is_some_and(|m| is_name(m.kind));
+        // A place the tagger saw as a place stays one: organisations are
+        // often named after their town ("Northfield Transit Authority").
+        let named = mentions.get(i).is_some_and(|m| is_name(m.kind) && !matches!(m.kind, EntityType::GPE | EntityType::LOC));
         if !named || surname.get(i).copied().unwrap_or(true) || t.contains(char::is_whitespace) || gazetteer::lookup(&[t]) & blocked != 0 {
             continue;
         }

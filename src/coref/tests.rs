@@ -124,3 +124,12 @@ fn short_forms_of_organisations_join_them() {
     assert_eq!(tb.mentions[1].kind, ORG);
     assert_eq!(tb.mentions[3].kind, PERSON, "a given name is not an organisation's short form");
 }
+
+#[test]
+fn a_town_an_organisation_is_named_after_stays_a_town() {
+    let t = "The Quarrow Transit Board met. Buses in Quarrow run late. Quarrow said no.";
+    let tb = table(t, &[("Quarrow Transit Board", ORG, None), ("Quarrow", GPE, None), ("Quarrow", PERSON, None)]);
+    assert_eq!(tb.mentions[1].kind, GPE, "the tagger's place stays a place");
+    assert_ne!(tb.cluster_of[1], tb.cluster_of[0]);
+    assert_eq!(tb.cluster_of[2], tb.cluster_of[0], "a short form the tagger did not call a place still joins");
+}
