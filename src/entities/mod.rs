@@ -28,6 +28,7 @@
 //! bytes on char boundaries; linear time; no panics on any input.
 
 pub mod active;
+pub mod buckets;
 pub mod features;
 pub mod gazetteer;
 pub mod model;

@@ -13,6 +13,7 @@
 //! Guarantees: a corrupt or empty model file yields no model (and so no
 //! names), never a panic; decoding is linear in the number of tokens.
 
+use super::buckets::Buckets;
 use super::features::{self, DocStats, Sentence};
 use super::viterbi::{best_path, viterbi, Edges};
 use super::words::Words;
@@ -79,12 +80,14 @@ pub struct Model {
     mask: u32,
     scale: f32,
     trans: Vec<f32>,
-    /// Bucket -> 1 + the offset of its row (TAGS weights) in `weights`,
-    /// or 0 for a bucket with no weights: one array read per feature, and
-    /// filling it at start-up costs less than building a hash map (fresh
-    /// wasm memory is already zero). 4 MB for the 2^20 buckets.
-    rows: Vec<u32>,
-    weights: Vec<i8>,
+    /// Bucket -> its row in `weights`; row 0 is all zeros and stands for
+    /// every bucket with no weights.
+    rows: Buckets,
+    /// NOTE: a missing feature reads the zero row instead of branching
+    /// around it: the branch was unpredictable (about half the context
+    /// features are unknown) and its mispredictions serialised the cache
+    /// misses of the lookups, which the CPU otherwise overlaps.
+    weights: Vec<[i8; TAGS]>,
 }
 
 impl Model {
@@ -108,13 +111,11 @@ impl Model {
 
     /// Adds the weights of features `fs` to `acc`.
     fn add(&self, fs: &[u32], acc: &mut [i32; TAGS]) {
+        const ZERO: [i8; TAGS] = [0; TAGS];
         for f in fs {
-            let off = self.rows.get((f & self.mask) as usize).copied().unwrap_or(0) as usize;
-            if off > 0 {
-                let row = self.weights.get(off - 1..off - 1 + TAGS).unwrap_or(&[]);
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += w as i32;
-                }
+            let w = self.weights.get(self.rows.row(f & self.mask)).unwrap_or(&ZERO);
+            for (a, &w) in acc.iter_mut().zip(w) {
+                *a += w as i32;
             }
         }
     }
@@ -182,30 +183,32 @@ impl Model {
             return None;
         }
         let bits = r.u8()?;
-        // At most 2^24 buckets (64 MB of index): a larger count is corrupt.
+        // At most 2^24 buckets (4 MB of bitmap): a larger count is corrupt.
         if bits > 24 || r.u8()? as usize != TAGS {
             return None;
         }
         let scale = r.f32()?;
         let trans = (0..TAGS * TAGS).map(|_| r.f32()).collect::<Option<Vec<f32>>>()?;
         let n = r.u32()? as usize;
-        let mut rows = vec![0u32; 1usize << bits];
-        let mut weights = Vec::with_capacity(n.min(1 << 22) * TAGS);
+        let mut used = Vec::with_capacity(n.min(1 << 22));
+        let mut weights = Vec::with_capacity(n.min(1 << 22) + 1);
+        weights.push([0i8; TAGS]);
         let mut bucket = 0u32;
         for _ in 0..n {
             bucket = bucket.checked_add(r.varint()?)?;
             let mask = r.varint()?;
-            *rows.get_mut(bucket as usize)? = weights.len() as u32 + 1;
+            used.push(bucket);
             // A row has a few weights: read just those, by the mask's set bits.
-            let at = weights.len();
-            weights.resize(at + TAGS, 0);
+            let mut row = [0i8; TAGS];
             let mut bits = mask;
             while bits != 0 {
                 let t = bits.trailing_zeros() as usize;
-                *weights.get_mut(at + t)? = r.u8()? as i8;
+                *row.get_mut(t)? = r.u8()? as i8;
                 bits &= bits - 1;
             }
+            weights.push(row);
         }
+        let rows = Buckets::new(bits, used)?;
         Some(Model { mask: (1u32 << bits) - 1, scale, trans, rows, weights })
     }
 }
