@@ -9,7 +9,7 @@
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
 use super::labels;
-use super::lexicon::{cue_at, is, Class, CueClass};
+use super::lexicon::{cue_at, Class, CueClass};
 use super::signatures;
 pub(super) use super::span::before_group;
 use super::span::{clause_after, colon_content};
@@ -52,10 +52,12 @@ pub fn find(v: &View) -> Vec<Attribution> {
         if s > 0 && unopened_bracket(v, range.clone()) && v.paragraph_of(range.start.saturating_sub(1)) == v.paragraph_of(range.start) {
             range.start = v.sentence_tokens(s - 1).start;
         }
-        let title_case = title_case(v, range.clone());
+        // Asked only when a capitalised cue needs it (a headline).
+        let mut headline = None;
+        let mut title_case = || *headline.get_or_insert_with(|| title_case(v, range.clone()));
         let mut i = range.start;
         while i < range.end {
-            match cue_here(v, i, range.end, title_case) {
+            match cue_here(v, i, range.end, &mut title_case) {
                 Some((len, class)) => {
                     let earlier = out.get(first..).and_then(|a: &[Attribution]| a.last());
                     if let Some(a) = attribute(v, i..i + len, class, range.clone(), earlier) {
@@ -95,19 +97,26 @@ fn title_case(v: &View, r: Range<usize>) -> bool {
 
 /// The cue starting at token `i`, if any: outside quotations, lower case
 /// (or in a headline), not an adjective ("the said document").
-fn cue_here(v: &View, i: usize, end: usize, title_case: bool) -> Option<(usize, CueClass)> {
-    let opens = v.sentence_tokens(v.sentence_of(i)).start == i;
-    if v.quote_of(i).is_some() || !v.is_word(i) || (v.is_cap(i) && !title_case && !opens) {
+fn cue_here(v: &View, i: usize, end: usize, title_case: &mut impl FnMut() -> bool) -> Option<(usize, CueClass)> {
+    // Most words start no phrase: one bit says so before anything else is asked.
+    if !v.tags(i).starts_cue() && v.low(i) != "according" {
+        return None;
+    }
+    if v.quote_of(i).is_some() || !v.is_word(i) || (v.is_cap(i) && v.sentence_tokens(v.sentence_of(i)).start != i && !title_case()) {
         return None;
     }
     if v.low(i) == "according" && v.low(i + 1) == "to" {
         return Some((2, CueClass::Speech));
     }
-    let words: Vec<&str> = (i..(i + 5).min(end)).map(|k| v.low(k)).collect();
-    let (len, class) = cue_at(&words)?;
+    let mut words = [""; 5];
+    let n = end.saturating_sub(i).min(words.len());
+    for (k, w) in words.iter_mut().enumerate().take(n) {
+        *w = v.low(i + k);
+    }
+    let (len, class) = cue_at(words.get(..n).unwrap_or(&[]))?;
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
     // "the said document", "Graham's comments": a noun or adjective, not a verb.
-    let noun = is(Class::Determiner, prev) && prev != "that" || matches!(prev, "’s" | "'s" | "’" | "'") && v.quote_of(i - 1).is_none() && !speaker::contraction(v, i - 1);
+    let noun = i.checked_sub(1).is_some_and(|p| v.is(p, Class::Determiner)) && prev != "that" || matches!(prev, "’s" | "'s" | "’" | "'") && v.quote_of(i - 1).is_none() && !speaker::contraction(v, i - 1);
     (!noun).then_some((len, class))
 }
 
@@ -326,7 +335,7 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
     if a >= end || matches!(t, "." | "!" | "?" | ";" | ")") {
         return Rest::End;
     }
-    if t == "," && (a + 1 >= end || cue_at(&[v.low(a + 1)]).is_some()) {
+    if t == "," && (a + 1 >= end || v.tags(a + 1).is_cue_word()) {
         return Rest::End;
     }
     if t == ":" && a + 1 >= end && v.paragraph_of(a + 1) != v.paragraph_of(a) {
@@ -339,17 +348,17 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
         }
     }
     // "What got to her, she said, was ...": the sentence goes on after the comma.
-    if t == "," && v.is_word(a + 1) && !is(Class::Adjunct, v.low(a + 1)) {
+    if t == "," && v.is_word(a + 1) && !v.is(a + 1, Class::Adjunct) {
         return Rest::Clause(a + 1);
     }
     if matches!(v.low(a), "that" | ":") || v.is_open_mark(a) || t == "," && v.is_open_mark(a + 1) {
         return Rest::Clause(if v.is_open_mark(a) { a } else { a + 1 });
     }
     // "said on ABC's This Week that ...": look a little further for "that".
-    let adjunct = is(Class::Adjunct, v.low(a)) || t == ",";
+    let adjunct = v.is(a, Class::Adjunct) || t == ",";
     // "said Thursday his biggest worry ...": a lone time word, then the clause.
     let next = v.low(a + 1);
-    if adjunct && v.is_cap(a) && a + 1 < end && v.is_word(a + 1) && (!is(Class::Adjunct, next) && !is(Class::Stop, next) || is(Class::Determiner, next) && next != "that") {
+    if adjunct && v.is_cap(a) && a + 1 < end && v.is_word(a + 1) && (!v.is(a + 1, Class::Adjunct) && !v.is(a + 1, Class::Stop) || v.is(a + 1, Class::Determiner) && next != "that") {
         return Rest::Clause(a + 1);
     }
     if adjunct {
@@ -361,7 +370,7 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             if v.low(k) == "that" || v.tok(k) == ":" {
                 return Rest::Clause(k + 1);
             }
-            if cue_at(&[v.low(k)]).is_some() {
+            if v.tags(k).is_cue_word() {
                 break; // "said as the heckler yelled:": another verb's clause
             }
             if v.is_open_mark(k) && matches!(v.tok(k.saturating_sub(1)), "," | ":") {

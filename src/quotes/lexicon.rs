@@ -2,7 +2,8 @@
 //! (`data/cues.txt`) and the small closed classes the attribution rules
 //! need (`data/quotes/words.txt`). Parsed once, on first use.
 //!
-//! Guarantees: lookups are hash lookups on lower-cased words; a cue match
+//! Guarantees: lookups are hash lookups on lower-cased words (one per
+//! word answers every class and cue question, see [`tags`]); a cue match
 //! reads at most the length of the longest phrase; no panics.
 
 use crate::text::fasthash::FastMap;
@@ -42,16 +43,62 @@ pub enum Class {
     Org,
 }
 
+/// Set in [`Tags`] when some reporting phrase starts with the word.
+const CUE_START: u16 = 1 << 14;
+/// Set in [`Tags`] when the word alone is a reporting phrase.
+const CUE_WORD: u16 = 1 << 15;
+
+/// What the word lists say about one lower-cased word: its classes (one
+/// bit per [`Class`]) and whether it starts or is a reporting phrase.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tags(u16);
+
+impl Tags {
+    /// Whether the word is in `class`.
+    pub fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u16) != 0
+    }
+
+    /// Whether a reporting phrase starts with the word ([`cue_at`] can match).
+    pub fn starts_cue(self) -> bool {
+        self.0 & CUE_START != 0
+    }
+
+    /// Whether the word alone is a reporting phrase ("said", not "pointed").
+    pub fn is_cue_word(self) -> bool {
+        self.0 & CUE_WORD != 0
+    }
+}
+
 struct Lexicon {
     /// First word of a phrase -> (all words, class), longest first.
     cues: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
-    /// Word -> its classes, one bit per [`Class`]: one lookup per question.
+    /// Word -> its [`Tags`] bits: one lookup answers every question.
     words: FastMap<&'static str, u16>,
+    /// The longest word in `words`, in bytes: longer words need no lookup.
+    longest: usize,
+    /// The first bytes of the words in `words`, one bit each.
+    firsts: [u64; 4],
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon { cues: parse_cues(include_str!("../../data/cues.txt")), words: parse_words(include_str!("../../data/quotes/words.txt")) })
+    LEX.get_or_init(|| {
+        let cues = parse_cues(include_str!("../../data/cues.txt"));
+        let mut words = parse_words(include_str!("../../data/quotes/words.txt"));
+        for (first, list) in &cues {
+            let one = list.iter().any(|(phrase, _)| phrase.len() == 1);
+            *words.entry(first).or_insert(0) |= CUE_START | if one { CUE_WORD } else { 0 };
+        }
+        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+        let mut firsts = [0u64; 4];
+        for b in words.keys().filter_map(|w| w.bytes().next()) {
+            if let Some(slot) = firsts.get_mut(usize::from(b >> 6)) {
+                *slot |= 1 << (b & 63);
+            }
+        }
+        Lexicon { cues, words, longest, firsts }
+    })
 }
 
 fn parse_cues(src: &'static str) -> FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
@@ -112,9 +159,21 @@ fn parse_words(src: &'static str) -> FastMap<&'static str, u16> {
     out
 }
 
+/// The [`Tags`] of the lower-cased `word` (none for a word in no list).
+pub fn tags(word: &str) -> Tags {
+    let lex = lexicon();
+    // Most words are in no list: their length or first byte says so without hashing.
+    let first = word.bytes().next().unwrap_or(0);
+    let known_first = lex.firsts.get(usize::from(first >> 6)).is_some_and(|set| set & (1 << (first & 63)) != 0);
+    if word.len() > lex.longest || !known_first {
+        return Tags::default();
+    }
+    Tags(lex.words.get(word).copied().unwrap_or(0))
+}
+
 /// Whether the lower-cased `word` is in `class`.
 pub fn is(class: Class, word: &str) -> bool {
-    lexicon().words.get(word).is_some_and(|&bits| bits & (1 << class as u16) != 0)
+    tags(word).has(class)
 }
 
 /// The reporting phrase starting at `words[0]` (lower-cased tokens), as
@@ -146,5 +205,14 @@ mod tests {
         assert!(is(Class::Title, "secretary"));
         assert!(is(Class::Skip, "also"));
         assert!(!is(Class::Title, "tillerson"));
+        assert!(!is(Class::Title, ""));
+    }
+
+    #[test]
+    fn tags_answer_cue_questions() {
+        assert!(tags("said").starts_cue() && tags("said").is_cue_word());
+        assert!(tags("pointed").starts_cue() && !tags("pointed").is_cue_word());
+        assert!(!tags("table").starts_cue() && !tags("table").is_cue_word());
+        assert!(tags("he").has(Class::Pronoun) && !tags("he").starts_cue());
     }
 }

@@ -74,9 +74,9 @@ impl Names {
     /// "Tillerson"), by its last name word.
     pub fn lookup(&self, v: &View, r: std::ops::Range<usize>) -> Option<usize> {
         // "Mr. Morgan of the Sierra Club" is Morgan.
-        let of = r.clone().find(|&k| v.low(k) == "of" && (r.start..k).any(|j| v.is_cap(j) && !is(Class::Title, v.low(j))));
+        let of = r.clone().find(|&k| v.low(k) == "of" && (r.start..k).any(|j| v.is_cap(j) && !v.is(j, Class::Title)));
         let r = r.start..of.unwrap_or(r.end);
-        let last = r.rev().find(|&k| v.is_cap(k) && !is(Class::Title, v.low(k)))?;
+        let last = r.rev().find(|&k| v.is_cap(k) && !v.is(k, Class::Title))?;
         self.by_last.get(v.low(last)).copied()
     }
 
@@ -84,8 +84,8 @@ impl Names {
         // Split off the title words and a leading "The".
         let mut n = start;
         let mut titles = Vec::new();
-        while n < end && (is(Class::Title, v.low(n)) || is(Class::Determiner, v.low(n)) || v.tok(n) == "." || v.low(n) == "of") {
-            if is(Class::Title, v.low(n)) {
+        while n < end && (v.is(n, Class::Title) || v.is(n, Class::Determiner) || v.tok(n) == "." || v.low(n) == "of") {
+            if v.is(n, Class::Title) {
                 titles.push(v.low(n).to_string());
             }
             n += 1;
@@ -97,24 +97,23 @@ impl Names {
         if n >= e {
             return;
         }
-        let org = (n..e).any(|k| is(Class::Org, v.low(k))) || v.low(start) == "the";
+        let org = (n..e).any(|k| v.is(k, Class::Org)) || v.low(start) == "the";
         if !org {
             // "Russian President Vladimir Putin": the name follows the last title word.
-            if let Some(t) = (n..e).rev().find(|&k| is(Class::Title, v.low(k))) {
+            if let Some(t) = (n..e).rev().find(|&k| v.is(k, Class::Title)) {
                 if t + 1 < e {
-                    titles.extend((n..=t).filter(|&k| is(Class::Title, v.low(k))).map(|k| v.low(k).to_string()));
+                    titles.extend((n..=t).filter(|&k| v.is(k, Class::Title)).map(|k| v.low(k).to_string()));
                     n = t + 1;
                 }
             }
         }
-        let first = v.low(n);
         let sentence_first = v.doc.sentences.get(v.sentence_of(n)).is_some_and(|s| s.tokens.start == n);
         if e - n == 1 && sentence_first && crate::text::lexicon::is_sentence_opener(v.tok(n)) {
             return;
         }
-        let gender = if titles.iter().any(|t| is(Class::Female, t)) || is(Class::Female, first) && e - n > 1 {
+        let gender = if titles.iter().any(|t| is(Class::Female, t)) || v.is(n, Class::Female) && e - n > 1 {
             Gender::Female
-        } else if titles.iter().any(|t| is(Class::Male, t)) || is(Class::Male, first) && e - n > 1 {
+        } else if titles.iter().any(|t| is(Class::Male, t)) || v.is(n, Class::Male) && e - n > 1 {
             Gender::Male
         } else {
             Gender::Unknown
@@ -154,7 +153,7 @@ impl Names {
 /// Whether token `k` can be part of a capitalised name run.
 fn is_name_token(v: &View, k: usize) -> bool {
     if v.is_cap(k) {
-        return !is(Class::Adjunct, v.low(k)) && !is(Class::Pronoun, v.low(k)) && v.low(k) != "i";
+        return !v.is(k, Class::Adjunct) && !v.is(k, Class::Pronoun) && v.low(k) != "i";
     }
     let prev_cap = k.checked_sub(1).is_some_and(|p| v.is_cap(p));
     match v.tok(k) {

@@ -6,7 +6,7 @@
 //!
 //! Guarantees: looks at a bounded window before the quotation; no panics.
 
-use super::lexicon::{is, Class};
+use super::lexicon::Class;
 use super::span::clause_after;
 use super::speaker;
 use super::view::View;
@@ -28,7 +28,7 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
             return None;
         }
         let low = v.low(verb);
-        let verbish = v.is_word(verb) && low.starts_with(|c: char| c.is_alphabetic()) && !v.is_cap(verb) && !is(Class::Stop, low) && low.len() > 3 && (low.ends_with('s') || low.ends_with("ed"));
+        let verbish = v.is_word(verb) && low.starts_with(|c: char| c.is_alphabetic()) && !v.is_cap(verb) && !v.is(verb, Class::Stop) && low.len() > 3 && (low.ends_with('s') || low.ends_with("ed"));
         if !verbish || verb + 1 >= open {
             continue;
         }

@@ -7,7 +7,7 @@
 //! Guarantees: callers ask in text order; each name mention is consumed
 //! once, so the whole walk is linear; no panics.
 
-use super::lexicon::{is, Class};
+use super::lexicon::Class;
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
@@ -57,7 +57,7 @@ impl<'n> Resolver<'n> {
             // A subject opens its sentence, perhaps after a title or "The".
             let first_in_sentence = v.sentence_tokens(v.sentence_of(m.tokens.start)).start;
             let subject = m.tokens.start <= first_in_sentence + 4
-                && (first_in_sentence..m.tokens.start).all(|k| !v.is_word(k) || is(Class::Title, v.low(k)) || is(Class::Determiner, v.low(k)) || v.is_cap(k));
+                && (first_in_sentence..m.tokens.start).all(|k| !v.is_word(k) || v.is(k, Class::Title) || v.is(k, Class::Determiner) || v.is_cap(k));
             self.note(v, m.person, m.tokens.start, subject);
         }
     }
@@ -95,7 +95,7 @@ impl<'n> Resolver<'n> {
         let text = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))).to_string();
         let own = |name: String| Resolved { name, person: None };
         let first = v.low(r.start);
-        if r.len() == 1 && is(Class::Pronoun, first) {
+        if r.len() == 1 && v.is(r.start, Class::Pronoun) {
             let slot = match first {
                 "he" => MALE,
                 "she" => FEMALE,
@@ -119,9 +119,9 @@ impl<'n> Resolver<'n> {
             return self.resolved(p);
         }
         // A description: "the secretary", "a White House spokesman".
-        let title = r.clone().rev().find(|&k| is(Class::Title, v.low(k)) && !v.is_cap(k));
+        let title = r.clone().rev().find(|&k| v.is(k, Class::Title) && !v.is_cap(k));
         if let Some(p) = title.and_then(|k| self.by_title.get(v.low(k)).copied()) {
-            if is(Class::Determiner, first) && first == "the" {
+            if v.is(r.start, Class::Determiner) && first == "the" {
                 return self.resolved(p);
             }
         }

@@ -5,7 +5,7 @@
 //! Guarantees: looks at a bounded window of one sentence; no panics.
 
 use super::attribution::{before_group, Attribution};
-use super::lexicon::{is, Class};
+use super::lexicon::Class;
 use super::speaker;
 use super::view::View;
 use std::ops::Range;
@@ -19,16 +19,16 @@ pub fn find(v: &View, r: Range<usize>) -> Vec<Attribution> {
 /// colon and what the person said.
 fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
     let colon = (r.start..(r.start + 5).min(r.end)).find(|&k| v.tok(k) == ":")?;
-    if colon == r.start || colon + 3 >= r.end || !(r.start..colon).all(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k))) {
+    if colon == r.start || colon + 3 >= r.end || !(r.start..colon).all(|k| v.is_cap(k) && !v.is(k, Class::Adjunct)) {
         return None;
     }
-    if (r.start..colon).any(|k| is(Class::Title, v.low(k)) && colon - r.start == 1) {
+    if (r.start..colon).any(|k| v.is(k, Class::Title) && colon - r.start == 1) {
         return None;
     }
     // Not a section label ("The Latest:", "Q:", "UPDATE:"), and a clause after it.
     let first = v.tok(r.start);
     let shouting = colon - r.start == 1 && first.chars().all(|c| !c.is_lowercase());
-    if is(Class::Determiner, v.low(r.start)) || first.chars().count() < 2 || shouting || (colon + 1..r.end).filter(|&k| v.is_word(k)).count() < 4 {
+    if v.is(r.start, Class::Determiner) || first.chars().count() < 2 || shouting || (colon + 1..r.end).filter(|&k| v.is_word(k)).count() < 4 {
         return None;
     }
     Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(r.end - 1) })

@@ -7,7 +7,7 @@
 //! Guarantees: looks at most a dozen tokens each way and never leaves the
 //! sentence; no panics (all token access goes through [`View`]).
 
-use super::lexicon::{is, Class};
+use super::lexicon::Class;
 use super::view::View;
 use std::ops::Range;
 
@@ -26,7 +26,7 @@ fn possessive(v: &View, i: usize) -> bool {
 
 /// Whether token `i` may be part of a name ("Secretary of State Rex Tillerson").
 fn name_part(v: &View, i: usize) -> bool {
-    (v.is_cap(i) && !is(Class::Adjunct, v.low(i))) || abbrev_dot(v, i) || matches!(v.tok(i), "-" | "&")
+    (v.is_cap(i) && !v.is(i, Class::Adjunct)) || abbrev_dot(v, i) || matches!(v.tok(i), "-" | "&")
 }
 
 /// The subject phrase ending just before token `end` (exclusive), not
@@ -34,10 +34,10 @@ fn name_part(v: &View, i: usize) -> bool {
 pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     let h = end.checked_sub(1).filter(|&h| h >= floor)?;
     let low = v.low(h);
-    if is(Class::Pronoun, low) || low == "who" {
+    if v.is(h, Class::Pronoun) || low == "who" {
         return Some(h..h + 1);
     }
-    if v.quote_of(h).is_some() || is(Class::Stop, low) {
+    if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
         return None;
     }
     if !v.is_word(h) && !abbrev_dot(v, h) || !plausible_head(v, h) {
@@ -51,10 +51,10 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         if v.quote_of(p).is_some() {
             break;
         }
-        let keep = if is(Class::Determiner, low) {
+        let keep = if v.is(p, Class::Determiner) {
             k = p; // "the secretary": take the determiner and stop,
             // unless it is inside a name ("Mr. Morgan of the Sierra Club").
-            let inside = p >= floor + 2 && matches!(v.low(p - 1), "of" | "for") && (v.is_cap(p - 2) || is(Class::Title, v.low(p - 2)));
+            let inside = p >= floor + 2 && matches!(v.low(p - 1), "of" | "for") && (v.is_cap(p - 2) || v.is(p - 2, Class::Title));
             if !inside {
                 break;
             }
@@ -63,10 +63,10 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
             true
         } else if low == "of" || low == "for" {
             // "Secretary of State X", "spokesman for the campaign": only inside a phrase.
-            p > floor && (v.is_cap(p - 1) || is(Class::Title, v.low(p - 1)))
-        } else if v.is_word(p) && !is(Class::Stop, low) && !is(Class::Skip, low) {
+            p > floor && (v.is_cap(p - 1) || v.is(p - 1, Class::Title))
+        } else if v.is_word(p) && !v.is(p, Class::Stop) && !v.is(p, Class::Skip) {
             // A lower-case modifier: a title ("spokesman"), or any word of a description.
-            is(Class::Title, low) || !capital_head
+            v.is(p, Class::Title) || !capital_head
         } else {
             false
         };
@@ -81,7 +81,7 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     }
     // "Following initial reports": an opening participle or preposition is no speaker.
     let low = v.low(k);
-    if k < h && (low.ends_with("ing") || is(Class::Adjunct, low) && !is(Class::Determiner, low)) {
+    if k < h && (low.ends_with("ing") || v.is(k, Class::Adjunct) && !v.is(k, Class::Determiner)) {
         return None;
     }
     Some(k..h + 1)
@@ -94,10 +94,10 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         return None;
     }
     let low = v.low(start);
-    if is(Class::Pronoun, low) {
+    if v.is(start, Class::Pronoun) {
         return (low != "it").then_some(start..start + 1);
     }
-    if is(Class::Adjunct, low) && !is(Class::Determiner, low) || (is(Class::Stop, low) && !is(Class::Determiner, low)) {
+    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner) || (v.is(start, Class::Stop) && !v.is(start, Class::Determiner)) {
         return None;
     }
     if matches!(low, "that" | "this" | "these" | "those" | "its" | "their" | "his" | "her") {
@@ -107,14 +107,14 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     let mut words = 0;
     while k < ceil && k - start < MAX_LEN && v.quote_of(k).is_none() {
         let low = v.low(k);
-        let ok = if is(Class::Determiner, low) && (k == start || matches!(v.low(k - 1), "of" | "for")) {
+        let ok = if v.is(k, Class::Determiner) && (k == start || matches!(v.low(k - 1), "of" | "for")) {
             true
         } else if name_part(v, k) || possessive(v, k) {
-            !is(Class::Adjunct, low)
+            !v.is(k, Class::Adjunct)
         } else if low == "of" || low == "for" {
-            words > 0 && (v.is_cap(k + 1) || is(Class::Determiner, v.low(k + 1)) || is(Class::Title, v.low(k + 1)))
+            words > 0 && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
         } else {
-            v.is_word(k) && !is(Class::Stop, low) && !is(Class::Skip, low) && !is(Class::Adjunct, low)
+            v.is_word(k) && !v.is(k, Class::Stop) && !v.is(k, Class::Skip) && !v.is(k, Class::Adjunct)
         };
         if !ok {
             break;
@@ -128,7 +128,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         k -= 1;
     }
     // Trimming "a", "the", "of" can leave nothing ("according to A..."): no speaker then.
-    (k > start && words > 0 && !(k == start + 1 && is(Class::Determiner, v.low(start)))).then_some(start..k)
+    (k > start && words > 0 && !(k == start + 1 && v.is(start, Class::Determiner))).then_some(start..k)
 }
 
 /// Whether token `h` can head a speaker phrase: not an adverb ("mostly"),
@@ -136,7 +136,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
 fn plausible_head(v: &View, h: usize) -> bool {
     let low = v.low(h);
     let lower_case = !v.is_cap(h);
-    !(is(Class::Adjunct, low) && !is(Class::Title, low)
+    !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title)
         || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
         || low.contains('\'') || low.contains('’') && low != "’s"
         || matches!(low, "please" | "let" | "don" | "can" | "will"))
@@ -150,10 +150,10 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
     let mut passive = false;
     while l > floor {
         let low = v.low(l - 1);
-        if is(Class::Skip, low) || !v.is_cap(l - 1) && v.is_word(l - 1) && low.len() > 4 && low.ends_with("ly") || contraction(v, l - 1) {
+        if v.is(l - 1, Class::Skip) || !v.is_cap(l - 1) && v.is_word(l - 1) && low.len() > 4 && low.ends_with("ly") || contraction(v, l - 1) {
             passive |= matches!(low, "was" | "were" | "is" | "been" | "be") || contraction(v, l - 1);
             l -= 1;
-        } else if l >= floor + 2 && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early") && (v.doc.tokens.get(l - 1).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number) || is(Class::Adjunct, v.low(l - 1))) {
+        } else if l >= floor + 2 && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early") && (v.doc.tokens.get(l - 1).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number) || v.is(l - 1, Class::Adjunct)) {
             l -= 2; // "who in 2010 said", "Smith on Tuesday said"
         } else if v.tok(l - 1) == ")" {
             match (l.saturating_sub(10).max(floor)..l - 1).rev().find(|&k| v.tok(k) == "(") {
@@ -194,7 +194,7 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     }
     let np = left(v, first, floor)?;
     let opens = np.start == floor || v.is_close_mark(np.start - 1) || matches!(v.low(np.start - 1), "," | "and" | "(" | "—");
-    let named = (np.clone()).any(|k| v.is_cap(k)) || is(Class::Pronoun, v.low(np.start));
+    let named = (np.clone()).any(|k| v.is_cap(k)) || v.is(np.start, Class::Pronoun);
     // "Its chief executive, Priya Raman, said": the description and the name
     // together, so that the name (the last capitalised word) resolves it.
     let described = np.clone().any(|k| v.is_word(k) && !v.is_cap(k));
@@ -208,16 +208,16 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
 /// words, none of them a title ("Priya Raman", not "Chief Executive").
 fn is_name(v: &View, r: Range<usize>) -> bool {
     let words = r.clone().filter(|&k| v.is_word(k)).count();
-    (1..=4).contains(&words) && r.clone().all(|k| v.is_word(k) && v.is_cap(k) && !is(Class::Title, v.low(k)) || v.tok(k) == ".")
+    (1..=4).contains(&words) && r.clone().all(|k| v.is_word(k) && v.is_cap(k) && !v.is(k, Class::Title) || v.tok(k) == ".")
 }
 
 /// Whether a phrase after an inverted verb names a speaker ("said
 /// Tillerson.", "said the secretary,") rather than begins the content.
 pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
-    let named = r.clone().any(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k)) || is(Class::Title, v.low(k)))
+    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct) || v.is(k, Class::Title))
         || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
-    let closes = next >= end || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose") || v.quote_of(next).is_some() || is(Class::Adjunct, v.low(next));
+    let closes = next >= end || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose") || v.quote_of(next).is_some() || v.is(next, Class::Adjunct);
     named && closes
 }
 
@@ -231,20 +231,20 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     let start = if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
     // Step over an opening "Meanwhile," or "In August,".
     let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
-        Some(c) if is(Class::Adjunct, v.low(start)) || c == start + 1 => c + 1,
+        Some(c) if v.is(start, Class::Adjunct) || c == start + 1 => c + 1,
         _ => start,
     };
     let low = v.low(start);
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);
     }
-    if v.is_cap(start) && !is(Class::Determiner, low) {
+    if v.is_cap(start) && !v.is(start, Class::Determiner) {
         // A name: its capitalised words and titles only ("Mary Jones spoke ...").
-        let end = (start..l).find(|&k| !(name_part(v, k) || is(Class::Title, v.low(k)))).unwrap_or(l);
+        let end = (start..l).find(|&k| !(name_part(v, k) || v.is(k, Class::Title))).unwrap_or(l);
         return (end > start).then_some(start..end);
     }
     let r = right(v, start, l)?;
-    let named = r.clone().any(|k| v.is_cap(k) && !is(Class::Adjunct, v.low(k))) || is(Class::Determiner, low);
+    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct)) || v.is(start, Class::Determiner);
     named.then_some(r)
 }
 
