@@ -68,9 +68,21 @@ fn push_paragraph(out: &mut Vec<Paragraph>, sentences: &[Sentence], first: usize
 
 /// Whether the whitespace between two adjacent tokens breaks the paragraph.
 fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
-    let gap = text.get(prev.end..next.start).unwrap_or("");
-    let newlines = gap.chars().filter(|&c| c == '\n' || c == '\u{2029}').count();
-    if newlines >= 2 || gap.contains('\u{2029}') {
+    if prev.end >= next.start {
+        return false; // adjacent tokens: no gap at all
+    }
+    // Bytes, not chars: '\n' is one byte and U+2029 is E2 80 A9, and no
+    // other character's encoding contains either.
+    let gap = text.as_bytes().get(prev.end..next.start).unwrap_or(&[]);
+    let mut newlines = 0;
+    for (k, &b) in gap.iter().enumerate() {
+        if b == b'\n' {
+            newlines += 1;
+        } else if b == 0xe2 && gap.get(k + 1..k + 3) == Some(&[0x80u8, 0xa9][..]) {
+            return true; // a paragraph separator
+        }
+    }
+    if newlines >= 2 {
         return true;
     }
     if newlines == 0 {
@@ -86,6 +98,11 @@ fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
 /// Whether a sentence ends after token `i` (not considering line breaks).
 fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(tok) = tokens.get(i) else { return false };
+    // Words and numbers are neither terminators nor closers: only a word
+    // ending in a period ("U.S.") can end a sentence.
+    if tok.kind != TokenKind::Punct && !(tok.kind == TokenKind::Word && text.as_bytes().get(tok.end.wrapping_sub(1)) == Some(&b'.')) {
+        return false;
+    }
     let t = tok.text(text);
     let Some(next) = tokens.get(i + 1) else { return true };
     let next_text = next.text(text);
@@ -174,6 +191,15 @@ mod tests {
         assert_eq!(ss, ["Headline here", "WASHINGTON — A story\nthat wraps lines.", "Next one."]);
         assert_eq!(p.len(), 3);
         assert_eq!(s[2].paragraph, 2);
+    }
+
+    #[test]
+    fn a_paragraph_separator_breaks_like_a_blank_line() {
+        let t = "One line\u{2029}two lines\r\n\r\nthree";
+        let toks = tokenize(t);
+        let (s, p) = split(t, &toks);
+        assert_eq!(s.len(), 3);
+        assert_eq!(p.len(), 3);
     }
 
     #[test]

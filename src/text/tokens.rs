@@ -40,31 +40,38 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() || c.is_control() {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
-            let end = scan_word(text, start + c.len_utf8(), kind);
-            // Advance the iterator to `end`.
-            while let Some(&(i, _)) = chars.peek() {
-                if i >= end {
-                    break;
-                }
-                chars.next();
-            }
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        // ASCII is classified from the byte; other characters are decoded.
+        let ascii = b.is_ascii();
+        let c = if ascii { b as char } else { char_at(text, start) };
+        let len = c.len_utf8();
+        let space = if ascii { b <= b' ' || b == 0x7f } else { c.is_whitespace() || c.is_control() };
+        if space {
+            start += len;
+        } else if if ascii { b.is_ascii_alphanumeric() } else { c.is_alphanumeric() } {
+            let numeric = if ascii { b.is_ascii_digit() } else { c.is_numeric() };
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            let end = scan_word(text, start, start + len, kind);
             tokens.push(Token { start, end, kind });
-        } else if is_apostrophe(c) && is_possessive_s(text, start + c.len_utf8()) && tokens.last().is_some_and(|t| t.end == start) {
-            chars.next(); // the "s"
-            tokens.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Word });
+            start = end;
+        } else if is_apostrophe(c) && is_possessive_s(text, start + len) && tokens.last().is_some_and(|t: &Token| t.end == start) {
+            tokens.push(Token { start, end: start + len + 1, kind: TokenKind::Word });
+            start += len + 1;
         } else {
-            tokens.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
+            tokens.push(Token { start, end: start + len, kind: TokenKind::Punct });
+            start += len;
         }
     }
     tokens
+}
+
+/// The character starting at byte `pos` (U+FFFD off a boundary or past the
+/// end, which the caller never asks for).
+fn char_at(text: &str, pos: usize) -> char {
+    text.get(pos..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}')
 }
 
 /// Whether the text at `pos` is "s" not followed by a letter or digit.
@@ -73,12 +80,12 @@ fn is_possessive_s(text: &str, pos: usize) -> bool {
     matches!(it.next(), Some('s') | Some('S')) && !it.next().is_some_and(|a| a.is_alphanumeric())
 }
 
-/// Finds the end of a word or number that started before `pos`.
-fn scan_word(text: &str, mut pos: usize, kind: TokenKind) -> usize {
-    let bytes_len = text.len();
+/// Finds the end of a word or number that started at `start`, scanning
+/// from `pos` (just after its first character).
+fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize {
     // The current dot-separated segment, for "U.S."-style abbreviations;
     // tracked as we go so that long tokens stay linear.
-    let mut seg_start = text[..pos].char_indices().next_back().map_or(0, |(i, _)| i);
+    let mut seg_start = start;
     let mut dotted = false;
     let bytes = text.as_bytes();
     loop {
@@ -86,8 +93,14 @@ fn scan_word(text: &str, mut pos: usize, kind: TokenKind) -> usize {
         while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
             pos += 1;
         }
+        // Any other ASCII byte but these ends the word, without decoding.
+        match bytes.get(pos) {
+            None => return pos,
+            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b',' | b'.' | b':') => return pos,
+            _ => {}
+        }
         let rest = match text.get(pos..) {
-            Some(r) if pos < bytes_len => r,
+            Some(r) => r,
             _ => return pos,
         };
         let mut it = rest.chars();
@@ -174,6 +187,12 @@ mod tests {
     #[test]
     fn hyphenated_words_and_non_latin_text() {
         assert_eq!(words("well-known 北京 café e\u{301}"), ["well-known", "北京", "café", "e\u{301}"]);
+    }
+
+    #[test]
+    fn control_characters_are_skipped_and_ascii_marks_end_words() {
+        assert_eq!(words("a\u{7f}b\u{1}c\u{85}d"), ["a", "b", "c", "d"]);
+        assert_eq!(words("end;next (x)"), ["end", ";", "next", "(", "x", ")"]);
     }
 
     #[test]
