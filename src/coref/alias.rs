@@ -13,13 +13,31 @@ use std::sync::OnceLock;
 /// ("U.S." keeps its inner periods).
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !out.is_empty() {
+    normalize_into(text, &mut out);
+    out
+}
+
+/// Appends [`normalize`]`(text)` to `out`, which may hold other text.
+pub fn normalize_into(text: &str, out: &mut String) {
+    let start = out.len();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            // A run of whitespace between words becomes one space.
+            space = out.len() > start;
+            continue;
+        }
+        if std::mem::take(&mut space) {
             out.push(' ');
         }
-        out.extend(w.chars().map(|c| if c == '’' || c == '‘' { '\'' } else { c }).flat_map(char::to_lowercase));
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '’' || c == '‘' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    out
 }
 
 fn aliases() -> &'static FastMap<String, String> {
@@ -44,7 +62,12 @@ fn aliases() -> &'static FastMap<String, String> {
 /// The key of a name: its listed canonical alias, else its normal form.
 pub fn key(text: &str) -> String {
     let n = normalize(text);
-    aliases().get(&n).cloned().unwrap_or(n)
+    listed(&n).map_or(n, str::to_string)
+}
+
+/// The listed canonical alias of a normal form, if it has one.
+pub fn listed(norm: &str) -> Option<&'static str> {
+    aliases().get(norm).map(String::as_str)
 }
 
 /// Words an acronym skips.
@@ -69,9 +92,16 @@ pub fn initials(text: &str) -> Option<String> {
 
 /// The acronym a short all-capital name spells ("FBI", "F.B.I." -> "FBI").
 pub fn acronym(text: &str) -> Option<String> {
-    let letters: String = text.chars().filter(|&c| c != '.').collect();
-    let n = letters.chars().count();
-    ((2..=6).contains(&n) && letters.chars().all(|c| c.is_uppercase())).then_some(letters)
+    // Checked before anything is allocated: most names are not acronyms.
+    let letters = || text.chars().filter(|&c| c != '.');
+    let mut n = 0;
+    for c in letters() {
+        n += 1;
+        if n > 6 || !c.is_uppercase() {
+            return None;
+        }
+    }
+    (n >= 2).then(|| letters().collect())
 }
 
 #[cfg(test)]
@@ -81,6 +111,10 @@ mod tests {
     #[test]
     fn normal_forms() {
         assert_eq!(normalize("Russia’s\u{a0} Duma"), "russia's duma");
+        assert_eq!(normalize("  ÉCOLE  Ünd\tİ "), "école ünd i\u{307}");
+        let mut buf = "kept|".to_string();
+        normalize_into(" A  B ", &mut buf);
+        assert_eq!(buf, "kept|a b");
     }
 
     #[test]

@@ -37,8 +37,8 @@ fn kept(c: &Cluster) -> bool {
 }
 
 /// Drops the EVENT clusters whose name is not an event, with their mentions,
-/// and renumbers the rest.
-pub fn drop_non_events(t: EntityTable) -> EntityTable {
+/// and renumbers the rest, in place.
+pub fn drop_non_events(mut t: EntityTable) -> EntityTable {
     if t.clusters.iter().all(kept) {
         return t;
     }
@@ -51,27 +51,40 @@ pub fn drop_non_events(t: EntityTable) -> EntityTable {
         }
         n += 1;
     }
+    // Each mention's new index (usize::MAX when dropped), then the kept
+    // mentions and their renumbered clusters, in order.
     let mut new_mention = vec![usize::MAX; t.mentions.len()];
-    let (mut mentions, mut cluster_of) = (Vec::new(), Vec::new());
-    for (i, (m, &c)) in t.mentions.into_iter().zip(&t.cluster_of).enumerate() {
-        let Some(&nc) = new_cluster.get(c).filter(|&&nc| nc != usize::MAX) else { continue };
-        if let Some(slot) = new_mention.get_mut(i) {
-            *slot = mentions.len();
+    let mut kept_mentions = 0;
+    for (slot, &c) in new_mention.iter_mut().zip(&t.cluster_of) {
+        if new_cluster.get(c).is_some_and(|&nc| nc != usize::MAX) {
+            *slot = kept_mentions;
+            kept_mentions += 1;
         }
-        mentions.push(m);
-        cluster_of.push(nc);
     }
-    let clusters = t
-        .clusters
-        .into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(mut c, _)| {
-            c.mentions = c.mentions.iter().filter_map(|&i| new_mention.get(i).copied().filter(|&j| j != usize::MAX)).collect();
-            c
-        })
-        .collect();
-    EntityTable { mentions, cluster_of, clusters }
+    let mut i = 0;
+    t.mentions.retain(|_| {
+        i += 1;
+        new_mention.get(i - 1).is_some_and(|&j| j != usize::MAX)
+    });
+    t.cluster_of.retain_mut(|c| match new_cluster.get(*c) {
+        Some(&nc) if nc != usize::MAX => {
+            *c = nc;
+            true
+        }
+        _ => false,
+    });
+    let mut k = keep.iter();
+    t.clusters.retain(|_| k.next() == Some(&true));
+    for c in &mut t.clusters {
+        c.mentions.retain_mut(|m| match new_mention.get(*m) {
+            Some(&j) if j != usize::MAX => {
+                *m = j;
+                true
+            }
+            _ => false,
+        });
+    }
+    t
 }
 
 #[cfg(test)]

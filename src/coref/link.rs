@@ -7,7 +7,9 @@
 //! panics.
 
 use super::alias;
-use crate::entities::gazetteer::{self, Class};
+use super::names::{after_words, Names};
+use std::collections::hash_map::Entry;
+use crate::entities::gazetteer::Class;
 use crate::entities::Mention;
 use crate::text::Doc;
 use crate::EntityType;
@@ -61,74 +63,77 @@ fn is_name(k: EntityType) -> bool {
 /// Links the mentions and returns each one's root; may retype mentions
 /// (surnames to PERSON, acronyms to their long form's type).
 pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
-    let texts: Vec<&str> = mentions.iter().map(|m| doc.slice(m.start, m.end)).collect();
+    let names = Names::new(doc, mentions);
     let mut uf = UnionFind((0..mentions.len()).collect());
     // A surname stays with the person chosen for it, not with every
     // mention of the same surname ("Kern" for Al Kern and for Bo Kern).
-    let by_surname = people(&texts, mentions, &mut uf);
-    org_heads(&texts, mentions, &by_surname, &mut uf);
-    acronyms(&texts, mentions, &mut uf);
-    let mut by_key: FastMap<(u8, String), usize> = FastMap::default();
-    for (i, (m, t)) in mentions.iter().zip(&texts).enumerate() {
+    let by_surname = people(&names, mentions, &mut uf);
+    org_heads(&names, mentions, &by_surname, &mut uf);
+    acronyms(&names, mentions, &mut uf);
+    let mut by_key: FastMap<(u8, &str), usize> = FastMap::default();
+    for (i, m) in mentions.iter().enumerate() {
         if by_surname.get(i).copied().unwrap_or(false) {
             continue;
         }
-        match by_key.get(&(family(m.kind), alias::key(t))) {
-            Some(&j) => uf.union(i, j),
-            None => {
-                by_key.insert((family(m.kind), alias::key(t)), i);
+        match by_key.entry((family(m.kind), names.key(i))) {
+            Entry::Occupied(j) => uf.union(i, *j.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
             }
         }
     }
     (0..mentions.len()).map(|i| uf.find(i)).collect()
 }
 
+/// The number of words of a normal form.
+fn word_count(norm: &str) -> usize {
+    norm.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 /// Surnames and name endings of people; returns which mentions were
 /// linked as surnames.
-fn people(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bool> {
+fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bool> {
     let mut linked = vec![false; mentions.len()];
     // Full names and their proper endings of two or more words ("curtis
     // weldon" of "wayne curtis weldon"), and surnames, -> mentions.
-    let mut full: FastMap<String, usize> = FastMap::default();
-    let mut endings: FastMap<String, usize> = FastMap::default();
-    let mut surnames: FastMap<String, Vec<usize>> = FastMap::default();
-    for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
-        let words: Vec<&str> = t.split_whitespace().collect();
-        if m.kind != EntityType::PERSON || words.len() < 2 || words.len() > MAX_NAME_WORDS {
+    let mut full: FastMap<&str, usize> = FastMap::default();
+    let mut endings: FastMap<&str, usize> = FastMap::default();
+    let mut surnames: FastMap<&str, Vec<usize>> = FastMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let n = names.norm(i);
+        let words = word_count(n);
+        if m.kind != EntityType::PERSON || words < 2 || words > MAX_NAME_WORDS {
             continue;
         }
-        full.entry(alias::normalize(t)).or_insert(i);
-        for k in 1..words.len() - 1 {
-            endings.entry(alias::normalize(&words.get(k..).map(|w| w.join(" ")).unwrap_or_default())).or_insert(i);
+        full.entry(n).or_insert(i);
+        for k in 1..words - 1 {
+            endings.entry(after_words(n, k)).or_insert(i);
         }
-        if let Some(last) = words.last() {
-            surnames.entry(alias::normalize(last)).or_default().push(i);
-        }
+        surnames.entry(after_words(n, words - 1)).or_default().push(i);
     }
-    for (i, t) in texts.iter().enumerate() {
-        let Some(m) = mentions.get(i) else { continue };
+    let known = (1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Org as u16) | (1 << Class::Norp as u16);
+    for (i, m) in mentions.iter_mut().enumerate() {
         if !is_name(m.kind) {
             continue;
         }
-        let n = alias::normalize(t);
-        if m.kind == EntityType::PERSON && n.contains(' ') && n.split(' ').count() <= MAX_NAME_WORDS {
-            if let Some(&j) = endings.get(&n) {
+        let n = names.norm(i);
+        let words = word_count(n);
+        if m.kind == EntityType::PERSON && words > 1 && words <= MAX_NAME_WORDS {
+            if let Some(&j) = endings.get(n) {
                 uf.union(i, j);
             }
-            let words: Vec<&str> = n.split(' ').collect();
-            for k in 1..words.len().saturating_sub(1) {
-                if let Some(&j) = words.get(k..).and_then(|w| full.get(&w.join(" "))) {
+            for k in 1..words - 1 {
+                if let Some(&j) = full.get(after_words(n, k)) {
                     uf.union(i, j);
                 }
             }
             continue;
         }
-        if n.contains(' ') {
+        if words > 1 {
             continue;
         }
-        let Some(owners) = surnames.get(&n) else { continue };
-        let known_other = gazetteer::lookup(&[t]) & ((1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Org as u16) | (1 << Class::Norp as u16));
-        if m.kind != EntityType::PERSON && known_other != 0 {
+        let Some(owners) = surnames.get(n) else { continue };
+        if m.kind != EntityType::PERSON && names.classes(i) & known != 0 {
             continue;
         }
         // The nearest full name before, else the first after.
@@ -136,9 +141,7 @@ fn people(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<b
         let owner = k.checked_sub(1).and_then(|k| owners.get(k)).or_else(|| owners.first());
         if let Some(&j) = owner {
             uf.union(i, j);
-            if let Some(m) = mentions.get_mut(i) {
-                m.kind = EntityType::PERSON;
-            }
+            m.kind = EntityType::PERSON;
             if let Some(l) = linked.get_mut(i) {
                 *l = true;
             }
@@ -151,13 +154,15 @@ fn people(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<b
 /// a multi-word organisation in the document ("Acme" -> "Acme Steel Corp")
 /// joins it and is typed ORG, unless it was linked as a surname or a word
 /// list knows it as a place or a given name.
-fn org_heads(texts: &[&str], mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
-    let mut heads: FastMap<String, usize> = FastMap::default();
-    for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
-        let mut words = t.split_whitespace();
+fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
+    let mut heads: FastMap<&str, usize> = FastMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let mut words = names.text(i).split_whitespace();
         if let (EntityType::ORG, Some(first), Some(_)) = (m.kind, words.next(), words.next()) {
             if first.chars().next().is_some_and(char::is_uppercase) && !is_the(first) {
-                heads.entry(alias::normalize(first)).or_insert(i);
+                // The normal form of the first word is the normal form's first word.
+                let n = names.norm(i);
+                heads.entry(n.split(' ').next().unwrap_or(n)).or_insert(i);
             }
         }
     }
@@ -165,18 +170,16 @@ fn org_heads(texts: &[&str], mentions: &mut [Mention], surname: &[bool], uf: &mu
         return;
     }
     let blocked = (1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Male as u16) | (1 << Class::Female as u16) | (1 << Class::Norp as u16);
-    for (i, t) in texts.iter().enumerate() {
+    for (i, m) in mentions.iter_mut().enumerate() {
         // A place the tagger saw as a place stays one: organisations are
         // often named after their town ("Northfield Transit Authority").
-        let named = mentions.get(i).is_some_and(|m| is_name(m.kind) && !matches!(m.kind, EntityType::GPE | EntityType::LOC));
-        if !named || surname.get(i).copied().unwrap_or(true) || t.contains(char::is_whitespace) || gazetteer::lookup(&[t]) & blocked != 0 {
+        let named = is_name(m.kind) && !matches!(m.kind, EntityType::GPE | EntityType::LOC);
+        if !named || surname.get(i).copied().unwrap_or(true) || names.text(i).contains(char::is_whitespace) || names.classes(i) & blocked != 0 {
             continue;
         }
-        if let Some(&j) = heads.get(&alias::normalize(t)) {
+        if let Some(&j) = heads.get(names.norm(i)) {
             uf.union(i, j);
-            if let Some(m) = mentions.get_mut(i) {
-                m.kind = EntityType::ORG;
-            }
+            m.kind = EntityType::ORG;
         }
     }
 }
@@ -186,18 +189,21 @@ fn is_the(w: &str) -> bool {
 }
 
 /// Acronyms and the multi-word names they spell.
-fn acronyms(texts: &[&str], mentions: &mut [Mention], uf: &mut UnionFind) {
+fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
     let mut spelled: FastMap<String, usize> = FastMap::default();
-    for (i, (m, t)) in mentions.iter().zip(texts).enumerate() {
-        if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && t.split_whitespace().count() >= 2 {
-            if let Some(a) = alias::initials(t) {
+    for (i, m) in mentions.iter().enumerate() {
+        if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && names.norm(i).contains(' ') {
+            if let Some(a) = alias::initials(names.text(i)) {
                 spelled.entry(a).or_insert(i);
             }
         }
     }
-    for (i, t) in texts.iter().enumerate() {
+    if spelled.is_empty() {
+        return;
+    }
+    for i in 0..mentions.len() {
         let is_named = mentions.get(i).is_some_and(|m| is_name(m.kind));
-        let Some(a) = alias::acronym(t).filter(|_| is_named) else { continue };
+        let Some(a) = alias::acronym(names.text(i)).filter(|_| is_named) else { continue };
         if let Some(&j) = spelled.get(&a) {
             let kind = mentions.get(j).map(|m| m.kind);
             if let (Some(k), Some(m)) = (kind, mentions.get_mut(i)) {

@@ -2,7 +2,8 @@
 //! entity into clusters with a canonical name, a title and (for people) a
 //! gender guess, and answers the lookups the quote stage needs.
 //!
-//! Mentions join a cluster when (rules in [`link`], keys in [`alias`]):
+//! Mentions join a cluster when (rules in [`link`], keys in [`alias`],
+//! computed once per distinct mention text by [`names`]):
 //! - they have the same normalised text and the same type family (people;
 //!   organisations; places, GPE and LOC together; ...), or are listed
 //!   aliases ("US", "U.S.", "the United States");
@@ -29,6 +30,7 @@
 pub mod alias;
 pub mod events;
 mod link;
+mod names;
 
 use crate::entities::gazetteer::{self, Class};
 use crate::entities::Mention;
@@ -95,21 +97,30 @@ pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
 /// Builds one cluster: majority type (applied to every mention), name,
 /// title and gender.
 fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster {
-    let mut counts: Vec<(EntityType, usize)> = Vec::new();
+    // (type, count) in order of first appearance, on the stack: ties go
+    // to the type seen first.
+    let mut counts = [(EntityType::CARDINAL, 0usize); TYPES];
+    let mut seen = 0;
     for &i in &ms {
         if let Some(m) = mentions.get(i) {
-            match counts.iter_mut().find(|(k, _)| *k == m.kind) {
+            match counts.iter_mut().take(seen).find(|(k, _)| *k == m.kind) {
                 Some(c) => c.1 += 1,
-                None => counts.push((m.kind, 1)),
+                None => {
+                    if let Some(c) = counts.get_mut(seen) {
+                        *c = (m.kind, 1);
+                        seen += 1;
+                    }
+                }
             }
         }
     }
-    let kind = counts.iter().fold(None, |best: Option<(EntityType, usize)>, &(k, n)| match best {
+    let kind = counts.iter().take(seen).fold(None, |best: Option<(EntityType, usize)>, &(k, n)| match best {
         Some((_, b)) if b >= n => best,
         _ => Some((k, n)),
     });
     let kind = kind.map_or(EntityType::CARDINAL, |(k, _)| k);
     let mut name = "";
+    let mut name_rank = (false, 0, 0);
     let mut title = None;
     for &i in &ms {
         let Some(m) = mentions.get_mut(i) else { continue };
@@ -117,26 +128,42 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster 
             m.kind = kind;
         }
         let text = doc.slice(m.start, m.end);
-        if better_name(text, name) {
-            name = text;
+        let rank = name_rank_of(text);
+        if name.is_empty() || rank > name_rank {
+            (name, name_rank) = (text, rank);
         }
         if title.is_none() {
             title = m.title.map(|(s, e)| doc.slice(s, e).to_string());
         }
     }
     let gender = if kind == EntityType::PERSON { gender(title.as_deref(), name) } else { Gender::Unknown };
-    Cluster { kind, name: name.split_whitespace().collect::<Vec<_>>().join(" "), title, mentions: ms, gender }
+    Cluster { kind, name: single_spaced(name), title, mentions: ms, gender }
+}
+
+/// The number of [`EntityType`]s (CARDINAL is the last).
+const TYPES: usize = 11;
+const _: () = assert!(EntityType::CARDINAL as usize + 1 == TYPES);
+
+/// How good a canonical name a text makes: mixed case over capitals, then
+/// more words, then longer.
+fn name_rank_of(s: &str) -> (bool, usize, usize) {
+    (s.chars().any(char::is_lowercase), s.split_whitespace().count(), s.len())
+}
+
+/// The words of `s` joined by single spaces.
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn is_place(k: EntityType) -> bool {
     matches!(k, EntityType::GPE | EntityType::LOC)
-}
-
-/// Whether `a` makes a better canonical name than `b`: mixed case over
-/// capitals, then more words, then longer.
-fn better_name(a: &str, b: &str) -> bool {
-    let rank = |s: &str| (s.chars().any(char::is_lowercase), s.split_whitespace().count(), s.len());
-    b.is_empty() || rank(a) > rank(b)
 }
 
 /// A gender guess from the title's first word, else the first given name.

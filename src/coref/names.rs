@@ -1,0 +1,129 @@
+//! The distinct mention texts of one document, each normalised and keyed
+//! once: a name said ten times is lowercased once, and the linking rules
+//! compare borrowed `&str`s instead of building a `String` per mention.
+//!
+//! Guarantees: linear in the mentions' text (one hash lookup per mention,
+//! one normalisation per distinct text, all normal forms in one buffer); no
+//! panics.
+
+use super::alias;
+use crate::entities::gazetteer::{self, Classes};
+use crate::entities::Mention;
+use crate::text::fasthash::FastMap;
+use crate::text::Doc;
+use std::cell::Cell;
+
+/// The mention texts of a document and their normal forms and keys.
+pub struct Names<'t> {
+    /// For each mention, its text.
+    pub texts: Vec<&'t str>,
+    /// For each mention, the index of its distinct text.
+    id_of: Vec<usize>,
+    /// All normal forms, one after the other.
+    buf: String,
+    /// For each distinct text, its normal form's range in `buf`.
+    norm_at: Vec<(usize, usize)>,
+    /// For each distinct text, its listed alias, if it has one.
+    alias: Vec<Option<&'static str>>,
+    /// For each distinct text, the gazetteer's classes, once asked for
+    /// (a cache, hence the cells: the rules read `Names` while they hold
+    /// keys borrowed from it).
+    classes: Vec<Cell<Option<Classes>>>,
+}
+
+impl<'t> Names<'t> {
+    /// Reads the mentions' texts and normalises each distinct one.
+    pub fn new(doc: &Doc<'t>, mentions: &[Mention]) -> Self {
+        let texts: Vec<&'t str> = mentions.iter().map(|m| doc.slice(m.start, m.end)).collect();
+        let mut ids: FastMap<&'t str, usize> = FastMap::default();
+        let mut id_of = Vec::with_capacity(texts.len());
+        let mut buf = String::new();
+        let mut norm_at = Vec::new();
+        let mut alias = Vec::new();
+        for &t in &texts {
+            let next = norm_at.len();
+            let id = *ids.entry(t).or_insert(next);
+            if id == next {
+                let start = buf.len();
+                alias::normalize_into(t, &mut buf);
+                norm_at.push((start, buf.len()));
+                alias.push(buf.get(start..).and_then(alias::listed));
+            }
+            id_of.push(id);
+        }
+        let classes = vec![Cell::new(None); norm_at.len()];
+        Names { texts, id_of, buf, norm_at, alias, classes }
+    }
+
+    fn id(&self, i: usize) -> usize {
+        self.id_of.get(i).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The text of mention `i` ("" when out of range).
+    pub fn text(&self, i: usize) -> &'t str {
+        self.texts.get(i).copied().unwrap_or("")
+    }
+
+    /// The normal form of mention `i`'s text ([`alias::normalize`]).
+    pub fn norm(&self, i: usize) -> &str {
+        self.norm_at.get(self.id(i)).and_then(|&(s, e)| self.buf.get(s..e)).unwrap_or("")
+    }
+
+    /// The key of mention `i`'s text ([`alias::key`]).
+    pub fn key(&self, i: usize) -> &str {
+        self.alias.get(self.id(i)).copied().flatten().unwrap_or_else(|| self.norm(i))
+    }
+
+    /// The gazetteer's classes for mention `i`'s text, looked up once per
+    /// distinct text.
+    pub fn classes(&self, i: usize) -> Classes {
+        let Some(slot) = self.classes.get(self.id(i)) else { return gazetteer::lookup(&[self.text(i)]) };
+        if let Some(c) = slot.get() {
+            return c;
+        }
+        let c = gazetteer::lookup(&[self.text(i)]);
+        slot.set(Some(c));
+        c
+    }
+}
+
+/// The words of a normal form after its first `k` ("b c" of "a b c" for 1).
+pub fn after_words(norm: &str, k: usize) -> &str {
+    if k == 0 {
+        return norm;
+    }
+    norm.match_indices(' ').nth(k - 1).and_then(|(at, _)| norm.get(at + 1..)).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EntityType;
+
+    #[test]
+    fn distinct_texts_share_one_normal_form_and_key() {
+        let text = "Ann  Lee met U.S. and Ann  Lee met US.";
+        let doc = Doc::new(text);
+        let at = |w: &str, nth: usize| {
+            let start = text.match_indices(w).nth(nth).map_or(0, |(i, _)| i);
+            Mention { start, end: start + w.len(), kind: EntityType::PERSON, title: None }
+        };
+        let mentions = [at("Ann  Lee", 0), at("U.S.", 0), at("Ann  Lee", 1), at("US", 0)];
+        let names = Names::new(&doc, &mentions);
+        assert_eq!(names.norm(0), "ann lee");
+        assert_eq!(names.norm(2), "ann lee");
+        assert_eq!(names.norm(1), "u.s.");
+        assert_eq!(names.key(1), names.key(3));
+        assert_eq!(names.key(1), alias::key("U.S."));
+        assert_eq!(names.key(0), "ann lee");
+        assert_eq!(names.norm(9), "");
+    }
+
+    #[test]
+    fn words_after_the_first_k() {
+        assert_eq!(after_words("a b c", 0), "a b c");
+        assert_eq!(after_words("a b c", 1), "b c");
+        assert_eq!(after_words("a b c", 2), "c");
+        assert_eq!(after_words("a b c", 3), "");
+    }
+}
