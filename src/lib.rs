@@ -131,26 +131,23 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 }
 
 impl Analysis {
-    /// Rewrites every byte offset into `unit`.
+    /// Rewrites every byte offset into `unit`, all in one pass over the text.
     fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
-        let map = text::offsets::OffsetMap::new(text, unit);
-        let conv = |s: &mut usize, e: &mut usize| {
-            *s = map.convert(*s);
-            *e = map.convert(*e);
-        };
+        let mut offsets: Vec<&mut usize> = Vec::new();
         for q in &mut self.quotes {
-            conv(&mut q.start, &mut q.end);
+            offsets.extend([&mut q.start, &mut q.end]);
             if let Some(c) = &mut q.cue {
-                conv(&mut c.start, &mut c.end);
+                offsets.extend([&mut c.start, &mut c.end]);
             }
             if let Some(sp) = &mut q.speaker {
-                conv(&mut sp.start, &mut sp.end);
+                offsets.extend([&mut sp.start, &mut sp.end]);
             }
         }
         for e in &mut self.entities {
             for m in &mut e.mentions {
-                conv(&mut m.start, &mut m.end);
+                offsets.extend([&mut m.start, &mut m.end]);
             }
         }
+        text::offsets::convert_all(text, unit, &mut offsets);
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! Guarantees: building a map is one linear pass over the text; each
 //! conversion costs at most one checkpoint stride (64 bytes) of scanning;
-//! nothing panics, whatever offset is asked for (offsets past the end clamp to
+//! [`convert_all`] converts a whole result's offsets in one pass, without a
+//! map; nothing panics, whatever offset is asked for (offsets past the end clamp to
 //! the end, offsets inside a character round down to its start).
 
 use serde::{Deserialize, Serialize};
@@ -92,6 +93,35 @@ impl<'a> OffsetMap<'a> {
     }
 }
 
+/// Converts many byte offsets into `unit` at once, with the same results as
+/// [`OffsetMap::convert`] on each: sorts them, then counts through the text
+/// once, up to the largest. Linear in the text (plus the sort), no map.
+pub fn convert_all(text: &str, unit: OffsetUnit, offsets: &mut [&mut usize]) {
+    offsets.sort_unstable_by_key(|o| **o);
+    let bytes = text.as_bytes();
+    let (mut at, mut count) = (0usize, 0usize);
+    for o in offsets.iter_mut() {
+        // Sorted offsets have non-decreasing boundaries, so `at <= b`.
+        let b = floor_boundary(text, **o);
+        count += units_in(bytes.get(at..b).unwrap_or(&[]), unit);
+        at = b;
+        **o = count;
+    }
+}
+
+/// The length in `unit` of whole characters' bytes. A character starts at
+/// each byte that is not a continuation byte (0b10xxxxxx); it takes two
+/// UTF-16 units when it needs four bytes (a lead byte from 0xF0).
+fn units_in(bytes: &[u8], unit: OffsetUnit) -> usize {
+    let starts = || bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    match unit {
+        _ if bytes.is_ascii() => bytes.len(),
+        OffsetUnit::Utf8 => bytes.len(),
+        OffsetUnit::Codepoint => starts(),
+        OffsetUnit::Utf16 => starts() + bytes.iter().filter(|&&b| b >= 0xf0).count(),
+    }
+}
+
 fn unit_len(c: char, unit: OffsetUnit) -> usize {
     match unit {
         OffsetUnit::Utf8 => c.len_utf8(),
@@ -143,6 +173,20 @@ mod tests {
                 assert_eq!(map.convert(i), expected, "{unit:?} at byte {i} of {text:?}");
                 assert_eq!(to_byte(text, expected, unit), i);
             }
+        }
+    }
+
+    #[test]
+    fn converting_all_at_once_agrees_with_the_map() {
+        let text = "北京 said «café» 👍 e\u{301}te\u{a0}100\u{202f}km 🇺🇸".repeat(5);
+        for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16, OffsetUnit::Codepoint] {
+            let map = OffsetMap::new(&text, unit);
+            // Every byte (inside characters too) and past the end, unsorted.
+            let mut values: Vec<usize> = (0..text.len() + 3).rev().chain(0..text.len() + 3).collect();
+            let expected: Vec<usize> = values.iter().map(|&b| map.convert(b)).collect();
+            let mut refs: Vec<&mut usize> = values.iter_mut().collect();
+            convert_all(&text, unit, &mut refs);
+            assert_eq!(values, expected, "{unit:?}");
         }
     }
 
