@@ -16,29 +16,39 @@
 /// possible name ("of the" in "Department of the Interior").
 const MAX_BRIDGE: usize = 2;
 
-/// Whether a token may start or make a name on its own: it has a capital
-/// letter or a digit.
-fn candidate(w: &str) -> bool {
-    w.chars().any(|c| c.is_uppercase() || c.is_numeric())
+/// What a token is, as far as [`mask`] cares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// A word with no capital or digit.
+    #[default]
+    Plain,
+    /// It has a capital letter or a digit: it may start or make a name on
+    /// its own.
+    Candidate,
+    /// Punctuation only ("." after "Corp", "&", a quote mark).
+    Punctuation,
 }
 
-/// Whether a token is punctuation only ("." after "Corp", "&", a quote mark).
-fn punctuation(w: &str) -> bool {
-    !w.chars().any(char::is_alphanumeric)
-}
-
-/// For each token of a sentence, whether it may be part of a name.
-pub fn mask(words: &[&str], caps_line: bool) -> Vec<bool> {
-    if caps_line {
-        return vec![true; words.len()];
+/// The [`Kind`] of a token's text (computed once per distinct word).
+pub fn kind(w: &str) -> Kind {
+    if w.chars().any(|c| c.is_uppercase() || c.is_numeric()) {
+        Kind::Candidate
+    } else if !w.chars().any(char::is_alphanumeric) {
+        Kind::Punctuation
+    } else {
+        Kind::Plain
     }
-    let cand: Vec<bool> = words.iter().map(|w| candidate(w)).collect();
-    let mut out = cand.clone();
+}
+
+/// For each token of a sentence (given by its [`Kind`]), whether it may be
+/// part of a name.
+pub fn mask(kinds: &[Kind], caps_line: bool) -> Vec<bool> {
+    if caps_line {
+        return vec![true; kinds.len()];
+    }
+    let mut out: Vec<bool> = kinds.iter().map(|&k| k == Kind::Candidate).collect();
     let mut last: Option<usize> = None;
-    for (i, &c) in cand.iter().enumerate() {
-        if !c {
-            continue;
-        }
+    for (i, _) in kinds.iter().enumerate().filter(|(_, &k)| k == Kind::Candidate) {
         if let Some(p) = last {
             // A short run of other tokens between two candidates may join them.
             if i - p - 1 <= MAX_BRIDGE {
@@ -48,7 +58,7 @@ pub fn mask(words: &[&str], caps_line: bool) -> Vec<bool> {
             }
         }
         // Punctuation right after a candidate may close it ("Corp .").
-        if words.get(i + 1).is_some_and(|w| punctuation(w)) {
+        if kinds.get(i + 1) == Some(&Kind::Punctuation) {
             if let Some(m) = out.get_mut(i + 1) {
                 *m = true;
             }
@@ -62,9 +72,12 @@ pub fn mask(words: &[&str], caps_line: bool) -> Vec<bool> {
 mod tests {
     use super::*;
 
+    fn kinds(s: &str) -> Vec<Kind> {
+        s.split(' ').map(kind).collect()
+    }
+
     fn active(s: &str) -> String {
-        let words: Vec<&str> = s.split(' ').collect();
-        mask(&words, false).iter().map(|&a| if a { '1' } else { '0' }).collect()
+        mask(&kinds(s), false).iter().map(|&a| if a { '1' } else { '0' }).collect()
     }
 
     #[test]
@@ -89,7 +102,7 @@ mod tests {
 
     #[test]
     fn capital_lines_are_looked_at_whole() {
-        assert_eq!(mask(&["BIG", "win", "for", "us"], true), vec![true; 4]);
+        assert_eq!(mask(&kinds("BIG win for us"), true), vec![true; 4]);
         assert!(mask(&[], false).is_empty());
     }
 }

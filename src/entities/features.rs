@@ -12,95 +12,13 @@
 
 use super::gazetteer::{self, Classes};
 use crate::text::Doc;
-use super::words::{short_shape, straight, Form, Words};
-use crate::text::fasthash::FastMap;
+use super::words::{short_shape, Form, Words};
 use std::ops::Range;
 
-/// How words are written across the document, keyed by lowercase form.
-pub struct DocStats {
-    /// Lowercase form -> (seen lowercase, seen capitalized mid-sentence, a cased form).
-    seen: FastMap<String, (bool, bool, String)>,
-    /// For each sentence, whether it is written in capitals.
-    caps: Vec<bool>,
-}
-
-/// Whether a sentence is written in capitals: it has a word of two letters
-/// or more, and all such words are in capitals.
-fn caps_sentence(doc: &Doc, tokens: Range<usize>) -> bool {
-    let mut any = false;
-    for i in tokens {
-        let w = doc.tok(i);
-        if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
-            if w.chars().any(char::is_lowercase) {
-                return false;
-            }
-            any = true;
-        }
-    }
-    any
-}
+pub use super::casing::DocStats;
 
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-}
-
-impl DocStats {
-    /// Gathers the casing of every capitalised word outside capital lines:
-    /// whether it is also written in lowercase (other than first in a
-    /// sentence), whether capitalised mid-sentence, and its first cased form.
-    /// Only capitalised words are ever asked about, so lowercase words are
-    /// only looked up, never stored.
-    pub fn new(doc: &Doc) -> Self {
-        let caps: Vec<bool> = doc.sentences.iter().map(|s| caps_sentence(doc, s.tokens.clone())).collect();
-        let mut seen: FastMap<String, (bool, bool, String)> = FastMap::default();
-        let mut key = String::new();
-        for i in 0..doc.tokens.len() {
-            let w = doc.tok(i);
-            if starts_upper(w) {
-                key.clear();
-                key.push_str(&straight(w));
-                key.make_ascii_lowercase();
-                if !key.is_ascii() {
-                    key = key.to_lowercase();
-                }
-                if !seen.contains_key(&key) {
-                    seen.insert(key.clone(), (false, false, String::new()));
-                }
-            }
-        }
-        for (s, &is_caps) in doc.sentences.iter().zip(&caps) {
-            if is_caps {
-                continue;
-            }
-            for i in s.tokens.clone().skip(1) {
-                let w = doc.tok(i);
-                let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else { continue };
-                let plain = !w.contains(['’', '‘']) && !w.chars().any(char::is_uppercase);
-                let e = if plain { seen.get_mut(w) } else { seen.get_mut(straight(w).to_lowercase().as_str()) };
-                let Some(e) = e else { continue };
-                if first.is_uppercase() {
-                    if !e.1 {
-                        e.2 = w.to_string();
-                    }
-                    e.1 = true;
-                } else {
-                    e.0 = true;
-                }
-            }
-        }
-        DocStats { seen, caps }
-    }
-
-    /// How a word (lowercase form) is written capitalised mid-sentence
-    /// elsewhere in the document, if it is.
-    pub fn cased(&self, lower: &str) -> Option<&str> {
-        self.seen.get(lower).filter(|e| e.1).map(|e| e.2.as_str())
-    }
-
-    /// Whether sentence `s` is written in capitals.
-    pub fn caps_line(&self, s: usize) -> bool {
-        self.caps.get(s).copied().unwrap_or(false)
-    }
 }
 
 /// FNV-1a over a template number and the feature's parts.
@@ -286,7 +204,7 @@ pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
         f.push(hash(23, &[&short_shape(w.raw)]));
     }
     if starts_upper(&w.norm) {
-        let (low, cap) = stats.seen.get(w.lower.as_ref()).map_or((false, false), |(a, b, _)| (*a, *b));
+        let (low, cap) = stats.casing(&w.lower);
         f.push(hash(30, &[if low { "l" } else { "-" }, if cap { "c" } else { "-" }]));
     }
 }

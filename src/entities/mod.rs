@@ -29,6 +29,7 @@
 
 pub mod active;
 pub mod buckets;
+pub mod casing;
 pub mod features;
 pub mod gazetteer;
 pub mod model;

@@ -23,11 +23,12 @@ pub fn leading(words: &[&str]) -> Option<usize> {
 pub fn before(doc: &Doc, first: usize) -> Option<(usize, usize)> {
     let sent_start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= first))?.tokens.start;
     let lo = first.saturating_sub(MAX_WORDS).max(sent_start);
-    (lo..first).find_map(|a| {
-        let words: Vec<&str> = (a..first).map(|i| doc.tok(i)).collect();
-        let capital = words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        (capital && is_title(&words)).then(|| Some((doc.tokens.get(a)?.start, doc.tokens.get(first - 1)?.end))).flatten()
-    })
+    let words: Vec<&str> = (lo..first).map(|i| doc.tok(i)).collect();
+    let a = (0..words.len()).find(|&k| {
+        let capital = words.get(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        capital && words.get(k..).is_some_and(is_title)
+    })?;
+    Some((doc.tokens.get(lo + a)?.start, doc.tokens.get(first.checked_sub(1)?)?.end))
 }
 
 #[cfg(test)]

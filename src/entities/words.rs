@@ -12,6 +12,7 @@
 //! Guarantees: linear in the number of tokens; memory bounded by the
 //! tokens and the distinct words; no panics.
 
+use super::active::Kind;
 use super::features::DocStats;
 use super::gazetteer::{self, Hit};
 use crate::text::fasthash::FastMap;
@@ -106,11 +107,19 @@ impl<'d> Words<'d> {
     pub fn new(doc: &'d Doc, stats: &DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
         let n = doc.tokens.len();
         let mut w = Words { forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: FastMap::default() };
-        let mut seen: FastMap<&'d str, u32> = FastMap::default();
+        // Per distinct word: its form (outside capital lines), and whether
+        // it may be part of a name.
+        let mut seen = vec![NONE; doc.vocab.words().len()];
+        let kinds = doc.vocab.classify(super::active::kind);
         for (sent, range) in windows {
             let caps = stats.caps_line(sent);
             let words: Vec<&'d str> = range.clone().map(|i| doc.tok(i)).collect();
-            let active = if all { vec![true; words.len()] } else { super::active::mask(&words, caps) };
+            let active = if all {
+                vec![true; words.len()]
+            } else {
+                let k: Vec<Kind> = range.clone().map(|i| kinds.get(doc.vocab.id(i)).copied().unwrap_or_default()).collect();
+                super::active::mask(&k, caps)
+            };
             let hits = gazetteer::hits(&words, caps);
             for (k, (&raw, hit)) in words.iter().zip(&hits).enumerate() {
                 let i = range.start + k;
@@ -127,12 +136,15 @@ impl<'d> Words<'d> {
                 }
                 let id = if caps {
                     w.push(form(raw, true, stats, hit))
-                } else if let Some(&id) = seen.get(raw) {
-                    id
                 } else {
-                    let id = w.push(form(raw, false, stats, hit));
-                    seen.insert(raw, id);
-                    id
+                    match seen.get_mut(doc.vocab.id(i)) {
+                        Some(slot) if *slot != NONE => *slot,
+                        Some(slot) => {
+                            *slot = w.push(form(raw, false, stats, hit));
+                            *slot
+                        }
+                        None => w.push(form(raw, false, stats, hit)),
+                    }
                 };
                 if let Some(slot) = w.ids.get_mut(i) {
                     *slot = id;

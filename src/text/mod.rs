@@ -6,9 +6,11 @@ pub mod fasthash;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;
+pub mod vocab;
 
 use sentences::{Paragraph, Sentence};
 use tokens::Token;
+use vocab::Vocab;
 
 /// A tokenized, sentence-split text. All offsets are UTF-8 byte offsets.
 pub struct Doc<'t> {
@@ -16,6 +18,8 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// The distinct words and each token's id among them.
+    pub vocab: Vocab<'t>,
     /// For each [`BLOCK`] bytes of text, the first token starting in or after
     /// it: finding the token at a byte offset searches one block, not the
     /// whole token list (whose binary search misses the cache on long texts).
@@ -38,7 +42,8 @@ impl<'t> Doc<'t> {
             }
             blocks.push(i as u32);
         }
-        Doc { text, tokens, sentences, paragraphs, blocks }
+        let vocab = Vocab::new(text, &tokens);
+        Doc { text, tokens, sentences, paragraphs, vocab, blocks }
     }
 
     /// The text of token `i` ("" when out of range).

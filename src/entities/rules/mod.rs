@@ -198,7 +198,10 @@ fn may_start(t: &Tokens, i: usize) -> bool {
 /// The date, time, money, percent and number mentions of `doc`, sorted and
 /// without overlaps.
 pub fn find(doc: &Doc) -> Vec<Mention> {
-    let t = Tokens { doc, classes: (0..doc.tokens.len()).map(|i| classes_of(doc.tok(i))).collect() };
+    // Each distinct word is looked up once.
+    let per_word = doc.vocab.classify(classes_of);
+    let classes = doc.vocab.ids().iter().map(|&id| per_word.get(id as usize).copied().unwrap_or(0)).collect();
+    let t = Tokens { doc, classes };
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {

@@ -1,0 +1,180 @@
+//! How words are written across the document, for the name tagger: whether
+//! a capitalised word also appears in lowercase or capitalised
+//! mid-sentence, its first mid-sentence spelling (to re-case headlines),
+//! and which sentences are written all in capitals.
+//!
+//! Each distinct word ([`crate::text::vocab`]) is classified and lowercased
+//! once; the pass over the tokens reads arrays.
+//!
+//! Guarantees: linear in the number of tokens; no panics.
+
+use super::words::straight;
+use crate::text::fasthash::FastMap;
+use std::borrow::Cow;
+use crate::text::Doc;
+
+/// Per distinct word: what its characters are.
+const UPPER_START: u8 = 1;
+const ALPHA_START: u8 = 2;
+/// Two letters or more.
+const TWO_LETTERS: u8 = 4;
+const HAS_LOWER: u8 = 8;
+
+fn flags(w: &str) -> u8 {
+    let first = w.chars().next();
+    let mut f = 0;
+    if first.is_some_and(char::is_uppercase) {
+        f |= UPPER_START;
+    }
+    if first.is_some_and(char::is_alphabetic) {
+        f |= ALPHA_START;
+    }
+    if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
+        f |= TWO_LETTERS;
+    }
+    if w.chars().any(char::is_lowercase) {
+        f |= HAS_LOWER;
+    }
+    f
+}
+
+/// The key a word's casing is kept under: lowercase, straight apostrophes
+/// (most words already are).
+fn key(w: &str) -> Cow<'_, str> {
+    if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return Cow::Borrowed(w);
+    }
+    let mut k = straight(w).into_owned();
+    k.make_ascii_lowercase();
+    if k.is_ascii() {
+        Cow::Owned(k)
+    } else {
+        Cow::Owned(k.to_lowercase())
+    }
+}
+
+/// One capitalised word's casing across the document.
+#[derive(Default)]
+struct Seen {
+    /// Written in lowercase somewhere other than first in a sentence.
+    lower: bool,
+    /// Capitalised somewhere other than first in a sentence.
+    capital: bool,
+    /// The first such capitalised spelling.
+    cased: String,
+}
+
+/// How words are written across the document, keyed by lowercase form.
+pub struct DocStats {
+    index: FastMap<String, u32>,
+    seen: Vec<Seen>,
+    /// For each sentence, whether it is written in capitals.
+    caps: Vec<bool>,
+}
+
+impl DocStats {
+    /// Gathers the casing of every capitalised word outside capital lines.
+    /// Only capitalised words are ever asked about, so lowercase words are
+    /// only looked up, never stored.
+    pub fn new(doc: &Doc) -> Self {
+        let v = &doc.vocab;
+        let flags = v.classify(flags);
+        // Each alphabetic word's key, made once.
+        let keys: Vec<Option<Cow<str>>> =
+            v.words().iter().zip(&flags).map(|(w, &f)| (f & ALPHA_START != 0).then(|| key(w))).collect();
+        let mut index: FastMap<String, u32> = FastMap::default();
+        for (k, _) in keys.iter().zip(&flags).filter(|(_, &f)| f & UPPER_START != 0) {
+            if let Some(k) = k {
+                let n = index.len() as u32;
+                if !index.contains_key(k.as_ref()) {
+                    index.insert(k.to_string(), n);
+                }
+            }
+        }
+        let entry: Vec<Option<u32>> = keys.iter().map(|k| k.as_ref().and_then(|k| index.get(k.as_ref()).copied())).collect();
+        let word_flags = |i: usize| flags.get(v.id(i)).copied().unwrap_or(0);
+        let caps: Vec<bool> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let words = s.tokens.clone().map(word_flags).filter(|f| f & TWO_LETTERS != 0);
+                let mut any = false;
+                for f in words {
+                    if f & HAS_LOWER != 0 {
+                        return false;
+                    }
+                    any = true;
+                }
+                any
+            })
+            .collect();
+        let mut seen: Vec<Seen> = (0..index.len()).map(|_| Seen::default()).collect();
+        for (s, _) in doc.sentences.iter().zip(&caps).filter(|(_, &c)| !c) {
+            for i in s.tokens.clone().skip(1) {
+                let id = v.id(i);
+                let Some(e) = entry.get(id).copied().flatten().and_then(|e| seen.get_mut(e as usize)) else { continue };
+                if flags.get(id).is_some_and(|f| f & UPPER_START != 0) {
+                    if !e.capital {
+                        e.cased = doc.tok(i).to_string();
+                    }
+                    e.capital = true;
+                } else {
+                    e.lower = true;
+                }
+            }
+        }
+        DocStats { index, seen, caps }
+    }
+
+    fn get(&self, lower: &str) -> Option<&Seen> {
+        self.index.get(lower).and_then(|&e| self.seen.get(e as usize))
+    }
+
+    /// How a word (lowercase form) is written capitalised mid-sentence
+    /// elsewhere in the document, if it is.
+    pub fn cased(&self, lower: &str) -> Option<&str> {
+        self.get(lower).filter(|e| e.capital).map(|e| e.cased.as_str())
+    }
+
+    /// Whether a word (lowercase form) is written in lowercase, and
+    /// capitalised, other than first in a sentence.
+    pub fn casing(&self, lower: &str) -> (bool, bool) {
+        self.get(lower).map_or((false, false), |e| (e.lower, e.capital))
+    }
+
+    /// Whether sentence `s` is written in capitals: it has a word of two
+    /// letters or more, and all such words are in capitals.
+    pub fn caps_line(&self, s: usize) -> bool {
+        self.caps.get(s).copied().unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casing_is_gathered_outside_sentence_starts() {
+        let doc = Doc::new("Apple fell. The apple fell. Then Apple rose. Pear fell.");
+        let s = DocStats::new(&doc);
+        assert_eq!(s.casing("apple"), (true, true));
+        assert_eq!(s.cased("apple"), Some("Apple"));
+        assert_eq!(s.casing("pear"), (false, false));
+        assert_eq!(s.cased("fell"), None);
+    }
+
+    #[test]
+    fn capital_lines_are_found_and_skipped() {
+        let doc = Doc::new("BIG NEWS FROM ROME\nIn Rome, the Rome team won.");
+        let s = DocStats::new(&doc);
+        assert!(s.caps_line(0) && !s.caps_line(1));
+        assert_eq!(s.cased("rome"), Some("Rome"));
+        assert_eq!(s.cased("news"), None);
+    }
+
+    #[test]
+    fn curly_apostrophes_share_the_key() {
+        let doc = Doc::new("I’m here. Then I'm there and I’m back.");
+        assert_eq!(DocStats::new(&doc).cased("i'm"), Some("I’m"));
+    }
+}
