@@ -174,7 +174,8 @@ mod tests {
 
     #[test]
     fn curly_apostrophes_share_the_key() {
-        let doc = Doc::new("I’m here. Then I'm there and I’m back.");
+        let doc = Doc::new("Then I’m here. Then I'm there.");
         assert_eq!(DocStats::new(&doc).cased("i'm"), Some("I’m"));
+        assert_eq!(DocStats::new(&doc).casing("i'm"), (false, true));
     }
 }
