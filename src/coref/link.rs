@@ -70,7 +70,7 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
     let by_surname = people(&names, mentions, &mut uf);
     org_heads(&names, mentions, &by_surname, &mut uf);
     acronyms(&names, mentions, &mut uf);
-    let mut by_key: FastMap<(u8, &str), usize> = FastMap::default();
+    let mut by_key: FastMap<(u8, &str), usize> = FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (i, m) in mentions.iter().enumerate() {
         if by_surname.get(i).copied().unwrap_or(false) {
             continue;

@@ -74,10 +74,17 @@ pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
     let mut number = vec![usize::MAX; mentions.len()];
     let mut cluster_of = Vec::with_capacity(mentions.len());
     let mut members: Vec<Vec<usize>> = Vec::new();
+    // Each cluster's size first, so that its list is allocated once.
+    let mut size = vec![0usize; mentions.len()];
+    for &r in &root_of {
+        if let Some(n) = size.get_mut(r) {
+            *n += 1;
+        }
+    }
     for (i, &r) in root_of.iter().enumerate() {
         let slot = number.get_mut(r).map_or(usize::MAX, |s| *s);
         let c = if slot == usize::MAX {
-            members.push(Vec::new());
+            members.push(Vec::with_capacity(size.get(r).copied().unwrap_or(1)));
             if let Some(s) = number.get_mut(r) {
                 *s = members.len() - 1;
             }

@@ -35,11 +35,13 @@ impl<'t> Names<'t> {
     /// Reads the mentions' texts and normalises each distinct one.
     pub fn new(doc: &Doc<'t>, mentions: &[Mention]) -> Self {
         let texts: Vec<&'t str> = mentions.iter().map(|m| doc.slice(m.start, m.end)).collect();
-        let mut ids: FastMap<&'t str, usize> = FastMap::default();
-        let mut id_of = Vec::with_capacity(texts.len());
-        let mut buf = String::new();
-        let mut norm_at = Vec::new();
-        let mut alias = Vec::new();
+        // Sized for the worst case (every text distinct): no regrowth.
+        let n = texts.len();
+        let mut ids: FastMap<&'t str, usize> = FastMap::with_capacity_and_hasher(n, Default::default());
+        let mut id_of = Vec::with_capacity(n);
+        let mut buf = String::with_capacity(texts.iter().map(|t| t.len()).sum());
+        let mut norm_at = Vec::with_capacity(n);
+        let mut alias = Vec::with_capacity(n);
         for &t in &texts {
             let next = norm_at.len();
             let id = *ids.entry(t).or_insert(next);
