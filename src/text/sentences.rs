@@ -39,13 +39,14 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
     let mut paragraphs = Vec::new();
     let mut sent_start = 0usize;
     let mut para_start_sent = 0usize;
-    for i in 0..tokens.len() {
-        let para_break = tokens.get(i + 1).is_some_and(|next| paragraph_break(text, &tokens[i], next));
-        let end_here = i + 1 == tokens.len() || para_break || sentence_ends_after(text, tokens, i);
+    for (i, tok) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1);
+        let para_break = next.is_some_and(|next| paragraph_break(text, tok, next));
+        let end_here = next.is_none() || para_break || sentence_ends_after(text, tokens, i);
         if end_here {
             push_sentence(&mut sentences, tokens, sent_start..i + 1, paragraphs.len());
             sent_start = i + 1;
-            if para_break || i + 1 == tokens.len() {
+            if para_break || next.is_none() {
                 push_paragraph(&mut paragraphs, &sentences, para_start_sent);
                 para_start_sent = sentences.len();
             }
