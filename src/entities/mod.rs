@@ -94,9 +94,10 @@ fn windows<'a>(doc: &'a Doc) -> impl Iterator<Item = (usize, Range<usize>)> + 'a
 fn tag_words(model: &Model, doc: &Doc, words: &Words, stats: &DocStats) -> Vec<u8> {
     let local = model.local_scores(words, stats);
     let mut tags = Vec::with_capacity(doc.tokens.len());
+    let mut scratch = model::Scratch::default();
     for (si, tokens) in windows(doc) {
         let s = features::Sentence::new(doc, words, stats, si, tokens);
-        tags.extend(model.tag_sentence(&s, &local).into_iter().map(|t| t as u8));
+        model.tag_sentence(&s, &local, &mut scratch, &mut tags);
     }
     tags
 }

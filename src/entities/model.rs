@@ -15,7 +15,7 @@
 
 use super::buckets::Buckets;
 use super::features::{self, DocStats, Sentence};
-use super::viterbi::{best_path, viterbi, Edges};
+use super::viterbi::{matrix, Decoder, Edges, Trans};
 use super::words::Words;
 use std::sync::OnceLock;
 
@@ -75,11 +75,21 @@ pub fn may_end(t: usize) -> bool {
     matches!(split_tag(t).0, Part::O | Part::L | Part::U)
 }
 
+/// Buffers reused across the windows of a document by
+/// [`Model::tag_sentence`].
+#[derive(Default)]
+pub struct Scratch {
+    feats: Vec<u32>,
+    em: Vec<[f32; TAGS]>,
+    path: Vec<usize>,
+    decoder: Decoder,
+}
+
 /// A trained, quantised model.
 pub struct Model {
     mask: u32,
     scale: f32,
-    trans: Vec<f32>,
+    trans: Trans,
     /// Bucket -> its row in `weights`; row 0 is all zeros and stands for
     /// every bucket with no weights.
     rows: Buckets,
@@ -140,13 +150,14 @@ impl Model {
             .collect()
     }
 
-    /// The best tags for a window: tokens that cannot be part of a name are
-    /// O, and each run of the others is scored and decoded on its own, from
-    /// each word's [`Model::local_scores`] plus its context features.
-    pub fn tag_sentence(&self, s: &Sentence, local: &[[i32; TAGS]]) -> Vec<usize> {
-        let mut out = vec![0; s.len()];
-        let mut buf = Vec::with_capacity(32);
-        let mut em: Vec<[f32; TAGS]> = Vec::new();
+    /// Appends to `out` the best tags for a window: tokens that cannot be
+    /// part of a name are O, and each run of the others is scored and
+    /// decoded on its own, from each word's [`Model::local_scores`] plus its
+    /// context features.
+    pub fn tag_sentence(&self, s: &Sentence, local: &[[i32; TAGS]], scratch: &mut Scratch, out: &mut Vec<u8>) {
+        let base = out.len();
+        out.resize(base + s.len(), 0);
+        let Scratch { feats, em, path, decoder } = scratch;
         let mut i = 0;
         while i < s.len() {
             if !s.active(i) {
@@ -157,23 +168,26 @@ impl Model {
             em.clear();
             while s.active(i) {
                 let mut acc = s.form_id(i).and_then(|id| local.get(id)).copied().unwrap_or([0; TAGS]);
-                buf.clear();
-                s.context(i, &mut buf);
-                self.add(&buf, &mut acc);
+                feats.clear();
+                s.context(i, feats);
+                self.add(feats, &mut acc);
                 em.push(acc.map(|a| a as f32 * self.scale));
                 i += 1;
             }
             let edges = Edges { after_o: start > 0, before_o: i < s.len() };
-            for (slot, t) in out.iter_mut().skip(start).zip(best_path(&em, &self.trans, edges)) {
-                *slot = t;
+            path.clear();
+            decoder.best_path(em, &self.trans, edges, path);
+            for (slot, &t) in out.iter_mut().skip(base + start).zip(path.iter()) {
+                *slot = t as u8;
             }
         }
-        out
     }
 
     /// The best tags for one sentence's features.
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<usize> {
-        viterbi(&self.emissions(feats), &self.trans)
+        let mut out = Vec::new();
+        Decoder::default().best_path(&self.emissions(feats), &self.trans, Edges::default(), &mut out);
+        out
     }
 
     /// Parses the model format described in the module docs.
@@ -188,7 +202,7 @@ impl Model {
             return None;
         }
         let scale = r.f32()?;
-        let trans = (0..TAGS * TAGS).map(|_| r.f32()).collect::<Option<Vec<f32>>>()?;
+        let trans = matrix(&(0..TAGS * TAGS).map(|_| r.f32()).collect::<Option<Vec<f32>>>()?);
         let n = r.u32()? as usize;
         let mut used = Vec::with_capacity(n.min(1 << 22));
         let mut weights = Vec::with_capacity(n.min(1 << 22) + 1);

@@ -9,10 +9,9 @@
 //! the transition from or to O, as the whole sentence would be.
 //!
 //! Guarantees: time linear in the tokens (at most 9 allowed predecessors
-//! per tag); no panics.
+//! per tag); no allocation once the tables have grown; no panics.
 
-use super::model::{allowed, may_end, TAGS};
-use std::sync::OnceLock;
+use super::model::TAGS;
 
 /// Where a segment sits in its sentence: whether an O token comes just
 /// before it and just after it.
@@ -22,81 +21,100 @@ pub struct Edges {
     pub before_o: bool,
 }
 
-type Preds = [([u8; TAGS], usize); TAGS];
+/// The transition scores, `trans[a][b]` from tag `a` to tag `b`.
+pub type Trans = [[f32; TAGS]; TAGS];
 
-/// The allowed predecessors of each tag, computed once.
-fn predecessors() -> &'static Preds {
-    static P: OnceLock<Preds> = OnceLock::new();
-    P.get_or_init(build_predecessors)
-}
-
-fn build_predecessors() -> Preds {
-    let mut preds = [([0; TAGS], 0); TAGS];
-    for (b, (list, len)) in preds.iter_mut().enumerate() {
-        for a in (0..TAGS).filter(|&a| allowed(Some(a), b)) {
-            if let Some(slot) = list.get_mut(*len) {
-                *slot = a as u8;
-                *len += 1;
-            }
+/// The transition matrix of a flat `a * TAGS + b` list (missing entries 0).
+pub fn matrix(flat: &[f32]) -> Trans {
+    let mut m = [[0.0; TAGS]; TAGS];
+    for (a, row) in m.iter_mut().enumerate() {
+        for (b, x) in row.iter_mut().enumerate() {
+            *x = flat.get(a * TAGS + b).copied().unwrap_or(0.0);
         }
     }
-    preds
+    m
 }
 
-/// The transition score from tag `a` to tag `b`.
-fn step(trans: &[f32], a: usize, b: usize) -> f32 {
-    trans.get(a * TAGS + b).copied().unwrap_or(0.0)
-}
+/// The tags no name is open after (O, L-x, U-x), ascending: the allowed
+/// predecessors of O, B-x and U-x, and the tags a sentence may end on.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// The tags that open a name or stand outside one (O, B-x, U-x).
+const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
 /// The best tag sequence for per-token scores `em` and transition scores
 /// `trans` (`trans[a * TAGS + b]`) of a whole sentence.
 pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
-    best_path(em, trans, Edges::default())
+    let mut out = Vec::new();
+    Decoder::default().best_path(em, &matrix(trans), Edges::default(), &mut out);
+    out
+}
+
+/// Viterbi's tables, kept between segments so that decoding the many short
+/// segments of a document allocates nothing.
+#[derive(Default)]
+pub struct Decoder {
+    score: Vec<[f32; TAGS]>,
+    back: Vec<[u8; TAGS]>,
+}
+
+impl Decoder {
+    /// Appends to `out` the best tag sequence of one segment, with its
+    /// [`Edges`]. Ties go to the lower tag, step by step.
+    pub fn best_path(&mut self, em: &[[f32; TAGS]], trans: &Trans, edges: Edges, out: &mut Vec<usize>) {
+        let Some(first) = em.first() else { return };
+        let neg = f32::NEG_INFINITY;
+        self.score.clear();
+        self.back.clear();
+        let mut row = [neg; TAGS];
+        for b in OPENING {
+            row[b] = first[b] + if edges.after_o { trans[0][b] } else { 0.0 };
+        }
+        self.score.push(row);
+        self.back.push([0; TAGS]);
+        for e in em.iter().skip(1) {
+            let prev = self.score.last().copied().unwrap_or([neg; TAGS]);
+            let (mut cur, mut back) = ([neg; TAGS], [0u8; TAGS]);
+            for b in 0..TAGS {
+                let mut best = (neg, 0u8);
+                // An I or L continues the B or I of its type; anything else
+                // follows a closed tag.
+                let preds: &[usize] = if OPENING.contains(&b) { &CLOSED } else { &[b - (b - 1) % 4, b - (b - 1) % 4 + 1] };
+                for &a in preds {
+                    let s = prev[a] + trans[a][b];
+                    if s > best.0 {
+                        best = (s, a as u8);
+                    }
+                }
+                if best.0 > neg {
+                    cur[b] = best.0 + e[b];
+                    back[b] = best.1;
+                }
+            }
+            self.score.push(cur);
+            self.back.push(back);
+        }
+        let last = self.score.last().copied().unwrap_or([neg; TAGS]);
+        let end = |c: usize| last[c] + if edges.before_o { trans[c][0] } else { 0.0 };
+        let mut t = 0;
+        for c in CLOSED {
+            if end(c) > end(t) {
+                t = c;
+            }
+        }
+        let at = out.len();
+        out.resize(at + em.len(), 0);
+        for (slot, back) in out.iter_mut().skip(at).rev().zip(self.back.iter().rev()) {
+            *slot = t;
+            t = back[t % TAGS] as usize;
+        }
+    }
 }
 
 /// The best tag sequence of one segment, with its [`Edges`].
 pub fn best_path(em: &[[f32; TAGS]], trans: &[f32], edges: Edges) -> Vec<usize> {
-    let n = em.len();
-    let Some(first) = em.first() else { return Vec::new() };
-    let neg = f32::NEG_INFINITY;
-    let preds = predecessors();
-    let mut score = vec![[neg; TAGS]; n];
-    let mut back = vec![[0u8; TAGS]; n];
-    for b in (0..TAGS).filter(|&b| allowed(None, b)) {
-        let from_o = if edges.after_o { step(trans, 0, b) } else { 0.0 };
-        score[0][b] = first[b] + from_o;
-    }
-    for i in 1..n {
-        let (done, rest) = score.split_at_mut(i);
-        let (prev, cur) = (&done[i - 1], &mut rest[0]);
-        for b in 0..TAGS {
-            let (list, len) = &preds[b];
-            let mut best = (neg, 0u8);
-            for &a in list.get(..*len).unwrap_or(&[]) {
-                let s = prev[a as usize] + step(trans, a as usize, b);
-                if s > best.0 {
-                    best = (s, a);
-                }
-            }
-            if best.0 > neg {
-                cur[b] = best.0 + em[i][b];
-                back[i][b] = best.1;
-            }
-        }
-    }
-    let last = &score[n - 1];
-    let end = |c: usize| last[c] + if edges.before_o { step(trans, c, 0) } else { 0.0 };
-    let mut t = 0;
-    for c in (0..TAGS).filter(|&c| may_end(c)) {
-        if end(c) > end(t) {
-            t = c;
-        }
-    }
-    let mut out = vec![0; n];
-    for i in (0..n).rev() {
-        out[i] = t;
-        t = back[i][t] as usize;
-    }
+    let mut out = Vec::new();
+    Decoder::default().best_path(em, &matrix(trans), edges, &mut out);
     out
 }
 
@@ -130,5 +148,26 @@ mod tests {
         trans[tag(Part::U, 0) * TAGS] = 0.0;
         trans[tag(Part::U, 0)] = -5.0; // O -> U-PER
         assert_eq!(best_path(&em, &trans, Edges { after_o: true, before_o: false }), vec![0]);
+    }
+}
+
+#[cfg(test)]
+mod constraint_tests {
+    use super::*;
+    use crate::entities::model::{allowed, may_end};
+
+    #[test]
+    fn the_tag_sets_follow_the_bilou_constraints() {
+        for b in 0..TAGS {
+            let preds: Vec<usize> = (0..TAGS).filter(|&a| allowed(Some(a), b)).collect();
+            if OPENING.contains(&b) {
+                assert_eq!(preds, CLOSED, "tag {b}");
+                assert!(allowed(None, b));
+            } else {
+                assert_eq!(preds, [b - (b - 1) % 4, b - (b - 1) % 4 + 1], "tag {b}");
+                assert!(!allowed(None, b));
+            }
+            assert_eq!(may_end(b), CLOSED.contains(&b), "tag {b}");
+        }
     }
 }

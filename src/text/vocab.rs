@@ -17,7 +17,7 @@ pub struct Vocab<'t> {
 
 impl<'t> Vocab<'t> {
     /// Interns the tokens of `text`.
-    pub fn new(text: &'t str, tokens: &[Token]) -> Self {
+    #[inline(never)] pub fn new(text: &'t str, tokens: &[Token]) -> Self {
         // NOTE: an open-addressing table sized for the worst case (every
         // token distinct, half full) instead of a HashMap: this runs once
         // per token of every document, and a general map's hashing and
