@@ -180,6 +180,9 @@ impl<'a, 'd> Sentence<'a, 'd> {
         }
         let h = self.words.hit(self.start + i);
         for (t, set) in [(24, h.unit), (25, h.begin), (26, h.inside), (27, h.last), (28, self.classes(i.checked_sub(1))), (29, self.classes(Some(i + 1)))] {
+            if set == 0 {
+                continue; // most tokens are in no list
+            }
             for c in class_bits(set) {
                 f.push(hash(t, &[c]));
             }
