@@ -6,6 +6,7 @@
 //! word answers every class and cue question, see [`tags`]); a cue match
 //! reads at most the length of the longest phrase; no panics.
 
+use super::packed::PackedMap;
 use crate::text::fasthash::FastMap;
 use std::sync::OnceLock;
 
@@ -74,7 +75,7 @@ struct Lexicon {
     /// First word of a phrase -> (all words, class), longest first.
     cues: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
     /// Word -> its [`Tags`] bits: one lookup answers every question.
-    words: FastMap<&'static str, u16>,
+    words: PackedMap,
     /// The longest word in `words`, in bytes: longer words need no lookup.
     longest: usize,
     /// The first bytes of the words in `words`, one bit each.
@@ -97,7 +98,8 @@ fn lexicon() -> &'static Lexicon {
                 *slot |= 1 << (b & 63);
             }
         }
-        Lexicon { cues, words, longest, firsts }
+        let words: Vec<(&'static str, u16)> = words.into_iter().collect();
+        Lexicon { cues, words: PackedMap::new(&words), longest, firsts }
     })
 }
 
@@ -168,7 +170,7 @@ pub fn tags(word: &str) -> Tags {
     if word.len() > lex.longest || !known_first {
         return Tags::default();
     }
-    Tags(lex.words.get(word).copied().unwrap_or(0))
+    Tags(lex.words.get(word).unwrap_or(0))
 }
 
 /// Whether the lower-cased `word` is in `class`.

@@ -87,6 +87,10 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
         if std::mem::take(&mut skip) || stray && i == 0 {
             continue;
         }
+        // Every mark is a punctuation token; words and numbers change no state.
+        if tok.kind != TokenKind::Punct {
+            continue;
+        }
         if tok.text(text) == "\"" {
             let after_equals = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.text(text) == "=" && p.end == tok.start);
             if after_equals || in_attribute {

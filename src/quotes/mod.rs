@@ -15,12 +15,14 @@ mod labels;
 pub mod lexicon;
 pub mod marks;
 mod names;
+mod packed;
 mod partial;
 mod resolve;
 mod signatures;
 mod speaker;
 mod span;
 mod view;
+mod words;
 
 use crate::coref::EntityTable;
 use crate::text::Doc;

@@ -1,39 +1,25 @@
-//! A token-level view of a document for the attribution rules: lower-cased
-//! words, what the word lists say about each (computed once per token, so
-//! that rules ask a bit, not a hash map), the quoted span each token sits
-//! in, and its sentence.
+//! A token-level view of a document for the attribution rules: the
+//! [`Words`] facts of each token (lower case, capital, word-list tags), the
+//! quoted span each token sits in, and its sentence.
 //!
 //! Guarantees: built in one pass over tokens and marks (linear); every
 //! accessor takes any index and answers a neutral value when it is out of
 //! range, so rules can look around freely without panicking.
 
-use super::lexicon::{self, Class, Tags};
+use super::lexicon::{Class, Tags};
 use super::marks::{self, Marked};
-use crate::text::tokens::TokenKind;
+use super::words::Words;
 use crate::text::Doc;
 
 /// Marks a token outside every quoted span.
 const NONE: u32 = u32::MAX;
-
-/// [`View`] flag: the token is a word (starts with a letter).
-const WORD: u8 = 1;
-/// [`View`] flag: the token is a word that starts with a capital letter.
-const CAP: u8 = 2;
 
 /// The document as the quote rules read it.
 pub struct View<'d, 't> {
     pub doc: &'d Doc<'t>,
     /// The quoted spans, in text order.
     pub marks: Vec<Marked>,
-    /// The text with every token lower-cased in place; a token whose lower
-    /// case is longer or shorter ("İ") is appended at the end instead.
-    lower: String,
-    /// For each token, the byte range of its lower case in `lower`.
-    lower_at: Vec<(u32, u32)>,
-    /// For each token, what the word lists say about its lower case.
-    tags: Vec<Tags>,
-    /// For each token, [`WORD`] and [`CAP`].
-    flags: Vec<u8>,
+    words: Words<'t>,
     /// For each token, the index in `marks` of the span it is in (marks
     /// included), or [`NONE`]. u32, not usize, so that the per-token arrays
     /// of a long text stay small enough to be read from cache.
@@ -46,17 +32,7 @@ impl<'d, 't> View<'d, 't> {
     /// Builds the view.
     pub fn new(doc: &'d Doc<'t>) -> Self {
         let marks = marks::pair(doc);
-        let (lower, lower_at) = lower_case(doc);
-        let tags = lower_at.iter().map(|&(a, b)| lexicon::tags(lower.get(a as usize..b as usize).unwrap_or(""))).collect();
-        let flags = doc
-            .tokens
-            .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word if t.text(doc.text).chars().next().is_some_and(char::is_uppercase) => WORD | CAP,
-                TokenKind::Word => WORD,
-                _ => 0,
-            })
-            .collect();
+        let words = Words::new(doc);
         let mut quote_of = vec![NONE; doc.tokens.len()];
         let mut m = 0;
         for (i, t) in doc.tokens.iter().enumerate() {
@@ -75,7 +51,7 @@ impl<'d, 't> View<'d, 't> {
                 *slot = u32::try_from(si).unwrap_or(u32::MAX);
             }
         }
-        View { doc, marks, lower, lower_at, tags, flags, quote_of, sentence_of }
+        View { doc, marks, words, quote_of, sentence_of }
     }
 
     /// Number of tokens.
@@ -85,17 +61,17 @@ impl<'d, 't> View<'d, 't> {
 
     /// The token's text as written ("" out of range).
     pub fn tok(&self, i: usize) -> &'t str {
-        self.doc.tok(i)
+        self.words.text(i)
     }
 
     /// The token's text in lower case ("" out of range).
     pub fn low(&self, i: usize) -> &str {
-        self.lower_at.get(i).and_then(|&(a, b)| self.lower.get(a as usize..b as usize)).unwrap_or("")
+        self.words.low(i)
     }
 
     /// What the word lists say about the token (nothing out of range).
     pub fn tags(&self, i: usize) -> Tags {
-        self.tags.get(i).copied().unwrap_or_default()
+        self.words.tags(i)
     }
 
     /// Whether the token's lower case is in `class` (false out of range).
@@ -115,12 +91,17 @@ impl<'d, 't> View<'d, 't> {
 
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & CAP != 0)
+        self.words.is_cap(i)
     }
 
     /// Whether the token is a word (letters first).
     pub fn is_word(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & WORD != 0)
+        self.words.is_word(i)
+    }
+
+    /// Whether the token is a punctuation mark or symbol (one character).
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.words.is_punct(i)
     }
 
     /// The quoted span holding token `i`, if any.
@@ -164,67 +145,5 @@ impl<'d, 't> View<'d, 't> {
     /// First token at or after byte `b`.
     pub fn token_at(&self, b: usize) -> usize {
         self.doc.token_at_or_after(b)
-    }
-}
-
-
-/// The lower case of every token: a copy of the text with its ASCII
-/// letters lowered (all most tokens need) and the few other tokens with a
-/// capital lowered in place, or, when that changes their length ("İ"),
-/// appended after the text. Returns the buffer and each token's byte range.
-fn lower_case(doc: &Doc) -> (String, Vec<(u32, u32)>) {
-    let text = doc.text;
-    let mut lower = String::with_capacity(text.len());
-    let mut moved = String::new();
-    let mut done = 0;
-    let at = |a: usize, b: usize| (u32::try_from(a).unwrap_or(0), u32::try_from(b).unwrap_or(0));
-    let mut ranges = Vec::with_capacity(doc.tokens.len());
-    for t in &doc.tokens {
-        let w = t.text(text);
-        let mut range = at(t.start, t.end);
-        if !w.is_ascii() && w.chars().any(char::is_uppercase) {
-            let low = w.to_lowercase();
-            lower.push_str(text.get(done..t.start).unwrap_or(""));
-            if low.len() == w.len() {
-                lower.push_str(&low);
-            } else {
-                lower.push_str(w); // keeps the offsets of the tokens after it
-                range = at(text.len() + moved.len(), text.len() + moved.len() + low.len());
-                moved.push_str(&low);
-            }
-            done = t.end;
-        }
-        ranges.push(range);
-    }
-    lower.push_str(text.get(done..).unwrap_or(""));
-    lower.make_ascii_lowercase();
-    lower.push_str(&moved);
-    (lower, ranges)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lower_case_matches_the_standard_one() {
-        let text = "Ann SAID “Öl” to İstanbul’s ΟΔΟΣ and ǅem, then ẞ ok.";
-        let doc = Doc::new(text);
-        let v = View::new(&doc);
-        // A token without an upper-case letter stays as written ("ǅ" is title case).
-        let expected = |w: &str| if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() };
-        for i in 0..v.len() {
-            assert_eq!(v.low(i), expected(v.tok(i)), "token {i}");
-        }
-        assert!((0..v.len()).any(|i| v.low(i) == "ǅem") && (0..v.len()).any(|i| v.low(i) == "οδος"));
-        assert_eq!(v.low(v.len()), "");
-    }
-
-    #[test]
-    fn flags_and_tags() {
-        let doc = Doc::new("Ann said he 42 .");
-        let v = View::new(&doc);
-        assert!(v.is_cap(0) && v.is_word(0) && !v.is_cap(1) && v.is_word(1) && !v.is_word(3));
-        assert!(v.tags(1).is_cue_word() && v.is(2, Class::Pronoun) && !v.is(9, Class::Pronoun));
     }
 }

@@ -1,0 +1,142 @@
+//! What the quote rules know about each token as a word, worked out once
+//! per document in one pass: its text, its lower case, whether it is a
+//! word, punctuation or a capitalised word, and what the word lists say
+//! about it ([`Tags`]). The rules then ask an array, not a hash map, and
+//! never lower-case or allocate per question.
+//!
+//! Guarantees: one pass over the tokens, a few operations per byte plus one
+//! word-list lookup per token (linear); every accessor takes any index and
+//! answers a neutral value out of range; no panics.
+
+use super::lexicon::{self, Tags};
+use crate::text::tokens::TokenKind;
+use crate::text::Doc;
+
+/// Flag: the token is a word (starts with a letter).
+const WORD: u8 = 1;
+/// Flag: the token is a word that starts with a capital letter.
+const CAP: u8 = 2;
+/// Flag: the token is one punctuation mark or symbol.
+const PUNCT: u8 = 4;
+/// Flag: the token has a capital, so its lower case is in `lower`.
+const LOWERED: u8 = 8;
+
+/// The per-token word facts of a document.
+pub struct Words<'t> {
+    /// Each token's text.
+    text: Vec<&'t str>,
+    /// The lower case of the tokens with a capital, one after another.
+    lower: String,
+    /// For a token with [`LOWERED`], the byte range of its lower case in `lower`.
+    lower_at: Vec<(u32, u32)>,
+    tags: Vec<Tags>,
+    flags: Vec<u8>,
+}
+
+impl<'t> Words<'t> {
+    /// Reads every token of `doc` once.
+    pub fn new(doc: &Doc<'t>) -> Words<'t> {
+        let n = doc.tokens.len();
+        let mut w = Words { text: Vec::with_capacity(n), lower: String::new(), lower_at: Vec::with_capacity(n), tags: Vec::with_capacity(n), flags: Vec::with_capacity(n) };
+        let at = |a: usize, b: usize| (u32::try_from(a).unwrap_or(0), u32::try_from(b).unwrap_or(0));
+        for t in &doc.tokens {
+            let word = t.text(doc.text);
+            let (mut ascii, mut upper) = (true, false);
+            for &b in word.as_bytes() {
+                ascii &= b.is_ascii();
+                upper |= b.is_ascii_uppercase();
+            }
+            // A token is lowered when it has a capital, as str::to_lowercase sees it.
+            let cap_first = if ascii { word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) } else { word.chars().next().is_some_and(char::is_uppercase) };
+            let lowered = upper || !ascii && word.chars().any(char::is_uppercase);
+            let mut flags = match t.kind {
+                TokenKind::Word if cap_first => WORD | CAP,
+                TokenKind::Word => WORD,
+                TokenKind::Punct => PUNCT,
+                TokenKind::Number => 0,
+            };
+            let mut range = (0, 0);
+            if lowered {
+                let from = w.lower.len();
+                if ascii {
+                    w.lower.push_str(word);
+                    if let Some(s) = w.lower.get_mut(from..) {
+                        s.make_ascii_lowercase();
+                    }
+                } else {
+                    w.lower.push_str(&word.to_lowercase());
+                }
+                range = at(from, w.lower.len());
+                flags |= LOWERED;
+            }
+            let low = if lowered { w.lower.get(range.0 as usize..range.1 as usize).unwrap_or("") } else { word };
+            w.tags.push(lexicon::tags(low));
+            w.text.push(word);
+            w.lower_at.push(range);
+            w.flags.push(flags);
+        }
+        w
+    }
+
+    /// The token's text as written ("" out of range).
+    pub fn text(&self, i: usize) -> &'t str {
+        self.text.get(i).copied().unwrap_or("")
+    }
+
+    /// The token's text in lower case ("" out of range).
+    pub fn low(&self, i: usize) -> &str {
+        match self.flags.get(i) {
+            Some(f) if f & LOWERED != 0 => self.lower_at.get(i).and_then(|&(a, b)| self.lower.get(a as usize..b as usize)).unwrap_or(""),
+            _ => self.text(i),
+        }
+    }
+
+    /// What the word lists say about the token (nothing out of range).
+    pub fn tags(&self, i: usize) -> Tags {
+        self.tags.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether the token is a word that starts with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & CAP != 0)
+    }
+
+    /// Whether the token is a word (letters first).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & WORD != 0)
+    }
+
+    /// Whether the token is a punctuation mark or symbol (one character).
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & PUNCT != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexicon::Class;
+
+    #[test]
+    fn lower_case_matches_the_standard_one() {
+        let text = "Ann SAID “Öl” to İstanbul’s ΟΔΟΣ and ǅem, then ẞ ok.";
+        let doc = Doc::new(text);
+        let w = Words::new(&doc);
+        // A token without an upper-case letter stays as written ("ǅ" is title case).
+        let expected = |s: &str| if s.chars().any(char::is_uppercase) { s.to_lowercase() } else { s.to_string() };
+        for i in 0..doc.tokens.len() {
+            assert_eq!(w.low(i), expected(w.text(i)), "token {i}");
+        }
+        assert!((0..doc.tokens.len()).any(|i| w.low(i) == "ǅem") && (0..doc.tokens.len()).any(|i| w.low(i) == "οδος"));
+        assert_eq!(w.low(doc.tokens.len()), "");
+    }
+
+    #[test]
+    fn flags_and_tags() {
+        let doc = Doc::new("Ann said he 42 . Éva");
+        let w = Words::new(&doc);
+        assert!(w.is_cap(0) && w.is_word(0) && !w.is_cap(1) && w.is_word(1) && !w.is_word(3) && !w.is_punct(3));
+        assert!(w.is_punct(4) && !w.is_word(4) && w.is_cap(5) && !w.is_cap(9));
+        assert!(w.tags(1).is_cue_word() && w.tags(2).has(Class::Pronoun) && !w.tags(9).has(Class::Pronoun));
+    }
+}
