@@ -77,7 +77,7 @@ pub fn find(v: &View) -> Vec<Attribution> {
 /// Whether a ")" in `r` closes a bracket opened before `r`.
 fn unopened_bracket(v: &View, r: Range<usize>) -> bool {
     let mut depth = 0i32;
-    for k in r {
+    for k in r.filter(|&k| v.is_punct(k)) {
         match v.tok(k) {
             "(" => depth += 1,
             ")" if depth == 0 => return true,

@@ -162,6 +162,7 @@ fn parse_words(src: &'static str) -> FastMap<&'static str, u16> {
 }
 
 /// The [`Tags`] of the lower-cased `word` (none for a word in no list).
+#[inline]
 pub fn tags(word: &str) -> Tags {
     let lex = lexicon();
     // Most words are in no list: their length or first byte says so without hashing.

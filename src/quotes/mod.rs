@@ -68,7 +68,7 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
                     .or_else(|| got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity))
                     .filter(|&c| c < entities.clusters.len());
                 // The entity's canonical name wins, so that name and entity agree.
-                let name = entity.and_then(|c| entities.clusters.get(c)).map_or(got.name, |c| c.name.clone());
+                let name = entity.and_then(|c| entities.clusters.get(c)).map_or_else(|| got.name.to_string(), |c| c.name.clone());
                 Some(Speaker { start: s, end: e, text: doc.slice(s, e).to_string(), name, entity })
             }
             (None, Some(j)) => resolved.get(j).cloned().flatten(),
@@ -216,8 +216,9 @@ fn words_in(v: &View, start: usize, end: usize) -> usize {
 /// attribution between them), mixed when it holds one, else indirect.
 fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> QuoteKind {
     let (a, b) = (v.token_at(start), v.token_at(end));
-    let marks: Vec<usize> = (a..b).filter_map(|k| v.quote_of(k)).collect();
-    let Some(&first) = marks.first() else { return QuoteKind::Indirect };
+    let mut marks = (a..b).filter_map(|k| v.quote_of(k));
+    let Some(first) = marks.next() else { return QuoteKind::Indirect };
+    let one_quotation = marks.all(|m| m == first);
     // `"We will," he said, "win."`: the words around the cue between two quotations.
     let gap = cue.filter(|c| a < c.start && c.end < b).and_then(|c| {
         let from = (a..c.start).rev().find(|&k| v.quote_of(k).is_some())?;
@@ -226,7 +227,7 @@ fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> Quote
     });
     let in_gap = |k: usize| gap.as_ref().is_some_and(|g| g.contains(&k));
     let outside = (a..b).filter(|&k| v.quote_of(k).is_none() && v.is_word(k) && !in_gap(k) && !matches!(v.low(k), "that")).count();
-    if outside == 0 || marks.iter().all(|&m| m == first) && outside <= 1 {
+    if outside == 0 || one_quotation && outside <= 1 {
         QuoteKind::Direct
     } else {
         QuoteKind::Mixed

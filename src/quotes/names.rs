@@ -6,7 +6,8 @@
 //! When the entity stage has found PERSON and ORG mentions they are used;
 //! otherwise capitalised-word heuristics stand in.
 //!
-//! Guarantees: one pass over tokens plus hash lookups (linear); no panics.
+//! Guarantees: one pass over tokens plus hash lookups (linear); names and
+//! titles are borrowed from the view, never copied; no panics.
 
 use super::lexicon::{is, Class};
 use super::view::View;
@@ -24,11 +25,11 @@ pub enum Gender {
 
 /// One person or organisation.
 #[derive(Clone, Debug)]
-pub struct Person {
+pub struct Person<'v> {
     /// The longest form of the name, without title.
-    pub name: String,
+    pub name: &'v str,
     /// Lower-cased title words seen with it ("secretary", "state").
-    pub titles: Vec<String>,
+    pub titles: Vec<&'v str>,
     pub gender: Gender,
     pub org: bool,
     /// The entity cluster, when the entity stage knows it.
@@ -43,16 +44,17 @@ pub struct NameMention {
 }
 
 /// All names of a document.
-pub struct Names {
-    pub people: Vec<Person>,
+pub struct Names<'v> {
+    pub people: Vec<Person<'v>>,
     /// In text order.
     pub mentions: Vec<NameMention>,
-    by_last: FastMap<String, usize>,
+    /// Lower-cased last name word -> person.
+    by_last: FastMap<&'v str, usize>,
 }
 
-impl Names {
+impl<'v> Names<'v> {
     /// Finds the names of the document.
-    pub fn new(v: &View, table: &EntityTable) -> Names {
+    pub fn new(v: &'v View, table: &EntityTable) -> Names<'v> {
         let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: FastMap::default() };
         let mut i = 0;
         while i < v.len() {
@@ -80,13 +82,13 @@ impl Names {
         self.by_last.get(v.low(last)).copied()
     }
 
-    fn add_run(&mut self, v: &View, table: &EntityTable, start: usize, end: usize) {
+    fn add_run(&mut self, v: &'v View, table: &EntityTable, start: usize, end: usize) {
         // Split off the title words and a leading "The".
         let mut n = start;
         let mut titles = Vec::new();
         while n < end && (v.is(n, Class::Title) || v.is(n, Class::Determiner) || v.tok(n) == "." || v.low(n) == "of") {
             if v.is(n, Class::Title) {
-                titles.push(v.low(n).to_string());
+                titles.push(v.low(n));
             }
             n += 1;
         }
@@ -102,7 +104,7 @@ impl Names {
             // "Russian President Vladimir Putin": the name follows the last title word.
             if let Some(t) = (n..e).rev().find(|&k| v.is(k, Class::Title)) {
                 if t + 1 < e {
-                    titles.extend((n..=t).filter(|&k| v.is(k, Class::Title)).map(|k| v.low(k).to_string()));
+                    titles.extend((n..=t).filter(|&k| v.is(k, Class::Title)).map(|k| v.low(k)));
                     n = t + 1;
                 }
             }
@@ -124,14 +126,14 @@ impl Names {
         let p = match self.by_last.get(last).copied() {
             Some(p) => p,
             None => {
-                self.people.push(Person { name: String::new(), titles: Vec::new(), gender, org, entity });
-                self.by_last.insert(last.to_string(), self.people.len() - 1);
+                self.people.push(Person { name: "", titles: Vec::new(), gender, org, entity });
+                self.by_last.insert(last, self.people.len() - 1);
                 self.people.len() - 1
             }
         };
         if let Some(person) = self.people.get_mut(p) {
             if name.len() > person.name.len() {
-                person.name = name.to_string();
+                person.name = name;
             }
             // Each title once: a person named a thousand times keeps a short
             // list, so resolving a mention stays constant time.
@@ -176,11 +178,14 @@ mod tests {
     use super::*;
     use crate::text::Doc;
 
-    fn names(t: &str) -> Names {
+    /// The people found in `t`: (name, titles, gender, org), and the number of mentions.
+    fn names(t: &str) -> (Vec<(String, Vec<String>, Gender, bool)>, usize) {
         let d = Doc::new(t);
         let v = View::new(&d);
         let table = crate::coref::cluster(&d, Vec::new());
-        Names::new(&v, &table)
+        let n = Names::new(&v, &table);
+        let people = n.people.iter().map(|p| (p.name.to_string(), p.titles.iter().map(|t| t.to_string()).collect(), p.gender, p.org)).collect();
+        (people, n.mentions.len())
     }
 
     #[test]
@@ -188,25 +193,26 @@ mod tests {
         let text = "Senator Ann Lee spoke. ".repeat(50);
         let doc = Doc::new(&text);
         let table = crate::coref::cluster(&doc, crate::entities::find(&doc));
-        let n = Names::new(&View::new(&doc), &table);
+        let v = View::new(&doc);
+        let n = Names::new(&v, &table);
         assert!(n.people.iter().all(|p| p.titles.len() <= 1), "{:?}", n.people.iter().map(|p| p.titles.len()).collect::<Vec<_>>());
     }
 
     #[test]
     fn titles_are_split_and_short_forms_join_the_long_one() {
-        let n = names("Secretary of State Rex Tillerson spoke. Later Tillerson left.");
-        assert_eq!(n.people.len(), 1);
-        assert_eq!(n.people[0].name, "Rex Tillerson");
-        assert!(n.people[0].titles.contains(&"secretary".to_string()));
-        assert_eq!(n.mentions.len(), 2);
+        let (people, mentions) = names("Secretary of State Rex Tillerson spoke. Later Tillerson left.");
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].0, "Rex Tillerson");
+        assert!(people[0].1.contains(&"secretary".to_string()));
+        assert_eq!(mentions, 2);
     }
 
     #[test]
     fn gender_and_organisations() {
-        let n = names("Mrs. Clinton met Donald Trump and The New York Times.");
-        let find = |s: &str| n.people.iter().find(|p| p.name == s).unwrap();
-        assert_eq!(find("Clinton").gender, Gender::Female);
-        assert_eq!(find("Donald Trump").gender, Gender::Male);
-        assert!(find("New York Times").org);
+        let (people, _) = names("Mrs. Clinton met Donald Trump and The New York Times.");
+        let find = |s: &str| people.iter().find(|p| p.0 == s).unwrap();
+        assert_eq!(find("Clinton").2, Gender::Female);
+        assert_eq!(find("Donald Trump").2, Gender::Male);
+        assert!(find("New York Times").3);
     }
 }

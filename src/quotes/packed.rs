@@ -26,6 +26,7 @@ pub struct PackedMap {
 }
 
 /// The word and its length in one integer, or None when it is empty or too long.
+#[inline]
 fn pack(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > PACKED {
@@ -62,6 +63,7 @@ impl PackedMap {
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
+    #[inline]
     fn find(&self, key: u128) -> usize {
         let mask = self.keys.len() - 1;
         let h = ((key as u64) ^ ((key >> 64) as u64).rotate_left(29)).wrapping_mul(K);
@@ -77,6 +79,7 @@ impl PackedMap {
     }
 
     /// The value of `word`, if it is in the map.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<u16> {
         match pack(word) {
             Some(key) => {

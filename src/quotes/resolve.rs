@@ -13,16 +13,17 @@ use super::view::View;
 use crate::text::fasthash::FastMap;
 use std::ops::Range;
 
-/// A resolved speaker: the canonical name and, when known, the person.
+/// A resolved speaker: the canonical name (a slice of the text) and, when
+/// known, the person.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Resolved {
-    pub name: String,
+pub struct Resolved<'v> {
+    pub name: &'v str,
     pub person: Option<usize>,
 }
 
 /// The running state of the walk.
-pub struct Resolver<'n> {
-    names: &'n Names,
+pub struct Resolver<'n, 'v> {
+    names: &'n Names<'v>,
     genders: Vec<Gender>,
     next: usize,
     /// Last person of each gender slot: (person, paragraph), subjects and speakers only.
@@ -30,15 +31,15 @@ pub struct Resolver<'n> {
     /// Last person of each gender slot, any mention.
     any: [Option<(usize, usize)>; 2],
     last_org: Option<usize>,
-    by_title: FastMap<String, usize>,
+    by_title: FastMap<&'v str, usize>,
 }
 
 const MALE: usize = 0;
 const FEMALE: usize = 1;
 
-impl<'n> Resolver<'n> {
+impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
-    pub fn new(names: &'n Names) -> Self {
+    pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
         Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, by_title: FastMap::default() }
     }
@@ -83,17 +84,17 @@ impl<'n> Resolver<'n> {
                 }
             }
         }
-        for t in &p.titles {
+        for &t in &p.titles {
             if self.by_title.get(t) != Some(&person) {
-                self.by_title.insert(t.clone(), person);
+                self.by_title.insert(t, person);
             }
         }
     }
 
     /// The person behind the speaker phrase `r`.
-    pub fn resolve(&mut self, v: &View, r: Range<usize>) -> Resolved {
-        let text = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))).to_string();
-        let own = |name: String| Resolved { name, person: None };
+    pub fn resolve(&mut self, v: &View<'_, 'v>, r: Range<usize>) -> Resolved<'v> {
+        let text = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
+        let own = |name: &'v str| Resolved { name, person: None };
         let first = v.low(r.start);
         if r.len() == 1 && v.is(r.start, Class::Pronoun) {
             let slot = match first {
@@ -139,7 +140,7 @@ impl<'n> Resolver<'n> {
         }
     }
 
-    fn resolved(&self, p: usize) -> Resolved {
-        Resolved { name: self.names.people.get(p).map_or_else(String::new, |x| x.name.clone()), person: Some(p) }
+    fn resolved(&self, p: usize) -> Resolved<'v> {
+        Resolved { name: self.names.people.get(p).map_or("", |x| x.name), person: Some(p) }
     }
 }

@@ -38,7 +38,7 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
 fn dash_signatures(v: &View, r: Range<usize>) -> Vec<Attribution> {
     let mut out = Vec::new();
     for k in r.clone() {
-        if !matches!(v.tok(k), "―" | "—" | "–") || !k.checked_sub(1).is_some_and(|p| v.is_close_mark(p)) {
+        if !v.is_punct(k) || !matches!(v.tok(k), "―" | "—" | "–") || !k.checked_sub(1).is_some_and(|p| v.is_close_mark(p)) {
             continue;
         }
         let Some(name) = speaker::right(v, k + 1, r.end).filter(|n| v.is_cap(n.start)) else { continue };
