@@ -75,11 +75,8 @@ impl Decoder {
         for e in em.iter().skip(1) {
             let prev = self.score.last().copied().unwrap_or([neg; TAGS]);
             let (mut cur, mut back) = ([neg; TAGS], [0u8; TAGS]);
-            for b in 0..TAGS {
+            let mut relax = |b: usize, preds: &[usize]| {
                 let mut best = (neg, 0u8);
-                // An I or L continues the B or I of its type; anything else
-                // follows a closed tag.
-                let preds: &[usize] = if OPENING.contains(&b) { &CLOSED } else { &[b - (b - 1) % 4, b - (b - 1) % 4 + 1] };
                 for &a in preds {
                     let s = prev[a] + trans[a][b];
                     if s > best.0 {
@@ -90,6 +87,15 @@ impl Decoder {
                     cur[b] = best.0 + e[b];
                     back[b] = best.1;
                 }
+            };
+            // O, B-x and U-x follow a closed tag; I-x and L-x continue the
+            // B-x or I-x of their type.
+            for b in OPENING {
+                relax(b, &CLOSED);
+            }
+            for open in [1, 5, 9, 13] {
+                relax(open + 1, &[open, open + 1]);
+                relax(open + 2, &[open, open + 1]);
             }
             self.score.push(cur);
             self.back.push(back);
@@ -164,7 +170,8 @@ mod constraint_tests {
                 assert_eq!(preds, CLOSED, "tag {b}");
                 assert!(allowed(None, b));
             } else {
-                assert_eq!(preds, [b - (b - 1) % 4, b - (b - 1) % 4 + 1], "tag {b}");
+                let open = [1, 5, 9, 13].into_iter().find(|&o| b == o + 1 || b == o + 2);
+                assert_eq!(Some(preds), open.map(|o| vec![o, o + 1]), "tag {b}");
                 assert!(!allowed(None, b));
             }
             assert_eq!(may_end(b), CLOSED.contains(&b), "tag {b}");
