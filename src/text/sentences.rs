@@ -75,6 +75,9 @@ fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
     // Bytes, not chars: '\n' is one byte and U+2029 is E2 80 A9, and no
     // other character's encoding contains either.
     let gap = text.as_bytes().get(prev.end..next.start).unwrap_or(&[]);
+    if !gap.iter().any(|&b| b == b'\n' || b == 0xe2) {
+        return false; // the usual gap: spaces and tabs
+    }
     let mut newlines = 0;
     for (k, &b) in gap.iter().enumerate() {
         if b == b'\n' {
