@@ -17,14 +17,17 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Appends [`normalize`]`(text)` to `out`, which may hold other text.
-pub fn normalize_into(text: &str, out: &mut String) {
+/// Appends [`normalize`]`(text)` to `out`, which may hold other text;
+/// returns whether `text` has any whitespace (leading and trailing too).
+pub fn normalize_into(text: &str, out: &mut String) -> bool {
     let start = out.len();
     let mut space = false;
+    let mut any_space = false;
     for c in text.chars() {
         if c.is_whitespace() {
             // A run of whitespace between words becomes one space.
             space = out.len() > start;
+            any_space = true;
             continue;
         }
         if std::mem::take(&mut space) {
@@ -38,6 +41,7 @@ pub fn normalize_into(text: &str, out: &mut String) {
             out.extend(c.to_lowercase());
         }
     }
+    any_space
 }
 
 fn aliases() -> &'static FastMap<String, String> {
@@ -113,8 +117,11 @@ mod tests {
         assert_eq!(normalize("Russia’s\u{a0} Duma"), "russia's duma");
         assert_eq!(normalize("  ÉCOLE  Ünd\tİ "), "école ünd i\u{307}");
         let mut buf = "kept|".to_string();
-        normalize_into(" A  B ", &mut buf);
+        assert!(normalize_into(" A  B ", &mut buf));
         assert_eq!(buf, "kept|a b");
+        assert!(!normalize_into("C.", &mut buf));
+        assert!(normalize_into("D ", &mut buf));
+        assert_eq!(buf, "kept|a bc.d");
     }
 
     #[test]

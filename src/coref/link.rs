@@ -156,7 +156,7 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
 /// list knows it as a place or a given name.
 fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
     let mut heads: FastMap<&str, usize> = FastMap::default();
-    for (i, m) in mentions.iter().enumerate() {
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityType::ORG) {
         let mut words = names.text(i).split_whitespace();
         if let (EntityType::ORG, Some(first), Some(_)) = (m.kind, words.next(), words.next()) {
             if first.chars().next().is_some_and(char::is_uppercase) && !is_the(first) {
@@ -174,7 +174,7 @@ fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut
         // A place the tagger saw as a place stays one: organisations are
         // often named after their town ("Northfield Transit Authority").
         let named = is_name(m.kind) && !matches!(m.kind, EntityType::GPE | EntityType::LOC);
-        if !named || surname.get(i).copied().unwrap_or(true) || names.text(i).contains(char::is_whitespace) || names.classes(i) & blocked != 0 {
+        if !named || surname.get(i).copied().unwrap_or(true) || names.spaced(i) || names.classes(i) & blocked != 0 {
             continue;
         }
         if let Some(&j) = heads.get(names.norm(i)) {

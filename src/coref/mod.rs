@@ -135,9 +135,17 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster 
             m.kind = kind;
         }
         let text = doc.slice(m.start, m.end);
-        let rank = name_rank_of(text);
-        if name.is_empty() || rank > name_rank {
-            (name, name_rank) = (text, rank);
+        if name.is_empty() {
+            name = text;
+            // Ranked only when there is another mention to compare with.
+            if ms.len() > 1 {
+                name_rank = name_rank_of(text);
+            }
+        } else if text != name {
+            let rank = name_rank_of(text);
+            if rank > name_rank {
+                (name, name_rank) = (text, rank);
+            }
         }
         if title.is_none() {
             title = m.title.map(|(s, e)| doc.slice(s, e).to_string());
@@ -159,6 +167,16 @@ fn name_rank_of(s: &str) -> (bool, usize, usize) {
 
 /// The words of `s` joined by single spaces.
 fn single_spaced(s: &str) -> String {
+    // Usually already so: ASCII words, one space between them.
+    let b = s.as_bytes();
+    let plain = s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.iter().any(|&c| matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

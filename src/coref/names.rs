@@ -23,6 +23,8 @@ pub struct Names<'t> {
     buf: String,
     /// For each distinct text, its normal form's range in `buf`.
     norm_at: Vec<(usize, usize)>,
+    /// For each distinct text, whether it has any whitespace.
+    spaced: Vec<bool>,
     /// For each distinct text, its listed alias, if it has one.
     alias: Vec<Option<&'static str>>,
     /// For each distinct text, the gazetteer's classes, once asked for
@@ -42,19 +44,20 @@ impl<'t> Names<'t> {
         let mut buf = String::with_capacity(texts.iter().map(|t| t.len()).sum());
         let mut norm_at = Vec::with_capacity(n);
         let mut alias = Vec::with_capacity(n);
+        let mut spaced = Vec::with_capacity(n);
         for &t in &texts {
             let next = norm_at.len();
             let id = *ids.entry(t).or_insert(next);
             if id == next {
                 let start = buf.len();
-                alias::normalize_into(t, &mut buf);
+                spaced.push(alias::normalize_into(t, &mut buf));
                 norm_at.push((start, buf.len()));
                 alias.push(buf.get(start..).and_then(alias::listed));
             }
             id_of.push(id);
         }
         let classes = vec![Cell::new(None); norm_at.len()];
-        Names { texts, id_of, buf, norm_at, alias, classes }
+        Names { texts, id_of, buf, norm_at, spaced, alias, classes }
     }
 
     fn id(&self, i: usize) -> usize {
@@ -69,6 +72,11 @@ impl<'t> Names<'t> {
     /// The normal form of mention `i`'s text ([`alias::normalize`]).
     pub fn norm(&self, i: usize) -> &str {
         self.norm_at.get(self.id(i)).and_then(|&(s, e)| self.buf.get(s..e)).unwrap_or("")
+    }
+
+    /// Whether mention `i`'s text has any whitespace.
+    pub fn spaced(&self, i: usize) -> bool {
+        self.spaced.get(self.id(i)).copied().unwrap_or(false)
     }
 
     /// The key of mention `i`'s text ([`alias::key`]).

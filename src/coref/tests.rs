@@ -133,3 +133,11 @@ fn a_town_an_organisation_is_named_after_stays_a_town() {
     assert_ne!(tb.cluster_of[1], tb.cluster_of[0]);
     assert_eq!(tb.cluster_of[2], tb.cluster_of[0], "a short form the tagger did not call a place still joins");
 }
+
+#[test]
+fn canonical_names_have_single_spaces() {
+    assert_eq!(single_spaced("Ann Lee"), "Ann Lee");
+    assert_eq!(single_spaced("  Ann \t Lee "), "Ann Lee");
+    assert_eq!(single_spaced("Ann  Lee"), "Ann Lee");
+    assert_eq!(single_spaced("Zoë\u{a0}Lee"), "Zoë Lee");
+}
