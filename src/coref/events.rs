@@ -44,12 +44,10 @@ pub fn drop_non_events(mut t: EntityTable) -> EntityTable {
     }
     let keep: Vec<bool> = t.clusters.iter().map(kept).collect();
     let mut new_cluster = vec![usize::MAX; t.clusters.len()];
-    let mut n = 0;
-    for (old, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+    for (n, (old, _)) in keep.iter().enumerate().filter(|(_, k)| **k).enumerate() {
         if let Some(slot) = new_cluster.get_mut(old) {
             *slot = n;
         }
-        n += 1;
     }
     // Each mention's new index (usize::MAX when dropped), then the kept
     // mentions and their renumbered clusters, in order.

@@ -102,7 +102,7 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     for (i, m) in mentions.iter().enumerate() {
         let n = names.norm(i);
         let words = word_count(n);
-        if m.kind != EntityType::PERSON || words < 2 || words > MAX_NAME_WORDS {
+        if m.kind != EntityType::PERSON || !(2..=MAX_NAME_WORDS).contains(&words) {
             continue;
         }
         full.entry(n).or_insert(i);
