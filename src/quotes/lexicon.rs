@@ -6,7 +6,7 @@
 //! word answers every class and cue question, see [`tags`]); a cue match
 //! reads at most the length of the longest phrase; no panics.
 
-use super::packed::PackedMap;
+use super::packed::{Folded, PackedMap};
 use crate::text::fasthash::FastMap;
 use std::sync::OnceLock;
 
@@ -80,6 +80,15 @@ struct Lexicon {
     longest: usize,
     /// The first bytes of the words in `words`, one bit each.
     firsts: [u64; 4],
+}
+
+impl Lexicon {
+    /// Whether a word with this first byte and length may be in `words`:
+    /// most words are in no list, and this says so without hashing.
+    #[inline]
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        len <= self.longest && self.firsts.get(usize::from(first >> 6)).is_some_and(|set| set & (1 << (first & 63)) != 0)
+    }
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -165,13 +174,22 @@ fn parse_words(src: &'static str) -> FastMap<&'static str, u16> {
 #[inline]
 pub fn tags(word: &str) -> Tags {
     let lex = lexicon();
-    // Most words are in no list: their length or first byte says so without hashing.
-    let first = word.bytes().next().unwrap_or(0);
-    let known_first = lex.firsts.get(usize::from(first >> 6)).is_some_and(|set| set & (1 << (first & 63)) != 0);
-    if word.len() > lex.longest || !known_first {
+    if !lex.may_hold(word.bytes().next().unwrap_or(0), word.len()) {
         return Tags::default();
     }
     Tags(lex.words.get(word).unwrap_or(0))
+}
+
+/// The [`Tags`] of a short ASCII word read by [`fold_ascii`] (the same
+/// answer [`tags`] gives for its lower case).
+#[inline]
+pub fn tags_folded(word: Folded) -> Tags {
+    let lex = lexicon();
+    let (first, len) = (word.key as u8, (word.key >> 120) as usize);
+    if !lex.may_hold(first, len) {
+        return Tags::default();
+    }
+    Tags(lex.words.get_key(word.key).unwrap_or(0))
 }
 
 /// Whether the lower-cased `word` is in `class`.
@@ -217,5 +235,9 @@ mod tests {
         assert!(tags("pointed").starts_cue() && !tags("pointed").is_cue_word());
         assert!(!tags("table").starts_cue() && !tags("table").is_cue_word());
         assert!(tags("he").has(Class::Pronoun) && !tags("he").starts_cue());
+        let folded = |w: &str| tags_folded(super::super::packed::fold_ascii(w.as_bytes(), 0, w.len()).unwrap());
+        assert_eq!(folded("Said"), tags("said"));
+        assert_eq!(folded("HE"), tags("he"));
+        assert_eq!(folded("table"), Tags::default());
     }
 }

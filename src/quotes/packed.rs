@@ -4,6 +4,10 @@
 //! integer compare or two, with no string hashing and no memcmp. Longer
 //! words (none in today's lists) go to an ordinary map.
 //!
+//! A short ASCII token can be read straight from the text into its key,
+//! lower-cased on the way ([`fold_ascii`]): two 8-byte loads and a few
+//! integer operations instead of a loop over its bytes.
+//!
 //! Guarantees: a lookup probes at most until an empty slot, and the table
 //! is never more than half full, so it ends; no panics.
 
@@ -38,6 +42,49 @@ fn pack(word: &str) -> Option<u128> {
     }
     let len = u128::from(bytes.len() as u8);
     Some(u128::from_le_bytes(buf) | len << 120)
+}
+
+/// Every byte's high bit.
+const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+/// Added to an ASCII byte, sets its high bit when the byte is 'A' or more.
+const FROM_A: u128 = 0x3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f_3f3f;
+/// Added to an ASCII byte, sets its high bit when the byte is past 'Z'.
+const PAST_Z: u128 = 0x2525_2525_2525_2525_2525_2525_2525_2525;
+
+/// A short ASCII word read by [`fold_ascii`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Folded {
+    /// The key of the word in lower case, as [`PackedMap::get_key`] takes it.
+    pub key: u128,
+    /// Whether the word has an upper-case letter.
+    pub upper: bool,
+    /// Whether its first letter is upper case.
+    pub first_upper: bool,
+}
+
+/// Reads `text[start..end]` when it is ASCII and 1 to 15 bytes long: its
+/// lower-case key and where its capitals are. None otherwise (the caller
+/// then takes the general path).
+#[inline]
+pub fn fold_ascii(text: &[u8], start: usize, end: usize) -> Option<Folded> {
+    let len = end.checked_sub(start).filter(|l| (1..=PACKED).contains(l))?;
+    let mut buf = [0u8; 16];
+    match text.get(start..start + 16) {
+        Some(s) => buf.copy_from_slice(s), // one 16-byte load; the bytes past `end` are masked off
+        None => {
+            for (d, s) in buf.iter_mut().zip(text.get(start..end)?) {
+                *d = *s;
+            }
+        }
+    }
+    let raw = u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1);
+    if raw & HIGH != 0 {
+        return None;
+    }
+    // No byte is above 0x7f, so the additions never carry into the next byte.
+    let upper = (raw + FROM_A) & !(raw + PAST_Z) & HIGH;
+    let key = (raw | upper >> 2) | (len as u128) << 120;
+    Some(Folded { key, upper: upper != 0, first_upper: upper & 0x80 != 0 })
 }
 
 impl PackedMap {
@@ -82,12 +129,16 @@ impl PackedMap {
     #[inline]
     pub fn get(&self, word: &str) -> Option<u16> {
         match pack(word) {
-            Some(key) => {
-                let i = self.find(key);
-                (self.keys.get(i) == Some(&key)).then(|| self.values.get(i).copied()).flatten()
-            }
+            Some(key) => self.get_key(key),
             None => self.long.get(word).copied(),
         }
+    }
+
+    /// The value of the word packed into `key` (from [`fold_ascii`]).
+    #[inline]
+    pub fn get_key(&self, key: u128) -> Option<u16> {
+        let i = self.find(key);
+        (self.keys.get(i) == Some(&key)).then(|| self.values.get(i).copied()).flatten()
     }
 }
 
@@ -107,5 +158,26 @@ mod tests {
         for w in ["sai", "saidx", "a\0", "b", "counterrevolutionar", "h"] {
             assert_eq!(m.get(w), None, "{w:?}");
         }
+    }
+
+    #[test]
+    fn folding_lowers_and_finds_capitals() {
+        let m = PackedMap::new(&[("said", 1), ("mcdonald", 2), ("@x[z]`{", 3)]);
+        let text = b"Said McDonald said @X[Z]`{ Caf\xc3\xa9 abcdefghijklmnop";
+        let fold = |a: usize, b: usize| fold_ascii(text, a, b);
+        let f = fold(0, 4).unwrap();
+        assert!(f.upper && f.first_upper && m.get_key(f.key) == Some(1));
+        let f = fold(5, 13).unwrap();
+        assert!(f.upper && f.first_upper && m.get_key(f.key) == Some(2));
+        let f = fold(14, 18).unwrap();
+        assert!(!f.upper && !f.first_upper && m.get_key(f.key) == Some(1));
+        // Only A-Z fold: "@[`{" stay as they are.
+        let f = fold(19, 26).unwrap();
+        assert!(f.upper && !f.first_upper && m.get_key(f.key) == Some(3));
+        assert_eq!(fold(27, 32), None); // not ASCII
+        assert_eq!(fold(33, 49), None); // 16 bytes: too long
+        let f = fold(34, 49).unwrap(); // 15 bytes, fewer than 16 left in the text
+        assert!(!f.upper && m.get_key(f.key).is_none());
+        assert_eq!(fold(3, 3), None);
     }
 }

@@ -9,6 +9,7 @@
 //! answers a neutral value out of range; no panics.
 
 use super::lexicon::{self, Tags};
+use super::packed::fold_ascii;
 use crate::text::tokens::TokenKind;
 use crate::text::Doc;
 
@@ -41,14 +42,15 @@ impl<'t> Words<'t> {
         let at = |a: usize, b: usize| (u32::try_from(a).unwrap_or(0), u32::try_from(b).unwrap_or(0));
         for t in &doc.tokens {
             let word = t.text(doc.text);
-            let (mut ascii, mut upper) = (true, false);
-            for &b in word.as_bytes() {
-                ascii &= b.is_ascii();
-                upper |= b.is_ascii_uppercase();
-            }
+            // Most tokens are short and ASCII: read in two loads, not byte by byte.
+            let folded = fold_ascii(doc.text.as_bytes(), t.start, t.end);
+            let ascii = folded.is_some() || word.is_ascii();
             // A token is lowered when it has a capital, as str::to_lowercase sees it.
-            let cap_first = if ascii { word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) } else { word.chars().next().is_some_and(char::is_uppercase) };
-            let lowered = upper || !ascii && word.chars().any(char::is_uppercase);
+            let (cap_first, lowered) = match folded {
+                Some(f) => (f.first_upper, f.upper),
+                None if ascii => (word.as_bytes().first().is_some_and(u8::is_ascii_uppercase), word.bytes().any(|b| b.is_ascii_uppercase())),
+                None => (word.chars().next().is_some_and(char::is_uppercase), word.chars().any(char::is_uppercase)),
+            };
             let mut flags = match t.kind {
                 TokenKind::Word if cap_first => WORD | CAP,
                 TokenKind::Word => WORD,
@@ -69,8 +71,12 @@ impl<'t> Words<'t> {
                 range = at(from, w.lower.len());
                 flags |= LOWERED;
             }
-            let low = if lowered { w.lower.get(range.0 as usize..range.1 as usize).unwrap_or("") } else { word };
-            w.tags.push(lexicon::tags(low));
+            let tags = match folded {
+                Some(f) => lexicon::tags_folded(f),
+                None if lowered => lexicon::tags(w.lower.get(range.0 as usize..range.1 as usize).unwrap_or("")),
+                None => lexicon::tags(word),
+            };
+            w.tags.push(tags);
             w.text.push(word);
             w.lower_at.push(range);
             w.flags.push(flags);
