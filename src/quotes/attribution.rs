@@ -99,7 +99,7 @@ fn title_case(v: &View, r: Range<usize>) -> bool {
 /// (or in a headline), not an adjective ("the said document").
 fn cue_here(v: &View, i: usize, end: usize, title_case: &mut impl FnMut() -> bool) -> Option<(usize, CueClass)> {
     // Most words start no phrase: one bit says so before anything else is asked.
-    if !v.tags(i).starts_cue() && v.low(i) != "according" {
+    if !v.tags(i).starts_cue() {
         return None;
     }
     if v.quote_of(i).is_some() || !v.is_word(i) || (v.is_cap(i) && v.sentence_tokens(v.sentence_of(i)).start != i && !title_case()) {

@@ -235,6 +235,7 @@ mod tests {
         assert!(tags("pointed").starts_cue() && !tags("pointed").is_cue_word());
         assert!(!tags("table").starts_cue() && !tags("table").is_cue_word());
         assert!(tags("he").has(Class::Pronoun) && !tags("he").starts_cue());
+        assert!(tags("according").starts_cue() && !tags("according").is_cue_word());
         let folded = |w: &str| tags_folded(super::super::packed::fold_ascii(w.as_bytes(), 0, w.len()).unwrap());
         assert_eq!(folded("Said"), tags("said"));
         assert_eq!(folded("HE"), tags("he"));

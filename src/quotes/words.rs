@@ -22,23 +22,29 @@ const PUNCT: u8 = 4;
 /// Flag: the token has a capital, so its lower case is in `lower`.
 const LOWERED: u8 = 8;
 
+/// The facts of one token, side by side so that a rule's questions about
+/// a token read one cache line.
+#[derive(Clone, Copy)]
+struct Word<'t> {
+    text: &'t str,
+    /// With [`LOWERED`], the byte range of the lower case in `Words::lower`.
+    lower: (u32, u32),
+    tags: Tags,
+    flags: u8,
+}
+
 /// The per-token word facts of a document.
 pub struct Words<'t> {
-    /// Each token's text.
-    text: Vec<&'t str>,
+    words: Vec<Word<'t>>,
     /// The lower case of the tokens with a capital, one after another.
     lower: String,
-    /// For a token with [`LOWERED`], the byte range of its lower case in `lower`.
-    lower_at: Vec<(u32, u32)>,
-    tags: Vec<Tags>,
-    flags: Vec<u8>,
 }
 
 impl<'t> Words<'t> {
     /// Reads every token of `doc` once.
     pub fn new(doc: &Doc<'t>) -> Words<'t> {
         let n = doc.tokens.len();
-        let mut w = Words { text: Vec::with_capacity(n), lower: String::new(), lower_at: Vec::with_capacity(n), tags: Vec::with_capacity(n), flags: Vec::with_capacity(n) };
+        let mut w = Words { words: Vec::with_capacity(n), lower: String::new() };
         let at = |a: usize, b: usize| (u32::try_from(a).unwrap_or(0), u32::try_from(b).unwrap_or(0));
         for t in &doc.tokens {
             let word = t.text(doc.text);
@@ -76,45 +82,43 @@ impl<'t> Words<'t> {
                 None if lowered => lexicon::tags(w.lower.get(range.0 as usize..range.1 as usize).unwrap_or("")),
                 None => lexicon::tags(word),
             };
-            w.tags.push(tags);
-            w.text.push(word);
-            w.lower_at.push(range);
-            w.flags.push(flags);
+            w.words.push(Word { text: word, lower: range, tags, flags });
         }
         w
     }
 
     /// The token's text as written ("" out of range).
     pub fn text(&self, i: usize) -> &'t str {
-        self.text.get(i).copied().unwrap_or("")
+        self.words.get(i).map_or("", |w| w.text)
     }
 
     /// The token's text in lower case ("" out of range).
     pub fn low(&self, i: usize) -> &str {
-        match self.flags.get(i) {
-            Some(f) if f & LOWERED != 0 => self.lower_at.get(i).and_then(|&(a, b)| self.lower.get(a as usize..b as usize)).unwrap_or(""),
-            _ => self.text(i),
+        match self.words.get(i) {
+            Some(w) if w.flags & LOWERED != 0 => self.lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or(""),
+            Some(w) => w.text,
+            None => "",
         }
     }
 
     /// What the word lists say about the token (nothing out of range).
     pub fn tags(&self, i: usize) -> Tags {
-        self.tags.get(i).copied().unwrap_or_default()
+        self.words.get(i).map_or(Tags::default(), |w| w.tags)
     }
 
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & CAP != 0)
+        self.words.get(i).is_some_and(|w| w.flags & CAP != 0)
     }
 
     /// Whether the token is a word (letters first).
     pub fn is_word(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & WORD != 0)
+        self.words.get(i).is_some_and(|w| w.flags & WORD != 0)
     }
 
     /// Whether the token is a punctuation mark or symbol (one character).
     pub fn is_punct(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & PUNCT != 0)
+        self.words.get(i).is_some_and(|w| w.flags & PUNCT != 0)
     }
 }
 
