@@ -12,6 +12,8 @@
 //!
 //! Guarantees: linear in the number of tokens; no panics.
 
+use crate::text::vocab::Shape;
+
 /// At most this many lowercase tokens join two capitalised words into one
 /// possible name ("of the" in "Department of the Interior").
 const MAX_BRIDGE: usize = 2;
@@ -29,11 +31,16 @@ pub enum Kind {
     Punctuation,
 }
 
-/// The [`Kind`] of a token's text (computed once per distinct word).
+/// The [`Kind`] of a token's text.
 pub fn kind(w: &str) -> Kind {
-    if w.chars().any(|c| c.is_uppercase() || c.is_numeric()) {
+    kind_of(Shape::of(w))
+}
+
+/// The [`Kind`] of a word with [`Shape`] bits `shape`.
+pub fn kind_of(shape: u8) -> Kind {
+    if shape & (Shape::UPPER | Shape::NUMERIC) != 0 {
         Kind::Candidate
-    } else if !w.chars().any(char::is_alphanumeric) {
+    } else if shape & Shape::ALNUM == 0 {
         Kind::Punctuation
     } else {
         Kind::Plain

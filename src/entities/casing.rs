@@ -11,32 +11,13 @@
 use super::words::straight;
 use crate::text::fasthash::FastMap;
 use std::borrow::Cow;
+use crate::text::vocab::Shape;
 use crate::text::Doc;
 
-/// Per distinct word: what its characters are.
-const UPPER_START: u8 = 1;
-const ALPHA_START: u8 = 2;
-/// Two letters or more.
-const TWO_LETTERS: u8 = 4;
-const HAS_LOWER: u8 = 8;
-
-fn flags(w: &str) -> u8 {
-    let first = w.chars().next();
-    let mut f = 0;
-    if first.is_some_and(char::is_uppercase) {
-        f |= UPPER_START;
-    }
-    if first.is_some_and(char::is_alphabetic) {
-        f |= ALPHA_START;
-    }
-    if w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some() {
-        f |= TWO_LETTERS;
-    }
-    if w.chars().any(char::is_lowercase) {
-        f |= HAS_LOWER;
-    }
-    f
-}
+const UPPER_START: u8 = Shape::FIRST_UPPER;
+const ALPHA_START: u8 = Shape::FIRST_ALPHA;
+const TWO_LETTERS: u8 = Shape::TWO_LETTERS;
+const HAS_LOWER: u8 = Shape::LOWER;
 
 /// The key a word's casing is kept under: lowercase, straight apostrophes
 /// (most words already are).
@@ -78,12 +59,12 @@ impl DocStats {
     /// only looked up, never stored.
     pub fn new(doc: &Doc) -> Self {
         let v = &doc.vocab;
-        let flags = v.classify(flags);
+        let flags = v.shapes();
         // Each alphabetic word's key, made once.
         let keys: Vec<Option<Cow<str>>> =
-            v.words().iter().zip(&flags).map(|(w, &f)| (f & ALPHA_START != 0).then(|| key(w))).collect();
+            v.words().iter().zip(flags).map(|(w, &f)| (f & ALPHA_START != 0).then(|| key(w))).collect();
         let mut index: FastMap<String, u32> = FastMap::default();
-        for (k, _) in keys.iter().zip(&flags).filter(|(_, &f)| f & UPPER_START != 0) {
+        for (k, _) in keys.iter().zip(flags).filter(|(_, &f)| f & UPPER_START != 0) {
             if let Some(k) = k {
                 let n = index.len() as u32;
                 if !index.contains_key(k.as_ref()) {

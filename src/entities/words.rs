@@ -110,14 +110,13 @@ impl<'d> Words<'d> {
         // Per distinct word: its form (outside capital lines), and whether
         // it may be part of a name.
         let mut seen = vec![NONE; doc.vocab.words().len()];
-        let kinds = doc.vocab.classify(super::active::kind);
         for (sent, range) in windows {
             let caps = stats.caps_line(sent);
             let words: Vec<&'d str> = range.clone().map(|i| doc.tok(i)).collect();
             let active = if all {
                 vec![true; words.len()]
             } else {
-                let k: Vec<Kind> = range.clone().map(|i| kinds.get(doc.vocab.id(i)).copied().unwrap_or_default()).collect();
+                let k: Vec<Kind> = range.clone().map(|i| super::active::kind_of(doc.vocab.shape(i))).collect();
                 super::active::mask(&k, caps)
             };
             let hits = gazetteer::hits(&words, caps);

@@ -13,11 +13,91 @@ use super::tokens::Token;
 pub struct Vocab<'t> {
     ids: Vec<u32>,
     words: Vec<&'t str>,
+    /// Each word's [`Shape`] bits.
+    shapes: Vec<u8>,
+}
+
+/// What a word's characters are, as bits: stages test these instead of
+/// walking the characters of every occurrence.
+pub struct Shape;
+
+impl Shape {
+    /// The first character is uppercase.
+    pub const FIRST_UPPER: u8 = 1;
+    /// The first character is a letter.
+    pub const FIRST_ALPHA: u8 = 2;
+    /// Some character is uppercase.
+    pub const UPPER: u8 = 4;
+    /// Some character is lowercase.
+    pub const LOWER: u8 = 8;
+    /// Some character is numeric.
+    pub const NUMERIC: u8 = 16;
+    /// Some character is a letter or numeric.
+    pub const ALNUM: u8 = 32;
+    /// Two letters or more.
+    pub const TWO_LETTERS: u8 = 64;
+
+    /// The shape bits of `w`, in one pass over its characters.
+    pub fn of(w: &str) -> u8 {
+        if w.is_ascii() {
+            return Self::of_ascii(w.as_bytes());
+        }
+        let mut f = 0;
+        let mut letters = 0;
+        for (k, c) in w.chars().enumerate() {
+            let (up, alpha) = (c.is_uppercase(), c.is_alphabetic());
+            if k == 0 {
+                f |= if up { Self::FIRST_UPPER } else { 0 } | if alpha { Self::FIRST_ALPHA } else { 0 };
+            }
+            if up {
+                f |= Self::UPPER;
+            }
+            if c.is_lowercase() {
+                f |= Self::LOWER;
+            }
+            if alpha {
+                letters += 1;
+                f |= Self::ALNUM;
+            }
+            if c.is_numeric() {
+                f |= Self::NUMERIC | Self::ALNUM;
+            }
+        }
+        if letters >= 2 {
+            f |= Self::TWO_LETTERS;
+        }
+        f
+    }
+
+    /// [`Shape::of`] for ASCII, from the bytes.
+    fn of_ascii(w: &[u8]) -> u8 {
+        let mut f = match w.first() {
+            Some(b) if b.is_ascii_uppercase() => Self::FIRST_UPPER | Self::FIRST_ALPHA,
+            Some(b) if b.is_ascii_lowercase() => Self::FIRST_ALPHA,
+            _ => 0,
+        };
+        let mut letters = 0;
+        for &b in w {
+            if b.is_ascii_uppercase() {
+                f |= Self::UPPER | Self::ALNUM;
+                letters += 1;
+            } else if b.is_ascii_lowercase() {
+                f |= Self::LOWER | Self::ALNUM;
+                letters += 1;
+            } else if b.is_ascii_digit() {
+                f |= Self::NUMERIC | Self::ALNUM;
+            }
+        }
+        if letters >= 2 {
+            f |= Self::TWO_LETTERS;
+        }
+        f
+    }
 }
 
 impl<'t> Vocab<'t> {
     /// Interns the tokens of `text`.
-    #[inline(never)] pub fn new(text: &'t str, tokens: &[Token]) -> Self {
+    pub fn new(text: &'t str, tokens: &[Token]) -> Self {
         // NOTE: an open-addressing table sized for the worst case (every
         // token distinct, half full) instead of a HashMap: this runs once
         // per token of every document, and a general map's hashing and
@@ -27,6 +107,7 @@ impl<'t> Vocab<'t> {
         let mut slots = vec![0u32; size]; // id + 1, 0 = empty
         let mut words: Vec<&'t str> = Vec::new();
         let mut hashes: Vec<u32> = Vec::new();
+        let mut shapes: Vec<u8> = Vec::new();
         let mut ids = Vec::with_capacity(tokens.len());
         for t in tokens {
             let w = t.text(text);
@@ -37,6 +118,7 @@ impl<'t> Vocab<'t> {
                     0 => {
                         words.push(w);
                         hashes.push(h);
+                        shapes.push(Shape::of(w));
                         if let Some(slot) = slots.get_mut(at) {
                             *slot = words.len() as u32;
                         }
@@ -53,7 +135,7 @@ impl<'t> Vocab<'t> {
             };
             ids.push(id);
         }
-        Vocab { ids, words }
+        Vocab { ids, words, shapes }
     }
 
     /// The word id of token `i` (0 when out of range, as for an empty text).
@@ -69,6 +151,16 @@ impl<'t> Vocab<'t> {
     /// The distinct words, by id.
     pub fn words(&self) -> &[&'t str] {
         &self.words
+    }
+
+    /// The [`Shape`] bits of token `i` (0 when out of range).
+    pub fn shape(&self, i: usize) -> u8 {
+        self.shapes.get(self.id(i)).copied().unwrap_or(0)
+    }
+
+    /// The [`Shape`] bits of each distinct word, by id.
+    pub fn shapes(&self) -> &[u8] {
+        &self.shapes
     }
 
     /// `f` of each distinct word, by id: a per-word table to read per token
@@ -118,6 +210,31 @@ mod tests {
         assert_eq!(v.words().len(), 1700);
         assert!(v.ids().iter().enumerate().all(|(i, &id)| id as usize == i % 1700));
         assert_eq!(Vocab::new("", &[]).words().len(), 0);
+    }
+
+    #[test]
+    fn shapes_describe_the_characters() {
+        let s = Shape::of;
+        assert_eq!(s("Ann"), Shape::FIRST_UPPER | Shape::FIRST_ALPHA | Shape::UPPER | Shape::LOWER | Shape::ALNUM | Shape::TWO_LETTERS);
+        assert_eq!(s("3M"), Shape::UPPER | Shape::NUMERIC | Shape::ALNUM);
+        assert_eq!(s("é"), Shape::FIRST_ALPHA | Shape::LOWER | Shape::ALNUM);
+        assert_eq!(s("“"), 0);
+        assert_eq!(s(""), 0);
+        for w in ["Ann", "a1", "I", "x-Y", "9", "--", "mIxEd", "A.B."] {
+            let mut slow = 0;
+            for (k, c) in w.chars().enumerate() {
+                let bit = |on: bool, b: u8| if on { b } else { 0 };
+                slow |= bit(k == 0 && c.is_uppercase(), Shape::FIRST_UPPER) | bit(k == 0 && c.is_alphabetic(), Shape::FIRST_ALPHA);
+                slow |= bit(c.is_uppercase(), Shape::UPPER) | bit(c.is_lowercase(), Shape::LOWER);
+                slow |= bit(c.is_numeric(), Shape::NUMERIC) | bit(c.is_alphanumeric(), Shape::ALNUM);
+            }
+            slow |= if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 { Shape::TWO_LETTERS } else { 0 };
+            assert_eq!(s(w), slow, "{w}");
+        }
+        let text = "Ann met ann";
+        let v = Vocab::new(text, &tokenize(text));
+        assert_eq!(v.shape(2), s("ann"));
+        assert_eq!(v.shapes().len(), 3);
     }
 
     #[test]
