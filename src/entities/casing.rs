@@ -60,19 +60,21 @@ impl DocStats {
     pub fn new(doc: &Doc) -> Self {
         let v = &doc.vocab;
         let flags = v.shapes();
-        // Each alphabetic word's key, made once.
-        let keys: Vec<Option<Cow<str>>> =
-            v.words().iter().zip(flags).map(|(w, &f)| (f & ALPHA_START != 0).then(|| key(w))).collect();
+        // Capitalised words make the entries (one key each); the other
+        // alphabetic words only find theirs, mostly without allocating.
         let mut index: FastMap<String, u32> = FastMap::default();
-        for (k, _) in keys.iter().zip(flags).filter(|(_, &f)| f & UPPER_START != 0) {
-            if let Some(k) = k {
+        let mut entry: Vec<Option<u32>> = vec![None; flags.len()];
+        for ((w, &f), e) in v.words().iter().zip(flags).zip(entry.iter_mut()) {
+            if f & UPPER_START != 0 {
                 let n = index.len() as u32;
-                if !index.contains_key(k.as_ref()) {
-                    index.insert(k.to_string(), n);
-                }
+                *e = Some(*index.entry(key(w).into_owned()).or_insert(n));
             }
         }
-        let entry: Vec<Option<u32>> = keys.iter().map(|k| k.as_ref().and_then(|k| index.get(k.as_ref()).copied())).collect();
+        for ((w, &f), e) in v.words().iter().zip(flags).zip(entry.iter_mut()) {
+            if f & (UPPER_START | ALPHA_START) == ALPHA_START {
+                *e = index.get(key(w).as_ref()).copied();
+            }
+        }
         let word_flags = |i: usize| flags.get(v.id(i)).copied().unwrap_or(0);
         let caps: Vec<bool> = doc
             .sentences
