@@ -189,6 +189,10 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
     if tok.kind != TokenKind::Punct {
         return None;
     }
+    // Most punctuation is no quotation mark: say so before reading its neighbours.
+    if !matches!(tok.text(text), "“" | "„" | "«" | "”" | "»" | "\"" | "‘" | "’" | "'") {
+        return None;
+    }
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let next = toks.get(i + 1);
     let space_before = prev.is_none_or(|p| p.end < tok.start);

@@ -123,14 +123,11 @@ impl<'v> Names<'v> {
         let entity = entity_over(table, v.start(n), v.end(e - 1));
         let name = v.doc.slice(v.start(n), v.end(e - 1));
         let last = v.low(e - 1);
-        let p = match self.by_last.get(last).copied() {
-            Some(p) => p,
-            None => {
-                self.people.push(Person { name: "", titles: Vec::new(), gender, org, entity });
-                self.by_last.insert(last, self.people.len() - 1);
-                self.people.len() - 1
-            }
-        };
+        let people = &mut self.people;
+        let p = *self.by_last.entry(last).or_insert_with(|| {
+            people.push(Person { name: "", titles: Vec::new(), gender, org, entity });
+            people.len() - 1
+        });
         if let Some(person) = self.people.get_mut(p) {
             if name.len() > person.name.len() {
                 person.name = name;
@@ -157,10 +154,13 @@ fn is_name_token(v: &View, k: usize) -> bool {
     if v.is_cap(k) {
         return !v.is(k, Class::Adjunct) && !v.is(k, Class::Pronoun) && v.low(k) != "i";
     }
-    let prev_cap = k.checked_sub(1).is_some_and(|p| v.is_cap(p));
+    // "." and "of" join a run only after a capitalised word.
+    if !k.checked_sub(1).is_some_and(|p| v.is_cap(p)) {
+        return false;
+    }
     match v.tok(k) {
-        "." => prev_cap && v.tok(k - 1).len() <= 3 && v.end(k - 1) == v.start(k),
-        "of" => prev_cap && v.is_cap(k + 1),
+        "." => v.tok(k - 1).len() <= 3 && v.end(k - 1) == v.start(k),
+        "of" => v.is_cap(k + 1),
         _ => false,
     }
 }
