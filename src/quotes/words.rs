@@ -45,44 +45,14 @@ impl<'t> Words<'t> {
     pub fn new(doc: &Doc<'t>) -> Words<'t> {
         let n = doc.tokens.len();
         let mut w = Words { words: Vec::with_capacity(n), lower: String::new() };
-        let at = |a: usize, b: usize| (u32::try_from(a).unwrap_or(0), u32::try_from(b).unwrap_or(0));
         for t in &doc.tokens {
-            let word = t.text(doc.text);
-            // Most tokens are short and ASCII: read in two loads, not byte by byte.
-            let folded = fold_ascii(doc.text.as_bytes(), t.start, t.end);
-            let ascii = folded.is_some() || word.is_ascii();
-            // A token is lowered when it has a capital, as str::to_lowercase sees it.
-            let (cap_first, lowered) = match folded {
-                Some(f) => (f.first_upper, f.upper),
-                None if ascii => (word.as_bytes().first().is_some_and(u8::is_ascii_uppercase), word.bytes().any(|b| b.is_ascii_uppercase())),
-                None => (word.chars().next().is_some_and(char::is_uppercase), word.chars().any(char::is_uppercase)),
+            let text = t.text(doc.text);
+            let word = match t.kind {
+                // One character that is no letter or digit, so no capital: as written.
+                TokenKind::Punct => Word { text, lower: (0, 0), tags: lexicon::tags(text), flags: PUNCT },
+                kind => read(&mut w.lower, doc.text, t.start, t.end, text, kind == TokenKind::Word),
             };
-            let mut flags = match t.kind {
-                TokenKind::Word if cap_first => WORD | CAP,
-                TokenKind::Word => WORD,
-                TokenKind::Punct => PUNCT,
-                TokenKind::Number => 0,
-            };
-            let mut range = (0, 0);
-            if lowered {
-                let from = w.lower.len();
-                if ascii {
-                    w.lower.push_str(word);
-                    if let Some(s) = w.lower.get_mut(from..) {
-                        s.make_ascii_lowercase();
-                    }
-                } else {
-                    w.lower.push_str(&word.to_lowercase());
-                }
-                range = at(from, w.lower.len());
-                flags |= LOWERED;
-            }
-            let tags = match folded {
-                Some(f) => lexicon::tags_folded(f),
-                None if lowered => lexicon::tags(w.lower.get(range.0 as usize..range.1 as usize).unwrap_or("")),
-                None => lexicon::tags(word),
-            };
-            w.words.push(Word { text: word, lower: range, tags, flags });
+            w.words.push(word);
         }
         w
     }
@@ -120,6 +90,45 @@ impl<'t> Words<'t> {
     pub fn is_punct(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| w.flags & PUNCT != 0)
     }
+}
+
+/// The facts of a word or number token `text` (bytes `start..end` of
+/// `all`), its lower case appended to `lower` when it has a capital.
+fn read<'t>(lower: &mut String, all: &str, start: usize, end: usize, text: &'t str, is_word: bool) -> Word<'t> {
+    // Most tokens are short and ASCII: read in two loads, not byte by byte.
+    let folded = fold_ascii(all.as_bytes(), start, end);
+    let ascii = folded.is_some() || text.is_ascii();
+    // A token is lowered when it has a capital, as str::to_lowercase sees it.
+    let (cap_first, lowered) = match folded {
+        Some(f) => (f.first_upper, f.upper),
+        None if ascii => (text.as_bytes().first().is_some_and(u8::is_ascii_uppercase), text.bytes().any(|b| b.is_ascii_uppercase())),
+        None => (text.chars().next().is_some_and(char::is_uppercase), text.chars().any(char::is_uppercase)),
+    };
+    let mut flags = match (is_word, cap_first) {
+        (true, true) => WORD | CAP,
+        (true, false) => WORD,
+        _ => 0,
+    };
+    let mut range = (0, 0);
+    if lowered {
+        let from = lower.len();
+        if ascii {
+            lower.push_str(text);
+            if let Some(s) = lower.get_mut(from..) {
+                s.make_ascii_lowercase();
+            }
+        } else {
+            lower.push_str(&text.to_lowercase());
+        }
+        range = (u32::try_from(from).unwrap_or(0), u32::try_from(lower.len()).unwrap_or(0));
+        flags |= LOWERED;
+    }
+    let tags = match folded {
+        Some(f) => lexicon::tags_folded(f),
+        None if lowered => lexicon::tags(lower.get(range.0 as usize..range.1 as usize).unwrap_or("")),
+        None => lexicon::tags(text),
+    };
+    Word { text, lower: range, tags, flags }
 }
 
 #[cfg(test)]
