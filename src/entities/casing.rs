@@ -62,7 +62,8 @@ impl DocStats {
         let flags = v.shapes();
         // Capitalised words make the entries (one key each); the other
         // alphabetic words only find theirs, mostly without allocating.
-        let mut index: FastMap<String, u32> = FastMap::default();
+        let capitalised = flags.iter().filter(|&&f| f & UPPER_START != 0).count();
+        let mut index: FastMap<String, u32> = FastMap::with_capacity_and_hasher(capitalised, Default::default());
         let mut entry: Vec<Option<u32>> = vec![None; flags.len()];
         for ((w, &f), e) in v.words().iter().zip(flags).zip(entry.iter_mut()) {
             if f & UPPER_START != 0 {

@@ -15,7 +15,6 @@
 use super::active::Kind;
 use super::features::DocStats;
 use super::gazetteer::{self, Hit};
-use crate::text::fasthash::FastMap;
 use crate::text::Doc;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -96,8 +95,10 @@ pub struct Words<'d> {
     ids: Vec<u32>,
     /// Per token: whether it may be part of a name.
     active: Vec<bool>,
-    /// The word-list hits of the tokens that have any (few do).
-    hits: FastMap<usize, Hit>,
+    /// The word-list hits of the tokens that have any (few do), and per
+    /// token the index of its hit, or [`NONE`].
+    hits: Vec<Hit>,
+    hit_of: Vec<u32>,
 }
 
 impl<'d> Words<'d> {
@@ -106,7 +107,7 @@ impl<'d> Words<'d> {
     /// may be part of a name and their neighbours.
     pub fn new(doc: &'d Doc, stats: &DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
         let n = doc.tokens.len();
-        let mut w = Words { forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: FastMap::default() };
+        let mut w = Words { forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
         // Per distinct word: its form (outside capital lines), and whether
         // it may be part of a name.
         let mut seen = vec![NONE; doc.vocab.words().len()];
@@ -123,7 +124,10 @@ impl<'d> Words<'d> {
             for (k, (&raw, hit)) in words.iter().zip(&hits).enumerate() {
                 let i = range.start + k;
                 if *hit != Hit::default() {
-                    w.hits.insert(i, *hit);
+                    if let Some(slot) = w.hit_of.get_mut(i) {
+                        *slot = w.hits.len() as u32;
+                        w.hits.push(*hit);
+                    }
                 }
                 if let Some(a) = w.active.get_mut(i) {
                     *a = active.get(k).copied().unwrap_or(false);
@@ -193,7 +197,7 @@ impl<'d> Words<'d> {
 
     /// The word-list hits of token `i`.
     pub fn hit(&self, i: usize) -> Hit {
-        self.hits.get(&i).copied().unwrap_or_default()
+        self.hit_of.get(i).and_then(|&h| self.hits.get(h as usize)).copied().unwrap_or_default()
     }
 }
 

@@ -105,9 +105,11 @@ impl<'t> Vocab<'t> {
         let size = (2 * tokens.len()).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![0u32; size]; // id + 1, 0 = empty
-        let mut words: Vec<&'t str> = Vec::new();
-        let mut hashes: Vec<u32> = Vec::new();
-        let mut shapes: Vec<u8> = Vec::new();
+        // About one distinct word for every four tokens in news.
+        let guess = tokens.len() / 3 + 16;
+        let mut words: Vec<&'t str> = Vec::with_capacity(guess);
+        let mut hashes: Vec<u32> = Vec::with_capacity(guess);
+        let mut shapes: Vec<u8> = Vec::with_capacity(guess);
         let mut ids = Vec::with_capacity(tokens.len());
         for t in tokens {
             let w = t.text(text);
