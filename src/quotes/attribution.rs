@@ -57,6 +57,11 @@ pub fn find(v: &View) -> Vec<Attribution> {
         let mut title_case = || *headline.get_or_insert_with(|| title_case(v, range.clone()));
         let mut i = range.start;
         while i < range.end {
+            // Most tokens start no phrase: one bit, before any call.
+            if !v.tags(i).starts_cue() {
+                i += 1;
+                continue;
+            }
             match cue_here(v, i, range.end, &mut title_case) {
                 Some((len, class)) => {
                     let earlier = out.get(first..).and_then(|a: &[Attribution]| a.last());
@@ -68,7 +73,7 @@ pub fn find(v: &View) -> Vec<Attribution> {
                 None => i += 1,
             }
         }
-        out.extend(signatures::find(v, range.clone()));
+        signatures::find(v, range.clone(), &mut out);
         cut_overlaps(v, out.get_mut(first..).unwrap_or(&mut []));
     }
     out

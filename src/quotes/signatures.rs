@@ -10,9 +10,10 @@ use super::speaker;
 use super::view::View;
 use std::ops::Range;
 
-/// The punctuation attributions of the sentence `r`.
-pub fn find(v: &View, r: Range<usize>) -> Vec<Attribution> {
-    colon_headline(v, r.clone()).into_iter().chain(dash_signatures(v, r)).collect()
+/// Adds the punctuation attributions of the sentence `r` to `out`.
+pub fn find(v: &View, r: Range<usize>, out: &mut Vec<Attribution>) {
+    out.extend(colon_headline(v, r.clone()));
+    dash_signatures(v, r, out);
 }
 
 /// "Tillerson: US will have ..." at the start of a sentence: a name, a
@@ -35,8 +36,7 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
 }
 
 /// `“...” ― Name`: a dash right after a closing mark, then a name.
-fn dash_signatures(v: &View, r: Range<usize>) -> Vec<Attribution> {
-    let mut out = Vec::new();
+fn dash_signatures(v: &View, r: Range<usize>, out: &mut Vec<Attribution>) {
     for k in r.clone() {
         if !v.is_punct(k) || !matches!(v.tok(k), "―" | "—" | "–") || !k.checked_sub(1).is_some_and(|p| v.is_close_mark(p)) {
             continue;
@@ -46,7 +46,6 @@ fn dash_signatures(v: &View, r: Range<usize>) -> Vec<Attribution> {
             out.push(Attribution { cue: k..k + 1, speaker: Some(name), inherit: false, group: k, start, end });
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -59,13 +58,15 @@ mod tests {
         let t = "Tillerson: US will have talks with Russia";
         let d = Doc::new(t);
         let v = View::new(&d);
-        let a = find(&v, v.sentence_tokens(0));
+        let mut a = Vec::new();
+        find(&v, v.sentence_tokens(0), &mut a);
         assert_eq!(a.len(), 1);
         assert_eq!(&t[a[0].start..a[0].end], "US will have talks with Russia");
         let t = "“We are here to stay.” ― Ana Ruiz";
         let d = Doc::new(t);
         let v = View::new(&d);
-        let a = find(&v, v.sentence_tokens(0));
+        let mut a = Vec::new();
+        find(&v, v.sentence_tokens(0), &mut a);
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(&t[a[0].start..a[0].end], "“We are here to stay.”");
     }
