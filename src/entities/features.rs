@@ -14,6 +14,7 @@ use super::gazetteer::{self, Classes};
 use crate::text::Doc;
 use super::words::{short_shape, Form, Words};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub use super::casing::DocStats;
 
@@ -85,6 +86,10 @@ pub struct Sentence<'a, 'd> {
     stats: &'a DocStats,
 }
 
+/// A token's prepared form, or the marker of the sentence edge it lies
+/// beyond.
+type Slot<'a, 'd> = Result<Option<&'a Form<'d>>, &'static str>;
+
 const EDGE_L: &str = "<s>";
 const EDGE_R: &str = "</s>";
 
@@ -123,21 +128,32 @@ impl<'a, 'd> Sentence<'a, 'd> {
         }
     }
 
-    /// Hash `slot` of [`word_hashes`] of token `k`, computed from its text
-    /// when it has no prepared form (a sentence edge).
-    fn word_hash(&self, k: isize, slot: usize) -> u32 {
-        match self.form(k) {
-            Ok(Some(f)) => f.hashes.get(slot).copied().unwrap_or(0),
-            _ => word_hashes(self.lower(k)).get(slot).copied().unwrap_or(0),
+    /// Hash `slot` of [`word_hashes`] of a token (the edge markers' are
+    /// computed once).
+    fn word_hash(x: &Slot<'_, 'd>, slot: usize) -> u32 {
+        static EDGES: OnceLock<[[u32; 6]; 3]> = OnceLock::new();
+        let edges = EDGES.get_or_init(|| [word_hashes(EDGE_L), word_hashes(EDGE_R), word_hashes("")]);
+        let hashes = match x {
+            Ok(Some(f)) => &f.hashes,
+            Err(e) if *e == EDGE_L => &edges[0],
+            Err(_) => &edges[1],
+            Ok(None) => &edges[2],
+        };
+        hashes.get(slot).copied().unwrap_or(0)
+    }
+
+    fn lower<'x>(x: &'x Slot<'x, 'd>) -> &'x str {
+        match x {
+            Ok(f) => f.map_or("", |f| f.lower.as_ref()),
+            Err(e) => e,
         }
     }
 
-    fn lower(&self, k: isize) -> &str {
-        self.form(k).map_or_else(|e| e, |f| f.map_or("", |f| f.lower.as_ref()))
-    }
-
-    fn sshape(&self, k: isize) -> &str {
-        self.form(k).map_or_else(|e| e, |f| f.map_or("", |f| f.sshape.as_str()))
+    fn sshape<'x>(x: &'x Slot<'x, 'd>) -> &'x str {
+        match x {
+            Ok(f) => f.map_or("", |f| f.sshape.as_str()),
+            Err(e) => e,
+        }
     }
 
     fn classes(&self, k: Option<usize>) -> Classes {
@@ -160,15 +176,16 @@ impl<'a, 'd> Sentence<'a, 'd> {
     /// position (the rest come from [`local`]).
     pub fn context(&self, i: usize, f: &mut Vec<u32>) {
         let k = i as isize;
-        let (sp, sw, sn) = (self.sshape(k - 1), self.sshape(k), self.sshape(k + 1));
+        let (p2, p1, w, n1, n2) = (self.form(k - 2), self.form(k - 1), self.form(k), self.form(k + 1), self.form(k + 2));
+        let (sp, sw, sn) = (Self::sshape(&p1), Self::sshape(&w), Self::sshape(&n1));
         // hash(3, [p1]), hash(4, [n1]), hash(5, [p2]), hash(6, [n2]),
         // hash(7, [p1, w]), hash(8, [w, n1]), from each word's own hashes.
-        f.push(self.word_hash(k - 1, AS_P1));
-        f.push(self.word_hash(k + 1, AS_N1));
-        f.push(self.word_hash(k - 2, AS_P2));
-        f.push(self.word_hash(k + 2, AS_N2));
-        f.push(fnv_part(self.word_hash(k - 1, BIGRAM_LEFT), self.lower(k)));
-        f.push(fnv_part(self.word_hash(k, BIGRAM_CENTRE), self.lower(k + 1)));
+        f.push(Self::word_hash(&p1, AS_P1));
+        f.push(Self::word_hash(&n1, AS_N1));
+        f.push(Self::word_hash(&p2, AS_P2));
+        f.push(Self::word_hash(&n2, AS_N2));
+        f.push(fnv_part(Self::word_hash(&p1, BIGRAM_LEFT), Self::lower(&w)));
+        f.push(fnv_part(Self::word_hash(&w, BIGRAM_CENTRE), Self::lower(&n1)));
         f.push(hash(11, &[sp, sw, sn]));
         f.push(hash(12, &[sp, sw]));
         f.push(hash(13, &[sw, sn]));
