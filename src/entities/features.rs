@@ -56,12 +56,19 @@ pub fn word_hashes(lower: &str) -> [u32; 6] {
     [hash(3, &[lower]), hash(4, &[lower]), hash(5, &[lower]), hash(6, &[lower]), fnv_part(fnv_start(7), lower), fnv_part(fnv_start(8), lower)]
 }
 
-/// The first or last `n` characters of `w`, by chars.
+/// The first or last `n` characters of `w`, by chars (by bytes for ASCII,
+/// which most words are).
 fn prefix(w: &str, n: usize) -> &str {
+    if w.is_ascii() {
+        return w.get(..n.min(w.len())).unwrap_or(w);
+    }
     w.char_indices().nth(n).map_or(w, |(i, _)| w.get(..i).unwrap_or(w))
 }
 
 fn suffix(w: &str, n: usize) -> &str {
+    if w.is_ascii() {
+        return w.get(w.len().saturating_sub(n)..).unwrap_or(w);
+    }
     let count = w.chars().count();
     if count <= n {
         return w;
@@ -251,6 +258,7 @@ mod tests {
         assert_eq!(prefix("café", 3), "caf");
         assert_eq!(suffix("café", 2), "fé");
         assert_eq!(suffix("a", 3), "a");
+        assert_eq!((prefix("lee", 2), prefix("lee", 4), suffix("lee", 2), suffix("lee", 4)), ("le", "lee", "ee", "lee"));
     }
 
     #[test]
