@@ -34,16 +34,21 @@ impl<'d, 't> View<'d, 't> {
         let marks = marks::pair(doc);
         let words = Words::new(doc);
         let mut quote_of = vec![NONE; doc.tokens.len()];
-        let mut m = 0;
-        for (i, t) in doc.tokens.iter().enumerate() {
+        let (mut m, mut i) = (0, 0);
+        while let Some(t) = doc.tokens.get(i) {
             while marks.get(m).is_some_and(|k| k.close <= t.start && k.close > k.open) {
                 m += 1;
             }
-            if let (Some(k), Some(slot)) = (marks.get(m), quote_of.get_mut(i)) {
-                if t.start >= k.open && t.end <= k.close.max(k.end) {
-                    *slot = u32::try_from(m).unwrap_or(NONE);
-                }
+            let Some(k) = marks.get(m) else { break };
+            if t.start < k.open {
+                // No token before the next opening mark is quoted: jump to it.
+                i = doc.token_at_or_after(k.open).max(i + 1);
+                continue;
             }
+            if let Some(slot) = quote_of.get_mut(i).filter(|_| t.end <= k.close.max(k.end)) {
+                *slot = u32::try_from(m).unwrap_or(NONE);
+            }
+            i += 1;
         }
         let mut sentence_of = vec![0u32; doc.tokens.len()];
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -145,5 +150,34 @@ impl<'d, 't> View<'d, 't> {
     /// First token at or after byte `b`.
     pub fn token_at(&self, b: usize) -> usize {
         self.doc.token_at_or_after(b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quoted span of each token, found by walking every token.
+    fn walked(doc: &Doc, marks: &[Marked]) -> Vec<Option<usize>> {
+        let mut m = 0;
+        let mut out = Vec::new();
+        for t in &doc.tokens {
+            while marks.get(m).is_some_and(|k| k.close <= t.start && k.close > k.open) {
+                m += 1;
+            }
+            out.push(marks.get(m).filter(|k| t.start >= k.open && t.end <= k.close.max(k.end)).map(|_| m));
+        }
+        out
+    }
+
+    #[test]
+    fn jumping_to_the_next_mark_finds_the_same_spans() {
+        let text = "Ann said “yes, we will.” Then Bob \"left early\" and ‘wrote’ it.\n\n“Open to the end\n\nNo marks here at all. \"Last\"";
+        let doc = Doc::new(text);
+        let v = View::new(&doc);
+        assert!(v.marks.len() >= 4);
+        let got: Vec<Option<usize>> = (0..v.len()).map(|i| v.quote_of(i)).collect();
+        assert_eq!(got, walked(&doc, &v.marks));
+        assert!(got.iter().filter(|q| q.is_some()).count() > 10);
     }
 }
