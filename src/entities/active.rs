@@ -50,10 +50,19 @@ pub fn kind_of(shape: u8) -> Kind {
 /// For each token of a sentence (given by its [`Kind`]), whether it may be
 /// part of a name.
 pub fn mask(kinds: &[Kind], caps_line: bool) -> Vec<bool> {
+    let mut out = Vec::new();
+    mask_into(kinds, caps_line, &mut out);
+    out
+}
+
+/// [`mask`] into a buffer the caller reuses across sentences.
+pub fn mask_into(kinds: &[Kind], caps_line: bool, out: &mut Vec<bool>) {
+    out.clear();
     if caps_line {
-        return vec![true; kinds.len()];
+        out.resize(kinds.len(), true);
+        return;
     }
-    let mut out: Vec<bool> = kinds.iter().map(|&k| k == Kind::Candidate).collect();
+    out.extend(kinds.iter().map(|&k| k == Kind::Candidate));
     let mut last: Option<usize> = None;
     for (i, _) in kinds.iter().enumerate().filter(|(_, &k)| k == Kind::Candidate) {
         if let Some(p) = last {
@@ -72,7 +81,6 @@ pub fn mask(kinds: &[Kind], caps_line: bool) -> Vec<bool> {
         }
         last = Some(i);
     }
-    out
 }
 
 #[cfg(test)]

@@ -111,15 +111,15 @@ impl<'d> Words<'d> {
         // Per distinct word: its form (outside capital lines), and whether
         // it may be part of a name.
         let mut seen = vec![NONE; doc.vocab.words().len()];
+        // Buffers reused across sentences.
+        let (mut words, mut kinds, mut active): (Vec<&'d str>, Vec<Kind>, Vec<bool>) = Default::default();
         for (sent, range) in windows {
             let caps = stats.caps_line(sent);
-            let words: Vec<&'d str> = range.clone().map(|i| doc.tok(i)).collect();
-            let active = if all {
-                vec![true; words.len()]
-            } else {
-                let k: Vec<Kind> = range.clone().map(|i| super::active::kind_of(doc.vocab.shape(i))).collect();
-                super::active::mask(&k, caps)
-            };
+            words.clear();
+            words.extend(range.clone().map(|i| doc.tok(i)));
+            kinds.clear();
+            kinds.extend(range.clone().map(|i| if all { Kind::Candidate } else { super::active::kind_of(doc.vocab.shape(i)) }));
+            super::active::mask_into(&kinds, caps || all, &mut active);
             let hits = gazetteer::hits(&words, caps);
             for (k, (&raw, hit)) in words.iter().zip(&hits).enumerate() {
                 let i = range.start + k;
