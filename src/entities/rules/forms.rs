@@ -1,20 +1,83 @@
 //! The shapes of number and date tokens ("1,200", "1987", "21st", "1990s",
 //! "10:30pm") and the token view the rules read: each token's word classes
-//! and whether two tokens share a line.
+//! and shapes, and whether two tokens share a line.
+//!
+//! A word's classes and shapes depend only on its text, so they are worked
+//! out once per distinct word ([`facts_of`]) and read per token as bits.
 //!
 //! Guarantees: each check reads one or two tokens; no panics.
 
-use super::lists::{class::TIME_ZONE, classes_of};
+use super::lists::{class::{DATE_UNIT, QUANTITY, TIME_ZONE}, classes_of};
 use crate::text::Doc;
 
-/// The tokens of a document with their classes, as the patterns read them.
-pub struct Tokens<'a> {
-    pub doc: &'a Doc<'a>,
-    /// Each token's word classes ([`super::lists::classes_of`]).
-    pub classes: Vec<u32>,
+/// Shapes of a word, as bits above the word classes of [`super::lists::class`].
+pub mod shape {
+    /// "4", "1,200" ([`super::is_number`]).
+    pub const NUMBER: u32 = 1 << 22;
+    /// "1987" ([`super::is_year`]).
+    pub const YEAR: u32 = 1 << 23;
+    /// "3", "21st" ([`super::is_day`]).
+    pub const DAY: u32 = 1 << 24;
+    /// "1990s" ([`super::is_decade`]).
+    pub const DECADE: u32 = 1 << 25;
+    /// "2017-01-02".
+    pub const ISO_DATE: u32 = 1 << 26;
+    /// "9", "10:30", "10:30pm" ([`super::clock`] is some).
+    pub const CLOCK: u32 = 1 << 27;
+    /// "10:30pm", "9GMT": a clock time with its suffix joined on.
+    pub const CLOCK_SUFFIXED: u32 = 1 << 28;
+    /// "two-year": a quantity and a date unit in one token.
+    pub const QUANTITY_DATE_UNIT: u32 = 1 << 29;
+    /// The word can start a pattern: a digit, an apostrophe, a listed word,
+    /// or "US", "C", "A" (before "$").
+    pub const START: u32 = 1 << 30;
+}
+use shape::*;
+
+/// The classes and [`shape`] bits of one word.
+pub fn facts_of(w: &str) -> u32 {
+    let bit = |on: bool, b: u32| if on { b } else { 0 };
+    let mut f = classes_of(w);
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if first.is_ascii_digit() {
+        // Each of these shapes starts with a digit.
+        f |= bit(is_number(w), NUMBER) | bit(is_year(w), YEAR) | bit(is_day(w), DAY) | bit(is_decade(w), DECADE) | bit(is_iso_date(w), ISO_DATE);
+        f |= match clock(w) {
+            Some(true) => CLOCK | CLOCK_SUFFIXED,
+            Some(false) => CLOCK,
+            None => 0,
+        };
+    }
+    if f != 0 || first.is_ascii_digit() || first == b'\'' || matches!(w, "US" | "C" | "A") {
+        f |= START | bit(is_quantity_unit(w, DATE_UNIT), QUANTITY_DATE_UNIT);
+    }
+    f
 }
 
-impl Tokens<'_> {
+/// "two-year", "3-day": a quantity and a unit of class `unit`, hyphenated.
+fn is_quantity_unit(w: &str, unit: u32) -> bool {
+    w.split_once('-').is_some_and(|(q, u)| (is_number(q) || classes_of(q) & QUANTITY != 0) && classes_of(u) & unit != 0)
+}
+
+/// "2017-01-02".
+fn is_iso_date(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 10 && b.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
+
+/// The tokens of a document with their facts, as the patterns read them.
+pub struct Tokens<'a> {
+    pub doc: &'a Doc<'a>,
+    /// Each distinct word's classes and shapes ([`facts_of`]), by word id.
+    facts: Vec<u32>,
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of `doc`, each distinct word classified once.
+    pub fn new(doc: &'a Doc<'a>) -> Self {
+        Tokens { doc, facts: doc.vocab.classify(facts_of) }
+    }
+
     /// Token `i`'s text ("" past the end).
     pub fn tok(&self, i: usize) -> &str {
         if i < self.doc.tokens.len() {
@@ -24,9 +87,9 @@ impl Tokens<'_> {
         }
     }
 
-    /// Whether token `i` is in one of the classes `c`.
+    /// Whether token `i` is in one of the classes or shapes `c`.
     pub fn is(&self, i: usize, c: u32) -> bool {
-        self.classes.get(i).is_some_and(|&x| x & c != 0)
+        self.doc.vocab.ids().get(i).and_then(|&id| self.facts.get(id as usize)).is_some_and(|&x| x & c != 0)
     }
 
     /// Whether token `i` is `w`, ignoring ASCII case.
@@ -37,7 +100,7 @@ impl Tokens<'_> {
     /// Whether tokens `i` and `i + 1` are on one line.
     pub fn joined(&self, i: usize) -> bool {
         let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else { return false };
-        self.doc.text.get(a.end..b.start).is_some_and(|gap| !gap.contains(['\n', '\r']))
+        self.doc.text.as_bytes().get(a.end..b.start).is_some_and(|gap| !gap.iter().any(|&c| c == b'\n' || c == b'\r'))
     }
 
     /// Whether token `i + 1` follows token `i` with no space.
@@ -121,5 +184,23 @@ mod tests {
         assert_eq!(clock("9GMT"), Some(true));
         assert_eq!(clock("9:3"), None);
         assert_eq!(clock("123"), None);
+    }
+
+    #[test]
+    fn facts_hold_classes_and_shapes() {
+        use super::super::lists::class::{self, MONTH, NUMBER_WORD};
+        assert!(class::NAMES.iter().all(|&(_, b)| b < NUMBER), "shape bits overlap the classes");
+        assert_eq!(facts_of("1987"), NUMBER | YEAR | START);
+        assert_eq!(facts_of("21st"), DAY | START);
+        assert_eq!(facts_of("10:30pm"), CLOCK | CLOCK_SUFFIXED | START);
+        assert_eq!(facts_of("9"), NUMBER | DAY | CLOCK | START);
+        assert_eq!(facts_of("2017-01-02"), ISO_DATE | START);
+        assert_eq!(facts_of("two-year"), 0);
+        assert_eq!(facts_of("3-year"), QUANTITY_DATE_UNIT | START);
+        assert_eq!(facts_of("March"), MONTH | START);
+        assert_eq!(facts_of("twenty"), QUANTITY | NUMBER_WORD | START);
+        assert_eq!(facts_of("US"), START);
+        assert_eq!(facts_of("'"), START);
+        assert_eq!(facts_of("house"), 0);
     }
 }

@@ -22,16 +22,27 @@ mod lists;
 use super::Mention;
 use crate::text::Doc;
 use crate::EntityType;
-use forms::{clock, is_day, is_decade, is_number, is_year, Tokens};
-use lists::{class::*, classes_of};
+use forms::{shape::*, Tokens};
+use lists::class::*;
 #[cfg(test)]
 use lists::lists;
 
-/// The ends of a quantity starting at `i`: a number, a quantity word, "a few".
-fn quantity(t: &Tokens, i: usize) -> impl Iterator<Item = usize> {
-    let one = (is_number(t.tok(i)) || t.is(i, QUANTITY)).then_some(i + 1);
-    let few = (t.low_is(i, "a") && t.next(i + 1).is_some_and(|j| t.low_is(j, "few"))).then_some(i + 2);
-    [one, few].into_iter().flatten()
+/// The ends of the quantities starting at a token: a number, a quantity
+/// word, "a few". Worked out once per token for all the patterns.
+#[derive(Clone, Copy)]
+struct Quantity([Option<usize>; 2]);
+
+impl Quantity {
+    fn at(t: &Tokens, i: usize) -> Self {
+        // "a" is a listed quantity: most tokens are ruled out by their bits.
+        let q = t.is(i, NUMBER | QUANTITY);
+        let few = q && t.low_is(i, "a") && t.next(i + 1).is_some_and(|j| t.low_is(j, "few"));
+        Quantity([q.then_some(i + 1), few.then_some(i + 2)])
+    }
+
+    fn ends(self) -> impl Iterator<Item = usize> {
+        self.0.into_iter().flatten()
+    }
 }
 
 /// An optional multiplier ("billion") after token `e - 1`.
@@ -55,12 +66,12 @@ fn month(t: &Tokens, i: usize) -> Option<usize> {
 fn with_year(t: &Tokens, e: usize) -> usize {
     let comma = usize::from(t.tok(e) == "," && t.touching(e.wrapping_sub(1)));
     match t.next(e + comma) {
-        Some(j) if is_year(t.tok(j)) && (comma == 0 || t.joined(e)) => j + 1,
+        Some(j) if t.is(j, YEAR) && (comma == 0 || t.joined(e)) => j + 1,
         _ => e,
     }
 }
 
-fn money(t: &Tokens, i: usize) -> Option<usize> {
+fn money(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
     // "$4.5 billion", "US$3", "£20".
     let after_symbol = if t.is(i, CURRENCY_SYMBOL) {
         Some(i + 1)
@@ -69,15 +80,15 @@ fn money(t: &Tokens, i: usize) -> Option<usize> {
     } else {
         None
     };
-    if let Some(j) = after_symbol.filter(|&j| is_number(t.tok(j)) && t.joined(j - 1)) {
+    if let Some(j) = after_symbol.filter(|&j| t.is(j, NUMBER) && t.joined(j - 1)) {
         return Some(with_multiplier(t, j + 1));
     }
     // "20 million dollars".
-    quantity(t, i).filter_map(|q| Some(t.next(with_multiplier(t, q)).filter(|&j| t.is(j, CURRENCY_WORD))? + 1)).max()
+    q.ends().filter_map(|q| Some(t.next(with_multiplier(t, q)).filter(|&j| t.is(j, CURRENCY_WORD))? + 1)).max()
 }
 
-fn percent(t: &Tokens, i: usize) -> Option<usize> {
-    quantity(t, i)
+fn percent(t: &Tokens, _: usize, q: Quantity) -> Option<usize> {
+    q.ends()
         .filter_map(|q| {
             if t.tok(q) == "%" && (t.touching(q - 1) || t.joined(q - 1)) {
                 return Some(q + 1);
@@ -95,9 +106,9 @@ fn percent(t: &Tokens, i: usize) -> Option<usize> {
         .max()
 }
 
-fn time(t: &Tokens, i: usize) -> Option<usize> {
-    if let Some(suffixed) = clock(t.tok(i)) {
-        if suffixed {
+fn time(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
+    if t.is(i, CLOCK) {
+        if t.is(i, CLOCK_SUFFIXED) {
             return Some(i + 1);
         }
         if t.next(i + 1).is_some_and(|j| t.is(j, CLOCK_SUFFIX | TIME_ZONE)) {
@@ -110,38 +121,32 @@ fn time(t: &Tokens, i: usize) -> Option<usize> {
     if t.is(i, DAY_PART_OPENER) && t.next(i + 1).is_some_and(|j| t.is(j, DAY_PART)) {
         return Some(i + 2);
     }
-    quantity(t, i).filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, TIME_UNIT))? + 1)).max()
+    q.ends().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, TIME_UNIT))? + 1)).max()
 }
 
-/// A date unit at `j`, or a hyphenated "two-year" at `i` (quantity and
-/// unit in one token); returns the end of the quantity-and-unit.
-fn quantity_unit(t: &Tokens, i: usize, unit: u32) -> Option<usize> {
-    let joined = quantity(t, i).filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, unit))? + 1)).max();
-    joined.or_else(|| {
-        let (q, u) = t.tok(i).split_once('-')?;
-        let q_ok = is_number(q) || classes_of(q) & QUANTITY != 0;
-        (q_ok && classes_of(u) & unit != 0).then_some(i + 1)
-    })
+/// A quantity and a date unit at `j`, or a hyphenated "two-year" at `i`
+/// (quantity and unit in one token); returns the end of the pair.
+fn quantity_unit(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
+    let joined = q.ends().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT))? + 1)).max();
+    joined.or_else(|| t.is(i, QUANTITY_DATE_UNIT).then_some(i + 1))
 }
 
-fn date(t: &Tokens, i: usize) -> Option<usize> {
+fn date(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
     let w = t.tok(i);
     let mut best: Option<usize> = None;
     let mut take = |e: Option<usize>| best = best.max(e);
     // "2017-01-02", "1987", "1990s", "'90s".
-    let b = w.as_bytes();
-    let iso = b.len() == 10 && b.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    take((iso || is_year(w) || is_decade(w)).then_some(i + 1));
+    take(t.is(i, ISO_DATE | YEAR | DECADE).then_some(i + 1));
     take((w == "'" && t.touching(i) && t.tok(i + 1).len() == 3 && t.tok(i + 1).ends_with("0s") && t.tok(i + 1).starts_with(|c: char| c.is_ascii_digit())).then_some(i + 2));
     // "March 3, 2017", "Sept. 3".
     if let Some(m) = month(t, i) {
-        take(t.next(m).filter(|&d| is_day(t.tok(d))).map(|d| with_year(t, d + 1)));
+        take(t.next(m).filter(|&d| t.is(d, DAY)).map(|d| with_year(t, d + 1)));
         // "March", "March 2016", but "May" only with a year.
-        let year = t.next(m).filter(|&y| is_year(t.tok(y))).map(|y| y + 1);
+        let year = t.next(m).filter(|&y| t.is(y, YEAR)).map(|y| y + 1);
         take(if t.tok(i) == "May" { year } else if t.is(i, MONTH) { year.or(Some(m)) } else { None });
     }
     // "4 July 2017".
-    if is_day(w) {
+    if t.is(i, DAY) {
         take(t.next(i + 1).and_then(|m| month(t, m)).map(|e| with_year(t, e)));
     }
     take(t.is(i, WEEKDAY | DEICTIC_DAY).then_some(i + 1));
@@ -150,14 +155,14 @@ fn date(t: &Tokens, i: usize) -> Option<usize> {
         take(t.next(i + 1).and_then(|j| if t.is(j, DATE_UNIT | SEASON | WEEKDAY) { Some(j + 1) } else { month(t, j) }));
     }
     // "two days later", "a year ago", "three weeks from now", "two-year" ... "ago".
-    if let Some(q) = quantity_unit(t, i, DATE_UNIT) {
+    if let Some(q) = quantity_unit(t, i, q) {
         if let Some(j) = t.next(q) {
             take(t.is(j, OFFSET).then_some(j + 1));
             take((t.low_is(j, "from") && t.next(j + 1).is_some_and(|k| t.low_is(k, "now"))).then_some(j + 2));
         }
     }
     // "40 years", "several months".
-    take(quantity(t, i).filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT_PLURAL))? + 1)).max());
+    take(q.ends().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT_PLURAL))? + 1)).max());
     // "earlier this year", "late in the month", "early 2017".
     if t.is(i, VAGUE) {
         let mut j = i + 1;
@@ -167,21 +172,21 @@ fn date(t: &Tokens, i: usize) -> Option<usize> {
             j += 2;
         }
         if let Some(k) = t.next(j) {
-            take(if t.is(k, DATE_UNIT) || is_year(t.tok(k)) { Some(k + 1) } else { month(t, k) });
+            take(if t.is(k, DATE_UNIT | YEAR) { Some(k + 1) } else { month(t, k) });
         }
     }
     best
 }
 
-fn cardinal(t: &Tokens, i: usize) -> Option<usize> {
-    if is_number(t.tok(i)) {
+fn cardinal(t: &Tokens, i: usize, _: Quantity) -> Option<usize> {
+    if t.is(i, NUMBER) {
         return Some(with_multiplier(t, i + 1));
     }
     t.is(i, NUMBER_WORD).then_some(i + 1)
 }
 
 /// The patterns, in rank order for ties (lower wins).
-const PATTERNS: [(EntityType, fn(&Tokens, usize) -> Option<usize>); 5] = [
+const PATTERNS: [(EntityType, fn(&Tokens, usize, Quantity) -> Option<usize>); 5] = [
     (EntityType::MONEY, money),
     (EntityType::PERCENT, percent),
     (EntityType::TIME, time),
@@ -189,23 +194,19 @@ const PATTERNS: [(EntityType, fn(&Tokens, usize) -> Option<usize>); 5] = [
     (EntityType::CARDINAL, cardinal),
 ];
 
-/// Whether a token can start any pattern: a digit, a currency sign, an
-/// apostrophe, or a listed word (or "US$", "a few").
-fn may_start(t: &Tokens, i: usize) -> bool {
-    t.classes.get(i).is_some_and(|&c| c != 0) || t.tok(i).starts_with(|c: char| c.is_ascii_digit() || c == '\'') || matches!(t.tok(i), "US" | "C" | "A")
-}
-
 /// The date, time, money, percent and number mentions of `doc`, sorted and
 /// without overlaps.
 pub fn find(doc: &Doc) -> Vec<Mention> {
-    // Each distinct word is looked up once.
-    let per_word = doc.vocab.classify(classes_of);
-    let classes = doc.vocab.ids().iter().map(|&id| per_word.get(id as usize).copied().unwrap_or(0)).collect();
-    let t = Tokens { doc, classes };
+    let t = Tokens::new(doc);
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
-        let best = if may_start(&t, i) { PATTERNS.iter().filter_map(|(k, p)| Some((p(&t, i)?, *k))).fold(None, |b: Option<(usize, EntityType)>, (e, k)| if b.is_none_or(|(be, _)| e > be) { Some((e, k)) } else { b }) } else { None };
+        let best = if t.is(i, START) {
+            let q = Quantity::at(&t, i);
+            PATTERNS.iter().filter_map(|(k, p)| Some((p(&t, i, q)?, *k))).fold(None, |b: Option<(usize, EntityType)>, (e, k)| if b.is_none_or(|(be, _)| e > be) { Some((e, k)) } else { b })
+        } else {
+            None
+        };
         match best.and_then(|(e, k)| Some((doc.tokens.get(i)?.start, doc.tokens.get(e.checked_sub(1)?)?.end, e, k))) {
             Some((start, end, e, kind)) if e > i => {
                 out.push(Mention { start, end, kind, title: None });
@@ -230,7 +231,7 @@ mod tests {
     fn every_class_has_words() {
         let l = lists();
         for (name, bit) in lists::class::NAMES {
-            let n = l.folded.values().chain(l.exact.values()).filter(|&&c| c & bit != 0).count();
+            let n = l.classes().filter(|&c| c & bit != 0).count();
             assert!(n > 0, "{name}");
         }
     }
