@@ -172,21 +172,31 @@ impl<'t> Vocab<'t> {
     }
 }
 
-/// A multiply-rotate hash of a token's bytes, 8 at a time.
+/// A hash of a token's bytes. Tokens are short, so instead of a byte loop
+/// it reads at most two overlapping words (as wyhash does for short keys):
+/// the first and last 8 bytes, 4 bytes, or three single bytes.
 fn hash(b: &[u8]) -> u32 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    let mut w = [0u8; 8];
-    for (d, s) in w.iter_mut().zip(chunks.remainder()) {
-        *d = *s;
-    }
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let n = b.len();
+    let word8 = |at: usize| b.get(at..at + 8).and_then(|s| s.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let word4 = |at: usize| b.get(at..at + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
+    let byte = |at: usize| b.get(at).copied().unwrap_or(0) as u64;
+    let (x, y) = match n {
+        0 => (0, 0),
+        1..=3 => (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0),
+        4..=8 => (word4(0), word4(n - 4)),
+        9..=16 => (word8(0), word8(n - 8)),
+        _ => {
+            let mut h = 0u64;
+            let mut at = 0;
+            while at + 8 <= n {
+                h = (h.rotate_left(5) ^ word8(at)).wrapping_mul(K);
+                at += 8;
+            }
+            (h, word8(n - 8))
+        }
+    };
+    let h = ((x ^ (n as u64) << 56).wrapping_mul(K).rotate_left(23) ^ y).wrapping_mul(K);
     (h >> 32) as u32
 }
 
