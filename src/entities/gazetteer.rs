@@ -9,11 +9,20 @@
 //! with a capitalized word unless the whole line is in capitals, so "us" is
 //! never the country.
 //!
-//! Guarantees: matching is linear (at most [`MAX_WORDS`] lookups per token);
-//! no panics.
+//! The entries form a trie over word ids: each distinct lowercase entry
+//! word has an id, and a phrase is matched by stepping from word to word,
+//! so matching stops at the first word no entry continues with, and no
+//! phrase is ever joined into a string. Over a document ([`Matcher`]), each
+//! distinct word is lowercased and looked up once.
+//!
+//! Guarantees: matching is linear (at most [`MAX_WORDS`] steps per token);
+//! no allocation per token; no panics.
 
+use crate::text::fasthash::FastMap;
 use crate::text::tokens::tokenize;
-use crate::text::fasthash::{FastMap, FastSet};
+use crate::text::vocab::Shape;
+use crate::text::Doc;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// One list. The discriminant is the bit in a [`Classes`] set.
@@ -56,14 +65,82 @@ pub fn has(set: Classes, c: Class) -> bool {
     set & (1 << c as u16) != 0
 }
 
+/// A node of the trie: the phrase of the words stepped through from the root.
+type Node = u32;
+
+const ROOT: Node = 0;
+
+/// Words at most this long (in bytes, ASCII) are lowercased on the stack.
+const SHORT: usize = 32;
+
 struct Lists {
-    /// Lowercased entries, words joined by a space.
-    folded: FastMap<String, Classes>,
-    /// All-capital entries, exact.
-    exact: FastMap<String, Classes>,
-    /// Every word prefix of every entry, lowercased ("new", "new york"):
-    /// a phrase that is not one cannot start a match, so matching stops there.
-    prefixes: FastSet<String>,
+    /// Lowercase entry word -> word id, keyed by bytes.
+    words: FastMap<Box<[u8]>, u32>,
+    /// The longest entry word, in bytes.
+    longest: usize,
+    /// (node, word id) -> the node one word further.
+    next: FastMap<(Node, u32), Node>,
+    /// Per node: the classes of the entry it spells, matched in any case.
+    folded: Vec<Classes>,
+    /// Per node: the entries written all in capitals that spell it in
+    /// lowercase, each with its words as written ("US"), matched exactly.
+    exact: Vec<Vec<(Vec<&'static str>, Classes)>>,
+}
+
+impl Lists {
+    fn child(&self, node: Node, word: u32) -> Option<Node> {
+        self.next.get(&(node, word)).copied()
+    }
+
+    /// The id of `w` lowercased, if some entry has that word.
+    fn word_id(&self, w: &str) -> Option<u32> {
+        if w.is_ascii() {
+            // ASCII lowercase keeps the length.
+            if w.len() > self.longest.min(SHORT) {
+                return (w.len() <= self.longest).then(|| self.word_id_slow(w)).flatten();
+            }
+            let mut buf = [0u8; SHORT];
+            let low = buf.get_mut(..w.len())?;
+            low.copy_from_slice(w.as_bytes());
+            low.make_ascii_lowercase();
+            return self.words.get(&*low).copied();
+        }
+        self.word_id_slow(w)
+    }
+
+    fn word_id_slow(&self, w: &str) -> Option<u32> {
+        let mut low = String::with_capacity(w.len());
+        push_lower(&mut low, w);
+        self.words.get(low.as_bytes()).copied()
+    }
+
+    /// The classes of the phrase `words` that spells `node`; `lower`:
+    /// whether some word of it has a lowercase letter (then it can match
+    /// no entry written in capitals).
+    fn classes<'w>(&self, node: Node, lower: bool, words: impl Iterator<Item = &'w str> + Clone) -> Classes {
+        let folded = self.folded.get(node as usize).copied().unwrap_or(0);
+        match self.exact.get(node as usize) {
+            Some(exact) if !lower => exact.iter().filter(|(e, _)| e.iter().copied().eq(words.clone())).fold(folded, |c, (_, k)| c | k),
+            _ => folded,
+        }
+    }
+
+    /// The node of the phrase `words` (lowercased), creating it.
+    fn insert(&mut self, words: &[&str]) -> Node {
+        let mut node = ROOT;
+        for w in words {
+            let n = self.words.len() as u32;
+            let id = *self.words.entry(w.as_bytes().into()).or_insert(n);
+            self.longest = self.longest.max(w.len());
+            let fresh = self.folded.len() as Node;
+            node = *self.next.entry((node, id)).or_insert(fresh);
+            if node == fresh {
+                self.folded.push(0);
+                self.exact.push(Vec::new());
+            }
+        }
+        node
+    }
 }
 
 fn lists() -> &'static Lists {
@@ -81,7 +158,7 @@ fn lists() -> &'static Lists {
             (Class::OrgWord, include_str!("../../data/gazetteer/org_words.txt")),
             (Class::Title, include_str!("../../data/gazetteer/titles.txt")),
         ];
-        let mut l = Lists { folded: FastMap::default(), exact: FastMap::default(), prefixes: FastSet::default() };
+        let mut l = Lists { words: FastMap::default(), longest: 0, next: FastMap::default(), folded: vec![0], exact: vec![Vec::new()] };
         for (class, text) in files {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 let words: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
@@ -90,14 +167,19 @@ fn lists() -> &'static Lists {
                 }
                 let all_caps = line.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && !line.chars().any(|c| c.is_lowercase());
-                let (map, key) = if all_caps {
-                    (&mut l.exact, words.join(" "))
-                } else {
-                    (&mut l.folded, words.join(" ").to_lowercase())
-                };
-                *map.entry(key).or_insert(0) |= 1 << class as u16;
-                for n in 1..=words.len() {
-                    l.prefixes.insert(words.get(..n).unwrap_or(&[]).join(" ").to_lowercase());
+                // Tokens hold no spaces: the lowercase phrase splits back
+                // into the lowercase words.
+                let low = words.join(" ").to_lowercase();
+                let node = l.insert(&low.split(' ').collect::<Vec<_>>());
+                let bit = 1 << class as u16;
+                if all_caps {
+                    let Some(exact) = l.exact.get_mut(node as usize) else { continue };
+                    match exact.iter_mut().find(|(e, _)| *e == words) {
+                        Some((_, c)) => *c |= bit,
+                        None => exact.push((words, bit)),
+                    }
+                } else if let Some(c) = l.folded.get_mut(node as usize) {
+                    *c |= bit;
                 }
             }
         }
@@ -107,27 +189,29 @@ fn lists() -> &'static Lists {
 
 /// The classes of the phrase made of `words` (already split into tokens).
 pub fn lookup(words: &[&str]) -> Classes {
-    let mut low = String::new();
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            low.push(' ');
-        }
-        push_lower(&mut low, w);
-    }
-    lookup_lowered(words, &low)
+    let lower = words.iter().any(|w| w.chars().any(char::is_lowercase));
+    walk(words.iter().copied(), lower).nth(words.len().wrapping_sub(1)).unwrap_or(0)
 }
 
-/// [`lookup`] with the phrase's lowercase form already joined.
-fn lookup_lowered(words: &[&str], low: &str) -> Classes {
+/// The classes of the phrase of tokens `range` of `doc`.
+pub fn lookup_tokens(doc: &Doc, range: Range<usize>) -> Classes {
+    let lower = range.clone().any(|i| doc.vocab.shape(i) & Shape::LOWER != 0);
+    walk(range.clone().map(|i| doc.tok(i)), lower).nth(range.len().wrapping_sub(1)).unwrap_or(0)
+}
+
+/// The classes of each leading phrase of `words` (one word, two words, ...)
+/// while some entry starts with it (0 for a phrase that is not itself an
+/// entry). `lower`: whether some word has a lowercase letter.
+pub fn walk<'w>(words: impl Iterator<Item = &'w str> + Clone, lower: bool) -> impl Iterator<Item = Classes> {
     let l = lists();
-    // Exact entries are written in capitals, so only a phrase with no
-    // lowercase letter can match one.
-    let exact = if words.iter().any(|w| w.chars().any(char::is_lowercase)) {
-        0
-    } else {
-        l.exact.get(&words.join(" ")).copied().unwrap_or(0)
-    };
-    exact | l.folded.get(low).copied().unwrap_or(0)
+    let mut node = ROOT;
+    let mut rest = words.clone();
+    let mut n = 0;
+    std::iter::from_fn(move || {
+        node = l.child(node, l.word_id(rest.next()?)?)?;
+        n += 1;
+        Some(l.classes(node, lower, words.clone().take(n)))
+    })
 }
 
 /// Appends the lowercase form of `w` to `out`, without allocating.
@@ -148,76 +232,124 @@ pub struct Hit {
     pub last: Classes,
 }
 
-/// Matches the lists against `words` (one sentence). `caps_line` lifts the
-/// capitalization requirement for lines written all in capitals.
-pub fn hits(words: &[&str], caps_line: bool) -> Vec<Hit> {
-    let mut out = vec![Hit::default(); words.len()];
-    let mut low = String::new();
-    for i in 0..words.len() {
-        let first = words.get(i).copied().unwrap_or("");
-        if !caps_line && !first.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        low.clear();
-        for n in 1..=MAX_WORDS.min(words.len() - i) {
-            let Some(phrase) = words.get(i..i + n) else { break };
-            if n > 1 {
-                low.push(' ');
-            }
-            push_lower(&mut low, phrase.last().copied().unwrap_or(""));
-            if !lists().prefixes.contains(&low) {
-                break; // no entry starts like this, nor with anything longer
-            }
-            let classes = lookup_lowered(phrase, &low);
-            if classes == 0 {
-                continue;
-            }
-            if n == 1 {
-                if let Some(h) = out.get_mut(i) {
-                    h.unit |= classes;
-                }
-                continue;
-            }
-            for (k, h) in out.iter_mut().enumerate().skip(i).take(n) {
-                match k - i {
-                    0 => h.begin |= classes,
-                    x if x + 1 == n => h.last |= classes,
-                    _ => h.inside |= classes,
-                }
-            }
-        }
+/// Matches the lists against the sentences of one document, looking up
+/// each distinct word once.
+pub struct Matcher<'d> {
+    doc: &'d Doc<'d>,
+    /// Per distinct word of the document: its entry-word id + 1, 0 when no
+    /// entry has it, [`UNSEEN`] before it is first looked up.
+    ids: Vec<u32>,
+}
+
+const UNSEEN: u32 = u32::MAX;
+
+impl<'d> Matcher<'d> {
+    /// A matcher over the words of `doc`.
+    pub fn new(doc: &'d Doc<'d>) -> Self {
+        Matcher { doc, ids: vec![UNSEEN; doc.vocab.words().len()] }
     }
-    out
+
+    /// The entry-word id of token `i`.
+    fn word(&mut self, i: usize) -> Option<u32> {
+        let slot = self.ids.get_mut(self.doc.vocab.id(i))?;
+        if *slot == UNSEEN {
+            *slot = lists().word_id(self.doc.tok(i)).map_or(0, |id| id + 1);
+        }
+        slot.checked_sub(1)
+    }
+
+    /// Matches the lists against the tokens `range` (one sentence).
+    /// `caps_line` lifts the capitalization requirement for lines written
+    /// all in capitals.
+    pub fn hits(&mut self, range: Range<usize>, caps_line: bool) -> Vec<Hit> {
+        let (l, doc) = (lists(), self.doc);
+        let mut out = vec![Hit::default(); range.len()];
+        let (ids, shapes) = (doc.vocab.ids().get(range.clone()).unwrap_or(&[]), doc.vocab.shapes());
+        for (i, &id) in (range.start..).zip(ids) {
+            if !caps_line && shapes.get(id as usize).is_none_or(|s| s & Shape::FIRST_UPPER == 0) {
+                continue;
+            }
+            let mut node = ROOT;
+            let mut lower = false;
+            for k in i..range.end.min(i + MAX_WORDS) {
+                let Some(next) = self.word(k).and_then(|w| l.child(node, w)) else { break };
+                node = next;
+                lower |= doc.vocab.shape(k) & Shape::LOWER != 0;
+                let classes = l.classes(node, lower, (i..=k).map(|j| doc.tok(j)));
+                if classes == 0 {
+                    continue;
+                }
+                let (a, b) = (i - range.start, k - range.start);
+                if a == b {
+                    if let Some(h) = out.get_mut(a) {
+                        h.unit |= classes;
+                    }
+                    continue;
+                }
+                for (x, h) in out.iter_mut().enumerate().take(b + 1).skip(a) {
+                    match x {
+                        _ if x == a => h.begin |= classes,
+                        _ if x == b => h.last |= classes,
+                        _ => h.inside |= classes,
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn hits(text: &str, caps_line: bool) -> Vec<Hit> {
+        let doc = Doc::new(text);
+        Matcher::new(&doc).hits(0..doc.tokens.len(), caps_line)
+    }
+
     #[test]
     fn finds_single_and_multi_word_entries() {
-        let h = hits(&["in", "New", "Zealand", "and", "Paris"], false);
+        let h = hits("in New Zealand and Paris", false);
         assert!(has(h[1].begin, Class::Country) && has(h[2].last, Class::Country));
         assert!(has(h[4].unit, Class::City));
         assert_eq!(h[3], Hit::default());
+        let h = hits("the Deputy Prime Minister and the New Zealand Deputy Prime Minister", false);
+        assert!(has(h[1].begin, Class::Title) && has(h[2].inside, Class::Title) && has(h[3].last, Class::Title));
+        assert!(has(h[2].begin, Class::Title) && has(h[3].last, Class::Title) && has(h[3].unit, Class::Title));
+        assert!(has(h[6].begin, Class::Country) && has(h[7].last, Class::Country) && has(h[8].begin, Class::Title));
     }
 
     #[test]
     fn capitals_entries_need_their_case() {
-        assert!(has(hits(&["US"], false)[0].unit, Class::Country));
-        assert_eq!(hits(&["us"], false)[0].unit, 0);
-        assert_eq!(hits(&["Us"], false)[0].unit, 0);
+        assert!(has(hits("US", false)[0].unit, Class::Country));
+        assert_eq!(hits("us", false)[0].unit, 0);
+        assert_eq!(hits("Us", false)[0].unit, 0);
+        assert!(has(lookup(&["US"]), Class::Country));
+        assert_eq!(lookup(&["Us"]), 0);
     }
 
     #[test]
     fn lowercase_start_needs_a_caps_line() {
-        assert_eq!(hits(&["france"], false)[0].unit, 0);
-        assert!(has(hits(&["FRANCE"], true)[0].unit, Class::Country));
+        assert_eq!(hits("france", false)[0].unit, 0);
+        assert!(has(hits("FRANCE", true)[0].unit, Class::Country));
     }
 
     #[test]
     fn given_names_and_titles() {
         assert!(has(lookup(&["Mary"]), Class::Female));
         assert!(has(lookup(&["secretary", "of", "state"]), Class::Title));
+        assert_eq!(lookup(&["secretary", "of"]), 0);
+        assert_eq!(lookup(&[]), 0);
+        let doc = Doc::new("Ask the Secretary of State.");
+        assert!(has(lookup_tokens(&doc, 2..5), Class::Title));
+        assert_eq!(lookup_tokens(&doc, 2..4), 0);
+    }
+
+    #[test]
+    fn phrases_step_word_by_word() {
+        let classes: Vec<Classes> = walk(["Secretary", "of", "State", "Lee"].into_iter(), true).collect();
+        assert_eq!(classes.len(), 3, "no entry goes on with the name");
+        assert!(has(classes[0], Class::Title) && classes[1] == 0 && has(classes[2], Class::Title));
     }
 }

@@ -113,6 +113,7 @@ impl<'d> Words<'d> {
         let mut seen = vec![NONE; doc.vocab.words().len()];
         // Buffers reused across sentences.
         let (mut words, mut kinds, mut active): (Vec<&'d str>, Vec<Kind>, Vec<bool>) = Default::default();
+        let mut lists = gazetteer::Matcher::new(doc);
         for (sent, range) in windows {
             let caps = stats.caps_line(sent);
             words.clear();
@@ -120,7 +121,7 @@ impl<'d> Words<'d> {
             kinds.clear();
             kinds.extend(range.clone().map(|i| if all { Kind::Candidate } else { super::active::kind_of(doc.vocab.shape(i)) }));
             super::active::mask_into(&kinds, caps || all, &mut active);
-            let hits = gazetteer::hits(&words, caps);
+            let hits = lists.hits(range.clone(), caps);
             for (k, (&raw, hit)) in words.iter().zip(&hits).enumerate() {
                 let i = range.start + k;
                 if *hit != Hit::default() {
