@@ -189,26 +189,26 @@ fn lists() -> &'static Lists {
 
 /// The classes of the phrase made of `words` (already split into tokens).
 pub fn lookup(words: &[&str]) -> Classes {
-    let lower = words.iter().any(|w| w.chars().any(char::is_lowercase));
-    walk(words.iter().copied(), lower).nth(words.len().wrapping_sub(1)).unwrap_or(0)
+    walk(words.iter().copied()).nth(words.len().wrapping_sub(1)).unwrap_or(0)
 }
 
 /// The classes of the phrase of tokens `range` of `doc`.
 pub fn lookup_tokens(doc: &Doc, range: Range<usize>) -> Classes {
-    let lower = range.clone().any(|i| doc.vocab.shape(i) & Shape::LOWER != 0);
-    walk(range.clone().map(|i| doc.tok(i)), lower).nth(range.len().wrapping_sub(1)).unwrap_or(0)
+    walk(range.clone().map(|i| doc.tok(i))).nth(range.len().wrapping_sub(1)).unwrap_or(0)
 }
 
 /// The classes of each leading phrase of `words` (one word, two words, ...)
 /// while some entry starts with it (0 for a phrase that is not itself an
-/// entry). `lower`: whether some word has a lowercase letter.
-pub fn walk<'w>(words: impl Iterator<Item = &'w str> + Clone, lower: bool) -> impl Iterator<Item = Classes> {
+/// entry).
+pub fn walk<'w>(words: impl Iterator<Item = &'w str> + Clone) -> impl Iterator<Item = Classes> {
     let l = lists();
-    let mut node = ROOT;
+    let (mut node, mut lower, mut n) = (ROOT, false, 0);
     let mut rest = words.clone();
-    let mut n = 0;
     std::iter::from_fn(move || {
-        node = l.child(node, l.word_id(rest.next()?)?)?;
+        let w = rest.next()?;
+        node = l.child(node, l.word_id(w)?)?;
+        // Entries in capitals match only phrases with no lowercase letter.
+        lower |= if w.is_ascii() { w.bytes().any(|b| b.is_ascii_lowercase()) } else { w.chars().any(char::is_lowercase) };
         n += 1;
         Some(l.classes(node, lower, words.clone().take(n)))
     })
@@ -348,8 +348,11 @@ mod tests {
 
     #[test]
     fn phrases_step_word_by_word() {
-        let classes: Vec<Classes> = walk(["Secretary", "of", "State", "Lee"].into_iter(), true).collect();
+        let classes: Vec<Classes> = walk(["Secretary", "of", "State", "Lee"].into_iter()).collect();
         assert_eq!(classes.len(), 3, "no entry goes on with the name");
         assert!(has(classes[0], Class::Title) && classes[1] == 0 && has(classes[2], Class::Title));
+        // Each leading phrase is matched with its own case.
+        let caps: Vec<Classes> = walk(["US", "Secretary", "of", "State"].into_iter()).take(1).collect();
+        assert!(has(caps[0], Class::Country));
     }
 }

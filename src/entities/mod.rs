@@ -140,6 +140,10 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
     // Quote marks, dashes and stray periods the tagger took in ("“Donald",
     // "Donald —", "Donald." at a sentence end); "Corp." keeps its period.
     let stray = |i: usize| {
+        // Only marks are stray: a word or number never is.
+        if doc.vocab.shape(i) & crate::text::vocab::Shape::ALNUM != 0 {
+            return false;
+        }
         let t = doc.tok(i);
         t.chars().all(|c| "\"“”‘’'«»„-–—,;:".contains(c))
             || (t == "." && !crate::text::lexicon::is_other_abbreviation(doc.tok(i.wrapping_sub(1))))
@@ -150,12 +154,11 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
     while b > a && stray(b - 1) {
         b -= 1;
     }
-    let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).collect();
     let mut title = None;
     let kind = match ty {
         0 => {
             // A title the model took in ("President Trump") is split off.
-            if let Some(n) = titles::leading(&words) {
+            if let Some(n) = titles::leading(doc, a..b) {
                 a += n;
                 title = Some((doc.tokens.get(a - n)?.start, doc.tokens.get(a - 1)?.end));
             }
@@ -163,8 +166,8 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
             EntityType::PERSON
         }
         1 => EntityType::ORG,
-        2 => place_kind(&words),
-        _ => misc_kind(&words),
+        2 => place_kind(doc, a..b),
+        _ => misc_kind(doc, a..b),
     };
     if a >= b {
         return None;
@@ -175,8 +178,8 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
 /// GPE for countries, states and cities (and unknown places), LOC for
 /// regions, ORG for names the organisation list knows and no place list
 /// does ("Kremlin", "Pentagon": places used for institutions).
-fn place_kind(words: &[&str]) -> EntityType {
-    let c = gazetteer::lookup(words);
+fn place_kind(doc: &Doc, words: Range<usize>) -> EntityType {
+    let c = gazetteer::lookup_tokens(doc, words);
     let known_gpe = [Class::Country, Class::State, Class::City].iter().any(|&k| gazetteer::has(c, k));
     if !known_gpe && gazetteer::has(c, Class::Org) && !gazetteer::has(c, Class::Region) {
         EntityType::ORG
@@ -188,10 +191,9 @@ fn place_kind(words: &[&str]) -> EntityType {
 }
 
 /// NORP for nationalities and groups ("German", "Republicans"), else EVENT.
-fn misc_kind(words: &[&str]) -> EntityType {
-    let c = gazetteer::lookup(words);
-    let adjectival = words.len() == 1
-        && words.first().is_some_and(|w| ["an", "ans", "ese", "ish", "i", "ic"].iter().any(|s| w.ends_with(s)));
+fn misc_kind(doc: &Doc, words: Range<usize>) -> EntityType {
+    let adjectival = words.len() == 1 && ["an", "ans", "ese", "ish", "i", "ic"].iter().any(|s| doc.tok(words.start).ends_with(s));
+    let c = gazetteer::lookup_tokens(doc, words);
     if gazetteer::has(c, Class::Norp) || adjectival {
         EntityType::NORP
     } else {

@@ -6,16 +6,16 @@
 //! panics.
 
 use super::gazetteer::{self, Class, MAX_WORDS};
+use crate::text::vocab::Shape;
 use crate::text::Doc;
+use std::ops::Range;
 
-fn is_title(words: &[&str]) -> bool {
-    gazetteer::has(gazetteer::lookup(words), Class::Title)
-}
-
-/// The number of leading words of a name that form a title, leaving at
-/// least one word of name (the longest title wins).
-pub fn leading(words: &[&str]) -> Option<usize> {
-    (1..words.len().min(MAX_WORDS + 1)).rev().find(|&n| words.get(..n).is_some_and(is_title))
+/// The number of leading tokens of the name `range` that form a title,
+/// leaving at least one word of name (the longest title wins).
+pub fn leading(doc: &Doc, range: Range<usize>) -> Option<usize> {
+    let most = range.len().saturating_sub(1).min(MAX_WORDS);
+    let prefixes = gazetteer::walk(range.map(|i| doc.tok(i))).take(most);
+    prefixes.enumerate().filter(|&(_, c)| gazetteer::has(c, Class::Title)).last().map(|(n, _)| n + 1)
 }
 
 /// The byte span of the longest title that ends right before token `first`,
@@ -23,12 +23,11 @@ pub fn leading(words: &[&str]) -> Option<usize> {
 pub fn before(doc: &Doc, first: usize) -> Option<(usize, usize)> {
     let sent_start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= first))?.tokens.start;
     let lo = first.saturating_sub(MAX_WORDS).max(sent_start);
-    let words: Vec<&str> = (lo..first).map(|i| doc.tok(i)).collect();
-    let a = (0..words.len()).find(|&k| {
-        let capital = words.get(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        capital && words.get(k..).is_some_and(is_title)
+    let a = (lo..first).find(|&k| {
+        let capital = doc.vocab.shape(k) & Shape::FIRST_UPPER != 0;
+        capital && gazetteer::has(gazetteer::lookup_tokens(doc, k..first), Class::Title)
     })?;
-    Some((doc.tokens.get(lo + a)?.start, doc.tokens.get(first.checked_sub(1)?)?.end))
+    Some((doc.tokens.get(a)?.start, doc.tokens.get(first.checked_sub(1)?)?.end))
 }
 
 #[cfg(test)]
@@ -55,8 +54,12 @@ mod tests {
 
     #[test]
     fn leading_title_leaves_a_name() {
-        assert_eq!(leading(&["President", "Ann", "Lee"]), Some(1));
-        assert_eq!(leading(&["President"]), None);
-        assert_eq!(leading(&["Ann", "Lee"]), None);
+        let doc = Doc::new("President Ann Lee and Prime Minister Bo Ray.");
+        assert_eq!(leading(&doc, 0..3), Some(1));
+        assert_eq!(leading(&doc, 0..1), None);
+        assert_eq!(leading(&doc, 1..3), None);
+        assert_eq!(leading(&doc, 4..8), Some(2), "the longest title");
+        assert_eq!(leading(&doc, 5..7), Some(1));
+        assert_eq!(leading(&doc, 4..6), None, "a name word must be left");
     }
 }
