@@ -18,6 +18,7 @@
 //! Guarantees: matching is linear (at most [`MAX_WORDS`] steps per token);
 //! no allocation per token; no panics.
 
+use super::wordkey::{self, Table};
 use crate::text::fasthash::FastMap;
 use crate::text::tokens::tokenize;
 use crate::text::vocab::Shape;
@@ -70,14 +71,14 @@ type Node = u32;
 
 const ROOT: Node = 0;
 
-/// Words at most this long (in bytes, ASCII) are lowercased on the stack.
-const SHORT: usize = 32;
-
 struct Lists {
-    /// Lowercase entry word -> word id, keyed by bytes.
-    words: FastMap<Box<[u8]>, u32>,
-    /// The longest entry word, in bytes.
-    longest: usize,
+    /// Lowercase entry word -> word id, for words of at most
+    /// [`wordkey::MAX_LEN`] bytes ...
+    short: Table<u32>,
+    /// ... and for longer ones ("secretary-general").
+    long: FastMap<Box<[u8]>, u32>,
+    /// The number of distinct entry words.
+    words: u32,
     /// (node, word id) -> the node one word further.
     next: FastMap<(Node, u32), Node>,
     /// Per node: the classes of the entry it spells, matched in any case.
@@ -94,24 +95,28 @@ impl Lists {
 
     /// The id of `w` lowercased, if some entry has that word.
     fn word_id(&self, w: &str) -> Option<u32> {
-        if w.is_ascii() {
-            // ASCII lowercase keeps the length.
-            if w.len() > self.longest.min(SHORT) {
-                return (w.len() <= self.longest).then(|| self.word_id_slow(w)).flatten();
-            }
-            let mut buf = [0u8; SHORT];
-            let low = buf.get_mut(..w.len())?;
-            low.copy_from_slice(w.as_bytes());
-            low.make_ascii_lowercase();
-            return self.words.get(&*low).copied();
+        match wordkey::key(w.as_bytes()) {
+            // The key lowercases ASCII capitals, which is all the
+            // lowercasing an ASCII word needs.
+            Some(key) if wordkey::is_ascii(key) => self.short.get_key(key, w.len()),
+            _ => self.word_id_slow(w),
         }
-        self.word_id_slow(w)
     }
 
+    /// [`Lists::word_id`] for long or non-ASCII words.
     fn word_id_slow(&self, w: &str) -> Option<u32> {
         let mut low = String::with_capacity(w.len());
         push_lower(&mut low, w);
-        self.words.get(low.as_bytes()).copied()
+        self.id_of(low.as_bytes())
+    }
+
+    /// The id of the lowercase word `low`.
+    fn id_of(&self, low: &[u8]) -> Option<u32> {
+        if low.len() <= wordkey::MAX_LEN {
+            self.short.get(low)
+        } else {
+            self.long.get(low).copied()
+        }
     }
 
     /// The classes of the phrase `words` that spells `node`; `lower`:
@@ -129,9 +134,20 @@ impl Lists {
     fn insert(&mut self, words: &[&str]) -> Node {
         let mut node = ROOT;
         for w in words {
-            let n = self.words.len() as u32;
-            let id = *self.words.entry(w.as_bytes().into()).or_insert(n);
-            self.longest = self.longest.max(w.len());
+            let id = match self.id_of(w.as_bytes()) {
+                Some(id) => id,
+                None => {
+                    let id = self.words;
+                    match self.short.entry(w.as_bytes()) {
+                        Some(slot) => *slot = id,
+                        None => {
+                            self.long.insert(w.as_bytes().into(), id);
+                        }
+                    }
+                    self.words += 1;
+                    id
+                }
+            };
             let fresh = self.folded.len() as Node;
             node = *self.next.entry((node, id)).or_insert(fresh);
             if node == fresh {
@@ -158,7 +174,7 @@ fn lists() -> &'static Lists {
             (Class::OrgWord, include_str!("../../data/gazetteer/org_words.txt")),
             (Class::Title, include_str!("../../data/gazetteer/titles.txt")),
         ];
-        let mut l = Lists { words: FastMap::default(), longest: 0, next: FastMap::default(), folded: vec![0], exact: vec![Vec::new()] };
+        let mut l = Lists { short: Table::default(), long: FastMap::default(), words: 0, next: FastMap::default(), folded: vec![0], exact: vec![Vec::new()] };
         for (class, text) in files {
             for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 let words: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
@@ -341,6 +357,7 @@ mod tests {
         assert!(has(lookup(&["secretary", "of", "state"]), Class::Title));
         assert_eq!(lookup(&["secretary", "of"]), 0);
         assert_eq!(lookup(&[]), 0);
+        assert!(has(lookup(&["SECRETARY-GENERAL"]), Class::Title), "a word longer than a key");
         let doc = Doc::new("Ask the Secretary of State.");
         assert!(has(lookup_tokens(&doc, 2..5), Class::Title));
         assert_eq!(lookup_tokens(&doc, 2..4), 0);

@@ -36,6 +36,7 @@ pub mod model;
 pub mod rules;
 pub mod titles;
 pub mod viterbi;
+pub mod wordkey;
 pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;

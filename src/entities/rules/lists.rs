@@ -4,6 +4,7 @@
 //! Guarantees: a few integer operations per word (a second lookup only
 //! for month names and time zones), no allocation; no panics.
 
+use super::super::wordkey::Table;
 use crate::text::fasthash::FastMap;
 use std::sync::OnceLock;
 
@@ -62,11 +63,11 @@ pub mod class {
 }
 use class::*;
 
-/// The listed words, in a small open-addressing table keyed by the word
-/// lowercased (ASCII) in one 16-byte integer: a word of the text costs one
-/// lowercase and usually one probe, with no hashing of strings.
+/// The listed words, keyed by the word lowercased (ASCII) in one integer
+/// ([`crate::entities::wordkey`]): a word of the text costs a few integer operations and
+/// usually one probe, with no hashing of strings.
 pub struct Lists {
-    slots: Vec<Slot>,
+    table: Table<Entry>,
     /// By first and by last byte (ASCII-lowercased): the lengths, one bit
     /// each, of the listed words that start or end with it. Most words of
     /// a text fail one of the two and are ruled out before the table.
@@ -76,63 +77,20 @@ pub struct Lists {
     pub exact: FastMap<&'static str, u32>,
 }
 
-/// One listed word (`len` 0: an empty slot).
+/// One listed word.
 #[derive(Clone, Copy, Default)]
-struct Slot {
-    key: u128,
-    len: u8,
+struct Entry {
     /// The classes matched in any case.
     folded: u32,
     /// Whether a cased class lists the word: then `exact` has it.
     cased: bool,
 }
 
-/// Listed words are at most this long (a longer word is in no class).
-const MAX_LEN: usize = 16;
-
-/// The bytes of `w` (at most [`MAX_LEN`]) as one little-endian integer,
-/// zero-padded, with ASCII capitals lowercased.
-fn key(w: &[u8]) -> Option<u128> {
-    let mut buf = [0u8; MAX_LEN];
-    buf.get_mut(..w.len())?.copy_from_slice(w);
-    let x = u128::from_le_bytes(buf);
-    // All sixteen bytes at once: a byte that is ASCII (high bit clear),
-    // at least 'A' and not above 'Z' gets its 0x20 bit set. No sum
-    // carries into the next byte (each stays below 0x100).
-    const ONES: u128 = u128::MAX / 0xff;
-    let low7 = x & (0x7f * ONES);
-    let at_least_a = low7 + (0x80 - u128::from(b'A')) * ONES;
-    let above_z = low7 + (0x7f - u128::from(b'Z')) * ONES;
-    let capital = at_least_a & !above_z & !x & (0x80 * ONES);
-    Some(x | (capital >> 2))
-}
-
-/// The first slot to probe for `key` in a table of `mask + 1` slots.
-fn home(key: u128, mask: usize) -> usize {
-    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask
-}
-
 impl Lists {
-    /// The slot of `w` (by its key), or the empty slot where it would go.
-    fn find(&self, key: u128, len: usize) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut at = home(key, mask);
-        // The table is at most a quarter full: a probe meets an empty slot.
-        for _ in 0..self.slots.len() {
-            let s = self.slots.get(at)?;
-            if s.len == 0 || (usize::from(s.len) == len && s.key == key) {
-                return Some(at);
-            }
-            at = (at + 1) & mask;
-        }
-        None
-    }
-
     /// Each listed word with its classes, in no order (for tests).
     #[cfg(test)]
     pub fn classes(&self) -> impl Iterator<Item = u32> + '_ {
-        self.slots.iter().map(|s| s.folded).chain(self.exact.values().copied())
+        self.table.values().map(|e| e.folded).chain(self.exact.values().copied())
     }
 }
 
@@ -147,25 +105,21 @@ pub fn lists() -> &'static Lists {
             let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else { continue };
             entries.extend(words.split_whitespace().map(|w| (w, bit)));
         }
-        let size = (4 * entries.len()).next_power_of_two().max(16);
-        let mut l = Lists { slots: vec![Slot::default(); size], exact: FastMap::default(), first: [0; 256], last: [0; 256] };
+        let mut l = Lists { table: Table::default(), exact: FastMap::default(), first: [0; 256], last: [0; 256] };
         for (w, bit) in entries {
             let folded = if bit & CASED != 0 { w.to_string() } else { w.to_lowercase() };
-            let Some(key) = key(folded.as_bytes()).filter(|_| !folded.is_empty()) else { continue };
             let b = folded.as_bytes();
+            let Some(entry) = l.table.entry(b) else { continue };
+            if bit & CASED != 0 {
+                entry.cased = true;
+                *l.exact.entry(w).or_insert(0) |= bit;
+            } else {
+                entry.folded |= bit;
+            }
             for (table, byte) in [(&mut l.first, b.first()), (&mut l.last, b.last())] {
                 if let Some(lens) = byte.and_then(|&c| table.get_mut(c.to_ascii_lowercase() as usize)) {
                     *lens |= 1 << b.len();
                 }
-            }
-            let Some(slot) = l.find(key, folded.len()).and_then(|at| l.slots.get_mut(at)) else { continue };
-            slot.key = key;
-            slot.len = folded.len() as u8;
-            if bit & CASED != 0 {
-                slot.cased = true;
-                *l.exact.entry(w).or_insert(0) |= bit;
-            } else {
-                slot.folded |= bit;
             }
         }
         l
@@ -182,29 +136,15 @@ pub fn classes_of(w: &str) -> u32 {
     if !listed(&l.first, f) || !listed(&l.last, z) {
         return 0;
     }
-    let Some(key) = key(b) else { return 0 };
-    let Some(s) = l.find(key, b.len()).and_then(|at| l.slots.get(at)) else { return 0 };
-    if s.len == 0 {
-        return 0;
-    }
+    let Some(e) = l.table.get(b) else { return 0 };
     // Every cased entry starts with a capital.
-    let exact = if s.cased && f.is_ascii_uppercase() { l.exact.get(w).copied().unwrap_or(0) } else { 0 };
-    s.folded | exact
+    let exact = if e.cased && f.is_ascii_uppercase() { l.exact.get(w).copied().unwrap_or(0) } else { 0 };
+    e.folded | exact
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_lowercase_ascii_capitals_only() {
-        assert_eq!(key(b"MaRcH@[Z"), key(b"march@[z"));
-        // Other bytes are kept as they are.
-        let raw = |w: &str| w.bytes().rev().fold(0u128, |k, b| k << 8 | u128::from(b));
-        assert_eq!(key("É£ 9-".as_bytes()), Some(raw("É£ 9-")));
-        assert_ne!(key("É".as_bytes()), key("é".as_bytes()));
-        assert_eq!(key(&[b'a'; 17]), None);
-    }
 
     #[test]
     fn words_are_found_in_any_case_but_cased_ones() {

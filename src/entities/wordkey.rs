@@ -1,0 +1,139 @@
+//! Short words as integer keys, for the word lists: a word of at most
+//! [`MAX_LEN`] bytes, ASCII capitals lowercased, packed into one `u128`,
+//! and a small open-addressing table keyed by it. Looking a word up costs
+//! a few integer operations and usually one probe: no lowercased copy of
+//! the word and no string hashing.
+//!
+//! Guarantees: no allocation per lookup; the table stays at most a
+//! quarter full, so every probe sequence ends; no panics.
+
+/// The longest word a key holds, in bytes.
+pub const MAX_LEN: usize = 16;
+
+const ONES: u128 = u128::MAX / 0xff;
+
+/// The bytes of `w` (at most [`MAX_LEN`]) as one little-endian integer,
+/// zero-padded, with ASCII capitals lowercased; `None` if `w` is longer.
+pub fn key(w: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; MAX_LEN];
+    buf.get_mut(..w.len())?.copy_from_slice(w);
+    let x = u128::from_le_bytes(buf);
+    // All sixteen bytes at once: a byte that is ASCII (high bit clear),
+    // at least 'A' and not above 'Z' gets its 0x20 bit set. No sum
+    // carries into the next byte (each stays below 0x100).
+    let low7 = x & (0x7f * ONES);
+    let at_least_a = low7 + (0x80 - u128::from(b'A')) * ONES;
+    let above_z = low7 + (0x7f - u128::from(b'Z')) * ONES;
+    let capital = at_least_a & !above_z & !x & (0x80 * ONES);
+    Some(x | (capital >> 2))
+}
+
+/// Whether every byte of a key is ASCII.
+pub fn is_ascii(key: u128) -> bool {
+    key & (0x80 * ONES) == 0
+}
+
+/// A map from short words, by key and length, to values.
+pub struct Table<V> {
+    /// `len` 0 marks an empty slot (no key is empty).
+    slots: Vec<Slot<V>>,
+    used: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot<V> {
+    key: u128,
+    len: u8,
+    value: V,
+}
+
+impl<V: Copy + Default> Default for Table<V> {
+    fn default() -> Self {
+        Table { slots: vec![Slot::default(); 16], used: 0 }
+    }
+}
+
+impl<V: Copy + Default> Table<V> {
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn find(&self, key: u128, len: usize) -> Option<usize> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let mut at = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask;
+        for _ in 0..self.slots.len() {
+            let s = self.slots.get(at)?;
+            if s.len == 0 || (usize::from(s.len) == len && s.key == key) {
+                return Some(at);
+            }
+            at = (at + 1) & mask;
+        }
+        None
+    }
+
+    /// The value of the word with `key` and byte length `len`.
+    pub fn get_key(&self, key: u128, len: usize) -> Option<V> {
+        let s = self.slots.get(self.find(key, len)?)?;
+        (s.len != 0).then_some(s.value)
+    }
+
+    /// The value of word `w` (ASCII capitals lowercased).
+    pub fn get(&self, w: &[u8]) -> Option<V> {
+        self.get_key(key(w)?, w.len())
+    }
+
+    /// The value of word `w`, inserted as the default if absent; `None`
+    /// for an empty word or one longer than [`MAX_LEN`].
+    pub fn entry(&mut self, w: &[u8]) -> Option<&mut V> {
+        let k = key(w).filter(|_| !w.is_empty())?;
+        if 4 * (self.used + 1) > self.slots.len() {
+            let bigger = vec![Slot::default(); 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for s in old.into_iter().filter(|s| s.len != 0) {
+                if let Some(slot) = self.find(s.key, s.len.into()).and_then(|at| self.slots.get_mut(at)) {
+                    *slot = s;
+                }
+            }
+        }
+        let at = self.find(k, w.len())?;
+        let slot = self.slots.get_mut(at)?;
+        if slot.len == 0 {
+            *slot = Slot { key: k, len: w.len() as u8, value: V::default() };
+            self.used += 1;
+        }
+        Some(&mut slot.value)
+    }
+
+    /// Every value, in no order.
+    pub fn values(&self) -> impl Iterator<Item = V> + '_ {
+        self.slots.iter().filter(|s| s.len != 0).map(|s| s.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_lowercase_ascii_capitals_only() {
+        assert_eq!(key(b"MaRcH@[Z"), key(b"march@[z"));
+        // Other bytes are kept as they are.
+        let raw = |w: &str| w.bytes().rev().fold(0u128, |k, b| k << 8 | u128::from(b));
+        assert_eq!(key("É£ 9-".as_bytes()), Some(raw("É£ 9-")));
+        assert_ne!(key("É".as_bytes()), key("é".as_bytes()));
+        assert_eq!(key(&[b'a'; 17]), None);
+        assert!(is_ascii(key(b"Abc").unwrap_or(0)) && !is_ascii(key("é".as_bytes()).unwrap_or(0)));
+    }
+
+    #[test]
+    fn table_grows_and_keeps_its_words() {
+        let mut t: Table<u32> = Table::default();
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            *t.entry(w.as_bytes()).unwrap_or(&mut 0) = i as u32 + 1;
+        }
+        assert!(words.iter().enumerate().all(|(i, w)| t.get(w.to_uppercase().as_bytes()) == Some(i as u32 + 1)));
+        assert_eq!(t.get(b"w500"), None);
+        assert_eq!(t.get(b"w1\0"), None);
+        assert_eq!(t.values().count(), 500);
+        assert!(t.entry(b"").is_none() && t.entry(&[b'a'; 17]).is_none());
+    }
+}
