@@ -185,8 +185,11 @@ fn cardinal(t: &Tokens, i: usize, _: Quantity) -> Option<usize> {
     t.is(i, NUMBER_WORD).then_some(i + 1)
 }
 
+/// A pattern: the end of its match starting at a token, if any.
+type Pattern = fn(&Tokens, usize, Quantity) -> Option<usize>;
+
 /// The patterns, in rank order for ties (lower wins).
-const PATTERNS: [(EntityType, fn(&Tokens, usize, Quantity) -> Option<usize>); 5] = [
+const PATTERNS: [(EntityType, Pattern); 5] = [
     (EntityType::MONEY, money),
     (EntityType::PERCENT, percent),
     (EntityType::TIME, time),
