@@ -107,7 +107,9 @@ impl<'d> Words<'d> {
     /// may be part of a name and their neighbours.
     pub fn new(doc: &'d Doc, stats: &DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
         let n = doc.tokens.len();
-        let mut w = Words { forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
+        // About half the distinct words stand near a possible name.
+        let forms = Vec::with_capacity(doc.vocab.words().len() / 2 + 8);
+        let mut w = Words { forms, ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
         // Per distinct word: its form (outside capital lines), and whether
         // it may be part of a name.
         let mut seen = vec![NONE; doc.vocab.words().len()];
