@@ -55,6 +55,7 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
     let names = names::Names::new(&v, entities);
     let drafts = assemble(&v, attribution::find(&v));
     let mut resolver = resolve::Resolver::new(&names);
+    let mut cursor = names::MentionCursor::new(entities);
     let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(drafts.len());
     let mut out = Vec::with_capacity(drafts.len());
     for d in &drafts {
@@ -64,7 +65,7 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
                 let got = resolver.resolve(&v, r.clone());
                 let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
                 // The entity named right there, else the one the phrase resolved to.
-                let entity = names::entity_over(entities, s, e)
+                let entity = cursor.over(s, e)
                     .or_else(|| got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity))
                     .filter(|&c| c < entities.clusters.len());
                 // The entity's canonical name wins, so that name and entity agree.

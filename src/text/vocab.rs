@@ -98,15 +98,18 @@ impl Shape {
 impl<'t> Vocab<'t> {
     /// Interns the tokens of `text`.
     pub fn new(text: &'t str, tokens: &[Token]) -> Self {
-        // NOTE: an open-addressing table sized for the worst case (every
-        // token distinct, half full) instead of a HashMap: this runs once
-        // per token of every document, and a general map's hashing and
-        // probing cost three times as much here.
-        let size = (2 * tokens.len()).next_power_of_two().max(16);
-        let mask = size - 1;
-        let mut slots = vec![0u32; size]; // id + 1, 0 = empty
-        // About one distinct word for every four tokens in news.
-        let guess = tokens.len() / 3 + 16;
+        // NOTE: an open-addressing table instead of a HashMap: this runs
+        // once per token of every document, and a general map's hashing and
+        // probing cost three times as much here. It doubles when half full,
+        // so it stays the size of the distinct words (a few thousand in an
+        // article, tens of thousands in a book), not of the tokens: on a
+        // 10 MB text a table sized for the tokens took 32 MB and missed the
+        // caches at every token.
+        let mut slots = vec![0u32; 1024]; // id + 1, 0 = empty
+        let mut mask = slots.len() - 1;
+        // About one distinct word for every four tokens in an article, and
+        // far fewer per token in a long text.
+        let guess = (tokens.len() / 3).min(1 << 16) + 16;
         let mut words: Vec<&'t str> = Vec::with_capacity(guess);
         let mut hashes: Vec<u32> = Vec::with_capacity(guess);
         let mut shapes: Vec<u8> = Vec::with_capacity(guess);
@@ -123,6 +126,10 @@ impl<'t> Vocab<'t> {
                         shapes.push(Shape::of(w));
                         if let Some(slot) = slots.get_mut(at) {
                             *slot = words.len() as u32;
+                        }
+                        if 2 * words.len() > slots.len() {
+                            slots = rehash(&hashes, 2 * slots.len());
+                            mask = slots.len() - 1;
                         }
                         break words.len() as u32 - 1;
                     }
@@ -170,6 +177,22 @@ impl<'t> Vocab<'t> {
     pub fn classify<T>(&self, f: impl FnMut(&'t str) -> T) -> Vec<T> {
         self.words.iter().copied().map(f).collect()
     }
+}
+
+/// A table of `size` slots (a power of two) holding the words of `hashes`.
+fn rehash(hashes: &[u32], size: usize) -> Vec<u32> {
+    let mask = size - 1;
+    let mut slots = vec![0u32; size];
+    for (id, &h) in hashes.iter().enumerate() {
+        let mut at = h as usize & mask;
+        while slots.get(at).is_some_and(|&s| s != 0) {
+            at = (at + 1) & mask;
+        }
+        if let Some(slot) = slots.get_mut(at) {
+            *slot = id as u32 + 1;
+        }
+    }
+    slots
 }
 
 /// A hash of a token's bytes. Tokens are short, so instead of a byte loop
