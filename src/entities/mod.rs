@@ -33,6 +33,7 @@ pub mod casing;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod rowsum;
 pub mod rules;
 pub mod titles;
 pub mod viterbi;

@@ -14,6 +14,7 @@
 //! names), never a panic; decoding is linear in the number of tokens.
 
 use super::buckets::Buckets;
+use super::rowsum::RowSum;
 use super::features::{self, DocStats, Sentence};
 use super::viterbi::{matrix, Decoder, Edges, Trans};
 use super::words::Words;
@@ -122,11 +123,9 @@ impl Model {
     /// Adds the weights of features `fs` to `acc`.
     fn add(&self, fs: &[u32], acc: &mut [i32; TAGS]) {
         const ZERO: [i8; TAGS] = [0; TAGS];
+        let mut sum = RowSum::new(acc);
         for f in fs {
-            let w = self.weights.get(self.rows.row(f & self.mask)).unwrap_or(&ZERO);
-            for (a, &w) in acc.iter_mut().zip(w) {
-                *a += w as i32;
-            }
+            sum.add(self.weights.get(self.rows.row(f & self.mask)).unwrap_or(&ZERO));
         }
     }
 
