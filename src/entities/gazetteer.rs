@@ -18,7 +18,7 @@
 //! Guarantees: matching is linear (at most [`MAX_WORDS`] steps per token);
 //! no allocation per token; no panics.
 
-use super::wordkey::{self, Table};
+use crate::text::wordkey::{self, Table};
 use crate::text::fasthash::FastMap;
 use crate::text::tokens::tokenize;
 use crate::text::vocab::Shape;

@@ -37,7 +37,6 @@ pub mod rowsum;
 pub mod rules;
 pub mod titles;
 pub mod viterbi;
-pub mod wordkey;
 pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;

@@ -6,7 +6,7 @@
 //! word answers every class and cue question, see [`tags`]); a cue match
 //! reads at most the length of the longest phrase; no panics.
 
-use super::packed::{Folded, PackedMap};
+use crate::text::wordkey::{self, Folded, Table};
 use crate::text::fasthash::FastMap;
 use std::sync::OnceLock;
 
@@ -75,7 +75,10 @@ struct Lexicon {
     /// First word of a phrase -> (all words, class), longest first.
     cues: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
     /// Word -> its [`Tags`] bits: one lookup answers every question.
-    words: PackedMap,
+    words: Table<u16>,
+    /// The same for words the table cannot key (longer than
+    /// [`wordkey::MAX_LEN`] bytes; none in today's lists).
+    long: FastMap<&'static str, u16>,
     /// The longest word in `words`, in bytes: longer words need no lookup.
     longest: usize,
     /// The first bytes of the words in `words`, one bit each.
@@ -107,8 +110,16 @@ fn lexicon() -> &'static Lexicon {
                 *slot |= 1 << (b & 63);
             }
         }
-        let words: Vec<(&'static str, u16)> = words.into_iter().collect();
-        Lexicon { cues, words: PackedMap::new(&words), longest, firsts }
+        let (mut table, mut long) = (Table::default(), FastMap::default());
+        for (w, bits) in words {
+            match table.entry(w.as_bytes()) {
+                Some(slot) => *slot = bits,
+                None => {
+                    long.insert(w, bits);
+                }
+            }
+        }
+        Lexicon { cues, words: table, long, longest, firsts }
     })
 }
 
@@ -177,7 +188,11 @@ pub fn tags(word: &str) -> Tags {
     if !lex.may_hold(word.bytes().next().unwrap_or(0), word.len()) {
         return Tags::default();
     }
-    Tags(lex.words.get(word).unwrap_or(0))
+    let bits = match wordkey::key(word.as_bytes()) {
+        Some(_) if !word.is_empty() => lex.words.get(word.as_bytes()),
+        _ => lex.long.get(word).copied(),
+    };
+    Tags(bits.unwrap_or(0))
 }
 
 /// The [`Tags`] of a short ASCII word read by [`fold_ascii`] (the same
@@ -185,11 +200,10 @@ pub fn tags(word: &str) -> Tags {
 #[inline]
 pub fn tags_folded(word: Folded) -> Tags {
     let lex = lexicon();
-    let (first, len) = (word.key as u8, (word.key >> 120) as usize);
-    if !lex.may_hold(first, len) {
+    if !lex.may_hold(word.key as u8, word.len) {
         return Tags::default();
     }
-    Tags(lex.words.get_key(word.key).unwrap_or(0))
+    Tags(lex.words.get_key(word.key, word.len).unwrap_or(0))
 }
 
 /// Whether the lower-cased `word` is in `class`.
@@ -236,7 +250,7 @@ mod tests {
         assert!(!tags("table").starts_cue() && !tags("table").is_cue_word());
         assert!(tags("he").has(Class::Pronoun) && !tags("he").starts_cue());
         assert!(tags("according").starts_cue() && !tags("according").is_cue_word());
-        let folded = |w: &str| tags_folded(super::super::packed::fold_ascii(w.as_bytes(), 0, w.len()).unwrap());
+        let folded = |w: &str| tags_folded(wordkey::fold_ascii(w.as_bytes(), 0, w.len()).unwrap());
         assert_eq!(folded("Said"), tags("said"));
         assert_eq!(folded("HE"), tags("he"));
         assert_eq!(folded("table"), Tags::default());

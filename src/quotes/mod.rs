@@ -15,7 +15,6 @@ mod labels;
 pub mod lexicon;
 pub mod marks;
 mod names;
-mod packed;
 mod partial;
 mod resolve;
 mod signatures;

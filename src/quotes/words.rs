@@ -9,7 +9,7 @@
 //! answers a neutral value out of range; no panics.
 
 use super::lexicon::{self, Tags};
-use super::packed::fold_ascii;
+use crate::text::wordkey::fold_ascii;
 use crate::text::tokens::TokenKind;
 use crate::text::Doc;
 

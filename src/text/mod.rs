@@ -7,6 +7,7 @@ pub mod offsets;
 pub mod sentences;
 pub mod tokens;
 pub mod vocab;
+pub mod wordkey;
 
 use sentences::{Paragraph, Sentence};
 use tokens::Token;

@@ -4,7 +4,7 @@
 //! Guarantees: a few integer operations per word (a second lookup only
 //! for month names and time zones), no allocation; no panics.
 
-use super::super::wordkey::Table;
+use crate::text::wordkey::Table;
 use crate::text::fasthash::FastMap;
 use std::sync::OnceLock;
 

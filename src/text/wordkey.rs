@@ -1,8 +1,10 @@
-//! Short words as integer keys, for the word lists: a word of at most
-//! [`MAX_LEN`] bytes, ASCII capitals lowercased, packed into one `u128`,
-//! and a small open-addressing table keyed by it. Looking a word up costs
-//! a few integer operations and usually one probe: no lowercased copy of
-//! the word and no string hashing.
+//! Short words as integer keys, for the word lists every token is looked up
+//! in (the entity stage's gazetteer and rules, the quote lexicon): a word of
+//! at most [`MAX_LEN`] bytes, ASCII capitals lowercased, packed into one
+//! `u128`, and a small open-addressing table keyed by it. Looking a word up
+//! costs a few integer operations and usually one probe: no lowercased copy
+//! of the word and no string hashing. A short ASCII token can be read
+//! straight from the text into its key ([`fold_ascii`]).
 //!
 //! Guarantees: no allocation per lookup; the table stays at most a
 //! quarter full, so every probe sequence ends; no panics.
@@ -31,6 +33,42 @@ pub fn key(w: &[u8]) -> Option<u128> {
 /// Whether every byte of a key is ASCII.
 pub fn is_ascii(key: u128) -> bool {
     key & (0x80 * ONES) == 0
+}
+
+/// A short ASCII word read by [`fold_ascii`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Folded {
+    /// The word's [`key`] (in lower case).
+    pub key: u128,
+    /// Its length in bytes.
+    pub len: usize,
+    /// Whether the word has an upper-case letter.
+    pub upper: bool,
+    /// Whether its first letter is upper case.
+    pub first_upper: bool,
+}
+
+/// Reads `text[start..end]` when it is ASCII and 1 to [`MAX_LEN`] bytes
+/// long: its lower-case key and where its capitals are, from one 16-byte
+/// load where the text allows. None otherwise (the caller then takes the
+/// general path).
+#[inline]
+pub fn fold_ascii(text: &[u8], start: usize, end: usize) -> Option<Folded> {
+    let len = end.checked_sub(start).filter(|l| (1..=MAX_LEN).contains(l))?;
+    let mut buf = [0u8; MAX_LEN];
+    match text.get(start..start + MAX_LEN) {
+        Some(s) => buf.copy_from_slice(s), // the bytes past `end` are masked off
+        None => buf.get_mut(..len)?.copy_from_slice(text.get(start..end)?),
+    }
+    let raw = u128::from_le_bytes(buf) & (u128::MAX >> (128 - 8 * len));
+    if !is_ascii(raw) {
+        return None;
+    }
+    // No byte is above 0x7f, so the additions never carry into the next byte.
+    let at_least_a = raw + (0x80 - u128::from(b'A')) * ONES;
+    let above_z = raw + (0x7f - u128::from(b'Z')) * ONES;
+    let upper = at_least_a & !above_z & (0x80 * ONES);
+    Some(Folded { key: raw | upper >> 2, len, upper: upper != 0, first_upper: upper & 0x80 != 0 })
 }
 
 /// A map from short words, by key and length, to values.
@@ -121,6 +159,28 @@ mod tests {
         assert_ne!(key("É".as_bytes()), key("é".as_bytes()));
         assert_eq!(key(&[b'a'; 17]), None);
         assert!(is_ascii(key(b"Abc").unwrap_or(0)) && !is_ascii(key("é".as_bytes()).unwrap_or(0)));
+    }
+
+    #[test]
+    fn folding_lowers_and_finds_capitals() {
+        let text = b"Said McDonald said @X[Z]`{ Caf\xc3\xa9 abcdefghijklmnopq";
+        let fold = |a: usize, b: usize| fold_ascii(text, a, b);
+        let f = fold(0, 4).unwrap();
+        assert!(f.upper && f.first_upper && f.key == key(b"said").unwrap() && f.len == 4);
+        let f = fold(5, 13).unwrap();
+        assert!(f.upper && f.first_upper && f.key == key(b"mcdonald").unwrap());
+        let f = fold(14, 18).unwrap();
+        assert!(!f.upper && !f.first_upper && f.key == key(b"said").unwrap());
+        // Only A-Z fold: "@[`{" stay as they are.
+        let f = fold(19, 26).unwrap();
+        assert!(f.upper && !f.first_upper && f.key == key(b"@x[z]`{").unwrap());
+        assert_eq!(fold(27, 32), None); // not ASCII
+        assert_eq!(fold(33, 50), None); // 17 bytes: too long
+        let f = fold(33, 49).unwrap(); // 16 bytes
+        assert!(f.key == key(b"abcdefghijklmnop").unwrap() && f.len == 16);
+        let f = fold(35, 50).unwrap(); // 15 bytes, fewer than 16 left in the text
+        assert!(f.key == key(b"cdefghijklmnopq").unwrap());
+        assert_eq!(fold(3, 3), None);
     }
 
     #[test]
