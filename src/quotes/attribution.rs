@@ -3,7 +3,8 @@
 //! `X told Y (that) ...`, `..., X said.`, `"...," said X`, `X said: ...`,
 //! `according to X, ...`, `..., according to X.`, the passive `it was
 //! reported that ...` (no speaker) and `..., adding that ...` (the speaker of
-//! the clause before).
+//! the clause before). Where the content begins and ends is decided in
+//! [`super::content`].
 //!
 //! Guarantees: each cue looks at a bounded window of its own sentence (plus
 //! the quotation it closes or opens), so the pass is linear; no panics.
@@ -12,7 +13,7 @@ use super::labels;
 use super::lexicon::{cue_at, Class, CueClass};
 use super::signatures;
 pub(super) use super::span::before_group;
-use super::span::{clause_after, colon_content};
+use super::content::content;
 use super::speaker;
 use super::view::View;
 use std::ops::Range;
@@ -31,9 +32,6 @@ pub struct Attribution {
     pub start: usize,
     pub end: usize,
 }
-
-/// The longest gap between a verb and a following "that" ("said on Tuesday that").
-const THAT_WINDOW: usize = 14;
 
 /// Finds the attributions of a document, in text order.
 pub fn find(v: &View) -> Vec<Attribution> {
@@ -221,180 +219,6 @@ fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
         return after;
     }
     speaker::right(v, after, end).map_or(after, |r| r.end)
-}
-
-/// The content span of an attribution whose speaker group starts at token
-/// `group` and whose verb phrase ends before token `after`.
-fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: bool, class: CueClass) -> Option<(usize, usize)> {
-    // A quote ending in "?" or "!" ends its sentence: `"Why?" Graham asked.`
-    // After a full stop only when no clause of its own follows the verb:
-    // `... said "it is late." Reed said it would be "unwise" to ...`.
-    let ends_question = |p: usize| matches!(v.tok(p.saturating_sub(1)), "?" | "!");
-    let floor = match group.checked_sub(1) {
-        Some(p) if group == sent.start && v.is_close_mark(p) && v.paragraph_of(p) == v.paragraph_of(group) && (ends_question(p) || words_between(v, after, sent.end) < 5) => v.sentence_tokens(v.sentence_of(p)).start,
-        _ => sent.start,
-    };
-    let sent = floor..sent.end;
-    let mut prev = group.checked_sub(1).filter(|&p| p >= sent.start);
-    // Step over a stray symbol between a closing mark and the speaker.
-    if let Some(p) = prev.filter(|&p| !v.is_word(p) && v.quote_of(p).is_none() && !matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "(")) {
-        if p.checked_sub(1).is_some_and(|q| q >= sent.start && v.is_close_mark(q)) {
-            prev = Some(p - 1);
-        }
-    }
-    let boundary = prev.is_some_and(|p| v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "("));
-    let has_before = boundary && prev.is_some_and(|p| p >= sent.start + 2 || v.is_close_mark(p) || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q)));
-    let mut rest = after_kind(v, after, sent.end);
-    if let Rest::Clause(k) = rest {
-        if !(k..sent.end).any(|i| v.is_word(i)) {
-            rest = Rest::End; // "she said 😀."
-        }
-    }
-    if class == CueClass::Weak {
-        // "continued", "branded": only before "that", a colon or a quotation,
-        // with a quotation inside, or after a quotation.
-        let marked = |k: usize| v.is_open_mark(k) || matches!(v.low(k.saturating_sub(1)), "that" | ":");
-        let after_quote = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
-        let quoted = |k: usize| (k..sent.end).any(|i| v.is_open_mark(i));
-        match rest {
-            Rest::Clause(k) if marked(k) || quoted(k) => return clause_after(v, k, sent.end),
-            Rest::Adjunct if quoted(after) => return clause_after(v, after, sent.end),
-            Rest::Colon => return colon_content(v, after, sent.end),
-            _ if has_before && after_quote => return before_group(v, prev?, sent.start),
-            _ => return None,
-        }
-    }
-    // "Hawaii, as an adviser pointed out, rarely ...": the sentence around it.
-    if group >= sent.start + 2 && v.low(group - 1) == "as" && v.tok(group - 2) == "," {
-        // "..., as the Times put it, “the operator.”": the quotation that ends the sentence.
-        let open = (after..(after + THAT_WINDOW).min(sent.end)).find(|&k| v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == ",");
-        let closes = |k: usize| v.quote_of(k).and_then(|m| v.marks.get(m)).is_some_and(|m| m.closed && words_between(v, v.token_at(m.close), sent.end) == 0);
-        if let Some(k) = open.filter(|&k| closes(k)) {
-            return clause_after(v, k, sent.end);
-        }
-        return clause_after(v, sent.start, sent.end);
-    }
-    let quote_before = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
-    match rest {
-        // "\"We will,\" he said, \"win.\"": the first half here, the second joins it later.
-        Rest::Clause(k) if quote_before && v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == "," && class != CueClass::Participle => before_group(v, prev?, sent.start),
-        // "The plan would fail, according to X" / "According to X, the plan ...".
-        _ if according && has_before => before_group(v, prev?, sent.start),
-        Rest::Clause(k) if according => (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
-        // "Back home, Smith said, he decided ...": the sentence around the attribution.
-        // `"Only you," she said, would do that.`: the sentence runs on through the attribution.
-        Rest::Clause(k) if has_before && quote_before && v.tok(after) == "," && !v.is_open_mark(k) && !runs_on(v, k) => before_group(v, prev?, sent.start),
-        Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
-            let (s, _) = before_group(v, prev?, sent.start)?;
-            clause_after(v, k, sent.end).map(|(_, e)| (s, e))
-        }
-        // "..., the Times reported one day later.": too short to be what was said.
-        // After a quotation, a clause with a quotation of its own is what was said:
-        // `"Go! Go!" the senator said his campaign was "closing strong."`.
-        Rest::Clause(k) if has_before && k == after && class != CueClass::Participle && (quote_before && !quoted_clause(v, k, sent.end) || words_between(v, k, sent.end) < 5) => before_group(v, prev?, sent.start),
-        Rest::Clause(k) => clause_after(v, k, sent.end),
-        Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
-        // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
-        Rest::End => {
-            let q = (group.saturating_sub(3).max(sent.start)..group).rev().find(|&k| v.is_close_mark(k))?;
-            before_group(v, q, sent.start)
-        }
-        Rest::Adjunct if sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),
-        Rest::Colon => colon_content(v, after, sent.end),
-        _ => None,
-    }
-}
-
-/// Whether the clause from token `k` holds a quotation after its first
-/// words and at least five words in all (a bounded look).
-fn quoted_clause(v: &View, k: usize, end: usize) -> bool {
-    words_between(v, k, end) >= 5 && (k + 1..end.min(k + THAT_WINDOW * 2)).any(|i| v.is_open_mark(i))
-}
-
-/// Whether the words after an attribution's comma go on with the sentence
-/// the quotation began (a verb or "that" in lower case), rather than add an
-/// adjunct, a participle or a new clause.
-fn runs_on(v: &View, k: usize) -> bool {
-    let low = v.low(k);
-    v.is_word(k) && !v.is_cap(k) && matches!(low, "that" | "would" | "will" | "could" | "should" | "can" | "may" | "might" | "must" | "is" | "was" | "are" | "were" | "has" | "have" | "had")
-}
-
-/// Number of words in tokens `a..b`, counting at most six.
-fn words_between(v: &View, a: usize, b: usize) -> usize {
-    (a..b).filter(|&k| v.is_word(k)).take(6).count()
-}
-
-enum Rest {
-    /// What was said starts at this token.
-    Clause(usize),
-    /// The sentence ends (or a comma then a new quotation).
-    End,
-    /// An adjunct ("on Tuesday", "during a press conference") with no clause.
-    Adjunct,
-    /// A colon that ends the paragraph: the next paragraph is what was said.
-    Colon,
-}
-
-fn after_kind(v: &View, a: usize, end: usize) -> Rest {
-    let t = v.tok(a);
-    if a >= end || matches!(t, "." | "!" | "?" | ";" | ")") {
-        return Rest::End;
-    }
-    if t == "," && (a + 1 >= end || v.tags(a + 1).is_cue_word()) {
-        return Rest::End;
-    }
-    if t == ":" && a + 1 >= end && v.paragraph_of(a + 1) != v.paragraph_of(a) {
-        return Rest::Colon;
-    }
-    // "scolded him: ...", "told the crowd: ...": a short object, then a colon.
-    if let Some(c) = (a + 1..(a + 4).min(end)).find(|&k| v.tok(k) == ":") {
-        if (a..c).all(|k| v.is_word(k) && v.quote_of(k).is_none()) && c + 1 < end {
-            return Rest::Clause(c + 1);
-        }
-    }
-    // "What got to her, she said, was ...": the sentence goes on after the comma.
-    if t == "," && v.is_word(a + 1) && !v.is(a + 1, Class::Adjunct) {
-        return Rest::Clause(a + 1);
-    }
-    if matches!(v.low(a), "that" | ":") || v.is_open_mark(a) || t == "," && v.is_open_mark(a + 1) {
-        return Rest::Clause(if v.is_open_mark(a) { a } else { a + 1 });
-    }
-    // "said on ABC's This Week that ...": look a little further for "that".
-    let adjunct = v.is(a, Class::Adjunct) || t == ",";
-    // "said Thursday his biggest worry ...": a lone time word, then the clause.
-    let next = v.low(a + 1);
-    if adjunct && v.is_cap(a) && a + 1 < end && v.is_word(a + 1) && (!v.is(a + 1, Class::Adjunct) && !v.is(a + 1, Class::Stop) || v.is(a + 1, Class::Determiner) && next != "that") {
-        return Rest::Clause(a + 1);
-    }
-    if adjunct {
-        let stop = (a + THAT_WINDOW).min(end);
-        for k in a + 1..stop {
-            if v.quote_of(k).is_some() && !v.is_open_mark(k) {
-                continue;
-            }
-            if v.low(k) == "that" || v.tok(k) == ":" {
-                return Rest::Clause(k + 1);
-            }
-            if v.tags(k).is_cue_word() {
-                break; // "said as the heckler yelled:": another verb's clause
-            }
-            if v.is_open_mark(k) && matches!(v.tok(k.saturating_sub(1)), "," | ":") {
-                return Rest::Clause(k);
-            }
-            // A finite verb means the clause has begun without "that".
-            // "in Columbus, Ohio, that": a comma inside a place name does not stop the search.
-            let place_comma = v.tok(k) == "," && (v.is_cap(k + 1) && v.is_cap(k - 1) || v.is_cap(k - 1) && v.low(k + 1) == "that");
-            if matches!(v.tok(k), "," | ";") && k > a && !place_comma || matches!(v.low(k), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had") {
-                // "adding later, “...”": the quotation after the adjunct's comma.
-                if v.tok(k) == "," && v.is_open_mark(k + 1) {
-                    return Rest::Clause(k + 1);
-                }
-                break;
-            }
-        }
-        return Rest::Adjunct;
-    }
-    Rest::Clause(a)
 }
 
 /// Cuts an attribution's content where a later cue of the same sentence

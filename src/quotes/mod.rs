@@ -11,6 +11,7 @@
 //! Guarantees: linear in the length of the text; no panics on any input.
 
 mod attribution;
+mod content;
 mod labels;
 pub mod lexicon;
 pub mod marks;
