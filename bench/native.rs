@@ -43,7 +43,7 @@ fn read_texts(path: &str) -> Vec<String> {
 
 /// Code point offsets, as the CLI's default output uses.
 fn options() -> Options {
-    Options { offsets: OffsetUnit::Codepoint }
+    Options { offsets: OffsetUnit::Codepoint, ..Options::default() }
 }
 
 fn throughput(texts: &[String], runs: usize) {
@@ -118,7 +118,7 @@ fn stages(texts: &[String], runs: usize) {
             let t2 = Instant::now();
             let table = coref::cluster(&doc, mentions);
             let t3 = Instant::now();
-            std::hint::black_box(quotes::find(&doc, &table));
+            std::hint::black_box(quotes::find(&doc, &table, whosaid::Continuations::Join));
             let t4 = Instant::now();
             for (s, d) in sum.iter_mut().zip([t1 - t0, t2 - t1, t3 - t2, t4 - t3]) {
                 *s += d.as_secs_f64();

@@ -65,7 +65,7 @@ export function createAnalyzer(settings = {}) {
   return {
     /**
      * @param {string} text
-     * @param {{ offsets?: string, onProgress?: (p: {done: number, total: number}) => void, signal?: AbortSignal }} [options]
+     * @param {{ offsets?: string, continuations?: string, onProgress?: (p: {done: number, total: number}) => void, signal?: AbortSignal }} [options]
      */
     analyze(text, options = {}) {
       if (typeof text !== 'string') {

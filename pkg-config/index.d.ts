@@ -68,6 +68,11 @@ export type OffsetUnit = 'utf16' | 'codepoint' | 'utf8';
 export interface AnalyzeOptions {
   /** Default `"utf16"` (JS string indices); `"codepoint"` matches Python string indices and the CLI. */
   offsets?: OffsetUnit;
+  /**
+   * `"A," she said. "B."`: one quote from A to B (`"join"`, the default, as the PolNeAR
+   * annotation counts it) or two quotes by the same speaker (`"separate"`).
+   */
+  continuations?: 'join' | 'separate';
 }
 
 /** What `init()` accepts to find the wasm file when it is not beside the module. */

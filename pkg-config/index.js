@@ -38,7 +38,7 @@ export function isReady() {
  * Offsets are JS string indices unless `options.offsets` says otherwise.
  * Synchronous: for long texts in a page, prefer `createAnalyzer()`.
  * @param {string} text
- * @param {{ offsets?: 'utf16' | 'codepoint' | 'utf8' }} [options]
+ * @param {{ offsets?: 'utf16' | 'codepoint' | 'utf8', continuations?: 'join' | 'separate' }} [options]
  */
 export function analyze(text, options) {
   if (!ready) throw new Error('whosaid: the engine is not loaded yet; call `await init()` first');

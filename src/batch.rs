@@ -8,7 +8,7 @@
 //! other line is still analysed and written. Lone UTF-16 surrogate escapes
 //! (`"\ud800"`, which JavaScript's `JSON.stringify` writes) are read as U+FFFD.
 
-use crate::{analyze, Analysis, OffsetUnit, Options};
+use crate::{analyze, Analysis, Options};
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
 
@@ -95,7 +95,7 @@ pub fn record(id: &Value, analysis: &Analysis) -> String {
 
 /// Reads JSONL from `input`, writes JSONL to `output` and error messages to
 /// `errors`; returns the number of bad lines. Work is spread over `threads`.
-pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, unit: OffsetUnit, threads: usize) -> io::Result<usize> {
+pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, options: &Options, threads: usize) -> io::Result<usize> {
     let mut lines: Vec<Vec<u8>> = Vec::new();
     for line in input.split(b'\n') {
         let mut line = line?;
@@ -104,7 +104,7 @@ pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, 
         }
         lines.push(line);
     }
-    let results = analyze_all(&lines, unit, threads.max(1));
+    let results = analyze_all(&lines, options, threads.max(1));
     let mut bad = 0;
     for (i, r) in results.into_iter().enumerate() {
         match r {
@@ -123,12 +123,12 @@ pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, 
 
 type LineResult = Option<Result<String, String>>;
 
-fn analyze_all(lines: &[Vec<u8>], unit: OffsetUnit, threads: usize) -> Vec<LineResult> {
+fn analyze_all(lines: &[Vec<u8>], options: &Options, threads: usize) -> Vec<LineResult> {
     let one = |(i, line): (usize, &Vec<u8>)| -> LineResult {
         if line.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
-        Some(parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, &Options { offsets: unit }))))
+        Some(parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, options))))
     };
     if threads == 1 || lines.len() < 2 {
         return lines.iter().enumerate().map(one).collect();
@@ -155,6 +155,7 @@ fn analyze_all(lines: &[Vec<u8>], unit: OffsetUnit, threads: usize) -> Vec<LineR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::OffsetUnit;
 
     #[test]
     fn parses_id_and_text() {
@@ -182,7 +183,7 @@ mod tests {
         let input = "{\"id\":1,\"text\":\"\\\"Yes,\\\" he said.\"}\nnot json\n\n{\"id\":2,\"text\":\"\"}\n";
         let mut out = Vec::new();
         let mut err = Vec::new();
-        let bad = run(input.as_bytes(), &mut out, &mut err, OffsetUnit::Codepoint, 3).unwrap();
+        let bad = run(input.as_bytes(), &mut out, &mut err, &Options { offsets: OffsetUnit::Codepoint, ..Options::default() }, 3).unwrap();
         assert_eq!(bad, 1);
         let lines: Vec<Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(lines.len(), 3);

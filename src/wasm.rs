@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 
 /// `analyze(text, options?)`: the quotes and entities of `text` as a plain
 /// object; offsets are JS string indices (UTF-16 code units) unless
-/// `options.offsets` says `"codepoint"` or `"utf8"`.
+/// `options.offsets` says `"codepoint"` or `"utf8"`; `options.continuations`
+/// is `"join"` (default) or `"separate"`.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     // NOTE: `as_string` replaces lone surrogates with U+FFFD, one UTF-16 unit
@@ -23,7 +24,7 @@ pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 }
 
 fn read_options(options: &JsValue) -> Result<Options, JsError> {
-    let mut out = Options { offsets: OffsetUnit::Utf16 };
+    let mut out = Options { offsets: OffsetUnit::Utf16, ..Options::default() };
     if options.is_undefined() || options.is_null() {
         return Ok(out);
     }
@@ -34,6 +35,11 @@ fn read_options(options: &JsValue) -> Result<Options, JsError> {
     if !offsets.is_undefined() {
         let unit = offsets.as_string().ok_or_else(|| JsError::new("whosaid.analyze: options.offsets must be a string"))?;
         out.offsets = unit.parse().map_err(|e: String| JsError::new(&format!("whosaid.analyze: {e}")))?;
+    }
+    let continuations = js_sys::Reflect::get(options, &JsValue::from_str("continuations")).unwrap_or(JsValue::UNDEFINED);
+    if !continuations.is_undefined() {
+        let how = continuations.as_string().ok_or_else(|| JsError::new("whosaid.analyze: options.continuations must be a string"))?;
+        out.continuations = how.parse().map_err(|e: String| JsError::new(&format!("whosaid.analyze: {e}")))?;
     }
     Ok(out)
 }

@@ -34,7 +34,7 @@ fn thread_cpu_time() -> Option<Duration> {
 /// exercises conversion), checks the time limit and the contract.
 fn run(what: &str, text: &str) -> Analysis {
     let (wall, cpu) = (Instant::now(), thread_cpu_time());
-    let a = analyze(text, &Options { offsets: OffsetUnit::Utf16 });
+    let a = analyze(text, &Options { offsets: OffsetUnit::Utf16, ..Options::default() });
     let took = match (cpu, thread_cpu_time()) {
         (Some(a), Some(b)) => b.saturating_sub(a),
         _ => wall.elapsed(),

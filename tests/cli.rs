@@ -114,6 +114,22 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn continuations_option_splits_a_quotation_after_a_full_stop() {
+    let text = "\"We will reopen the bridge,\" Ada Brook said on Tuesday. \"Then the trams run again.\"";
+    let count = |how: &str| {
+        let out = whosaid(&["analyze", "--continuations", how, "-"], text.as_bytes());
+        assert_eq!(out.status.code(), Some(0), "{how}");
+        let a: Value = serde_json::from_slice(&out.stdout).unwrap();
+        check_contract(text, &a, "codepoint");
+        a["quotes"].as_array().map(Vec::len)
+    };
+    assert_eq!((count("join"), count("separate")), (Some(1), Some(2)));
+    let bad = whosaid(&["analyze", "--continuations", "split", "-"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown continuations 'split'"));
+}
+
+#[test]
 fn text_format_is_a_table() {
     let out = whosaid(&["analyze", "--format", "text", "-"], SAMPLE.as_bytes());
     let s = String::from_utf8(out.stdout).unwrap();

@@ -24,7 +24,7 @@ fn f1(jsonl: &str) -> f64 {
         let ents = g["entities"].as_array().cloned().unwrap_or_default();
         let gold: HashSet<(u64, u64, String)> = ents.iter().filter(|e| types.contains(e["type"].as_str().unwrap_or(""))).map(|e| (span(e).0, span(e).1, e["type"].as_str().unwrap_or("").to_string())).collect();
         let unscored: Vec<(u64, u64)> = ents.iter().filter(|e| !types.contains(e["type"].as_str().unwrap_or(""))).map(span).collect();
-        let a = analyze(text, &Options { offsets: OffsetUnit::Codepoint });
+        let a = analyze(text, &Options { offsets: OffsetUnit::Codepoint, ..Options::default() });
         let mut pred = HashSet::new();
         for e in &a.entities {
             let ty = match serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_string)).as_deref() {

@@ -53,11 +53,11 @@ const SOUP: &[char] = &['"', '“', '”', '‘', '’', '\'', '«', '»', ' ', 
 /// Runs every check in every unit (proptest turns a panic into a failing,
 /// shrunk case).
 fn check_all_units(text: &str) -> Result<(), TestCaseError> {
-    let bytes = analyze(text, &Options { offsets: OffsetUnit::Utf8 });
+    let bytes = analyze(text, &Options { offsets: OffsetUnit::Utf8, ..Options::default() });
     for unit in UNITS {
-        let a = analyze(text, &Options { offsets: unit });
+        let a = analyze(text, &Options { offsets: unit, ..Options::default() });
         check(text, unit, &a).map_err(|e| TestCaseError::fail(format!("{unit:?}: {e}")))?;
-        prop_assert_eq!(&a, &analyze(text, &Options { offsets: unit }), "not deterministic in {:?}", unit);
+        prop_assert_eq!(&a, &analyze(text, &Options { offsets: unit, ..Options::default() }), "not deterministic in {:?}", unit);
         prop_assert_eq!(&a, &convert(text, unit, &bytes), "{:?} offsets do not describe the byte analysis", unit);
     }
     Ok(())

@@ -79,8 +79,17 @@ for (const [options, pattern] of [
   [42, /options must be an object/], ['utf16', /options must be an object/], [true, /options must be an object/],
   [{ offsets: 'bytes16' }, /unknown offset unit 'bytes16'/], [{ offsets: 8 }, /options\.offsets must be a string/],
   [{ offsets: null }, /options\.offsets must be a string/], [{ offsets: {} }, /options\.offsets must be a string/],
+  [{ continuations: 'split' }, /unknown continuations 'split'/], [{ continuations: 2 }, /options\.continuations must be a string/],
 ]) {
   rejects(() => analyze(GOOD, options), pattern, `options ${String(options?.offsets ?? options)}`);
+}
+// continuations: "separate" makes two quotes of `"A," X said. "B."`.
+{
+  const text = '"We will reopen the bridge," Ada Brook said on Tuesday. "Then the trams run again."';
+  assert.equal(analyze(text).quotes.length, 1, 'join by default');
+  assert.equal(analyze(text, { continuations: 'join' }).quotes.length, 1);
+  const two = analyze(text, { continuations: 'separate' }).quotes;
+  assert.deepEqual(two.map((q) => q.speaker?.name), ['Ada Brook', 'Ada Brook']);
 }
 // A getter that throws, and a Proxy: the error is the caller's, not a trap.
 const throwing = { get offsets() { throw new Error('getter says no'); } };

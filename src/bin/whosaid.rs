@@ -4,7 +4,7 @@
 
 use std::io::{self, BufReader, Read, Write};
 use std::process::ExitCode;
-use whosaid::{analyze, batch, Analysis, OffsetUnit, Options};
+use whosaid::{analyze, batch, Analysis, Continuations, OffsetUnit, Options};
 
 const HELP: &str = "whosaid: find quotations, their speakers, and named entities in news text
 
@@ -14,6 +14,7 @@ USAGE:
 
 OPTIONS:
     --offsets utf8|utf16|codepoint   unit of every offset (default: codepoint)
+    --continuations join|separate    \"A,\" she said. \"B.\" as one quote (default) or two
     --format json|text               JSON (default) or a table for people
     --threads N                      threads for --jsonl (default: all cores)
     -h, --help                       print this help
@@ -33,12 +34,13 @@ struct Args {
     input: Option<String>,
     jsonl: bool,
     offsets: OffsetUnit,
+    continuations: Continuations,
     format: Format,
     threads: usize,
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut args = Args { input: None, jsonl: false, offsets: OffsetUnit::Codepoint, format: Format::Json, threads: 0 };
+    let mut args = Args { input: None, jsonl: false, offsets: OffsetUnit::Codepoint, continuations: Continuations::Join, format: Format::Json, threads: 0 };
     let mut command = None;
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
@@ -50,6 +52,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
             }
             "--jsonl" => args.jsonl = true,
             "--offsets" => args.offsets = value("--offsets")?.parse()?,
+            "--continuations" => args.continuations = value("--continuations")?.parse()?,
             "--format" => {
                 args.format = match value("--format")?.as_str() {
                     "json" => Format::Json,
@@ -96,16 +99,17 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Args) -> Result<ExitCode, String> {
+    let options = Options { offsets: args.offsets, continuations: args.continuations };
     if args.jsonl {
         let threads = if args.threads > 0 { args.threads } else { std::thread::available_parallelism().map_or(1, |n| n.get()) };
         let stdin = BufReader::new(io::stdin().lock());
-        let bad = batch::run(stdin, io::stdout().lock(), io::stderr().lock(), args.offsets, threads).map_err(|e| e.to_string())?;
+        let bad = batch::run(stdin, io::stdout().lock(), io::stderr().lock(), &options, threads).map_err(|e| e.to_string())?;
         return Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
     let path = args.input.unwrap_or_else(|| "-".into());
     let bytes = read_input(&path)?;
     let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
-    let analysis = analyze(&text, &Options { offsets: args.offsets });
+    let analysis = analyze(&text, &options);
     let mut out = io::stdout().lock();
     let written = match args.format {
         Format::Json => serde_json::to_writer_pretty(&mut out, &analysis).map_err(|e| e.to_string()).and_then(|_| writeln!(out).map_err(|e| e.to_string())),

@@ -25,8 +25,9 @@ mod view;
 mod words;
 
 use crate::coref::EntityTable;
+use crate::text::fasthash::FastMap;
 use crate::text::Doc;
-use crate::{Quote, QuoteKind, Span, Speaker};
+use crate::{Continuations, Quote, QuoteKind, Span, Speaker};
 use attribution::Attribution;
 use std::ops::Range;
 use view::View;
@@ -44,19 +45,25 @@ struct Draft {
     end: usize,
     cue: Option<Range<usize>>,
     speaker: Option<Range<usize>>,
-    /// Takes the speaker of an earlier draft (continuations, ", adding that").
+    /// Takes the speaker of the earlier draft that starts at this byte
+    /// (continuations, ", adding that"). A start, not an index: drafts are
+    /// sorted and interleaved with free quotes after they are linked.
     same_as: Option<usize>,
     paragraph: usize,
 }
 
-/// Finds the quotations of a document, in text order.
-pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
+/// Finds the quotations of a document, in text order; `continuations` says
+/// whether a quotation that goes on in a new sentence after its attribution
+/// joins the quote before it.
+pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> Vec<Quote> {
     let v = View::new(doc);
     let names = names::Names::new(&v, entities);
-    let drafts = assemble(&v, attribution::find(&v));
+    let drafts = assemble(&v, attribution::find(&v), continuations);
     let mut resolver = resolve::Resolver::new(&names);
     let mut cursor = names::MentionCursor::new(entities);
     let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(drafts.len());
+    // Draft start -> its index in `resolved`, for `same_as`.
+    let mut by_start: FastMap<usize, usize> = FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
     let mut out = Vec::with_capacity(drafts.len());
     for d in &drafts {
         let speaker = match (&d.speaker, d.same_as) {
@@ -72,9 +79,10 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
                 let name = entity.and_then(|c| entities.clusters.get(c)).map_or_else(|| got.name.to_string(), |c| c.name.clone());
                 Some(Speaker { start: s, end: e, text: doc.slice(s, e).to_string(), name, entity })
             }
-            (None, Some(j)) => resolved.get(j).cloned().flatten(),
+            (None, Some(s)) => by_start.get(&s).and_then(|&j| resolved.get(j)).cloned().flatten(),
             (None, None) => None,
         };
+        by_start.insert(d.start, resolved.len());
         resolved.push(speaker.clone());
         // Quotes never overlap: a later one keeps only what is new.
         let from = out.last().map_or(d.start, |p: &Quote| d.start.max(p.end));
@@ -95,14 +103,14 @@ pub fn find(doc: &Doc, entities: &EntityTable) -> Vec<Quote> {
 }
 
 /// Turns attributions into drafts and adds the quoted spans they leave out.
-fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
+fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continuations) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::with_capacity(atts.len());
     for a in atts {
         let (start, end) = widen_to_marks(v, a.start, a.end, v.start(a.group));
         if drafts.iter().rev().take(3).any(|d| d.start == start && d.end == end) {
             continue;
         }
-        let same_as = a.inherit.then(|| drafts.len().checked_sub(1)).flatten();
+        let same_as = a.inherit.then(|| drafts.last().map(|d| d.start)).flatten();
         let paragraph = v.paragraph_of(v.token_at(start));
         drafts.push(Draft { start, end, cue: Some(a.cue), speaker: a.speaker, same_as, paragraph });
     }
@@ -123,7 +131,7 @@ fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
             out.extend(partial::framed(v, mi).or_else(|| partial::that_clause(v, mi)));
             continue;
         }
-        free_quote(v, mi, &mut out);
+        free_quote(v, mi, &mut out, continuations);
     }
     out.extend(drafts.get(di..).unwrap_or(&[]).iter().cloned());
     out.sort_by_key(|d| d.start);
@@ -133,24 +141,25 @@ fn assemble(v: &View, atts: Vec<Attribution>) -> Vec<Draft> {
 /// Adds quoted span `mi`, claimed by no verb: it continues the quote just
 /// before it in the paragraph (`"A," he said. "B."`), or it stands alone and
 /// takes the speaker of the previous quote (a continuation paragraph).
-fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
+fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continuations) {
     let Some(m) = v.marks.get(mi) else { return };
     let last = out.len().checked_sub(1);
     let prev = last.and_then(|j| out.get(j));
     let same_para = prev.is_some_and(|d| d.paragraph == m.paragraph && d.end <= m.open && no_mark_between(v, d.end, m.open));
-    if same_para && merge_within_paragraph(v, prev, m.open) {
+    if same_para && merge_within_paragraph(v, prev, m.open, continuations) {
         if let Some(d) = last.and_then(|j| out.get_mut(j)) {
             d.end = m.end.max(d.end);
         }
         return;
     }
-    let same_as = last.filter(|&j| out.get(j).is_some_and(|d| d.paragraph + 1 >= m.paragraph));
+    let before = prev.filter(|d| d.paragraph + 1 >= m.paragraph);
+    let same_as = before.map(|d| d.start);
     let draft = match partial::that_clause(v, mi) {
         Some(d) if d.speaker.is_some() => d,
         Some(d) => Draft { same_as, ..d },
         // In the same paragraph, the verb before reports it too.
         None => {
-            let cue = same_as.and_then(|j| out.get(j)).filter(|d| d.paragraph == m.paragraph).and_then(|d| d.cue.clone());
+            let cue = before.filter(|d| d.paragraph == m.paragraph).and_then(|d| d.cue.clone());
             Draft { start: m.start, end: m.end, cue, speaker: None, same_as, paragraph: m.paragraph }
         }
     };
@@ -159,10 +168,16 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>) {
 
 /// Whether a quote that follows an attributed one in the same paragraph is
 /// its second half: only when what lies between is the attribution itself
-/// ("," he said, ") rather than a sentence of its own.
-fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize) -> bool {
+/// ("," he said, ") rather than a sentence of its own, and, with
+/// [`Continuations::Separate`], only when the second half does not open a
+/// new sentence (`"A," he said. "B."` is then two quotes).
+fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize, continuations: Continuations) -> bool {
     let Some(d) = prev else { return false };
     let (a, b) = (v.token_at(d.end), v.token_at(open));
+    let new_sentence = || b.checked_sub(1).is_some_and(|k| k >= a && matches!(v.tok(k), "." | "!" | "?"));
+    if continuations == Continuations::Separate && new_sentence() {
+        return false;
+    }
     // The attribution lies between the halves (its cue comes after the
     // first), or the quotation follows the content at once (`X said Y. "Z."`);
     // not after words of another sentence (`X said Y. The choice was "Z."`).

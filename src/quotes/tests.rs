@@ -6,9 +6,13 @@ use crate::QuoteKind::*;
 
 /// (content, kind, cue, speaker text, speaker name) of each quote.
 fn quotes(t: &str) -> Vec<(String, QuoteKind, String, String, String)> {
+    quotes_with(t, Continuations::Join)
+}
+
+fn quotes_with(t: &str, continuations: Continuations) -> Vec<(String, QuoteKind, String, String, String)> {
     let doc = Doc::new(t);
     let table = crate::coref::cluster(&doc, crate::entities::find(&doc));
-    find(&doc, &table)
+    find(&doc, &table, continuations)
         .into_iter()
         .map(|q| {
             let cue = q.cue.map(|c| c.text).unwrap_or_default();
@@ -156,6 +160,31 @@ fn adding_that_keeps_the_speaker() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[0].0, "the plan would fail");
     assert_eq!((q[1].0.as_str(), q[1].4.as_str()), ("it was too costly.", "Mary Jones"));
+}
+
+#[test]
+fn adding_that_keeps_its_own_speaker_after_a_continuation_paragraph() {
+    // The unclaimed second paragraph comes between the two attributions in
+    // text order; the "adding that" quote must still take Tom Reed.
+    let t = "\"We will reopen the old bridge,\" Mayor Ada Brook said.\n\n\"It has been shut for a whole year now.\"\n\nTom Reed said the bridge was safe, adding that the cables were new.";
+    let q = quotes(t);
+    assert_eq!(q.len(), 4, "{q:?}");
+    assert_eq!((q[1].4.as_str(), q[3].0.as_str(), q[3].4.as_str()), ("Ada Brook", "the cables were new.", "Tom Reed"));
+}
+
+#[test]
+fn continuations_join_or_separate_a_quotation_after_the_attribution() {
+    let t = "\"We will reopen the bridge on Monday,\" Ada Brook said on Tuesday. \"Then the trams run again.\"";
+    let joined = quotes_with(t, Continuations::Join);
+    assert_eq!(joined.len(), 1, "{joined:?}");
+    assert!(joined[0].0.starts_with("We will") && joined[0].0.ends_with("run again."), "{joined:?}");
+    let separate = quotes_with(t, Continuations::Separate);
+    assert_eq!(separate.len(), 2, "{separate:?}");
+    assert_eq!((separate[0].0.as_str(), separate[1].0.as_str()), ("We will reopen the bridge on Monday,", "Then the trams run again."));
+    assert_eq!((separate[1].1, separate[1].4.as_str()), (Direct, "Ada Brook"));
+    // Within one sentence the halves stay one quote either way.
+    let mid = "\"We will,\" Ada Brook said, \"reopen the bridge on Monday.\"";
+    assert_eq!(quotes_with(mid, Continuations::Separate).len(), 1);
 }
 
 #[test]

@@ -8,9 +8,9 @@
 pub fn analyze_case(data: &[u8]) {
     use whosaid::{analyze, OffsetUnit, Options};
     let text = String::from_utf8_lossy(data);
-    let bytes = analyze(&text, &Options { offsets: OffsetUnit::Utf8 });
+    let bytes = analyze(&text, &Options { offsets: OffsetUnit::Utf8, ..Options::default() });
     for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16, OffsetUnit::Codepoint] {
-        let a = analyze(&text, &Options { offsets: unit });
+        let a = analyze(&text, &Options { offsets: unit, ..Options::default() });
         if let Err(e) = check(&text, unit, &a) {
             panic!("{unit:?}: {e}");
         }
@@ -27,7 +27,7 @@ pub fn jsonl_case(data: &[u8]) {
     }
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let bad = whosaid::batch::run(data, &mut out, &mut err, whosaid::OffsetUnit::Utf16, 2).expect("in-memory I/O does not fail");
+    let bad = whosaid::batch::run(data, &mut out, &mut err, &whosaid::Options { offsets: whosaid::OffsetUnit::Utf16, ..Default::default() }, 2).expect("in-memory I/O does not fail");
     let out = String::from_utf8(out).expect("output is UTF-8");
     let records: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("output line is JSON")).collect();
     let errors = records.iter().filter(|r| r.get("error").is_some()).count();
