@@ -68,11 +68,14 @@ export async function wasmScale(browser, base, texts, sizes) {
  * to be rendered (body[data-state=done]). Returns the milliseconds from
  * navigation start and every response's size, raw and gzipped.
  */
-async function firstResultOnce(browser, base, article) {
+export async function firstResultOnce(browser, base, article) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const bodies = [];
-  page.on('response', (r) => bodies.push(r.body().then((b) => ({ url: r.url().replace(base, ''), raw: b.length, gzip: gzipSync(b, { level: 9 }).length }), () => null)));
+  // NOTE: the bodies are read and gzipped only after the load: gzipping the
+  // wasm in this process (which also serves the files) while the page loads
+  // held every response the page was still waiting for.
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
   await page.addInitScript((text) => {
     new MutationObserver((_, obs) => {
       const input = document.getElementById('input');
@@ -93,7 +96,8 @@ async function firstResultOnce(browser, base, article) {
   const engineMs = await page.evaluate(() => window.benchEngineReady ?? null);
   const shown = await page.evaluate(() => window.whosaid?.text?.length ?? 0);
   if (shown !== article.length) throw new Error(`the page showed ${shown} characters, not the ${article.length} of the article`);
-  const files = (await Promise.all(bodies)).filter(Boolean);
+  const bodies = await Promise.all(responses.map((r) => r.body().then((b) => ({ url: r.url().replace(base, ''), raw: b.length, b }), () => null)));
+  const files = bodies.filter(Boolean).map(({ url, raw, b }) => ({ url, raw, gzip: gzipSync(b, { level: 9 }).length }));
   await context.close();
   return { ms, engineMs, files };
 }
