@@ -1,13 +1,14 @@
 // The Web Worker behind createAnalyzer(): loads the engine once, analyses
 // long texts part by part (see chunks.js) so it can report progress and
 // notice a cancel between parts, and sends errors back as plain messages.
-import { init, analyze, version } from './index.js';
+// NOTE: engine.js, not index.js (which would also load analyzer.js, unused
+// here); and whosaid.js, which engine.js imports, is imported here as well so
+// the worker fetches it at once beside engine.js instead of after it (a
+// worker has no <link rel=modulepreload>): one round trip less before the
+// engine loads.
+import { init, analyze, version } from './engine.js';
 import { splitText, mergeResults } from './chunks.js';
-// NOTE: index.js imports these two; importing them here as well lets the
-// worker fetch them at once beside index.js instead of after it (a worker has
-// no <link rel=modulepreload>), one round trip less before the engine loads.
 import './whosaid.js';
-import './analyzer.js';
 
 const cancelled = new Set();
 /** Requests received and not yet answered: a cancel for any other id is ignored. */
