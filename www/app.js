@@ -90,6 +90,7 @@ async function run() {
   progress.hidden = true;
   document.body.dataset.state = 'done';
   showSummary(text, result, ms);
+  setTimeout(registerServiceWorker, 0);
 }
 
 /** Renders a result; resolves false if a newer analysis took over. */
@@ -225,14 +226,25 @@ analyzer.analyze('').then(
   () => {
     if (!input.value) showStatus('Ready. Paste an article, open a file, or try the sample.');
     document.body.dataset.engine = 'ready';
+    setTimeout(registerServiceWorker, 1000);
   },
-  (error) => showStatus(`The engine could not start: ${error.message}`, true),
+  (error) => {
+    showStatus(`The engine could not start: ${error.message}`, true);
+    registerServiceWorker();
+  },
 );
 analyzer.version().then((v) => { $('version').textContent = `v${v}`; }, () => {});
 if (input.value) schedule(0);
 
 // Offline after the first visit; the service worker only ever fetches this site's own files.
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+// NOTE: registered only after the first result is shown (or, with nothing to
+// analyse, a while after the engine is ready): installing it fetches every
+// file of the site again, the wasm too, and on a first visit that competed
+// with the page's own loading.
+let swRegistered = false;
+function registerServiceWorker() {
+  if (swRegistered || !('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+  swRegistered = true;
   navigator.serviceWorker.register('sw.js').catch(() => {});
 }
 
