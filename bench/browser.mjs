@@ -69,8 +69,15 @@ export async function wasmScale(browser, base, texts, sizes) {
  * navigation start and every response's size, raw and gzipped.
  */
 export async function firstResultOnce(browser, base, article) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  // BENCH_SW=allow (diagnostics only, not in `make bench`): let the page
+  // register and install its service worker, as a real first visit does.
+  const context = await browser.newContext({ serviceWorkers: process.env.BENCH_SW === 'allow' ? 'allow' : 'block' });
   const page = await context.newPage();
+  // BENCH_SETTLE_MS (diagnostics only, not in `make bench`): wait this long
+  // before navigating, so the new window's own start-up in the browser (in
+  // headless Chromium a WebUI renderer that keeps a core busy for ~400 ms)
+  // is over before navigation starts.
+  if (process.env.BENCH_SETTLE_MS) await new Promise((ok) => setTimeout(ok, Number(process.env.BENCH_SETTLE_MS)));
   // NOTE: the bodies are read and gzipped only after the load: gzipping the
   // wasm in this process (which also serves the files) while the page loads
   // held every response the page was still waiting for.

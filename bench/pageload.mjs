@@ -3,8 +3,13 @@
 // (navigation start to body[data-state=done], service worker blocked).
 // With several roots (checkouts, or copies of one at different commits) the
 // loads alternate between them, so a noisy shared machine affects each alike.
-// Usage: node bench/pageload.mjs [--runs N] [--rounds R] [root ...]
-//   prints each root's first-result and engine-ready medians per round.
+// Usage: node bench/pageload.mjs [--runs N] [--rounds R] [--log FILE] [root ...]
+//   prints each root's first-result and engine-ready medians per round;
+//   --log appends every load as a JSON line {root, first, engine} to FILE.
+// Diagnostics (environment, see browser.mjs): BENCH_SW=allow lets each load
+// install the service worker; BENCH_SETTLE_MS=1000 waits before navigating
+// until the new browser window has finished starting.
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTexts, sharedDir, median } from './corpus.mjs';
@@ -19,6 +24,8 @@ const opt = (name, fallback) => {
   args.splice(i, 2);
   return v;
 };
+let log = null;
+if (args.includes('--log')) log = args.splice(args.indexOf('--log'), 2)[1];
 const runs = opt('--runs', 7);
 const rounds = opt('--rounds', 1);
 const roots = (args.length ? args : [here]).map((r) => path.resolve(r));
@@ -38,6 +45,7 @@ try {
         const r = await firstResultOnce(browser, servers[k2].base, seed);
         these[k2].first.push(r.ms);
         these[k2].engine.push(r.engineMs);
+        if (log) appendFileSync(log, JSON.stringify({ root: roots[k2], first: r.ms, engine: r.engineMs }) + '\n');
       }
     }
     these.forEach((t, k) => {
