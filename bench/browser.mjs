@@ -28,7 +28,9 @@ export async function serve(root) {
   return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
 
-export const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+// BENCH_CHROMIUM_ARGS (diagnostics only): extra Chromium flags, space-separated.
+const EXTRA = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+export const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...ARGS, ...EXTRA] });
 
 async function benchPage(browser, base) {
   const page = await browser.newPage();

@@ -8,7 +8,10 @@
 //   --log appends every load as a JSON line {root, first, engine} to FILE.
 // Diagnostics (environment, see browser.mjs): BENCH_SW=allow lets each load
 // install the service worker; BENCH_SETTLE_MS=1000 waits before navigating
-// until the new browser window has finished starting.
+// until the new browser window has finished starting; BENCH_CHROMIUM_ARGS adds
+// Chromium flags (--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup
+// stops each new context's window from starting the omnibox popup's WebUI
+// renderer, which keeps one of the two cores busy during the load).
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
