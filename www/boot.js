@@ -12,7 +12,15 @@ try {
   // If the compile fails here, the worker is told to fetch it itself (null).
   const worker = new Worker('pkg/worker.js?wasm=posted', { type: 'module', name: 'whosaid' });
   window.whosaidWorker = worker;
-  const post = (module) => worker.postMessage({ type: 'wasm', module });
+  // A browser that cannot clone a Module into a worker throws here: then the
+  // worker fetches the wasm itself rather than waiting for it forever.
+  const post = (module) => {
+    try {
+      worker.postMessage({ type: 'wasm', module });
+    } catch {
+      worker.postMessage({ type: 'wasm', module: null });
+    }
+  };
   try {
     WebAssembly.compileStreaming(fetch('pkg/whosaid_bg.wasm')).then(post, () => post(null));
   } catch {
