@@ -29,15 +29,7 @@ const warmUp = () => { analyze(WARM_UP, {}); };
 let receiveWasm = null;
 const posted = new URL(import.meta.url).searchParams.get('wasm') === 'posted';
 const source = posted ? new Promise((resolve) => { receiveWasm = resolve; }) : Promise.resolve(undefined);
-// NOTE: `{ type: 'loading' }` (no id: createAnalyzer ignores it) tells the
-// host that the engine is being instantiated and warmed up here, tens of
-// milliseconds in which the host's own thread is free (the demo page warms
-// its collator up then).
-const loading = (module) => {
-  self.postMessage({ type: 'loading' });
-  return init(module ?? undefined);
-};
-let queue = source.then(loading).then(warmUp).catch(() => {});
+let queue = source.then((module) => init(module ?? undefined)).then(warmUp).catch(() => {});
 
 self.addEventListener('message', (event) => {
   const msg = event.data;

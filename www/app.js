@@ -207,19 +207,6 @@ $('large-edit').addEventListener('click', () => {
 });
 $('filter-clear').addEventListener('click', () => panels.filter(null));
 
-// NOTE: the speaker list sorts names with localeCompare, whose first call in
-// a page loads the collation data (10-25 ms on this page's first result).
-// It is made while the worker instantiates and warms the engine up (it posts
-// `loading` then), when this thread has nothing else to do: as an idle
-// callback it often came after a prefilled article's result, and made
-// right after posting the first request it held up the worker's start,
-// which needs this thread (first result 255 -> 323 ms).
-const warmCollator = () => 'a'.localeCompare('b');
-if (window.whosaidWorker) {
-  window.whosaidWorker.addEventListener('message', (e) => { if (e.data?.type === 'loading') warmCollator(); });
-} else {
-  (window.requestIdleCallback ?? setTimeout)(warmCollator);
-}
 
 // Warm the engine up and show its version.
 analyzer.analyze('').then(

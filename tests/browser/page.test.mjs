@@ -209,6 +209,23 @@ describe('the page', () => {
     assert.deepEqual(out, [[1, 'Ada Brook'], [1, 'Ada Brook']]);
   });
 
+  test('the panels order names exactly as localeCompare does', async () => {
+    const out = await page.evaluate(async () => {
+      const { compareNames } = await import('/panels.js');
+      const chars = [];
+      for (let c = 32; c < 127; c++) chars.push(String.fromCharCode(c));
+      chars.push('é', 'Ö', 'ß', 'ı', '\u00a0');
+      const pick = (k) => Array.from({ length: k }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
+      const pairs = [['Ada Brook', 'ada brook'], ['Rex Tillerson', 'Rex tillerson'], ['U.S.', 'US'], ['O\'Brien', 'Obrien'], ['Jean-Luc', 'Jean Luc'], ['$4.5 billion', '4.5'], ['', 'a']];
+      for (let i = 0; i < 50_000; i++) {
+        const a = pick(Math.floor(Math.random() * 7));
+        pairs.push([a, Math.random() < 0.4 ? a.toUpperCase() : pick(Math.floor(Math.random() * 7))]);
+      }
+      return pairs.filter(([a, b]) => compareNames(a, b) !== Math.sign(a.localeCompare(b)));
+    });
+    assert.deepEqual(out, []);
+  });
+
   test('pasted markup is shown as text and runs nothing', async () => {
     const attack = '“<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script>,” said <b onmouseover="window.__xss=3">Mallory</b>. ' +
       '"><svg onload=window.__xss=4> <iframe src="javascript:window.__xss=5"></iframe>';
