@@ -207,7 +207,6 @@ $('large-edit').addEventListener('click', () => {
 });
 $('filter-clear').addEventListener('click', () => panels.filter(null));
 
-
 // Warm the engine up and show its version.
 analyzer.analyze('').then(
   () => {
