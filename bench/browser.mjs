@@ -28,7 +28,9 @@ export async function serve(root) {
   return { server, base: `http://127.0.0.1:${server.address().port}` };
 }
 
-export const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+// BENCH_CHROMIUM_ARGS (diagnostics only): extra Chromium flags, space-separated.
+const EXTRA = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+export const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...ARGS, ...EXTRA] });
 
 async function benchPage(browser, base) {
   const page = await browser.newPage();
@@ -68,11 +70,21 @@ export async function wasmScale(browser, base, texts, sizes) {
  * to be rendered (body[data-state=done]). Returns the milliseconds from
  * navigation start and every response's size, raw and gzipped.
  */
-async function firstResultOnce(browser, base, article) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+export async function firstResultOnce(browser, base, article) {
+  // BENCH_SW=allow (diagnostics only, not in `make bench`): let the page
+  // register and install its service worker, as a real first visit does.
+  const context = await browser.newContext({ serviceWorkers: process.env.BENCH_SW === 'allow' ? 'allow' : 'block' });
   const page = await context.newPage();
-  const bodies = [];
-  page.on('response', (r) => bodies.push(r.body().then((b) => ({ url: r.url().replace(base, ''), raw: b.length, gzip: gzipSync(b, { level: 9 }).length }), () => null)));
+  // BENCH_SETTLE_MS (diagnostics only, not in `make bench`): wait this long
+  // before navigating, so the new window's own start-up in the browser (in
+  // headless Chromium a WebUI renderer that keeps a core busy for ~400 ms)
+  // is over before navigation starts.
+  if (process.env.BENCH_SETTLE_MS) await new Promise((ok) => setTimeout(ok, Number(process.env.BENCH_SETTLE_MS)));
+  // NOTE: the bodies are read and gzipped only after the load: gzipping the
+  // wasm in this process (which also serves the files) while the page loads
+  // held every response the page was still waiting for.
+  const responses = [];
+  page.on('response', (r) => responses.push(r));
   await page.addInitScript((text) => {
     new MutationObserver((_, obs) => {
       const input = document.getElementById('input');
@@ -93,7 +105,8 @@ async function firstResultOnce(browser, base, article) {
   const engineMs = await page.evaluate(() => window.benchEngineReady ?? null);
   const shown = await page.evaluate(() => window.whosaid?.text?.length ?? 0);
   if (shown !== article.length) throw new Error(`the page showed ${shown} characters, not the ${article.length} of the article`);
-  const files = (await Promise.all(bodies)).filter(Boolean);
+  const bodies = await Promise.all(responses.map((r) => r.body().then((b) => ({ url: r.url().replace(base, ''), raw: b.length, b }), () => null)));
+  const files = bodies.filter(Boolean).map(({ url, raw, b }) => ({ url, raw, gzip: gzipSync(b, { level: 9 }).length }));
   await context.close();
   return { ms, engineMs, files };
 }

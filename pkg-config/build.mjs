@@ -39,7 +39,7 @@ if (process.argv.includes('--pack')) {
   const tarball = join(packDir, name);
   writeFileSync(join(packDir, 'latest'), tarball + '\n');
   const gz = (f) => gzipSync(readFileSync(join(out, f)), { level: 9 }).length;
-  const browser = ['index.js', 'analyzer.js', 'whosaid.js', 'whosaid_bg.wasm'].reduce((n, f) => n + gz(f), 0);
+  const browser = ['index.js', 'engine.js', 'analyzer.js', 'whosaid.js', 'whosaid_bg.wasm'].reduce((n, f) => n + gz(f), 0);
   const all = readdirSync(out).reduce((n, f) => n + gz(f), 0);
   console.log(`${tarball}: ${readFileSync(tarball).length} bytes`);
   console.log(`pkg/: ${all} bytes gzipped in all; init()+analyze() in a browser loads ${browser} bytes gzipped (wasm ${gz('whosaid_bg.wasm')})`);

@@ -1,8 +1,14 @@
 // The Web Worker behind createAnalyzer(): loads the engine once, analyses
 // long texts part by part (see chunks.js) so it can report progress and
 // notice a cancel between parts, and sends errors back as plain messages.
-import { init, analyze, version } from './index.js';
+// NOTE: engine.js, not index.js (which would also load analyzer.js, unused
+// here); and whosaid.js, which engine.js imports, is imported here as well so
+// the worker fetches it at once beside engine.js instead of after it (a
+// worker has no <link rel=modulepreload>): one round trip less before the
+// engine loads.
+import { init, analyze, version } from './engine.js';
 import { splitText, mergeResults } from './chunks.js';
+import './whosaid.js';
 
 const cancelled = new Set();
 /** Requests received and not yet answered: a cancel for any other id is ignored. */
@@ -13,10 +19,25 @@ const open = new Set();
 // doing it now overlaps that with the host page's own loading. A failure
 // here is ignored; the first request reports it.
 const WARM_UP = 'Ann Lee of Acme Corp. said on Monday: "It rained 5 percent more."';
-let queue = init().then(() => { analyze(WARM_UP, {}); }).catch(() => {});
+const warmUp = () => { analyze(WARM_UP, {}); };
+// NOTE: started as `worker.js?wasm=posted`, the worker does not fetch the
+// wasm itself but waits for a `{ type: 'wasm', module }` message with the
+// compiled WebAssembly.Module (the demo page's boot.js compiles it on the main
+// thread while this worker starts); `module: null` means "fetch it yourself".
+// Requests that arrive meanwhile wait in `queue`. Without the parameter (every
+// createAnalyzer() worker) it loads the engine from beside this file at once.
+let receiveWasm = null;
+const posted = new URL(import.meta.url).searchParams.get('wasm') === 'posted';
+const source = posted ? new Promise((resolve) => { receiveWasm = resolve; }) : Promise.resolve(undefined);
+let queue = source.then((module) => init(module ?? undefined)).then(warmUp).catch(() => {});
 
 self.addEventListener('message', (event) => {
   const msg = event.data;
+  if (msg?.type === 'wasm') {
+    receiveWasm?.(msg.module instanceof WebAssembly.Module ? msg.module : null);
+    receiveWasm = null;
+    return;
+  }
   if (msg?.type === 'cancel') {
     if (open.has(msg.id)) cancelled.add(msg.id);
     return;

@@ -7,7 +7,7 @@
 import { createAnalyzer } from './pkg/analyzer.js';
 import { htmlToText } from './pkg/dom-text.js';
 import { ArticleView } from './article.js';
-import { Panels } from './panels.js';
+import { Panels, thousands } from './panels.js';
 import { setupExport } from './export.js';
 
 const $ = (id) => document.getElementById(id);
@@ -65,7 +65,7 @@ async function run() {
     return;
   }
   const t0 = performance.now();
-  showStatus(`Analysing ${text.length.toLocaleString('en')} characters…`);
+  showStatus(`Analysing ${thousands(text.length)} characters…`);
   progress.hidden = text.length < 150_000;
   progress.value = 0;
   let result;
@@ -90,6 +90,7 @@ async function run() {
   progress.hidden = true;
   document.body.dataset.state = 'done';
   showSummary(text, result, ms);
+  setTimeout(registerServiceWorker, 0);
 }
 
 /** Renders a result; resolves false if a newer analysis took over. */
@@ -112,12 +113,12 @@ function showSummary(text, result, ms) {
   status.classList.remove('error');
   const strong = document.createElement('strong');
   strong.textContent = counts.join(' · ');
-  status.replaceChildren(strong, ` in ${text.length.toLocaleString('en')} characters, analysed in ${formatMs(ms)} on this device.`);
+  status.replaceChildren(strong, ` in ${thousands(text.length)} characters, analysed in ${formatMs(ms)} on this device.`);
   status.dataset.ms = String(Math.round(ms));
 }
 
 function count(n, word, plural = `${word}s`) {
-  return `${n.toLocaleString('en')} ${n === 1 ? word : plural}`;
+  return `${thousands(n)} ${n === 1 ? word : plural}`;
 }
 
 function formatMs(ms) {
@@ -211,14 +212,25 @@ analyzer.analyze('').then(
   () => {
     if (!input.value) showStatus('Ready. Paste an article, open a file, or try the sample.');
     document.body.dataset.engine = 'ready';
+    setTimeout(registerServiceWorker, 1000);
   },
-  (error) => showStatus(`The engine could not start: ${error.message}`, true),
+  (error) => {
+    showStatus(`The engine could not start: ${error.message}`, true);
+    registerServiceWorker();
+  },
 );
 analyzer.version().then((v) => { $('version').textContent = `v${v}`; }, () => {});
 if (input.value) schedule(0);
 
 // Offline after the first visit; the service worker only ever fetches this site's own files.
-if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+// NOTE: registered only after the first result is shown (or, with nothing to
+// analyse, a while after the engine is ready): installing it fetches every
+// file of the site again, the wasm too, and on a first visit that competed
+// with the page's own loading.
+let swRegistered = false;
+function registerServiceWorker() {
+  if (swRegistered || !('serviceWorker' in navigator) || !location.protocol.startsWith('http')) return;
+  swRegistered = true;
   navigator.serviceWorker.register('sw.js').catch(() => {});
 }
 

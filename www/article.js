@@ -5,6 +5,13 @@
 import { renderParagraphs } from './pkg/spans.js';
 
 const SLICE_MS = 12;
+/**
+ * Shorter texts are drawn in one go. NOTE: a news article takes a few
+ * milliseconds, but on a loaded machine the first one can take more than a
+ * slice, and yielding then let the browser lay out and paint a partly drawn
+ * article (20-30 ms) before finishing it.
+ */
+const SLICE_ABOVE = 30_000;
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -66,7 +73,7 @@ export class ArticleView {
       if (first && p.textContent.length < 160 && !/[.:”"]$/.test(p.textContent)) p.classList.add('headline');
       first = false;
       fragment.append(p);
-      if (performance.now() - sliceStart > SLICE_MS) {
+      if (text.length > SLICE_ABOVE && performance.now() - sliceStart > SLICE_MS) {
         this.root.append(fragment);
         fragment = document.createDocumentFragment();
         onProgress(Number(p.dataset.start) / total);

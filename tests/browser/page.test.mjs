@@ -188,6 +188,44 @@ describe('the page', () => {
     assert.match(errors[1][2], /^whosaid\.analyze: /);
   });
 
+  test('a worker started as worker.js?wasm=posted takes a posted Module, or fetches the wasm itself on null', async () => {
+    const out = await page.evaluate(async () => {
+      const { createAnalyzer } = await import('/pkg/index.js');
+      const text = '“We will reopen the bridge on Monday,” Mayor Ada Brook said.';
+      const module = await WebAssembly.compileStreaming(fetch('/pkg/whosaid_bg.wasm'));
+      const results = [];
+      for (const posted of [module, null]) {
+        const worker = new Worker('/pkg/worker.js?wasm=posted', { type: 'module' });
+        const analyzer = createAnalyzer({ worker });
+        // A request sent before the module waits for it.
+        const pending = analyzer.analyze(text);
+        worker.postMessage({ type: 'wasm', module: posted });
+        const r = await pending;
+        results.push([r.quotes.length, r.quotes[0]?.speaker?.name ?? null]);
+        analyzer.terminate();
+      }
+      return results;
+    });
+    assert.deepEqual(out, [[1, 'Ada Brook'], [1, 'Ada Brook']]);
+  });
+
+  test('the panels order names exactly as localeCompare does', async () => {
+    const out = await page.evaluate(async () => {
+      const { compareNames } = await import('/panels.js');
+      const chars = [];
+      for (let c = 32; c < 127; c++) chars.push(String.fromCharCode(c));
+      chars.push('é', 'Ö', 'ß', 'ı', '\u00a0');
+      const pick = (k) => Array.from({ length: k }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
+      const pairs = [['Ada Brook', 'ada brook'], ['Rex Tillerson', 'Rex tillerson'], ['U.S.', 'US'], ['O\'Brien', 'Obrien'], ['Jean-Luc', 'Jean Luc'], ['$4.5 billion', '4.5'], ['', 'a']];
+      for (let i = 0; i < 50_000; i++) {
+        const a = pick(Math.floor(Math.random() * 7));
+        pairs.push([a, Math.random() < 0.4 ? a.toUpperCase() : pick(Math.floor(Math.random() * 7))]);
+      }
+      return pairs.filter(([a, b]) => compareNames(a, b) !== Math.sign(a.localeCompare(b)));
+    });
+    assert.deepEqual(out, []);
+  });
+
   test('pasted markup is shown as text and runs nothing', async () => {
     const attack = '“<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script>,” said <b onmouseover="window.__xss=3">Mallory</b>. ' +
       '"><svg onload=window.__xss=4> <iframe src="javascript:window.__xss=5"></iframe>';
