@@ -19,7 +19,7 @@ pub struct View<'d, 't> {
     pub doc: &'d Doc<'t>,
     /// The quoted spans, in text order.
     pub marks: Vec<Marked>,
-    words: Words<'t>,
+    words: Words<'d, 't>,
     /// For each token, the index in `marks` of the span it is in (marks
     /// included), or [`NONE`]. u32, not usize, so that the per-token arrays
     /// of a long text stay small enough to be read from cache.

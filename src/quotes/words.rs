@@ -1,16 +1,18 @@
 //! What the quote rules know about each token as a word, worked out once
-//! per document in one pass: its text, its lower case, whether it is a
-//! word, punctuation or a capitalised word, and what the word lists say
-//! about it ([`Tags`]). The rules then ask an array, not a hash map, and
-//! never lower-case or allocate per question.
+//! per distinct word of the document (its [`crate::text::vocab`] id): its
+//! text, its lower case, whether it is a word, punctuation or a capitalised
+//! word, and what the word lists say about it ([`Tags`]). The rules then
+//! ask an array, not a hash map, and never lower-case or allocate per
+//! question.
 //!
-//! Guarantees: one pass over the tokens, a few operations per byte plus one
-//! word-list lookup per token (linear); every accessor takes any index and
-//! answers a neutral value out of range; no panics.
+//! Guarantees: one pass over the tokens; a few operations per byte plus one
+//! word-list lookup per distinct word (linear); every
+//! accessor takes any index and answers a neutral value out of range; no
+//! panics.
 
 use super::lexicon::{self, Tags};
 use crate::text::wordkey::fold_ascii;
-use crate::text::tokens::TokenKind;
+use crate::text::tokens::{Token, TokenKind};
 use crate::text::Doc;
 
 /// Flag: the token is a word (starts with a letter).
@@ -22,8 +24,8 @@ const PUNCT: u8 = 4;
 /// Flag: the token has a capital, so its lower case is in `lower`.
 const LOWERED: u8 = 8;
 
-/// The facts of one token, side by side so that a rule's questions about
-/// a token read one cache line.
+/// The facts of one distinct word, side by side so that a rule's
+/// questions about a token read one cache line.
 #[derive(Clone, Copy)]
 struct Word<'t> {
     text: &'t str,
@@ -33,38 +35,47 @@ struct Word<'t> {
     flags: u8,
 }
 
-/// The per-token word facts of a document.
-pub struct Words<'t> {
+/// The word facts of a document: one entry per distinct word, found
+/// through each token's vocabulary id.
+pub struct Words<'d, 't> {
+    /// Each token's vocabulary id ([`crate::text::vocab::Vocab::ids`]).
+    ids: &'d [u32],
+    /// By vocabulary id. The table follows the distinct words, not the
+    /// tokens, so on a long text it stays small enough for the caches.
     words: Vec<Word<'t>>,
-    /// The lower case of the tokens with a capital, one after another.
+    /// The lower case of the words with a capital, one after another.
     lower: String,
 }
 
-impl<'t> Words<'t> {
-    /// Reads every token of `doc` once.
-    pub fn new(doc: &Doc<'t>) -> Words<'t> {
-        let n = doc.tokens.len();
-        let mut w = Words { words: Vec::with_capacity(n), lower: String::new() };
-        for t in &doc.tokens {
-            let text = t.text(doc.text);
-            let word = match t.kind {
-                // One character that is no letter or digit, so no capital: as written.
-                TokenKind::Punct => Word { text, lower: (0, 0), tags: lexicon::tags(text), flags: PUNCT },
-                kind => read(&mut w.lower, doc.text, t.start, t.end, text, kind == TokenKind::Word),
-            };
-            w.words.push(word);
+impl<'d, 't> Words<'d, 't> {
+    /// Reads every distinct word of `doc` once, at its first token.
+    pub fn new(doc: &'d Doc<'t>) -> Words<'d, 't> {
+        let ids = doc.vocab.ids();
+        let mut w = Words { ids, words: Vec::with_capacity(doc.vocab.words().len()), lower: String::new() };
+        // Ids count up in order of first occurrence: a new word's id is the
+        // next one. The tokenizer's kind follows from a token's text (its
+        // first character), so the first token speaks for all.
+        for (t, &id) in doc.tokens.iter().zip(ids) {
+            if id as usize == w.words.len() {
+                let word = facts(&mut w.lower, doc.text, t, t.text(doc.text));
+                w.words.push(word);
+            }
         }
         w
     }
 
+    fn word(&self, i: usize) -> Option<&Word<'t>> {
+        self.words.get(*self.ids.get(i)? as usize)
+    }
+
     /// The token's text as written ("" out of range).
     pub fn text(&self, i: usize) -> &'t str {
-        self.words.get(i).map_or("", |w| w.text)
+        self.word(i).map_or("", |w| w.text)
     }
 
     /// The token's text in lower case ("" out of range).
     pub fn low(&self, i: usize) -> &str {
-        match self.words.get(i) {
+        match self.word(i) {
             Some(w) if w.flags & LOWERED != 0 => self.lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or(""),
             Some(w) => w.text,
             None => "",
@@ -73,22 +84,31 @@ impl<'t> Words<'t> {
 
     /// What the word lists say about the token (nothing out of range).
     pub fn tags(&self, i: usize) -> Tags {
-        self.words.get(i).map_or(Tags::default(), |w| w.tags)
+        self.word(i).map_or(Tags::default(), |w| w.tags)
     }
 
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.flags & CAP != 0)
+        self.word(i).is_some_and(|w| w.flags & CAP != 0)
     }
 
     /// Whether the token is a word (letters first).
     pub fn is_word(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.flags & WORD != 0)
+        self.word(i).is_some_and(|w| w.flags & WORD != 0)
     }
 
     /// Whether the token is a punctuation mark or symbol (one character).
     pub fn is_punct(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.flags & PUNCT != 0)
+        self.word(i).is_some_and(|w| w.flags & PUNCT != 0)
+    }
+}
+
+/// The facts of token `t`, whose text is `text`.
+fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t> {
+    match t.kind {
+        // One character that is no letter or digit, so no capital: as written.
+        TokenKind::Punct => Word { text, lower: (0, 0), tags: lexicon::tags(text), flags: PUNCT },
+        kind => read(lower, all, t.start, t.end, text, kind == TokenKind::Word),
     }
 }
 
@@ -148,6 +168,22 @@ mod tests {
         }
         assert!((0..doc.tokens.len()).any(|i| w.low(i) == "ǅem") && (0..doc.tokens.len()).any(|i| w.low(i) == "οδος"));
         assert_eq!(w.low(doc.tokens.len()), "");
+    }
+
+    #[test]
+    fn each_distinct_word_is_read_once_with_the_same_facts() {
+        let text = "Ann said ANN and ann said. Ann’s “Said” ann 42 42 . ANN";
+        let doc = Doc::new(text);
+        let w = Words::new(&doc);
+        let mut lower = String::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let alone = facts(&mut lower, text, t, t.text(text));
+            let low = if alone.flags & LOWERED != 0 { &lower[alone.lower.0 as usize..alone.lower.1 as usize] } else { alone.text };
+            let flags = w.word(i).map(|x| x.flags);
+            assert_eq!((w.text(i), w.low(i), w.tags(i), flags), (alone.text, low, alone.tags, Some(alone.flags)), "token {i}");
+        }
+        // Each distinct capitalised text is lowered once: "ann", "ann" (ANN), "said", "ann’s".
+        assert_eq!(w.lower, "annannsaid");
     }
 
     #[test]
