@@ -87,8 +87,9 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
         if std::mem::take(&mut skip) || stray && i == 0 {
             continue;
         }
-        // Every mark is a punctuation token; words and numbers change no state.
-        if tok.kind != TokenKind::Punct {
+        // Every mark is a punctuation token; words, numbers and other
+        // punctuation change no state.
+        if tok.kind != TokenKind::Punct || !may_be_mark(text.as_bytes().get(tok.start).copied()) {
             continue;
         }
         if tok.text(text) == "\"" {
@@ -144,6 +145,13 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
     if let Some(open) = double {
         out.push(marked(open, para.end, para.end, false, false, pi));
     }
+}
+
+/// Whether a punctuation token whose first byte is `first` may be a
+/// quotation mark: `"` or `'`, or the lead byte of `« »` (C2) or of
+/// `“ ” „ ‘ ’` (E2). Most punctuation is not, and is skipped on one byte.
+fn may_be_mark(first: Option<u8>) -> bool {
+    matches!(first, Some(b'"' | b'\'' | 0xC2 | 0xE2))
 }
 
 /// Whether the paragraph opens with a straight `"` that nothing closes
@@ -278,6 +286,17 @@ mod tests {
         assert_eq!(spans("\"Ann walked on, chanting “we want more!” twice."), ["we want more!"]);
         // A straight mark that a curly one closes still opens.
         assert_eq!(spans("\"We want more,” Ann said."), ["We want more,"]);
+    }
+
+    #[test]
+    fn every_quotation_mark_passes_the_first_byte_filter() {
+        for m in ["\"", "'", "“", "”", "„", "«", "»", "‘", "’"] {
+            assert!(may_be_mark(m.bytes().next()), "{m}");
+        }
+        for p in [",", ".", "(", "=", "-", "`"] {
+            assert!(!may_be_mark(p.bytes().next()), "{p}");
+        }
+        assert!(!may_be_mark(None));
     }
 
     #[test]

@@ -109,6 +109,12 @@ impl<'d, 't> View<'d, 't> {
         self.words.is_punct(i)
     }
 
+    /// Whether the token is a capitalised word that can be part of a name
+    /// (not an adjunct such as "Tuesday", a pronoun or "I").
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.words.is_name_word(i)
+    }
+
     /// The quoted span holding token `i`, if any.
     pub fn quote_of(&self, i: usize) -> Option<usize> {
         self.quote_of.get(i).copied().filter(|&m| m != NONE).map(|m| m as usize)

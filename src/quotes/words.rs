@@ -10,7 +10,7 @@
 //! accessor takes any index and answers a neutral value out of range; no
 //! panics.
 
-use super::lexicon::{self, Tags};
+use super::lexicon::{self, Class, Tags};
 use crate::text::wordkey::fold_ascii;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::Doc;
@@ -23,6 +23,9 @@ const CAP: u8 = 2;
 const PUNCT: u8 = 4;
 /// Flag: the token has a capital, so its lower case is in `lower`.
 const LOWERED: u8 = 8;
+/// Flag: a capitalised word that can be part of a name: no adjunct
+/// ("Tuesday"), no pronoun ("He") and not "I".
+const NAME: u8 = 16;
 
 /// The facts of one distinct word, side by side so that a rule's
 /// questions about a token read one cache line.
@@ -101,6 +104,12 @@ impl<'d, 't> Words<'d, 't> {
     pub fn is_punct(&self, i: usize) -> bool {
         self.word(i).is_some_and(|w| w.flags & PUNCT != 0)
     }
+
+    /// Whether the token is a capitalised word that can be part of a name
+    /// (not an adjunct such as "Tuesday", a pronoun or "I").
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| w.flags & NAME != 0)
+    }
 }
 
 /// The facts of token `t`, whose text is `text`.
@@ -108,7 +117,14 @@ fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t
     match t.kind {
         // One character that is no letter or digit, so no capital: as written.
         TokenKind::Punct => Word { text, lower: (0, 0), tags: lexicon::tags(text), flags: PUNCT },
-        kind => read(lower, all, t.start, t.end, text, kind == TokenKind::Word),
+        kind => {
+            let mut w = read(lower, all, t.start, t.end, text, kind == TokenKind::Word);
+            let low = if w.flags & LOWERED != 0 { lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("") } else { w.text };
+            if w.flags & CAP != 0 && !w.tags.has(Class::Adjunct) && !w.tags.has(Class::Pronoun) && low != "i" {
+                w.flags |= NAME;
+            }
+            w
+        }
     }
 }
 
@@ -154,7 +170,6 @@ fn read<'t>(lower: &mut String, all: &str, start: usize, end: usize, text: &'t s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::lexicon::Class;
 
     #[test]
     fn lower_case_matches_the_standard_one() {
@@ -193,5 +208,10 @@ mod tests {
         assert!(w.is_cap(0) && w.is_word(0) && !w.is_cap(1) && w.is_word(1) && !w.is_word(3) && !w.is_punct(3));
         assert!(w.is_punct(4) && !w.is_word(4) && w.is_cap(5) && !w.is_cap(9));
         assert!(w.tags(1).is_cue_word() && w.tags(2).has(Class::Pronoun) && !w.tags(9).has(Class::Pronoun));
+        assert!(w.is_name_word(0) && w.is_name_word(5) && !w.is_name_word(1) && !w.is_name_word(4));
+        let doc = Doc::new("He met I and Tuesday Lee");
+        let w = Words::new(&doc);
+        assert_eq!((0..5).map(|i| w.is_name_word(i)).collect::<Vec<_>>(), [false, false, false, false, false]);
+        assert!(w.is_name_word(5) && w.is_cap(0) && w.is_cap(4));
     }
 }
