@@ -115,6 +115,12 @@ impl<'d, 't> View<'d, 't> {
         self.words.is_name_word(i)
     }
 
+    /// The tokens that start a reporting phrase or are a bracket or a
+    /// dash, in text order.
+    pub fn landmarks(&self) -> &[u32] {
+        self.words.landmarks()
+    }
+
     /// The quoted span holding token `i`, if any.
     pub fn quote_of(&self, i: usize) -> Option<usize> {
         self.quote_of.get(i).copied().filter(|&m| m != NONE).map(|m| m as usize)

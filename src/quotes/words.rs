@@ -26,6 +26,14 @@ const LOWERED: u8 = 8;
 /// Flag: a capitalised word that can be part of a name: no adjunct
 /// ("Tuesday"), no pronoun ("He") and not "I".
 const NAME: u8 = 16;
+/// Flag: a token the attribution scan stops at ([`Words::landmarks`]).
+const LANDMARK: u8 = 32;
+
+/// The punctuation the attribution scan looks for: brackets (a sentence
+/// break inside them is none) and the dashes of a signature.
+fn is_landmark_punct(text: &str) -> bool {
+    matches!(text, "(" | ")" | "―" | "—" | "–")
+}
 
 /// The facts of one distinct word, side by side so that a rule's
 /// questions about a token read one cache line.
@@ -48,23 +56,38 @@ pub struct Words<'d, 't> {
     words: Vec<Word<'t>>,
     /// The lower case of the words with a capital, one after another.
     lower: String,
+    /// The tokens that start a reporting phrase or are a bracket or dash, in order.
+    landmarks: Vec<u32>,
 }
 
 impl<'d, 't> Words<'d, 't> {
     /// Reads every distinct word of `doc` once, at its first token.
     pub fn new(doc: &'d Doc<'t>) -> Words<'d, 't> {
         let ids = doc.vocab.ids();
-        let mut w = Words { ids, words: Vec::with_capacity(doc.vocab.words().len()), lower: String::new() };
+        let distinct = doc.vocab.words().len();
+        // About a third of the distinct words have a capital.
+        let lower = String::with_capacity(distinct * 3);
+        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::new() };
         // Ids count up in order of first occurrence: a new word's id is the
         // next one. The tokenizer's kind follows from a token's text (its
         // first character), so the first token speaks for all.
-        for (t, &id) in doc.tokens.iter().zip(ids) {
+        for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
             if id as usize == w.words.len() {
                 let word = facts(&mut w.lower, doc.text, t, t.text(doc.text));
                 w.words.push(word);
             }
+            if w.words.get(id as usize).is_some_and(|x| x.flags & LANDMARK != 0) {
+                w.landmarks.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
         }
         w
+    }
+
+    /// The tokens that start a reporting phrase ([`Tags::starts_cue`]) or
+    /// are a bracket or a dash, in text order: the attribution scan visits
+    /// these instead of every token.
+    pub fn landmarks(&self) -> &[u32] {
+        &self.landmarks
     }
 
     fn word(&self, i: usize) -> Option<&Word<'t>> {
@@ -116,9 +139,16 @@ impl<'d, 't> Words<'d, 't> {
 fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t> {
     match t.kind {
         // One character that is no letter or digit, so no capital: as written.
-        TokenKind::Punct => Word { text, lower: (0, 0), tags: lexicon::tags(text), flags: PUNCT },
+        TokenKind::Punct => {
+            let tags = lexicon::tags(text);
+            let landmark = if tags.starts_cue() || is_landmark_punct(text) { LANDMARK } else { 0 };
+            Word { text, lower: (0, 0), tags, flags: PUNCT | landmark }
+        }
         kind => {
             let mut w = read(lower, all, t.start, t.end, text, kind == TokenKind::Word);
+            if w.tags.starts_cue() {
+                w.flags |= LANDMARK;
+            }
             let low = if w.flags & LOWERED != 0 { lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("") } else { w.text };
             if w.flags & CAP != 0 && !w.tags.has(Class::Adjunct) && !w.tags.has(Class::Pronoun) && low != "i" {
                 w.flags |= NAME;
@@ -199,6 +229,20 @@ mod tests {
         }
         // Each distinct capitalised text is lowered once: "ann", "ann" (ANN), "said", "ann’s".
         assert_eq!(w.lower, "annannsaid");
+    }
+
+    #[test]
+    fn landmarks_are_cue_starts_brackets_and_dashes() {
+        let text = "Ann (D) said — as Bob told me, according to – reports ― said.";
+        let doc = Doc::new(text);
+        let w = Words::new(&doc);
+        let want: Vec<u32> = (0..doc.tokens.len())
+            .filter(|&i| w.tags(i).starts_cue() || matches!(w.text(i), "(" | ")" | "―" | "—" | "–"))
+            .map(|i| i as u32)
+            .collect();
+        assert_eq!(w.landmarks(), want);
+        let words: Vec<&str> = w.landmarks().iter().map(|&i| w.text(i as usize)).collect();
+        assert_eq!(words, ["(", ")", "said", "—", "told", "according", "–", "reports", "―", "said"]);
     }
 
     #[test]
