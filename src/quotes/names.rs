@@ -176,7 +176,7 @@ fn is_name_token(v: &View, k: usize) -> bool {
         return v.is_name_word(k);
     }
     // "." and "of" join a run only after a capitalised word.
-    if !k.checked_sub(1).is_some_and(|p| v.is_cap(p)) {
+    if !v.is_joiner(k) || !k.checked_sub(1).is_some_and(|p| v.is_cap(p)) {
         return false;
     }
     match v.tok(k) {

@@ -115,6 +115,17 @@ impl<'d, 't> View<'d, 't> {
         self.words.is_name_word(i)
     }
 
+    /// Whether the token is "." or "of" (which join a name run).
+    pub fn is_joiner(&self, i: usize) -> bool {
+        self.words.is_joiner(i)
+    }
+
+    /// Whether the token is ".", "?", "!" or ",".
+    pub fn is_pause(&self, i: usize) -> bool {
+        self.words.is_pause(i)
+    }
+
+
     /// The tokens that start a reporting phrase or are a bracket or a
     /// dash, in text order.
     pub fn landmarks(&self) -> &[u32] {

@@ -28,6 +28,11 @@ const LOWERED: u8 = 8;
 const NAME: u8 = 16;
 /// Flag: a token the attribution scan stops at ([`Words::landmarks`]).
 const LANDMARK: u8 = 32;
+/// Flag: "." or "of", which join a name run after a capitalised word.
+const JOINER: u8 = 64;
+/// Flag: ".", "?", "!" or ",", one of which comes just before every place
+/// a content span can end at (see `span::clause_after`).
+const PAUSE: u8 = 128;
 
 /// The punctuation the attribution scan looks for: brackets (a sentence
 /// break inside them is none) and the dashes of a signature.
@@ -58,6 +63,9 @@ pub struct Words<'d, 't> {
     lower: String,
     /// The tokens that start a reporting phrase or are a bracket or dash, in order.
     landmarks: Vec<u32>,
+    /// Each token's word flags, one byte a token: the questions rules ask
+    /// most (word? capital? punctuation?) read one array, not two.
+    flags: Vec<u8>,
 }
 
 impl<'d, 't> Words<'d, 't> {
@@ -67,7 +75,7 @@ impl<'d, 't> Words<'d, 't> {
         let distinct = doc.vocab.words().len();
         // About a third of the distinct words have a capital.
         let lower = String::with_capacity(distinct * 3);
-        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::new() };
+        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::new(), flags: Vec::with_capacity(ids.len()) };
         // Ids count up in order of first occurrence: a new word's id is the
         // next one. The tokenizer's kind follows from a token's text (its
         // first character), so the first token speaks for all.
@@ -76,7 +84,9 @@ impl<'d, 't> Words<'d, 't> {
                 let word = facts(&mut w.lower, doc.text, t, t.text(doc.text));
                 w.words.push(word);
             }
-            if w.words.get(id as usize).is_some_and(|x| x.flags & LANDMARK != 0) {
+            let flags = w.words.get(id as usize).map_or(0, |x| x.flags);
+            w.flags.push(flags);
+            if flags & LANDMARK != 0 {
                 w.landmarks.push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
@@ -115,24 +125,35 @@ impl<'d, 't> Words<'d, 't> {
 
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| w.flags & CAP != 0)
+        self.flags.get(i).is_some_and(|f| f & CAP != 0)
     }
 
     /// Whether the token is a word (letters first).
     pub fn is_word(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| w.flags & WORD != 0)
+        self.flags.get(i).is_some_and(|f| f & WORD != 0)
     }
 
     /// Whether the token is a punctuation mark or symbol (one character).
     pub fn is_punct(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| w.flags & PUNCT != 0)
+        self.flags.get(i).is_some_and(|f| f & PUNCT != 0)
     }
 
     /// Whether the token is a capitalised word that can be part of a name
     /// (not an adjunct such as "Tuesday", a pronoun or "I").
     pub fn is_name_word(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| w.flags & NAME != 0)
+        self.flags.get(i).is_some_and(|f| f & NAME != 0)
     }
+
+    /// Whether the token is "." or "of" (which join a name run).
+    pub fn is_joiner(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & JOINER != 0)
+    }
+
+    /// Whether the token is ".", "?", "!" or ",".
+    pub fn is_pause(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & PAUSE != 0)
+    }
+
 }
 
 /// The facts of token `t`, whose text is `text`.
@@ -142,12 +163,17 @@ fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t
         TokenKind::Punct => {
             let tags = lexicon::tags(text);
             let landmark = if tags.starts_cue() || is_landmark_punct(text) { LANDMARK } else { 0 };
-            Word { text, lower: (0, 0), tags, flags: PUNCT | landmark }
+            let joiner = if text == "." { JOINER } else { 0 };
+            let pause = if matches!(text, "." | "?" | "!" | ",") { PAUSE } else { 0 };
+            Word { text, lower: (0, 0), tags, flags: PUNCT | landmark | joiner | pause }
         }
         kind => {
             let mut w = read(lower, all, t.start, t.end, text, kind == TokenKind::Word);
             if w.tags.starts_cue() {
                 w.flags |= LANDMARK;
+            }
+            if text == "of" {
+                w.flags |= JOINER;
             }
             let low = if w.flags & LOWERED != 0 { lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("") } else { w.text };
             if w.flags & CAP != 0 && !w.tags.has(Class::Adjunct) && !w.tags.has(Class::Pronoun) && low != "i" {
@@ -224,7 +250,7 @@ mod tests {
         for (i, t) in doc.tokens.iter().enumerate() {
             let alone = facts(&mut lower, text, t, t.text(text));
             let low = if alone.flags & LOWERED != 0 { &lower[alone.lower.0 as usize..alone.lower.1 as usize] } else { alone.text };
-            let flags = w.word(i).map(|x| x.flags);
+            let flags = w.word(i).map(|x| x.flags).filter(|&f| w.flags.get(i) == Some(&f));
             assert_eq!((w.text(i), w.low(i), w.tags(i), flags), (alone.text, low, alone.tags, Some(alone.flags)), "token {i}");
         }
         // Each distinct capitalised text is lowered once: "ann", "ann" (ANN), "said", "ann’s".
@@ -253,7 +279,13 @@ mod tests {
         assert!(w.is_punct(4) && !w.is_word(4) && w.is_cap(5) && !w.is_cap(9));
         assert!(w.tags(1).is_cue_word() && w.tags(2).has(Class::Pronoun) && !w.tags(9).has(Class::Pronoun));
         assert!(w.is_name_word(0) && w.is_name_word(5) && !w.is_name_word(1) && !w.is_name_word(4));
-        let doc = Doc::new("He met I and Tuesday Lee");
+        assert!(!w.is_joiner(0) && w.is_joiner(4));
+        assert!(w.is_pause(4) && !w.is_pause(3));
+        let doc = Doc::new("a, b? c! d. e; f: g");
+        let w = Words::new(&doc);
+        assert_eq!((0..13).filter(|&i| w.is_pause(i)).map(|i| w.text(i)).collect::<Vec<_>>(), [",", "?", "!", "."]);
+        let doc = Doc::new("He met I and Tuesday Lee of Of");
+        assert!(Words::new(&doc).is_joiner(6) && !Words::new(&doc).is_joiner(7));
         let w = Words::new(&doc);
         assert_eq!((0..5).map(|i| w.is_name_word(i)).collect::<Vec<_>>(), [false, false, false, false, false]);
         assert!(w.is_name_word(5) && w.is_cap(0) && w.is_cap(4));
