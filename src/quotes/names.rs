@@ -53,12 +53,17 @@ pub struct Names<'v> {
     /// The title words of the run being read (token indices): kept between
     /// runs so that a run allocates nothing of its own.
     titles: Vec<usize>,
+    /// The person of each distinct word (vocabulary id) already seen as a
+    /// last name word, so that a repeated name hashes nothing. One lower
+    /// case has one entry in `by_last`, so a word's answer never changes.
+    last_of_word: Vec<u32>,
 }
 
 impl<'v> Names<'v> {
     /// Finds the names of the document.
     pub fn new(v: &'v View, table: &EntityTable) -> Names<'v> {
-        let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: FastMap::default(), titles: Vec::new() };
+        let last_of_word = vec![u32::MAX; v.doc.vocab.words().len()];
+        let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: FastMap::default(), titles: Vec::new(), last_of_word };
         let mut cursor = MentionCursor::new(table);
         let mut i = 0;
         while i < v.len() {
@@ -142,12 +147,21 @@ impl<'v> Names<'v> {
         };
         let entity = entities.over(v.start(n), v.end(e - 1));
         let name = v.doc.slice(v.start(n), v.end(e - 1));
-        let last = v.low(e - 1);
-        let people = &mut self.people;
-        let p = *self.by_last.entry(last).or_insert_with(|| {
-            people.push(Person { name: "", titles: Vec::new(), gender, org, entity });
-            people.len() - 1
-        });
+        let word = v.doc.vocab.id(e - 1);
+        let p = match self.last_of_word.get(word) {
+            Some(&p) if p != u32::MAX => p as usize,
+            _ => {
+                let people = &mut self.people;
+                let p = *self.by_last.entry(v.low(e - 1)).or_insert_with(|| {
+                    people.push(Person { name: "", titles: Vec::new(), gender, org, entity });
+                    people.len() - 1
+                });
+                if let Some(slot) = self.last_of_word.get_mut(word) {
+                    *slot = u32::try_from(p).unwrap_or(u32::MAX);
+                }
+                p
+            }
+        };
         if let Some(person) = self.people.get_mut(p) {
             if name.len() > person.name.len() {
                 person.name = name;
@@ -250,6 +264,14 @@ mod tests {
             found += usize::from(search(s, e).is_some());
         }
         assert!(found >= 10, "{found}");
+    }
+
+    #[test]
+    fn a_last_name_in_any_case_and_repeated_is_one_person() {
+        let (people, mentions) = names("Ann Lee spoke. Then ANN LEE wrote. Lee left, and Bo Day met Lee and Day.");
+        let names: Vec<&str> = people.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Day"]);
+        assert_eq!(mentions, 6);
     }
 
     #[test]
