@@ -73,7 +73,8 @@ pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
     // Number clusters in order of first mention.
     let mut number = vec![usize::MAX; mentions.len()];
     let mut cluster_of = Vec::with_capacity(mentions.len());
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    // About one cluster for every three mentions.
+    let mut members: Vec<Vec<usize>> = Vec::with_capacity(mentions.len() / 3 + 4);
     // Each cluster's size first, so that its list is allocated once.
     let mut size = vec![0usize; mentions.len()];
     for &r in &root_of {

@@ -63,7 +63,13 @@ impl<'v> Names<'v> {
     /// Finds the names of the document.
     pub fn new(v: &'v View, table: &EntityTable) -> Names<'v> {
         let last_of_word = vec![u32::MAX; v.doc.vocab.words().len()];
-        let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: FastMap::default(), titles: Vec::new(), last_of_word };
+        // About one name run every ten tokens, and two runs per person (a
+        // long text repeats its people: never more than its distinct words allow).
+        let runs = v.len() / 10 + 4;
+        let persons = (runs / 2).min(v.doc.vocab.words().len() / 4 + 4);
+        let (people, mentions) = (Vec::with_capacity(persons), Vec::with_capacity(runs));
+        let by_last = FastMap::with_capacity_and_hasher(persons, Default::default());
+        let mut names = Names { people, mentions, by_last, titles: Vec::new(), last_of_word };
         let mut cursor = MentionCursor::new(table);
         let mut i = 0;
         while i < v.len() {

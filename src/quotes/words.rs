@@ -75,7 +75,7 @@ impl<'d, 't> Words<'d, 't> {
         let distinct = doc.vocab.words().len();
         // About a third of the distinct words have a capital.
         let lower = String::with_capacity(distinct * 3);
-        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::new(), flags: Vec::with_capacity(ids.len()) };
+        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::with_capacity(ids.len() / 16 + 4), flags: Vec::with_capacity(ids.len()) };
         // Ids count up in order of first occurrence: a new word's id is the
         // next one. The tokenizer's kind follows from a token's text (its
         // first character), so the first token speaks for all.
