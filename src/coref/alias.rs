@@ -21,27 +21,35 @@ pub fn normalize(text: &str) -> String {
 /// whitespace, none at either end. Most names are; for them normalising is
 /// lowering, and single-spacing changes nothing.
 pub fn is_plain(s: &str) -> bool {
+    plain_spaced(s).is_some()
+}
+
+/// For a plain `s` ([`is_plain`]), whether it has a space (two words or
+/// more); None when it is not plain.
+fn plain_spaced(s: &str) -> Option<bool> {
     // A space before the first byte, so that a leading space fails too.
     let mut after_space = true;
+    let mut spaced = false;
     for &b in s.as_bytes() {
         if b >= 0x80 || matches!(b, b'\t'..=b'\r') || b == b' ' && after_space {
-            return false;
+            return None;
         }
         after_space = b == b' ';
+        spaced |= after_space;
     }
-    s.is_empty() || !after_space
+    (s.is_empty() || !after_space).then_some(spaced)
 }
 
 /// Appends [`normalize`]`(text)` to `out`, which may hold other text;
 /// returns whether `text` has any whitespace (leading and trailing too).
 pub fn normalize_into(text: &str, out: &mut String) -> bool {
     let start = out.len();
-    if is_plain(text) {
+    if let Some(spaced) = plain_spaced(text) {
         out.push_str(text);
         if let Some(added) = out.get_mut(start..) {
             added.make_ascii_lowercase();
         }
-        return text.as_bytes().contains(&b' ');
+        return spaced;
     }
     let mut space = false;
     let mut any_space = false;

@@ -96,9 +96,11 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     let mut linked = vec![false; mentions.len()];
     // Full names and their proper endings of two or more words ("curtis
     // weldon" of "wayne curtis weldon"), and surnames, -> mentions.
-    let mut full: FastMap<&str, usize> = FastMap::default();
-    let mut endings: FastMap<&str, usize> = FastMap::default();
-    let mut surnames: FastMap<&str, Vec<usize>> = FastMap::default();
+    // Sized once: at most one entry per distinct text (endings aside).
+    let size = names.distinct();
+    let mut full: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut endings: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size / 4, Default::default());
+    let mut surnames: FastMap<&str, Vec<usize>> = FastMap::with_capacity_and_hasher(size, Default::default());
     // A text's names and endings are entered by its first person mention;
     // later ones would find them there already.
     let mut entered = vec![false; names.distinct()];
@@ -168,7 +170,7 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
 /// joins it and is typed ORG, unless it was linked as a surname or a word
 /// list knows it as a place or a given name.
 fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
-    let mut heads: FastMap<&str, usize> = FastMap::default();
+    let mut heads: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(names.distinct() / 4, Default::default());
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityType::ORG) {
         let mut words = names.text(i).split_whitespace();
         if let (EntityType::ORG, Some(first), Some(_)) = (m.kind, words.next(), words.next()) {
