@@ -26,10 +26,26 @@ fn event_words() -> &'static FastSet<&'static str> {
 
 /// Whether a name reads as an event.
 pub fn is_event_name(name: &str) -> bool {
+    // One buffer for the lower case of every word, not a string per word.
+    let mut low = String::new();
     name.split(|c: char| c.is_whitespace() || c == '-').any(|w| {
-        let low = w.to_lowercase();
+        low.clear();
+        if w.is_ascii() {
+            low.push_str(w);
+            low.make_ascii_lowercase();
+        } else {
+            low.push_str(&w.to_lowercase());
+        }
         event_words().contains(low.as_str()) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-    }) || name.len() > 4 && name.to_lowercase().ends_with("gate")
+    }) || name.len() > 4 && ends_with_gate(name)
+}
+
+/// Whether the lower case of `name` ends in "gate".
+fn ends_with_gate(name: &str) -> bool {
+    match name.len().checked_sub(4).and_then(|at| name.get(at..)) {
+        Some(tail) if name.is_ascii() => tail.eq_ignore_ascii_case("gate"),
+        _ => name.to_lowercase().ends_with("gate"),
+    }
 }
 
 fn kept(c: &Cluster) -> bool {
@@ -95,7 +111,8 @@ mod tests {
         for name in ["World War II", "Hurricane Katrina", "Euro 2024", "Watergate", "Election Day", "Super Bowl"] {
             assert!(is_event_name(name), "{name}");
         }
-        for name in ["People in Riverside", "iPhone", "Gate", "Riverside"] {
+        assert!(is_event_name("WATERGATE") && is_event_name("Zoë-GATE") && is_event_name("ÉLECTION 2024"));
+        for name in ["People in Riverside", "iPhone", "Gate", "Riverside", "Gatekeeper", "Zoë"] {
             assert!(!is_event_name(name), "{name}");
         }
     }

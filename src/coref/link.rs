@@ -85,9 +85,9 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
     (0..mentions.len()).map(|i| uf.find(i)).collect()
 }
 
-/// The number of words of a normal form.
-fn word_count(norm: &str) -> usize {
-    norm.bytes().filter(|&b| b == b' ').count() + 1
+/// The last word of a normal form of two words or more ("weldon").
+fn surname(norm: &str) -> &str {
+    norm.rfind(' ').and_then(|at| norm.get(at + 1..)).unwrap_or(norm)
 }
 
 /// Surnames and name endings of people; returns which mentions were
@@ -96,29 +96,44 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     let mut linked = vec![false; mentions.len()];
     // Full names and their proper endings of two or more words ("curtis
     // weldon" of "wayne curtis weldon"), and surnames, -> mentions.
-    let mut full: FastMap<&str, usize> = FastMap::default();
-    let mut endings: FastMap<&str, usize> = FastMap::default();
-    let mut surnames: FastMap<&str, Vec<usize>> = FastMap::default();
+    // Sized once: at most one entry per distinct text (endings aside).
+    let size = names.distinct();
+    let mut full: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut endings: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size / 4, Default::default());
+    let mut surnames: FastMap<&str, Vec<usize>> = FastMap::with_capacity_and_hasher(size, Default::default());
+    // A text's names and endings are entered by its first person mention;
+    // later ones would find them there already.
+    let mut entered = vec![false; names.distinct()];
     for (i, m) in mentions.iter().enumerate() {
         let n = names.norm(i);
-        let words = word_count(n);
+        let words = names.word_count(i);
         if m.kind != EntityType::PERSON || !(2..=MAX_NAME_WORDS).contains(&words) {
             continue;
         }
-        full.entry(n).or_insert(i);
-        for k in 1..words - 1 {
-            endings.entry(after_words(n, k)).or_insert(i);
+        if let Some(done) = entered.get_mut(names.id(i)).filter(|d| !**d) {
+            *done = true;
+            full.entry(n).or_insert(i);
+            for k in 1..words - 1 {
+                endings.entry(after_words(n, k)).or_insert(i);
+            }
         }
-        surnames.entry(after_words(n, words - 1)).or_default().push(i);
+        surnames.entry(surname(n)).or_default().push(i);
     }
+    // A repeated full name links where its first mention did, and joins
+    // that mention by its key in any case: its lookups need not be redone.
+    let mut looked_up = vec![false; names.distinct()];
     let known = (1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Org as u16) | (1 << Class::Norp as u16);
     for (i, m) in mentions.iter_mut().enumerate() {
         if !is_name(m.kind) {
             continue;
         }
         let n = names.norm(i);
-        let words = word_count(n);
+        let words = names.word_count(i);
         if m.kind == EntityType::PERSON && words > 1 && words <= MAX_NAME_WORDS {
+            match looked_up.get_mut(names.id(i)) {
+                Some(done) if !*done => *done = true,
+                _ => continue,
+            }
             if let Some(&j) = endings.get(n) {
                 uf.union(i, j);
             }
@@ -155,7 +170,7 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
 /// joins it and is typed ORG, unless it was linked as a surname or a word
 /// list knows it as a place or a given name.
 fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
-    let mut heads: FastMap<&str, usize> = FastMap::default();
+    let mut heads: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(names.distinct() / 4, Default::default());
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityType::ORG) {
         let mut words = names.text(i).split_whitespace();
         if let (EntityType::ORG, Some(first), Some(_)) = (m.kind, words.next(), words.next()) {
@@ -188,11 +203,15 @@ fn is_the(w: &str) -> bool {
     w.eq_ignore_ascii_case("the")
 }
 
-/// Acronyms and the multi-word names they spell.
+/// Acronyms and the multi-word names they spell. Both lookups depend on
+/// the text only, so each distinct text is read once.
 fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
     let mut spelled: FastMap<String, usize> = FastMap::default();
+    let mut entered = vec![false; names.distinct()];
     for (i, m) in mentions.iter().enumerate() {
-        if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && names.norm(i).contains(' ') {
+        if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && names.word_count(i) > 1 {
+            let Some(done) = entered.get_mut(names.id(i)).filter(|d| !**d) else { continue };
+            *done = true;
             if let Some(a) = alias::initials(names.text(i)) {
                 spelled.entry(a).or_insert(i);
             }
@@ -201,10 +220,19 @@ fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
     if spelled.is_empty() {
         return;
     }
+    // For each distinct text, the long form its acronym spells, once looked up.
+    let mut long_form: Vec<Option<Option<usize>>> = vec![None; names.distinct()];
     for i in 0..mentions.len() {
-        let is_named = mentions.get(i).is_some_and(|m| is_name(m.kind));
-        let Some(a) = alias::acronym(names.text(i)).filter(|_| is_named) else { continue };
-        if let Some(&j) = spelled.get(&a) {
+        if !mentions.get(i).is_some_and(|m| is_name(m.kind)) {
+            continue;
+        }
+        let slot = long_form.get_mut(names.id(i));
+        let found = match slot {
+            Some(Some(j)) => *j,
+            Some(slot) => *slot.insert(alias::acronym(names.text(i)).and_then(|a| spelled.get(&a).copied())),
+            None => alias::acronym(names.text(i)).and_then(|a| spelled.get(&a).copied()),
+        };
+        if let Some(j) = found {
             let kind = mentions.get(j).map(|m| m.kind);
             if let (Some(k), Some(m)) = (kind, mentions.get_mut(i)) {
                 m.kind = k;

@@ -73,7 +73,8 @@ pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
     // Number clusters in order of first mention.
     let mut number = vec![usize::MAX; mentions.len()];
     let mut cluster_of = Vec::with_capacity(mentions.len());
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    // About one cluster for every three mentions.
+    let mut members: Vec<Vec<usize>> = Vec::with_capacity(mentions.len() / 3 + 4);
     // Each cluster's size first, so that its list is allocated once.
     let mut size = vec![0usize; mentions.len()];
     for &r in &root_of {
@@ -162,19 +163,24 @@ const _: () = assert!(EntityType::CARDINAL as usize + 1 == TYPES);
 /// How good a canonical name a text makes: mixed case over capitals, then
 /// more words, then longer.
 fn name_rank_of(s: &str) -> (bool, usize, usize) {
-    (s.chars().any(char::is_lowercase), s.split_whitespace().count(), s.len())
+    if !s.is_ascii() {
+        return (s.chars().any(char::is_lowercase), s.split_whitespace().count(), s.len());
+    }
+    // The same in one pass over the bytes (ASCII whitespace is \t..\r and ' ').
+    let (mut lower, mut words, mut in_word) = (false, 0, false);
+    for &b in s.as_bytes() {
+        lower |= b.is_ascii_lowercase();
+        let space = b == b' ' || matches!(b, b'\t'..=b'\r');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    (lower, words, s.len())
 }
 
 /// The words of `s` joined by single spaces.
 fn single_spaced(s: &str) -> String {
     // Usually already so: ASCII words, one space between them.
-    let b = s.as_bytes();
-    let plain = s.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.iter().any(|&c| matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ");
-    if plain {
+    if alias::is_plain(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());

@@ -25,6 +25,9 @@ pub struct Names<'t> {
     norm_at: Vec<(usize, usize)>,
     /// For each distinct text, whether it has any whitespace.
     spaced: Vec<bool>,
+    /// For each distinct text, the number of words of its normal form.
+    words: Vec<usize>,
+
     /// For each distinct text, its listed alias, if it has one.
     alias: Vec<Option<&'static str>>,
     /// For each distinct text, the gazetteer's classes, once asked for
@@ -45,6 +48,7 @@ impl<'t> Names<'t> {
         let mut norm_at = Vec::with_capacity(n);
         let mut alias = Vec::with_capacity(n);
         let mut spaced = Vec::with_capacity(n);
+        let mut words = Vec::with_capacity(n);
         for &t in &texts {
             let next = norm_at.len();
             let id = *ids.entry(t).or_insert(next);
@@ -52,16 +56,30 @@ impl<'t> Names<'t> {
                 let start = buf.len();
                 spaced.push(alias::normalize_into(t, &mut buf));
                 norm_at.push((start, buf.len()));
-                alias.push(buf.get(start..).and_then(alias::listed));
+                let norm = buf.get(start..).unwrap_or("");
+                words.push(norm.bytes().filter(|&b| b == b' ').count() + 1);
+                alias.push(alias::listed(norm));
             }
             id_of.push(id);
         }
         let classes = vec![Cell::new(None); norm_at.len()];
-        Names { texts, id_of, buf, norm_at, spaced, alias, classes }
+        Names { texts, id_of, buf, norm_at, spaced, words, alias, classes }
     }
 
-    fn id(&self, i: usize) -> usize {
+    /// The index of mention `i`'s distinct text (texts are numbered in
+    /// order of first mention), for tables kept per distinct text.
+    pub fn id(&self, i: usize) -> usize {
         self.id_of.get(i).copied().unwrap_or(usize::MAX)
+    }
+
+    /// The number of distinct texts.
+    pub fn distinct(&self) -> usize {
+        self.norm_at.len()
+    }
+
+    /// The number of words of mention `i`'s normal form (spaces plus one).
+    pub fn word_count(&self, i: usize) -> usize {
+        self.words.get(self.id(i)).copied().unwrap_or(1)
     }
 
     /// The text of mention `i` ("" when out of range).
@@ -127,6 +145,8 @@ mod tests {
         assert_eq!(names.key(1), alias::key("U.S."));
         assert_eq!(names.key(0), "ann lee");
         assert_eq!(names.norm(9), "");
+        assert_eq!((names.word_count(0), names.word_count(1), names.distinct()), (2, 1, 3));
+        assert_eq!(names.id(2), names.id(0));
     }
 
     #[test]

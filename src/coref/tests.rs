@@ -141,3 +141,36 @@ fn canonical_names_have_single_spaces() {
     assert_eq!(single_spaced("Ann  Lee"), "Ann Lee");
     assert_eq!(single_spaced("Zoë\u{a0}Lee"), "Zoë Lee");
 }
+
+#[test]
+fn name_ranks_and_spacing_agree_with_the_character_rules() {
+    for s in ["Ann Lee", "ANN LEE", " Ann\tB  Lee ", "", "x", "Zoë Lee", "U.S.", "a\u{b}b"] {
+        let slow = (s.chars().any(char::is_lowercase), s.split_whitespace().count(), s.len());
+        assert_eq!(name_rank_of(s), slow, "{s:?}");
+        assert_eq!(single_spaced(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+    }
+}
+
+#[test]
+fn repeated_names_and_acronyms_link_like_their_first_mention() {
+    let t = "Wayne Curt Weld met FBI. Curt Weld and Wayne Curt Weld left the Federal Bureau of Investigation. \
+             Later Curt Weld, Weld and the FBI and FBI agents; Federal Bureau of Investigation.";
+    let tb = table(
+        t,
+        &[
+            ("Wayne Curt Weld", PERSON, None),
+            ("FBI", ORG, None),
+            ("Curt Weld", PERSON, None),
+            ("Wayne Curt Weld", PERSON, None),
+            ("Federal Bureau of Investigation", ORG, None),
+            ("Curt Weld", PERSON, None),
+            ("Weld", PERSON, None),
+            ("FBI", ORG, None),
+            ("FBI", GPE, None),
+            ("Federal Bureau of Investigation", ORG, None),
+        ],
+    );
+    assert_eq!(tb.clusters.len(), 2, "{:?}", tb.clusters.iter().map(|c| &c.name).collect::<Vec<_>>());
+    assert_eq!(tb.cluster_of, [0, 1, 0, 0, 1, 0, 0, 1, 1, 1]);
+    assert!(tb.mentions.iter().skip(7).all(|m| m.kind == ORG));
+}

@@ -35,9 +35,14 @@ pub struct Attribution {
 
 /// Finds the attributions of a document, in text order.
 pub fn find(v: &View) -> Vec<Attribution> {
-    let mut out = Vec::new();
     let labels = labels::find(v);
+    // About one attribution for every two sentences in news: sized once.
+    let mut out = Vec::with_capacity(v.doc.sentences.len() / 2 + labels.len() + 4);
     let mut li = 0;
+    // Only landmark tokens (cue starts, brackets, dashes) can matter to the
+    // scans below, so each sentence visits its landmarks, not its tokens.
+    let landmarks = v.landmarks();
+    let mut lm = 0;
     for s in 0..v.doc.sentences.len() {
         let mut range = v.sentence_tokens(s);
         // "PENCE: Well, ...": a transcript label claims its paragraph.
@@ -46,41 +51,51 @@ pub fn find(v: &View) -> Vec<Attribution> {
             li += 1;
         }
         let first = out.len();
-        // "Rep. Lee (D-N.Y.) said": a break inside brackets is no sentence end.
-        if s > 0 && unopened_bracket(v, range.clone()) && v.paragraph_of(range.start.saturating_sub(1)) == v.paragraph_of(range.start) {
-            range.start = v.sentence_tokens(s - 1).start;
+        while landmarks.get(lm).is_some_and(|&k| (k as usize) < range.start) {
+            lm += 1;
         }
+        let mut from = lm;
+        // A walk, not a search, so that a long text stays linear and in cache.
+        let mut to = lm;
+        while landmarks.get(to).is_some_and(|&k| (k as usize) < range.end) {
+            to += 1;
+        }
+        // "Rep. Lee (D-N.Y.) said": a break inside brackets is no sentence end.
+        if s > 0 && unopened_bracket(v, landmarks.get(from..to).unwrap_or(&[])) && v.paragraph_of(range.start.saturating_sub(1)) == v.paragraph_of(range.start) {
+            range.start = v.sentence_tokens(s - 1).start;
+            while from > 0 && landmarks.get(from - 1).is_some_and(|&k| k as usize >= range.start) {
+                from -= 1;
+            }
+        }
+        let marks = landmarks.get(from..to).unwrap_or(&[]);
         // Asked only when a capitalised cue needs it (a headline).
         let mut headline = None;
         let mut title_case = || *headline.get_or_insert_with(|| title_case(v, range.clone()));
-        let mut i = range.start;
-        while i < range.end {
-            // Most tokens start no phrase: one bit, before any call.
-            if !v.tags(i).starts_cue() {
-                i += 1;
+        // Tokens before `next` belong to a cue already matched.
+        let mut next = range.start;
+        for i in marks.iter().map(|&k| k as usize) {
+            if i < next || !v.tags(i).starts_cue() {
                 continue;
             }
-            match cue_here(v, i, range.end, &mut title_case) {
-                Some((len, class)) => {
-                    let earlier = out.get(first..).and_then(|a: &[Attribution]| a.last());
-                    if let Some(a) = attribute(v, i..i + len, class, range.clone(), earlier) {
-                        out.push(a);
-                    }
-                    i += len;
+            if let Some((len, class)) = cue_here(v, i, range.end, &mut title_case) {
+                let earlier = out.get(first..).and_then(|a: &[Attribution]| a.last());
+                if let Some(a) = attribute(v, i..i + len, class, range.clone(), earlier) {
+                    out.push(a);
                 }
-                None => i += 1,
+                next = i + len;
             }
         }
-        signatures::find(v, range.clone(), &mut out);
+        signatures::find(v, range.clone(), marks, &mut out);
         cut_overlaps(v, out.get_mut(first..).unwrap_or(&mut []));
     }
     out
 }
 
-/// Whether a ")" in `r` closes a bracket opened before `r`.
-fn unopened_bracket(v: &View, r: Range<usize>) -> bool {
+/// Whether a ")" among the landmarks `marks` of a sentence closes a
+/// bracket opened before the sentence.
+fn unopened_bracket(v: &View, marks: &[u32]) -> bool {
     let mut depth = 0i32;
-    for k in r.filter(|&k| v.is_punct(k)) {
+    for k in marks.iter().map(|&k| k as usize).filter(|&k| v.is_punct(k)) {
         match v.tok(k) {
             "(" => depth += 1,
             ")" if depth == 0 => return true,

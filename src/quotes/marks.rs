@@ -49,7 +49,8 @@ enum Mark {
 
 /// Finds all quoted spans in the document, in text order.
 pub fn pair(doc: &Doc) -> Vec<Marked> {
-    let mut out = Vec::new();
+    // Sized for a quotation every forty tokens, so that it rarely regrows.
+    let mut out = Vec::with_capacity(doc.tokens.len() / 40 + 4);
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         let toks = paragraph_tokens(doc, para);
         let before = out.len();
@@ -87,8 +88,9 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
         if std::mem::take(&mut skip) || stray && i == 0 {
             continue;
         }
-        // Every mark is a punctuation token; words and numbers change no state.
-        if tok.kind != TokenKind::Punct {
+        // Every mark is a punctuation token; words, numbers and other
+        // punctuation change no state.
+        if tok.kind != TokenKind::Punct || !may_be_mark(text.as_bytes().get(tok.start).copied()) {
             continue;
         }
         if tok.text(text) == "\"" {
@@ -144,6 +146,13 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
     if let Some(open) = double {
         out.push(marked(open, para.end, para.end, false, false, pi));
     }
+}
+
+/// Whether a punctuation token whose first byte is `first` may be a
+/// quotation mark: `"` or `'`, or the lead byte of `« »` (C2) or of
+/// `“ ” „ ‘ ’` (E2). Most punctuation is not, and is skipped on one byte.
+fn may_be_mark(first: Option<u8>) -> bool {
+    matches!(first, Some(b'"' | b'\'' | 0xC2 | 0xE2))
 }
 
 /// Whether the paragraph opens with a straight `"` that nothing closes
@@ -278,6 +287,17 @@ mod tests {
         assert_eq!(spans("\"Ann walked on, chanting “we want more!” twice."), ["we want more!"]);
         // A straight mark that a curly one closes still opens.
         assert_eq!(spans("\"We want more,” Ann said."), ["We want more,"]);
+    }
+
+    #[test]
+    fn every_quotation_mark_passes_the_first_byte_filter() {
+        for m in ["\"", "'", "“", "”", "„", "«", "»", "‘", "’"] {
+            assert!(may_be_mark(m.bytes().next()), "{m}");
+        }
+        for p in [",", ".", "(", "=", "-", "`"] {
+            assert!(!may_be_mark(p.bytes().next()), "{p}");
+        }
+        assert!(!may_be_mark(None));
     }
 
     #[test]

@@ -52,6 +52,16 @@ struct Draft {
     paragraph: usize,
 }
 
+/// A resolved speaker before it is output: the mention's bytes, the name
+/// (borrowed from the text or the entity table) and the entity.
+#[derive(Clone, Copy)]
+struct Who<'a> {
+    start: usize,
+    end: usize,
+    name: &'a str,
+    entity: Option<usize>,
+}
+
 /// Finds the quotations of a document, in text order; `continuations` says
 /// whether a quotation that goes on in a new sentence after its attribution
 /// joins the quote before it.
@@ -61,12 +71,14 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
     let drafts = assemble(&v, attribution::find(&v), continuations);
     let mut resolver = resolve::Resolver::new(&names);
     let mut cursor = names::MentionCursor::new(entities);
-    let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(drafts.len());
+    // Each draft's speaker as offsets and borrowed name, so that a draft
+    // that takes an earlier one's speaker copies no strings until it is output.
+    let mut resolved: Vec<Option<Who>> = Vec::with_capacity(drafts.len());
     // Draft start -> its index in `resolved`, for `same_as`.
     let mut by_start: FastMap<usize, usize> = FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
     let mut out = Vec::with_capacity(drafts.len());
     for d in &drafts {
-        let speaker = match (&d.speaker, d.same_as) {
+        let who = match (&d.speaker, d.same_as) {
             (Some(r), _) => {
                 resolver.advance(&v, r.start);
                 let got = resolver.resolve(&v, r.clone());
@@ -76,14 +88,14 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
                     .or_else(|| got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity))
                     .filter(|&c| c < entities.clusters.len());
                 // The entity's canonical name wins, so that name and entity agree.
-                let name = entity.and_then(|c| entities.clusters.get(c)).map_or_else(|| got.name.to_string(), |c| c.name.clone());
-                Some(Speaker { start: s, end: e, text: doc.slice(s, e).to_string(), name, entity })
+                let name = entity.and_then(|c| entities.clusters.get(c)).map_or(got.name, |c| c.name.as_str());
+                Some(Who { start: s, end: e, name, entity })
             }
-            (None, Some(s)) => by_start.get(&s).and_then(|&j| resolved.get(j)).cloned().flatten(),
+            (None, Some(s)) => by_start.get(&s).and_then(|&j| resolved.get(j)).copied().flatten(),
             (None, None) => None,
         };
         by_start.insert(d.start, resolved.len());
-        resolved.push(speaker.clone());
+        resolved.push(who);
         // Quotes never overlap: a later one keeps only what is new.
         let from = out.last().map_or(d.start, |p: &Quote| d.start.max(p.end));
         let (start, end) = trim(doc.text, from, d.end);
@@ -96,7 +108,7 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             text: doc.slice(start, end).to_string(),
             kind: kind(&v, start, end, d.cue.as_ref()),
             cue: d.cue.as_ref().map(|c| span(&v, c.clone())),
-            speaker,
+            speaker: who.map(|w| Speaker { start: w.start, end: w.end, text: doc.slice(w.start, w.end).to_string(), name: w.name.to_string(), entity: w.entity }),
         });
     }
     out

@@ -9,7 +9,7 @@
 //! Guarantees: one pass over tokens plus hash lookups (linear); names and
 //! titles are borrowed from the view, never copied; no panics.
 
-use super::lexicon::{is, Class};
+use super::lexicon::Class;
 use super::view::View;
 use crate::coref::EntityTable;
 use crate::EntityType;
@@ -50,25 +50,41 @@ pub struct Names<'v> {
     pub mentions: Vec<NameMention>,
     /// Lower-cased last name word -> person.
     by_last: FastMap<&'v str, usize>,
+    /// The title words of the run being read (token indices): kept between
+    /// runs so that a run allocates nothing of its own.
+    titles: Vec<usize>,
+    /// The person of each distinct word (vocabulary id) already seen as a
+    /// last name word, so that a repeated name hashes nothing. One lower
+    /// case has one entry in `by_last`, so a word's answer never changes.
+    last_of_word: Vec<u32>,
 }
 
 impl<'v> Names<'v> {
     /// Finds the names of the document.
     pub fn new(v: &'v View, table: &EntityTable) -> Names<'v> {
-        let mut names = Names { people: Vec::new(), mentions: Vec::new(), by_last: FastMap::default() };
+        let last_of_word = vec![u32::MAX; v.doc.vocab.words().len()];
+        // About one name run every ten tokens, and two runs per person (a
+        // long text repeats its people: never more than its distinct words allow).
+        let runs = v.len() / 10 + 4;
+        let persons = (runs / 2).min(v.doc.vocab.words().len() / 4 + 4);
+        let (people, mentions) = (Vec::with_capacity(persons), Vec::with_capacity(runs));
+        let by_last = FastMap::with_capacity_and_hasher(persons, Default::default());
+        let mut names = Names { people, mentions, by_last, titles: Vec::new(), last_of_word };
         let mut cursor = MentionCursor::new(table);
         let mut i = 0;
         while i < v.len() {
-            let mut k = i;
-            while k < v.len() && is_name_token(v, k) && (k == i || v.paragraph_of(k) == v.paragraph_of(i)) {
+            if !is_name_token(v, i) {
+                i += 1;
+                continue;
+            }
+            // A run of name tokens within one paragraph.
+            let para = v.paragraph_of(i);
+            let mut k = i + 1;
+            while k < v.len() && is_name_token(v, k) && v.paragraph_of(k) == para {
                 k += 1;
             }
-            if k > i {
-                names.add_run(v, &mut cursor, i, k);
-                i = k;
-            } else {
-                i += 1;
-            }
+            names.add_run(v, &mut cursor, i, k);
+            i = k;
         }
         names
     }
@@ -85,11 +101,15 @@ impl<'v> Names<'v> {
 
     fn add_run(&mut self, v: &'v View, entities: &mut MentionCursor, start: usize, end: usize) {
         // Split off the title words and a leading "The".
+        let mut titles = std::mem::take(&mut self.titles);
+        titles.clear();
         let mut n = start;
-        let mut titles = Vec::new();
-        while n < end && (v.is(n, Class::Title) || v.is(n, Class::Determiner) || v.tok(n) == "." || v.low(n) == "of") {
-            if v.is(n, Class::Title) {
-                titles.push(v.low(n));
+        while n < end {
+            let tags = v.tags(n);
+            if tags.has(Class::Title) {
+                titles.push(n);
+            } else if !(tags.has(Class::Determiner) || v.tok(n) == "." || v.low(n) == "of") {
+                break;
             }
             n += 1;
         }
@@ -97,45 +117,65 @@ impl<'v> Names<'v> {
         while e > n && (v.tok(e - 1) == "." || v.low(e - 1) == "of") {
             e -= 1;
         }
-        if n >= e {
-            return;
+        if n < e {
+            self.add_name(v, entities, start, n..e, &mut titles);
         }
+        self.titles = titles;
+    }
+
+    /// Adds the name `r` of a run that starts at `start`, after the title
+    /// words `titles` (token indices).
+    fn add_name(&mut self, v: &'v View, entities: &mut MentionCursor, start: usize, r: std::ops::Range<usize>, titles: &mut Vec<usize>) {
+        let (mut n, e) = (r.start, r.end);
         let org = (n..e).any(|k| v.is(k, Class::Org)) || v.low(start) == "the";
         if !org {
             // "Russian President Vladimir Putin": the name follows the last title word.
             if let Some(t) = (n..e).rev().find(|&k| v.is(k, Class::Title)) {
                 if t + 1 < e {
-                    titles.extend((n..=t).filter(|&k| v.is(k, Class::Title)).map(|k| v.low(k)));
+                    titles.extend((n..=t).filter(|&k| v.is(k, Class::Title)));
                     n = t + 1;
                 }
             }
         }
-        let sentence_first = v.doc.sentences.get(v.sentence_of(n)).is_some_and(|s| s.tokens.start == n);
-        if e - n == 1 && sentence_first && crate::text::lexicon::is_sentence_opener(v.tok(n)) {
-            return;
+        if e - n == 1 {
+            let sentence_first = v.doc.sentences.get(v.sentence_of(n)).is_some_and(|s| s.tokens.start == n);
+            if sentence_first && crate::text::lexicon::is_sentence_opener(v.tok(n)) {
+                return;
+            }
         }
-        let gender = if titles.iter().any(|t| is(Class::Female, t)) || v.is(n, Class::Female) && e - n > 1 {
+        // A title word's tags are those of its lower case, so asking the token is the same.
+        let gender = if titles.iter().any(|&t| v.is(t, Class::Female)) || v.is(n, Class::Female) && e - n > 1 {
             Gender::Female
-        } else if titles.iter().any(|t| is(Class::Male, t)) || v.is(n, Class::Male) && e - n > 1 {
+        } else if titles.iter().any(|&t| v.is(t, Class::Male)) || v.is(n, Class::Male) && e - n > 1 {
             Gender::Male
         } else {
             Gender::Unknown
         };
         let entity = entities.over(v.start(n), v.end(e - 1));
         let name = v.doc.slice(v.start(n), v.end(e - 1));
-        let last = v.low(e - 1);
-        let people = &mut self.people;
-        let p = *self.by_last.entry(last).or_insert_with(|| {
-            people.push(Person { name: "", titles: Vec::new(), gender, org, entity });
-            people.len() - 1
-        });
+        let word = v.doc.vocab.id(e - 1);
+        let p = match self.last_of_word.get(word) {
+            Some(&p) if p != u32::MAX => p as usize,
+            _ => {
+                let people = &mut self.people;
+                let p = *self.by_last.entry(v.low(e - 1)).or_insert_with(|| {
+                    people.push(Person { name: "", titles: Vec::new(), gender, org, entity });
+                    people.len() - 1
+                });
+                if let Some(slot) = self.last_of_word.get_mut(word) {
+                    *slot = u32::try_from(p).unwrap_or(u32::MAX);
+                }
+                p
+            }
+        };
         if let Some(person) = self.people.get_mut(p) {
             if name.len() > person.name.len() {
                 person.name = name;
             }
             // Each title once: a person named a thousand times keeps a short
             // list, so resolving a mention stays constant time.
-            for t in titles {
+            for &k in titles.iter() {
+                let t = v.low(k);
                 if !person.titles.contains(&t) {
                     person.titles.push(t);
                 }
@@ -153,10 +193,10 @@ impl<'v> Names<'v> {
 /// Whether token `k` can be part of a capitalised name run.
 fn is_name_token(v: &View, k: usize) -> bool {
     if v.is_cap(k) {
-        return !v.is(k, Class::Adjunct) && !v.is(k, Class::Pronoun) && v.low(k) != "i";
+        return v.is_name_word(k);
     }
     // "." and "of" join a run only after a capitalised word.
-    if !k.checked_sub(1).is_some_and(|p| v.is_cap(p)) {
+    if !v.is_joiner(k) || !k.checked_sub(1).is_some_and(|p| v.is_cap(p)) {
         return false;
     }
     match v.tok(k) {
@@ -230,6 +270,14 @@ mod tests {
             found += usize::from(search(s, e).is_some());
         }
         assert!(found >= 10, "{found}");
+    }
+
+    #[test]
+    fn a_last_name_in_any_case_and_repeated_is_one_person() {
+        let (people, mentions) = names("Ann Lee spoke. Then ANN LEE wrote. Lee left, and Bo Day met Lee and Day.");
+        let names: Vec<&str> = people.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Day"]);
+        assert_eq!(mentions, 6);
     }
 
     #[test]

@@ -10,10 +10,12 @@ use super::speaker;
 use super::view::View;
 use std::ops::Range;
 
-/// Adds the punctuation attributions of the sentence `r` to `out`.
-pub fn find(v: &View, r: Range<usize>, out: &mut Vec<Attribution>) {
+/// Adds the punctuation attributions of the sentence `r` to `out`;
+/// `landmarks` are its landmark tokens ([`View::landmarks`]), which hold
+/// every dash.
+pub fn find(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<Attribution>) {
     out.extend(colon_headline(v, r.clone()));
-    dash_signatures(v, r, out);
+    dash_signatures(v, r, landmarks, out);
 }
 
 /// "Tillerson: US will have ..." at the start of a sentence: a name, a
@@ -36,8 +38,8 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
 }
 
 /// `“...” ― Name`: a dash right after a closing mark, then a name.
-fn dash_signatures(v: &View, r: Range<usize>, out: &mut Vec<Attribution>) {
-    for k in r.clone() {
+fn dash_signatures(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<Attribution>) {
+    for k in landmarks.iter().map(|&k| k as usize) {
         if !v.is_punct(k) || !matches!(v.tok(k), "―" | "—" | "–") || !k.checked_sub(1).is_some_and(|p| v.is_close_mark(p)) {
             continue;
         }
@@ -59,14 +61,14 @@ mod tests {
         let d = Doc::new(t);
         let v = View::new(&d);
         let mut a = Vec::new();
-        find(&v, v.sentence_tokens(0), &mut a);
+        find(&v, v.sentence_tokens(0), v.landmarks(), &mut a);
         assert_eq!(a.len(), 1);
         assert_eq!(&t[a[0].start..a[0].end], "US will have talks with Russia");
         let t = "“We are here to stay.” ― Ana Ruiz";
         let d = Doc::new(t);
         let v = View::new(&d);
         let mut a = Vec::new();
-        find(&v, v.sentence_tokens(0), &mut a);
+        find(&v, v.sentence_tokens(0), v.landmarks(), &mut a);
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(&t[a[0].start..a[0].end], "“We are here to stay.”");
     }

@@ -47,8 +47,12 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
     // `likened it to "a fire sale" - a charge ...`: a dash after a closing
     // mark starts a comment on the quotation, not more of what was said.
     let dash = |i: usize| v.is_close_mark(i - 1) && matches!(v.tok(i), "-" | "--" | "—" | "–" | "―");
-    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| stop(i) || dash(i)).unwrap_or(end);
-    let end = (k + 2..end.min(k + BREAK_WINDOW)).find(|&i| aside(i)).map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
+    // Each of `stop` and `aside` needs a ".", "?", "!" or "," one or two
+    // tokens before, and `dash` a dash (one punctuation character): most
+    // tokens are passed over on those flags alone.
+    let after_pause = |i: usize| v.is_pause(i - 1) || i >= 2 && v.is_pause(i - 2);
+    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| after_pause(i) && stop(i) || v.is_punct(i) && dash(i)).unwrap_or(end);
+    let end = (k + 2..end.min(k + BREAK_WINDOW)).find(|&i| after_pause(i) && aside(i)).map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
     let last = end - 1;
     let mut e = v.end(last);
     if let Some(m) = v.quote_of(last).and_then(|m| v.marks.get(m)) {

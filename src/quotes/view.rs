@@ -19,7 +19,7 @@ pub struct View<'d, 't> {
     pub doc: &'d Doc<'t>,
     /// The quoted spans, in text order.
     pub marks: Vec<Marked>,
-    words: Words<'t>,
+    words: Words<'d, 't>,
     /// For each token, the index in `marks` of the span it is in (marks
     /// included), or [`NONE`]. u32, not usize, so that the per-token arrays
     /// of a long text stay small enough to be read from cache.
@@ -107,6 +107,29 @@ impl<'d, 't> View<'d, 't> {
     /// Whether the token is a punctuation mark or symbol (one character).
     pub fn is_punct(&self, i: usize) -> bool {
         self.words.is_punct(i)
+    }
+
+    /// Whether the token is a capitalised word that can be part of a name
+    /// (not an adjunct such as "Tuesday", a pronoun or "I").
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.words.is_name_word(i)
+    }
+
+    /// Whether the token is "." or "of" (which join a name run).
+    pub fn is_joiner(&self, i: usize) -> bool {
+        self.words.is_joiner(i)
+    }
+
+    /// Whether the token is ".", "?", "!" or ",".
+    pub fn is_pause(&self, i: usize) -> bool {
+        self.words.is_pause(i)
+    }
+
+
+    /// The tokens that start a reporting phrase or are a bracket or a
+    /// dash, in text order.
+    pub fn landmarks(&self) -> &[u32] {
+        self.words.landmarks()
     }
 
     /// The quoted span holding token `i`, if any.

@@ -1,16 +1,18 @@
 //! What the quote rules know about each token as a word, worked out once
-//! per document in one pass: its text, its lower case, whether it is a
-//! word, punctuation or a capitalised word, and what the word lists say
-//! about it ([`Tags`]). The rules then ask an array, not a hash map, and
-//! never lower-case or allocate per question.
+//! per distinct word of the document (its [`crate::text::vocab`] id): its
+//! text, its lower case, whether it is a word, punctuation or a capitalised
+//! word, and what the word lists say about it ([`Tags`]). The rules then
+//! ask an array, not a hash map, and never lower-case or allocate per
+//! question.
 //!
-//! Guarantees: one pass over the tokens, a few operations per byte plus one
-//! word-list lookup per token (linear); every accessor takes any index and
-//! answers a neutral value out of range; no panics.
+//! Guarantees: one pass over the tokens; a few operations per byte plus one
+//! word-list lookup per distinct word (linear); every
+//! accessor takes any index and answers a neutral value out of range; no
+//! panics.
 
-use super::lexicon::{self, Tags};
+use super::lexicon::{self, Class, Tags};
 use crate::text::wordkey::fold_ascii;
-use crate::text::tokens::TokenKind;
+use crate::text::tokens::{Token, TokenKind};
 use crate::text::Doc;
 
 /// Flag: the token is a word (starts with a letter).
@@ -21,9 +23,25 @@ const CAP: u8 = 2;
 const PUNCT: u8 = 4;
 /// Flag: the token has a capital, so its lower case is in `lower`.
 const LOWERED: u8 = 8;
+/// Flag: a capitalised word that can be part of a name: no adjunct
+/// ("Tuesday"), no pronoun ("He") and not "I".
+const NAME: u8 = 16;
+/// Flag: a token the attribution scan stops at ([`Words::landmarks`]).
+const LANDMARK: u8 = 32;
+/// Flag: "." or "of", which join a name run after a capitalised word.
+const JOINER: u8 = 64;
+/// Flag: ".", "?", "!" or ",", one of which comes just before every place
+/// a content span can end at (see `span::clause_after`).
+const PAUSE: u8 = 128;
 
-/// The facts of one token, side by side so that a rule's questions about
-/// a token read one cache line.
+/// The punctuation the attribution scan looks for: brackets (a sentence
+/// break inside them is none) and the dashes of a signature.
+fn is_landmark_punct(text: &str) -> bool {
+    matches!(text, "(" | ")" | "―" | "—" | "–")
+}
+
+/// The facts of one distinct word, side by side so that a rule's
+/// questions about a token read one cache line.
 #[derive(Clone, Copy)]
 struct Word<'t> {
     text: &'t str,
@@ -33,38 +51,67 @@ struct Word<'t> {
     flags: u8,
 }
 
-/// The per-token word facts of a document.
-pub struct Words<'t> {
+/// The word facts of a document: one entry per distinct word, found
+/// through each token's vocabulary id.
+pub struct Words<'d, 't> {
+    /// Each token's vocabulary id ([`crate::text::vocab::Vocab::ids`]).
+    ids: &'d [u32],
+    /// By vocabulary id. The table follows the distinct words, not the
+    /// tokens, so on a long text it stays small enough for the caches.
     words: Vec<Word<'t>>,
-    /// The lower case of the tokens with a capital, one after another.
+    /// The lower case of the words with a capital, one after another.
     lower: String,
+    /// The tokens that start a reporting phrase or are a bracket or dash, in order.
+    landmarks: Vec<u32>,
+    /// Each token's word flags, one byte a token: the questions rules ask
+    /// most (word? capital? punctuation?) read one array, not two.
+    flags: Vec<u8>,
 }
 
-impl<'t> Words<'t> {
-    /// Reads every token of `doc` once.
-    pub fn new(doc: &Doc<'t>) -> Words<'t> {
-        let n = doc.tokens.len();
-        let mut w = Words { words: Vec::with_capacity(n), lower: String::new() };
-        for t in &doc.tokens {
-            let text = t.text(doc.text);
-            let word = match t.kind {
-                // One character that is no letter or digit, so no capital: as written.
-                TokenKind::Punct => Word { text, lower: (0, 0), tags: lexicon::tags(text), flags: PUNCT },
-                kind => read(&mut w.lower, doc.text, t.start, t.end, text, kind == TokenKind::Word),
-            };
-            w.words.push(word);
+impl<'d, 't> Words<'d, 't> {
+    /// Reads every distinct word of `doc` once, at its first token.
+    pub fn new(doc: &'d Doc<'t>) -> Words<'d, 't> {
+        let ids = doc.vocab.ids();
+        let distinct = doc.vocab.words().len();
+        // About a third of the distinct words have a capital.
+        let lower = String::with_capacity(distinct * 3);
+        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::with_capacity(ids.len() / 16 + 4), flags: Vec::with_capacity(ids.len()) };
+        // Ids count up in order of first occurrence: a new word's id is the
+        // next one. The tokenizer's kind follows from a token's text (its
+        // first character), so the first token speaks for all.
+        for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
+            if id as usize == w.words.len() {
+                let word = facts(&mut w.lower, doc.text, t, t.text(doc.text));
+                w.words.push(word);
+            }
+            let flags = w.words.get(id as usize).map_or(0, |x| x.flags);
+            w.flags.push(flags);
+            if flags & LANDMARK != 0 {
+                w.landmarks.push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
         }
         w
     }
 
+    /// The tokens that start a reporting phrase ([`Tags::starts_cue`]) or
+    /// are a bracket or a dash, in text order: the attribution scan visits
+    /// these instead of every token.
+    pub fn landmarks(&self) -> &[u32] {
+        &self.landmarks
+    }
+
+    fn word(&self, i: usize) -> Option<&Word<'t>> {
+        self.words.get(*self.ids.get(i)? as usize)
+    }
+
     /// The token's text as written ("" out of range).
     pub fn text(&self, i: usize) -> &'t str {
-        self.words.get(i).map_or("", |w| w.text)
+        self.word(i).map_or("", |w| w.text)
     }
 
     /// The token's text in lower case ("" out of range).
     pub fn low(&self, i: usize) -> &str {
-        match self.words.get(i) {
+        match self.word(i) {
             Some(w) if w.flags & LOWERED != 0 => self.lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or(""),
             Some(w) => w.text,
             None => "",
@@ -73,22 +120,67 @@ impl<'t> Words<'t> {
 
     /// What the word lists say about the token (nothing out of range).
     pub fn tags(&self, i: usize) -> Tags {
-        self.words.get(i).map_or(Tags::default(), |w| w.tags)
+        self.word(i).map_or(Tags::default(), |w| w.tags)
     }
 
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.flags & CAP != 0)
+        self.flags.get(i).is_some_and(|f| f & CAP != 0)
     }
 
     /// Whether the token is a word (letters first).
     pub fn is_word(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.flags & WORD != 0)
+        self.flags.get(i).is_some_and(|f| f & WORD != 0)
     }
 
     /// Whether the token is a punctuation mark or symbol (one character).
     pub fn is_punct(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| w.flags & PUNCT != 0)
+        self.flags.get(i).is_some_and(|f| f & PUNCT != 0)
+    }
+
+    /// Whether the token is a capitalised word that can be part of a name
+    /// (not an adjunct such as "Tuesday", a pronoun or "I").
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & NAME != 0)
+    }
+
+    /// Whether the token is "." or "of" (which join a name run).
+    pub fn is_joiner(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & JOINER != 0)
+    }
+
+    /// Whether the token is ".", "?", "!" or ",".
+    pub fn is_pause(&self, i: usize) -> bool {
+        self.flags.get(i).is_some_and(|f| f & PAUSE != 0)
+    }
+
+}
+
+/// The facts of token `t`, whose text is `text`.
+fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t> {
+    match t.kind {
+        // One character that is no letter or digit, so no capital: as written.
+        TokenKind::Punct => {
+            let tags = lexicon::tags(text);
+            let landmark = if tags.starts_cue() || is_landmark_punct(text) { LANDMARK } else { 0 };
+            let joiner = if text == "." { JOINER } else { 0 };
+            let pause = if matches!(text, "." | "?" | "!" | ",") { PAUSE } else { 0 };
+            Word { text, lower: (0, 0), tags, flags: PUNCT | landmark | joiner | pause }
+        }
+        kind => {
+            let mut w = read(lower, all, t.start, t.end, text, kind == TokenKind::Word);
+            if w.tags.starts_cue() {
+                w.flags |= LANDMARK;
+            }
+            if text == "of" {
+                w.flags |= JOINER;
+            }
+            let low = if w.flags & LOWERED != 0 { lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("") } else { w.text };
+            if w.flags & CAP != 0 && !w.tags.has(Class::Adjunct) && !w.tags.has(Class::Pronoun) && low != "i" {
+                w.flags |= NAME;
+            }
+            w
+        }
     }
 }
 
@@ -134,7 +226,6 @@ fn read<'t>(lower: &mut String, all: &str, start: usize, end: usize, text: &'t s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::lexicon::Class;
 
     #[test]
     fn lower_case_matches_the_standard_one() {
@@ -151,11 +242,52 @@ mod tests {
     }
 
     #[test]
+    fn each_distinct_word_is_read_once_with_the_same_facts() {
+        let text = "Ann said ANN and ann said. Ann’s “Said” ann 42 42 . ANN";
+        let doc = Doc::new(text);
+        let w = Words::new(&doc);
+        let mut lower = String::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let alone = facts(&mut lower, text, t, t.text(text));
+            let low = if alone.flags & LOWERED != 0 { &lower[alone.lower.0 as usize..alone.lower.1 as usize] } else { alone.text };
+            let flags = w.word(i).map(|x| x.flags).filter(|&f| w.flags.get(i) == Some(&f));
+            assert_eq!((w.text(i), w.low(i), w.tags(i), flags), (alone.text, low, alone.tags, Some(alone.flags)), "token {i}");
+        }
+        // Each distinct capitalised text is lowered once: "ann", "ann" (ANN), "said", "ann’s".
+        assert_eq!(w.lower, "annannsaid");
+    }
+
+    #[test]
+    fn landmarks_are_cue_starts_brackets_and_dashes() {
+        let text = "Ann (D) said — as Bob told me, according to – reports ― said.";
+        let doc = Doc::new(text);
+        let w = Words::new(&doc);
+        let want: Vec<u32> = (0..doc.tokens.len())
+            .filter(|&i| w.tags(i).starts_cue() || matches!(w.text(i), "(" | ")" | "―" | "—" | "–"))
+            .map(|i| i as u32)
+            .collect();
+        assert_eq!(w.landmarks(), want);
+        let words: Vec<&str> = w.landmarks().iter().map(|&i| w.text(i as usize)).collect();
+        assert_eq!(words, ["(", ")", "said", "—", "told", "according", "–", "reports", "―", "said"]);
+    }
+
+    #[test]
     fn flags_and_tags() {
         let doc = Doc::new("Ann said he 42 . Éva");
         let w = Words::new(&doc);
         assert!(w.is_cap(0) && w.is_word(0) && !w.is_cap(1) && w.is_word(1) && !w.is_word(3) && !w.is_punct(3));
         assert!(w.is_punct(4) && !w.is_word(4) && w.is_cap(5) && !w.is_cap(9));
         assert!(w.tags(1).is_cue_word() && w.tags(2).has(Class::Pronoun) && !w.tags(9).has(Class::Pronoun));
+        assert!(w.is_name_word(0) && w.is_name_word(5) && !w.is_name_word(1) && !w.is_name_word(4));
+        assert!(!w.is_joiner(0) && w.is_joiner(4));
+        assert!(w.is_pause(4) && !w.is_pause(3));
+        let doc = Doc::new("a, b? c! d. e; f: g");
+        let w = Words::new(&doc);
+        assert_eq!((0..13).filter(|&i| w.is_pause(i)).map(|i| w.text(i)).collect::<Vec<_>>(), [",", "?", "!", "."]);
+        let doc = Doc::new("He met I and Tuesday Lee of Of");
+        assert!(Words::new(&doc).is_joiner(6) && !Words::new(&doc).is_joiner(7));
+        let w = Words::new(&doc);
+        assert_eq!((0..5).map(|i| w.is_name_word(i)).collect::<Vec<_>>(), [false, false, false, false, false]);
+        assert!(w.is_name_word(5) && w.is_cap(0) && w.is_cap(4));
     }
 }
