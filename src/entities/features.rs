@@ -22,8 +22,8 @@ fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// FNV-1a over a template number and the feature's parts.
-fn hash(template: u8, parts: &[&str]) -> u32 {
+/// FNV-1a over a template number and the feature's parts (UTF-8 bytes).
+fn hash(template: u8, parts: &[&[u8]]) -> u32 {
     parts.iter().fold(fnv_start(template), |h, p| fnv_part(h, p))
 }
 
@@ -37,8 +37,8 @@ fn fnv_byte(h: u32, b: u8) -> u32 {
 }
 
 /// The FNV-1a state after one more part (its bytes and a separator).
-fn fnv_part(h: u32, part: &str) -> u32 {
-    fnv_byte(part.bytes().fold(h, fnv_byte), 0xff)
+fn fnv_part(h: u32, part: &[u8]) -> u32 {
+    fnv_byte(part.iter().fold(h, |h, &b| fnv_byte(h, b)), 0xff)
 }
 
 /// Where each of a word's [`word_hashes`] goes.
@@ -53,7 +53,15 @@ const BIGRAM_CENTRE: usize = 5;
 /// 3-6), and the hash states that start the two word bigrams (7 and 8),
 /// computed once per distinct word.
 pub fn word_hashes(lower: &str) -> [u32; 6] {
-    [hash(3, &[lower]), hash(4, &[lower]), hash(5, &[lower]), hash(6, &[lower]), fnv_part(fnv_start(7), lower), fnv_part(fnv_start(8), lower)]
+    // Each is `fnv_part(fnv_start(t), lower)` for templates 3 to 8: six
+    // independent states over the same bytes, in one pass.
+    let mut h = [3, 4, 5, 6, 7, 8].map(fnv_start);
+    for &b in lower.as_bytes() {
+        for x in &mut h {
+            *x = fnv_byte(*x, b);
+        }
+    }
+    h.map(|x| fnv_byte(x, 0xff))
 }
 
 /// The first or last `n` characters of `w`, by chars (by bytes for ASCII,
@@ -76,9 +84,9 @@ fn suffix(w: &str, n: usize) -> &str {
     w.char_indices().nth(count - n).map_or(w, |(i, _)| w.get(i..).unwrap_or(w))
 }
 
-fn class_bits(set: Classes) -> impl Iterator<Item = &'static str> {
-    const NAMES: [&str; 10] = ["country", "state", "city", "region", "norp", "org", "male", "female", "orgword", "title"];
-    gazetteer::ALL.iter().filter(move |c| gazetteer::has(set, **c)).map(|c| NAMES.get(*c as usize).copied().unwrap_or(""))
+fn class_bits(set: Classes) -> impl Iterator<Item = &'static [u8]> {
+    const NAMES: [&[u8]; 10] = [b"country", b"state", b"city", b"region", b"norp", b"org", b"male", b"female", b"orgword", b"title"];
+    gazetteer::ALL.iter().filter(move |c| gazetteer::has(set, **c)).map(|c| NAMES.get(*c as usize).copied().unwrap_or(b""))
 }
 
 /// One window of a sentence, ready for feature extraction over prepared
@@ -90,7 +98,7 @@ pub struct Sentence<'a, 'd> {
     start: usize,
     len: usize,
     para_start: bool,
-    stats: &'a DocStats,
+    stats: &'a DocStats<'a>,
 }
 
 /// A token's prepared form, or the marker of the sentence edge it lies
@@ -102,7 +110,7 @@ const EDGE_R: &str = "</s>";
 
 impl<'a, 'd> Sentence<'a, 'd> {
     /// Window `range` (token indices) of sentence `sent` of `doc`.
-    pub fn new(doc: &Doc, words: &'a Words<'d>, stats: &'a DocStats, sent: usize, range: Range<usize>) -> Self {
+    pub fn new(doc: &Doc, words: &'a Words<'d>, stats: &'a DocStats<'a>, sent: usize, range: Range<usize>) -> Self {
         let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start));
         Sentence { words, start: range.start, len: range.len(), para_start, stats }
     }
@@ -149,17 +157,17 @@ impl<'a, 'd> Sentence<'a, 'd> {
         hashes.get(slot).copied().unwrap_or(0)
     }
 
-    fn lower<'x>(x: &'x Slot<'x, 'd>) -> &'x str {
+    fn lower<'x>(x: &'x Slot<'x, 'd>) -> &'x [u8] {
         match x {
-            Ok(f) => f.map_or("", |f| f.lower.as_ref()),
-            Err(e) => e,
+            Ok(f) => f.map_or(b"", |f| f.lower.as_bytes()),
+            Err(e) => e.as_bytes(),
         }
     }
 
-    fn sshape<'x>(x: &'x Slot<'x, 'd>) -> &'x str {
+    fn sshape<'x>(x: &'x Slot<'x, 'd>) -> &'x [u8] {
         match x {
-            Ok(f) => f.map_or("", |f| f.sshape.as_str()),
-            Err(e) => e,
+            Ok(f) => f.map_or(b"", |f| f.sshape.as_bytes()),
+            Err(e) => e.as_bytes(),
         }
     }
 
@@ -219,20 +227,20 @@ impl<'a, 'd> Sentence<'a, 'd> {
 /// tagger scores them once per distinct word.
 pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     f.push(hash(0, &[]));
-    f.push(hash(1, &[&w.lower]));
-    f.push(hash(2, &[&w.norm]));
-    f.push(hash(9, &[w.shape.as_str()]));
-    f.push(hash(10, &[w.sshape.as_str()]));
+    f.push(hash(1, &[w.lower.as_bytes()]));
+    f.push(hash(2, &[w.norm.as_bytes()]));
+    f.push(hash(9, &[w.shape.as_bytes()]));
+    f.push(hash(10, &[w.sshape.as_bytes()]));
     for n in 1..=4 {
-        f.push(hash(13 + n as u8, &[prefix(&w.lower, n)]));
-        f.push(hash(17 + n as u8, &[suffix(&w.lower, n)]));
+        f.push(hash(13 + n as u8, &[prefix(w.lower, n).as_bytes()]));
+        f.push(hash(17 + n as u8, &[suffix(w.lower, n).as_bytes()]));
     }
     if w.caps {
-        f.push(hash(23, &[&short_shape(w.raw)]));
+        f.push(hash(23, &[short_shape(w.raw).as_bytes()]));
     }
     if starts_upper(&w.norm) {
-        let (low, cap) = stats.casing(&w.lower);
-        f.push(hash(30, &[if low { "l" } else { "-" }, if cap { "c" } else { "-" }]));
+        let (low, cap) = stats.casing(w.word);
+        f.push(hash(30, &[if low { b"l" } else { b"-" }, if cap { b"c" } else { b"-" }]));
     }
 }
 
@@ -263,11 +271,18 @@ mod tests {
 
     #[test]
     fn word_hashes_equal_the_feature_hashes() {
-        let h = word_hashes("lee");
-        assert_eq!(h[AS_P1], hash(3, &["lee"]));
-        assert_eq!(h[AS_N2], hash(6, &["lee"]));
-        assert_eq!(fnv_part(h[BIGRAM_LEFT], "said"), hash(7, &["lee", "said"]));
-        assert_eq!(fnv_part(h[BIGRAM_CENTRE], "said"), hash(8, &["lee", "said"]));
+        for w in ["lee", "", "café", "a-much-longer-word"] {
+            let (h, b) = (word_hashes(w), w.as_bytes());
+            assert_eq!(h[AS_P1], hash(3, &[b]));
+            assert_eq!(h[AS_N1], hash(4, &[b]));
+            assert_eq!(h[AS_P2], hash(5, &[b]));
+            assert_eq!(h[AS_N2], hash(6, &[b]));
+            assert_eq!(fnv_part(h[BIGRAM_LEFT], b"said"), hash(7, &[b, b"said"]));
+            assert_eq!(fnv_part(h[BIGRAM_CENTRE], b"said"), hash(8, &[b, b"said"]));
+        }
+        // The FNV-1a reference value of the bytes 0x03 "lee" 0xff.
+        let reference = [3u8, b'l', b'e', b'e', 0xff].iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+        assert_eq!(word_hashes("lee")[AS_P1], reference);
     }
 
     #[test]
