@@ -157,8 +157,12 @@ impl<'d> Words<'d> {
             kinds.extend(ids.iter().map(|&id| if all { Kind::Candidate } else { super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0)) }));
             super::active::mask_into(&kinds, caps || all, &mut active);
             lists.hits_into(range.clone(), caps, &mut hits);
+            // Bit j of `window`: whether token k + 2 - j is active, so the
+            // five low bits cover the two tokens either side of token k.
+            let mut window = active.iter().take(2).fold(0u32, |m, &a| m << 1 | a as u32);
             for (k, ((&id, hit), &on)) in ids.iter().zip(&hits).zip(&active).enumerate() {
                 let i = range.start + k;
+                window = (window << 1 | active.get(k + 2).copied().unwrap_or(false) as u32) & 0x1f;
                 if *hit != Hit::default() {
                     if let Some(slot) = w.hit_of.get_mut(i) {
                         *slot = w.hits.len() as u32;
@@ -169,8 +173,7 @@ impl<'d> Words<'d> {
                     *a = on;
                 }
                 // Features look two tokens either side.
-                let near = active.get(k.saturating_sub(2)..(k + 3).min(active.len())).is_some_and(|a| a.contains(&true));
-                if !near {
+                if window == 0 {
                     continue;
                 }
                 let id = if caps {
@@ -245,8 +248,7 @@ pub fn is_caps_word(w: &str) -> bool {
 /// The word with curly apostrophes made straight, as in the training text
 /// ("I’m" reads as "I'm").
 pub fn straight(w: &str) -> Cow<'_, str> {
-    // Both marks are three bytes starting 0xE2: most words have no such byte.
-    if w.as_bytes().contains(&0xE2) && w.contains(['’', '‘']) {
+    if !w.is_ascii() && w.contains(['’', '‘']) {
         Cow::Owned(w.replace(['’', '‘'], "'"))
     } else {
         Cow::Borrowed(w)
