@@ -14,7 +14,6 @@ use super::gazetteer::{self, Classes};
 use crate::text::Doc;
 use super::words::{short_shape, Form, Words};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 pub use super::casing::DocStats;
 
@@ -28,11 +27,11 @@ fn hash(template: u8, parts: &[&[u8]]) -> u32 {
 }
 
 /// The FNV-1a state after a template number.
-fn fnv_start(template: u8) -> u32 {
+const fn fnv_start(template: u8) -> u32 {
     fnv_byte(0x811c_9dc5, template)
 }
 
-fn fnv_byte(h: u32, b: u8) -> u32 {
+const fn fnv_byte(h: u32, b: u8) -> u32 {
     (h ^ b as u32).wrapping_mul(0x0100_0193)
 }
 
@@ -52,16 +51,49 @@ const BIGRAM_CENTRE: usize = 5;
 /// The hashes of the features a word contributes as a neighbour (templates
 /// 3-6), and the hash states that start the two word bigrams (7 and 8),
 /// computed once per distinct word.
-pub fn word_hashes(lower: &str) -> [u32; 6] {
+pub const fn word_hashes(lower: &str) -> [u32; 6] {
     // Each is `fnv_part(fnv_start(t), lower)` for templates 3 to 8: six
-    // independent states over the same bytes, in one pass.
-    let mut h = [3, 4, 5, 6, 7, 8].map(fnv_start);
-    for &b in lower.as_bytes() {
-        for x in &mut h {
-            *x = fnv_byte(*x, b);
+    // independent states over the same bytes, in one pass. (Plain loops:
+    // this is also evaluated at compile time, for the edge markers.)
+    let mut h = [fnv_start(3), fnv_start(4), fnv_start(5), fnv_start(6), fnv_start(7), fnv_start(8)];
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut t = 0;
+        while t < h.len() {
+            h[t] = fnv_byte(h[t], b[i]);
+            t += 1;
+        }
+        i += 1;
+    }
+    let mut t = 0;
+    while t < h.len() {
+        h[t] = fnv_byte(h[t], 0xff);
+        t += 1;
+    }
+    h
+}
+
+/// The hashes of the affix features of a word (templates 14-17: its first
+/// one to four characters, 18-21: its last ones), in the order
+/// [`local`] writes them.
+fn affix_hashes(lower: &str) -> [u32; 8] {
+    let mut out = [0u32; 8];
+    let b = lower.as_bytes();
+    for (n, pair) in (1..=4usize).zip(out.chunks_exact_mut(2)) {
+        // A character is a byte in ASCII words (most of them).
+        let (p, s) = if lower.is_ascii() {
+            let k = n.min(b.len());
+            (b.get(..k).unwrap_or(b), b.get(b.len() - k..).unwrap_or(b))
+        } else {
+            (prefix(lower, n).as_bytes(), suffix(lower, n).as_bytes())
+        };
+        if let [hp, hs] = pair {
+            *hp = hash(13 + n as u8, &[p]);
+            *hs = hash(17 + n as u8, &[s]);
         }
     }
-    h.map(|x| fnv_byte(x, 0xff))
+    out
 }
 
 /// The first or last `n` characters of `w`, by chars (by bytes for ASCII,
@@ -103,7 +135,24 @@ pub struct Sentence<'a, 'd> {
 
 /// A token's prepared form, or the marker of the sentence edge it lies
 /// beyond.
-type Slot<'a, 'd> = Result<Option<&'a Form<'d>>, &'static str>;
+type Slot<'a, 'd> = Result<Option<&'a Form<'d>>, Edge>;
+
+/// A sentence edge, beyond the first or last token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Left,
+    Right,
+}
+
+impl Edge {
+    /// The marker the edge reads as.
+    fn text(self) -> &'static str {
+        match self {
+            Edge::Left => EDGE_L,
+            Edge::Right => EDGE_R,
+        }
+    }
+}
 
 const EDGE_L: &str = "<s>";
 const EDGE_R: &str = "</s>";
@@ -135,10 +184,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
         (i < self.len).then(|| self.words.form_id(self.start + i)).flatten()
     }
 
-    fn form(&self, k: isize) -> Result<Option<&Form<'d>>, &'static str> {
+    fn form(&self, k: isize) -> Slot<'_, 'd> {
         match usize::try_from(k) {
-            Err(_) => Err(EDGE_L),
-            Ok(k) if k >= self.len => Err(EDGE_R),
+            Err(_) => Err(Edge::Left),
+            Ok(k) if k >= self.len => Err(Edge::Right),
             Ok(k) => Ok(self.words.form(self.start + k)),
         }
     }
@@ -146,13 +195,12 @@ impl<'a, 'd> Sentence<'a, 'd> {
     /// Hash `slot` of [`word_hashes`] of a token (the edge markers' are
     /// computed once).
     fn word_hash(x: &Slot<'_, 'd>, slot: usize) -> u32 {
-        static EDGES: OnceLock<[[u32; 6]; 3]> = OnceLock::new();
-        let edges = EDGES.get_or_init(|| [word_hashes(EDGE_L), word_hashes(EDGE_R), word_hashes("")]);
+        const EDGES: [[u32; 6]; 3] = [word_hashes(EDGE_L), word_hashes(EDGE_R), word_hashes("")];
         let hashes = match x {
             Ok(Some(f)) => &f.hashes,
-            Err(e) if *e == EDGE_L => &edges[0],
-            Err(_) => &edges[1],
-            Ok(None) => &edges[2],
+            Err(Edge::Left) => &EDGES[0],
+            Err(Edge::Right) => &EDGES[1],
+            Ok(None) => &EDGES[2],
         };
         hashes.get(slot).copied().unwrap_or(0)
     }
@@ -160,14 +208,14 @@ impl<'a, 'd> Sentence<'a, 'd> {
     fn lower<'x>(x: &'x Slot<'x, 'd>) -> &'x [u8] {
         match x {
             Ok(f) => f.map_or(b"", |f| f.lower.as_bytes()),
-            Err(e) => e.as_bytes(),
+            Err(e) => e.text().as_bytes(),
         }
     }
 
     fn sshape<'x>(x: &'x Slot<'x, 'd>) -> &'x [u8] {
         match x {
             Ok(f) => f.map_or(b"", |f| f.sshape.as_bytes()),
-            Err(e) => e.as_bytes(),
+            Err(e) => e.text().as_bytes(),
         }
     }
 
@@ -231,10 +279,7 @@ pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     f.push(hash(2, &[w.norm.as_bytes()]));
     f.push(hash(9, &[w.shape.as_bytes()]));
     f.push(hash(10, &[w.sshape.as_bytes()]));
-    for n in 1..=4 {
-        f.push(hash(13 + n as u8, &[prefix(w.lower, n).as_bytes()]));
-        f.push(hash(17 + n as u8, &[suffix(w.lower, n).as_bytes()]));
-    }
+    f.extend(affix_hashes(w.lower));
     if w.caps {
         f.push(hash(23, &[short_shape(w.raw).as_bytes()]));
     }
@@ -283,6 +328,14 @@ mod tests {
         // The FNV-1a reference value of the bytes 0x03 "lee" 0xff.
         let reference = [3u8, b'l', b'e', b'e', 0xff].iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
         assert_eq!(word_hashes("lee")[AS_P1], reference);
+    }
+
+    #[test]
+    fn affix_hashes_equal_the_feature_hashes() {
+        for w in ["lee", "a", "", "café", "naïveté", "straße"] {
+            let want: Vec<u32> = (1..=4).flat_map(|n| [hash(13 + n as u8, &[prefix(w, n).as_bytes()]), hash(17 + n as u8, &[suffix(w, n).as_bytes()])]).collect();
+            assert_eq!(affix_hashes(w).to_vec(), want, "{w}");
+        }
     }
 
     #[test]
