@@ -36,8 +36,15 @@ const fn fnv_byte(h: u32, b: u8) -> u32 {
 }
 
 /// The FNV-1a state after one more part (its bytes and a separator).
-fn fnv_part(h: u32, part: &[u8]) -> u32 {
-    fnv_byte(part.iter().fold(h, |h, &b| fnv_byte(h, b)), 0xff)
+fn fnv_part(mut h: u32, part: &[u8]) -> u32 {
+    // Four bytes per loop step: most of a word's cost was the loop itself.
+    let mut quads = part.chunks_exact(4);
+    for q in &mut quads {
+        if let [a, b, c, d] = *q {
+            h = fnv_byte(fnv_byte(fnv_byte(fnv_byte(h, a), b), c), d);
+        }
+    }
+    fnv_byte(quads.remainder().iter().fold(h, |h, &b| fnv_byte(h, b)), 0xff)
 }
 
 /// Where each of a word's [`word_hashes`] goes.
@@ -328,6 +335,10 @@ mod tests {
         // The FNV-1a reference value of the bytes 0x03 "lee" 0xff.
         let reference = [3u8, b'l', b'e', b'e', 0xff].iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
         assert_eq!(word_hashes("lee")[AS_P1], reference);
+        for part in ["", "a", "abcd", "abcdefg", "naïveté-long"] {
+            let plain = part.bytes().chain([0xff]).fold(7u32, fnv_byte);
+            assert_eq!(fnv_part(7, part.as_bytes()), plain, "{part}");
+        }
     }
 
     #[test]
