@@ -134,7 +134,7 @@ impl Model {
             .forms()
             .iter()
             .zip(words.active_forms())
-            .map(|(form, used)| {
+            .map(|(form, &used)| {
                 let mut acc = [0i32; TAGS];
                 if used {
                     buf.clear();

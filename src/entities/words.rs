@@ -125,6 +125,8 @@ const NONE: u32 = u32::MAX;
 /// The prepared words of a document.
 pub struct Words<'d> {
     forms: Vec<Form<'d>>,
+    /// Per form: whether some token that may be part of a name has it.
+    active_forms: Vec<bool>,
     /// Per token: the index of its form, or [`NONE`].
     ids: Vec<u32>,
     /// Per token: whether it may be part of a name.
@@ -143,7 +145,7 @@ impl<'d> Words<'d> {
         let n = doc.tokens.len();
         // About half the distinct words stand near a possible name.
         let forms = Vec::with_capacity(doc.vocab.words().len() / 2 + 8);
-        let mut w = Words { forms, ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
+        let mut w = Words { forms, active_forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
         // Per distinct word: its form (outside capital lines).
         let mut seen = vec![NONE; doc.vocab.words().len()];
         // Buffers reused across sentences.
@@ -191,6 +193,11 @@ impl<'d> Words<'d> {
                 if let Some(slot) = w.ids.get_mut(i) {
                     *slot = id;
                 }
+                if on {
+                    if let Some(a) = w.active_forms.get_mut(id as usize) {
+                        *a = true;
+                    }
+                }
             }
         }
         w
@@ -198,6 +205,7 @@ impl<'d> Words<'d> {
 
     fn push(&mut self, f: Form<'d>) -> u32 {
         self.forms.push(f);
+        self.active_forms.push(false);
         (self.forms.len() - 1) as u32
     }
 
@@ -222,16 +230,8 @@ impl<'d> Words<'d> {
     }
 
     /// For each form, whether some token that may be part of a name has it.
-    pub fn active_forms(&self) -> Vec<bool> {
-        let mut out = vec![false; self.forms.len()];
-        for (i, &id) in self.ids.iter().enumerate() {
-            if self.active(i) {
-                if let Some(slot) = out.get_mut(id as usize) {
-                    *slot = true;
-                }
-            }
-        }
-        out
+    pub fn active_forms(&self) -> &[bool] {
+        &self.active_forms
     }
 
     /// The word-list hits of token `i`.
@@ -346,5 +346,16 @@ mod tests {
         assert_ne!(w.form_id(0), w.form_id(1));
         assert_eq!(w.forms().len(), 8); // Ann Lee met and Bob in Rome .
         assert!(w.active(0) && w.hit(8) != Hit::default());
+        assert_eq!(w.active_forms(), [true; 8]);
+        let doc = Doc::new("Ann Lee met the old mayor of Rome.");
+        let stats = DocStats::new(&doc);
+        let w = Words::new(&doc, &stats, std::iter::once((0, 0..doc.tokens.len())), false);
+        // "met" (form 2) stands next to a name without being part of one.
+        let active: Vec<bool> = (0..doc.tokens.len()).filter_map(|i| w.form_id(i).map(|f| (f, w.active(i)))).fold(vec![false; w.forms().len()], |mut v, (f, a)| {
+            v[f] |= a;
+            v
+        });
+        assert_eq!(w.active_forms(), active.as_slice());
+        assert!(!w.active_forms()[2]);
     }
 }
