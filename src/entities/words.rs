@@ -161,22 +161,23 @@ impl<'d> Words<'d> {
             lists.hits_into(range.clone(), caps, &mut hits);
             // Bit j of `window`: whether token k + 2 - j is active, so the
             // five low bits cover the two tokens either side of token k.
+            for (dst, &on) in w.active.get_mut(range.clone()).unwrap_or(&mut []).iter_mut().zip(&active) {
+                *dst = on;
+            }
             let mut window = active.iter().take(2).fold(0u32, |m, &a| m << 1 | a as u32);
             for (k, ((&id, hit), &on)) in ids.iter().zip(&hits).zip(&active).enumerate() {
                 let i = range.start + k;
                 window = (window << 1 | active.get(k + 2).copied().unwrap_or(false) as u32) & 0x1f;
+                // Features look two tokens either side, and read hits and
+                // forms of those tokens only: the others (most) are done.
+                if window == 0 {
+                    continue;
+                }
                 if *hit != Hit::default() {
                     if let Some(slot) = w.hit_of.get_mut(i) {
                         *slot = w.hits.len() as u32;
                         w.hits.push(*hit);
                     }
-                }
-                if let Some(a) = w.active.get_mut(i) {
-                    *a = on;
-                }
-                // Features look two tokens either side.
-                if window == 0 {
-                    continue;
                 }
                 let id = if caps {
                     w.push(form(doc, i, true, stats, hit))
@@ -234,7 +235,9 @@ impl<'d> Words<'d> {
         &self.active_forms
     }
 
-    /// The word-list hits of token `i`.
+    /// The word-list hits of token `i`, if it stands within two tokens of
+    /// one that may be part of a name (the only ones features read; the
+    /// others read as no hit).
     pub fn hit(&self, i: usize) -> Hit {
         self.hit_of.get(i).and_then(|&h| self.hits.get(h as usize)).copied().unwrap_or_default()
     }
