@@ -110,26 +110,21 @@ impl<'d> DocStats<'d> {
             .collect();
         let keys = index.len();
         drop(index);
-        let word_flags = |i: usize| flags.get(v.id(i)).copied().unwrap_or(0);
-        let caps: Vec<bool> = doc
-            .sentences
-            .iter()
-            .map(|s| {
-                let words = s.tokens.clone().map(word_flags).filter(|f| f & TWO_LETTERS != 0);
-                let mut any = false;
-                for f in words {
-                    if f & HAS_LOWER != 0 {
-                        return false;
-                    }
-                    any = true;
-                }
-                any
-            })
-            .collect();
+        // One pass over the sentences: whether each is in capitals, and if
+        // not, how its words are written after the first.
         let mut seen: Vec<Seen> = (0..keys).map(|_| Seen::default()).collect();
-        for (s, _) in doc.sentences.iter().zip(&caps).filter(|(_, &c)| !c) {
-            for i in s.tokens.clone().skip(1) {
-                let id = v.id(i);
+        let mut caps = Vec::with_capacity(doc.sentences.len());
+        for s in &doc.sentences {
+            let ids = v.ids().get(s.tokens.clone()).unwrap_or(&[]);
+            let word_flags = ids.iter().map(|&id| flags.get(id as usize).copied().unwrap_or(0));
+            let mut words = word_flags.filter(|f| f & TWO_LETTERS != 0).peekable();
+            let in_caps = words.peek().is_some() && words.all(|f| f & HAS_LOWER == 0);
+            caps.push(in_caps);
+            if in_caps {
+                continue;
+            }
+            for (i, &id) in s.tokens.clone().zip(ids).skip(1) {
+                let id = id as usize;
                 let Some(e) = entry.get(id).copied().flatten().and_then(|e| seen.get_mut(e as usize)) else { continue };
                 if flags.get(id).is_some_and(|f| f & UPPER_START != 0) {
                     if !e.capital {
