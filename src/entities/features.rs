@@ -14,7 +14,6 @@ use super::gazetteer::{self, Classes};
 use crate::text::Doc;
 use super::words::{short_shape, Form, Words};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 pub use super::casing::DocStats;
 
@@ -22,23 +21,30 @@ fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// FNV-1a over a template number and the feature's parts.
-fn hash(template: u8, parts: &[&str]) -> u32 {
+/// FNV-1a over a template number and the feature's parts (UTF-8 bytes).
+fn hash(template: u8, parts: &[&[u8]]) -> u32 {
     parts.iter().fold(fnv_start(template), |h, p| fnv_part(h, p))
 }
 
 /// The FNV-1a state after a template number.
-fn fnv_start(template: u8) -> u32 {
+const fn fnv_start(template: u8) -> u32 {
     fnv_byte(0x811c_9dc5, template)
 }
 
-fn fnv_byte(h: u32, b: u8) -> u32 {
+const fn fnv_byte(h: u32, b: u8) -> u32 {
     (h ^ b as u32).wrapping_mul(0x0100_0193)
 }
 
 /// The FNV-1a state after one more part (its bytes and a separator).
-fn fnv_part(h: u32, part: &str) -> u32 {
-    fnv_byte(part.bytes().fold(h, fnv_byte), 0xff)
+fn fnv_part(mut h: u32, part: &[u8]) -> u32 {
+    // Four bytes per loop step: most of a word's cost was the loop itself.
+    let mut quads = part.chunks_exact(4);
+    for q in &mut quads {
+        if let [a, b, c, d] = *q {
+            h = fnv_byte(fnv_byte(fnv_byte(fnv_byte(h, a), b), c), d);
+        }
+    }
+    fnv_byte(quads.remainder().iter().fold(h, |h, &b| fnv_byte(h, b)), 0xff)
 }
 
 /// Where each of a word's [`word_hashes`] goes.
@@ -52,8 +58,49 @@ const BIGRAM_CENTRE: usize = 5;
 /// The hashes of the features a word contributes as a neighbour (templates
 /// 3-6), and the hash states that start the two word bigrams (7 and 8),
 /// computed once per distinct word.
-pub fn word_hashes(lower: &str) -> [u32; 6] {
-    [hash(3, &[lower]), hash(4, &[lower]), hash(5, &[lower]), hash(6, &[lower]), fnv_part(fnv_start(7), lower), fnv_part(fnv_start(8), lower)]
+pub const fn word_hashes(lower: &str) -> [u32; 6] {
+    // Each is `fnv_part(fnv_start(t), lower)` for templates 3 to 8: six
+    // independent states over the same bytes, in one pass. (Plain loops:
+    // this is also evaluated at compile time, for the edge markers.)
+    let mut h = [fnv_start(3), fnv_start(4), fnv_start(5), fnv_start(6), fnv_start(7), fnv_start(8)];
+    let b = lower.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut t = 0;
+        while t < h.len() {
+            h[t] = fnv_byte(h[t], b[i]);
+            t += 1;
+        }
+        i += 1;
+    }
+    let mut t = 0;
+    while t < h.len() {
+        h[t] = fnv_byte(h[t], 0xff);
+        t += 1;
+    }
+    h
+}
+
+/// The hashes of the affix features of a word (templates 14-17: its first
+/// one to four characters, 18-21: its last ones), in the order
+/// [`local`] writes them.
+fn affix_hashes(lower: &str) -> [u32; 8] {
+    let mut out = [0u32; 8];
+    let b = lower.as_bytes();
+    for (n, pair) in (1..=4usize).zip(out.chunks_exact_mut(2)) {
+        // A character is a byte in ASCII words (most of them).
+        let (p, s) = if lower.is_ascii() {
+            let k = n.min(b.len());
+            (b.get(..k).unwrap_or(b), b.get(b.len() - k..).unwrap_or(b))
+        } else {
+            (prefix(lower, n).as_bytes(), suffix(lower, n).as_bytes())
+        };
+        if let [hp, hs] = pair {
+            *hp = hash(13 + n as u8, &[p]);
+            *hs = hash(17 + n as u8, &[s]);
+        }
+    }
+    out
 }
 
 /// The first or last `n` characters of `w`, by chars (by bytes for ASCII,
@@ -76,9 +123,9 @@ fn suffix(w: &str, n: usize) -> &str {
     w.char_indices().nth(count - n).map_or(w, |(i, _)| w.get(i..).unwrap_or(w))
 }
 
-fn class_bits(set: Classes) -> impl Iterator<Item = &'static str> {
-    const NAMES: [&str; 10] = ["country", "state", "city", "region", "norp", "org", "male", "female", "orgword", "title"];
-    gazetteer::ALL.iter().filter(move |c| gazetteer::has(set, **c)).map(|c| NAMES.get(*c as usize).copied().unwrap_or(""))
+fn class_bits(set: Classes) -> impl Iterator<Item = &'static [u8]> {
+    const NAMES: [&[u8]; 10] = [b"country", b"state", b"city", b"region", b"norp", b"org", b"male", b"female", b"orgword", b"title"];
+    gazetteer::ALL.iter().filter(move |c| gazetteer::has(set, **c)).map(|c| NAMES.get(*c as usize).copied().unwrap_or(b""))
 }
 
 /// One window of a sentence, ready for feature extraction over prepared
@@ -90,19 +137,36 @@ pub struct Sentence<'a, 'd> {
     start: usize,
     len: usize,
     para_start: bool,
-    stats: &'a DocStats,
+    stats: &'a DocStats<'a>,
 }
 
 /// A token's prepared form, or the marker of the sentence edge it lies
 /// beyond.
-type Slot<'a, 'd> = Result<Option<&'a Form<'d>>, &'static str>;
+type Slot<'a, 'd> = Result<Option<&'a Form<'d>>, Edge>;
+
+/// A sentence edge, beyond the first or last token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Left,
+    Right,
+}
+
+impl Edge {
+    /// The marker the edge reads as.
+    fn text(self) -> &'static str {
+        match self {
+            Edge::Left => EDGE_L,
+            Edge::Right => EDGE_R,
+        }
+    }
+}
 
 const EDGE_L: &str = "<s>";
 const EDGE_R: &str = "</s>";
 
 impl<'a, 'd> Sentence<'a, 'd> {
     /// Window `range` (token indices) of sentence `sent` of `doc`.
-    pub fn new(doc: &Doc, words: &'a Words<'d>, stats: &'a DocStats, sent: usize, range: Range<usize>) -> Self {
+    pub fn new(doc: &Doc, words: &'a Words<'d>, stats: &'a DocStats<'a>, sent: usize, range: Range<usize>) -> Self {
         let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start));
         Sentence { words, start: range.start, len: range.len(), para_start, stats }
     }
@@ -127,10 +191,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
         (i < self.len).then(|| self.words.form_id(self.start + i)).flatten()
     }
 
-    fn form(&self, k: isize) -> Result<Option<&Form<'d>>, &'static str> {
+    fn form(&self, k: isize) -> Slot<'_, 'd> {
         match usize::try_from(k) {
-            Err(_) => Err(EDGE_L),
-            Ok(k) if k >= self.len => Err(EDGE_R),
+            Err(_) => Err(Edge::Left),
+            Ok(k) if k >= self.len => Err(Edge::Right),
             Ok(k) => Ok(self.words.form(self.start + k)),
         }
     }
@@ -138,28 +202,27 @@ impl<'a, 'd> Sentence<'a, 'd> {
     /// Hash `slot` of [`word_hashes`] of a token (the edge markers' are
     /// computed once).
     fn word_hash(x: &Slot<'_, 'd>, slot: usize) -> u32 {
-        static EDGES: OnceLock<[[u32; 6]; 3]> = OnceLock::new();
-        let edges = EDGES.get_or_init(|| [word_hashes(EDGE_L), word_hashes(EDGE_R), word_hashes("")]);
+        const EDGES: [[u32; 6]; 3] = [word_hashes(EDGE_L), word_hashes(EDGE_R), word_hashes("")];
         let hashes = match x {
             Ok(Some(f)) => &f.hashes,
-            Err(e) if *e == EDGE_L => &edges[0],
-            Err(_) => &edges[1],
-            Ok(None) => &edges[2],
+            Err(Edge::Left) => &EDGES[0],
+            Err(Edge::Right) => &EDGES[1],
+            Ok(None) => &EDGES[2],
         };
         hashes.get(slot).copied().unwrap_or(0)
     }
 
-    fn lower<'x>(x: &'x Slot<'x, 'd>) -> &'x str {
+    fn lower<'x>(x: &'x Slot<'x, 'd>) -> &'x [u8] {
         match x {
-            Ok(f) => f.map_or("", |f| f.lower.as_ref()),
-            Err(e) => e,
+            Ok(f) => f.map_or(b"", |f| f.lower.as_bytes()),
+            Err(e) => e.text().as_bytes(),
         }
     }
 
-    fn sshape<'x>(x: &'x Slot<'x, 'd>) -> &'x str {
+    fn sshape<'x>(x: &'x Slot<'x, 'd>) -> &'x [u8] {
         match x {
-            Ok(f) => f.map_or("", |f| f.sshape.as_str()),
-            Err(e) => e,
+            Ok(f) => f.map_or(b"", |f| f.sshape.as_bytes()),
+            Err(e) => e.text().as_bytes(),
         }
     }
 
@@ -219,20 +282,17 @@ impl<'a, 'd> Sentence<'a, 'd> {
 /// tagger scores them once per distinct word.
 pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     f.push(hash(0, &[]));
-    f.push(hash(1, &[&w.lower]));
-    f.push(hash(2, &[&w.norm]));
-    f.push(hash(9, &[w.shape.as_str()]));
-    f.push(hash(10, &[w.sshape.as_str()]));
-    for n in 1..=4 {
-        f.push(hash(13 + n as u8, &[prefix(&w.lower, n)]));
-        f.push(hash(17 + n as u8, &[suffix(&w.lower, n)]));
-    }
+    f.push(hash(1, &[w.lower.as_bytes()]));
+    f.push(hash(2, &[w.norm.as_bytes()]));
+    f.push(hash(9, &[w.shape.as_bytes()]));
+    f.push(hash(10, &[w.sshape.as_bytes()]));
+    f.extend(affix_hashes(w.lower));
     if w.caps {
-        f.push(hash(23, &[&short_shape(w.raw)]));
+        f.push(hash(23, &[short_shape(w.raw).as_bytes()]));
     }
     if starts_upper(&w.norm) {
-        let (low, cap) = stats.casing(&w.lower);
-        f.push(hash(30, &[if low { "l" } else { "-" }, if cap { "c" } else { "-" }]));
+        let (low, cap) = stats.casing(w.word);
+        f.push(hash(30, &[if low { b"l" } else { b"-" }, if cap { b"c" } else { b"-" }]));
     }
 }
 
@@ -263,11 +323,30 @@ mod tests {
 
     #[test]
     fn word_hashes_equal_the_feature_hashes() {
-        let h = word_hashes("lee");
-        assert_eq!(h[AS_P1], hash(3, &["lee"]));
-        assert_eq!(h[AS_N2], hash(6, &["lee"]));
-        assert_eq!(fnv_part(h[BIGRAM_LEFT], "said"), hash(7, &["lee", "said"]));
-        assert_eq!(fnv_part(h[BIGRAM_CENTRE], "said"), hash(8, &["lee", "said"]));
+        for w in ["lee", "", "café", "a-much-longer-word"] {
+            let (h, b) = (word_hashes(w), w.as_bytes());
+            assert_eq!(h[AS_P1], hash(3, &[b]));
+            assert_eq!(h[AS_N1], hash(4, &[b]));
+            assert_eq!(h[AS_P2], hash(5, &[b]));
+            assert_eq!(h[AS_N2], hash(6, &[b]));
+            assert_eq!(fnv_part(h[BIGRAM_LEFT], b"said"), hash(7, &[b, b"said"]));
+            assert_eq!(fnv_part(h[BIGRAM_CENTRE], b"said"), hash(8, &[b, b"said"]));
+        }
+        // The FNV-1a reference value of the bytes 0x03 "lee" 0xff.
+        let reference = [3u8, b'l', b'e', b'e', 0xff].iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+        assert_eq!(word_hashes("lee")[AS_P1], reference);
+        for part in ["", "a", "abcd", "abcdefg", "naïveté-long"] {
+            let plain = part.bytes().chain([0xff]).fold(7u32, fnv_byte);
+            assert_eq!(fnv_part(7, part.as_bytes()), plain, "{part}");
+        }
+    }
+
+    #[test]
+    fn affix_hashes_equal_the_feature_hashes() {
+        for w in ["lee", "a", "", "café", "naïveté", "straße"] {
+            let want: Vec<u32> = (1..=4).flat_map(|n| [hash(13 + n as u8, &[prefix(w, n).as_bytes()]), hash(17 + n as u8, &[suffix(w, n).as_bytes()])]).collect();
+            assert_eq!(affix_hashes(w).to_vec(), want, "{w}");
+        }
     }
 
     #[test]

@@ -278,8 +278,16 @@ impl<'d> Matcher<'d> {
     /// `caps_line` lifts the capitalization requirement for lines written
     /// all in capitals.
     pub fn hits(&mut self, range: Range<usize>, caps_line: bool) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.hits_into(range, caps_line, &mut out);
+        out
+    }
+
+    /// [`Matcher::hits`] into a buffer the caller reuses across sentences.
+    pub fn hits_into(&mut self, range: Range<usize>, caps_line: bool, out: &mut Vec<Hit>) {
         let (l, doc) = (lists(), self.doc);
-        let mut out = vec![Hit::default(); range.len()];
+        out.clear();
+        out.resize(range.len(), Hit::default());
         let (ids, shapes) = (doc.vocab.ids().get(range.clone()).unwrap_or(&[]), doc.vocab.shapes());
         for (i, &id) in (range.start..).zip(ids) {
             if !caps_line && shapes.get(id as usize).is_none_or(|s| s & Shape::FIRST_UPPER == 0) {
@@ -311,7 +319,6 @@ impl<'d> Matcher<'d> {
                 }
             }
         }
-        out
     }
 }
 

@@ -32,6 +32,7 @@ pub mod buckets;
 pub mod casing;
 pub mod features;
 pub mod gazetteer;
+pub mod lowercase;
 pub mod model;
 pub mod rowsum;
 pub mod rules;

@@ -14,7 +14,7 @@
 //! names), never a panic; decoding is linear in the number of tokens.
 
 use super::buckets::Buckets;
-use super::rowsum::RowSum;
+use super::rowsum::add_rows;
 use super::features::{self, DocStats, Sentence};
 use super::viterbi::{matrix, Decoder, Edges, Trans};
 use super::words::Words;
@@ -123,10 +123,7 @@ impl Model {
     /// Adds the weights of features `fs` to `acc`.
     fn add(&self, fs: &[u32], acc: &mut [i32; TAGS]) {
         const ZERO: [i8; TAGS] = [0; TAGS];
-        let mut sum = RowSum::new(acc);
-        for f in fs {
-            sum.add(self.weights.get(self.rows.row(f & self.mask)).unwrap_or(&ZERO));
-        }
+        add_rows(fs.iter().map(|f| self.weights.get(self.rows.row(f & self.mask)).unwrap_or(&ZERO)), acc);
     }
 
     /// The summed weights of each form's own features ([`features::local`]),
@@ -137,7 +134,7 @@ impl Model {
             .forms()
             .iter()
             .zip(words.active_forms())
-            .map(|(form, used)| {
+            .map(|(form, &used)| {
                 let mut acc = [0i32; TAGS];
                 if used {
                     buf.clear();

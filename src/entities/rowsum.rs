@@ -18,64 +18,50 @@ const FLUSH: u64 = 256;
 const LOW_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
 const SIGN_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// A running sum of weight rows into 17 `i32` totals.
-pub struct RowSum<'a> {
-    acc: &'a mut [i32; TAGS],
-    /// Lanes of bytes 0, 2, 4, 6 / 1, 3, 5, 7 / 8, 10, 12, 14 / 9, 11, 13, 15.
-    lanes: [u64; 4],
-    last: i32,
-    rows: u64,
-}
-
-impl<'a> RowSum<'a> {
-    /// Starts adding into `acc`.
-    pub fn new(acc: &'a mut [i32; TAGS]) -> Self {
-        RowSum { acc, lanes: [0; 4], last: 0, rows: 0 }
-    }
-
-    /// Adds one row.
-    #[inline]
-    pub fn add(&mut self, row: &[i8; TAGS]) {
-        let b = row.map(|w| w as u8);
-        let word = |at: usize| b.get(at..at + 8).and_then(|s| s.try_into().ok()).map_or(SIGN_BITS, u64::from_le_bytes) ^ SIGN_BITS;
-        let (x, y) = (word(0), word(8));
-        self.lanes[0] += x & LOW_BYTES;
-        self.lanes[1] += (x >> 8) & LOW_BYTES;
-        self.lanes[2] += y & LOW_BYTES;
-        self.lanes[3] += (y >> 8) & LOW_BYTES;
-        self.last += row[TAGS - 1] as i32;
-        self.rows += 1;
-        if self.rows == FLUSH {
-            self.flush();
+/// Adds every row of `rows` into the 17 totals `acc`.
+///
+/// The rows go in runs of at most [`FLUSH`], each summed in local lanes
+/// that the compiler keeps in registers (a flush inside the loop made it
+/// store them back to memory at every row), then unbiased into `acc`.
+pub fn add_rows<'r>(mut rows: impl Iterator<Item = &'r [i8; TAGS]>, acc: &mut [i32; TAGS]) {
+    loop {
+        let mut lanes = [0u64; 4];
+        let mut last = 0i32;
+        let mut n = 0u64;
+        for row in rows.by_ref().take(FLUSH as usize) {
+            let word = |at: usize| row.get(at..at + 8).and_then(|s| <[i8; 8]>::try_from(s).ok()).map_or(SIGN_BITS, |w| u64::from_le_bytes(w.map(|x| x as u8))) ^ SIGN_BITS;
+            let (x, y) = (word(0), word(8));
+            lanes[0] += x & LOW_BYTES;
+            lanes[1] += (x >> 8) & LOW_BYTES;
+            lanes[2] += y & LOW_BYTES;
+            lanes[3] += (y >> 8) & LOW_BYTES;
+            last += row[TAGS - 1] as i32;
+            n += 1;
+        }
+        if n == 0 {
+            return;
+        }
+        flush(&lanes, last, n, acc);
+        if n < FLUSH {
+            return;
         }
     }
+}
 
-    /// Moves the lanes into the totals.
-    fn flush(&mut self) {
-        let bias = 128 * self.rows as i64;
-        for (k, lane) in self.lanes.iter().enumerate() {
-            // Lane k holds bytes base, base + 2, base + 4, base + 6.
-            let base = (k / 2) * 8 + k % 2;
-            for j in 0..4 {
-                let sum = ((lane >> (16 * j)) & 0xFFFF) as i64 - bias;
-                if let Some(a) = self.acc.get_mut(base + 2 * j) {
-                    *a += sum as i32;
-                }
+/// Moves the lanes of `rows` rows into the totals.
+fn flush(lanes: &[u64; 4], last: i32, rows: u64, acc: &mut [i32; TAGS]) {
+    let bias = 128 * rows as i64;
+    for (k, lane) in lanes.iter().enumerate() {
+        // Lane k holds bytes base, base + 2, base + 4, base + 6.
+        let base = (k / 2) * 8 + k % 2;
+        for j in 0..4 {
+            let sum = ((lane >> (16 * j)) & 0xFFFF) as i64 - bias;
+            if let Some(a) = acc.get_mut(base + 2 * j) {
+                *a += sum as i32;
             }
         }
-        self.acc[TAGS - 1] += self.last;
-        self.lanes = [0; 4];
-        self.last = 0;
-        self.rows = 0;
     }
-}
-
-impl Drop for RowSum<'_> {
-    fn drop(&mut self) {
-        if self.rows > 0 {
-            self.flush();
-        }
-    }
+    acc[TAGS - 1] += last;
 }
 
 #[cfg(test)]
@@ -98,18 +84,12 @@ mod tests {
                 }
             }
             let mut got = [5i32; TAGS];
-            {
-                let mut s = RowSum::new(&mut got);
-                rows.iter().for_each(|r| s.add(r));
-            }
+            add_rows(rows.iter(), &mut got);
             assert_eq!(got, want, "{n} rows");
         }
         let mut extremes = [0i32; TAGS];
-        {
-            let mut s = RowSum::new(&mut extremes);
-            (0..300).for_each(|_| s.add(&[i8::MIN; TAGS]));
-            (0..100).for_each(|_| s.add(&[i8::MAX; TAGS]));
-        }
-        assert_eq!(extremes, [300 * -128 + 100 * 127; TAGS]);
+        let (low, high) = ([i8::MIN; TAGS], [i8::MAX; TAGS]);
+        add_rows(std::iter::repeat_n(&low, 300).chain(std::iter::repeat_n(&high, 212)), &mut extremes);
+        assert_eq!(extremes, [300 * -128 + 212 * 127; TAGS]);
     }
 }

@@ -21,18 +21,30 @@ pub struct Edges {
     pub before_o: bool,
 }
 
-/// The transition scores, `trans[a][b]` from tag `a` to tag `b`.
-pub type Trans = [[f32; TAGS]; TAGS];
+/// The transition scores, read in the order decoding needs them.
+pub struct Trans {
+    /// `full[a][b]`: from tag `a` to tag `b`.
+    full: [[f32; TAGS]; TAGS],
+    /// `opening[i][j]`: from tag `CLOSED[i]` to tag `OPENING[j]`, the 81
+    /// transitions of every step gathered in one small table.
+    opening: [[f32; 9]; 9],
+}
 
 /// The transition matrix of a flat `a * TAGS + b` list (missing entries 0).
 pub fn matrix(flat: &[f32]) -> Trans {
-    let mut m = [[0.0; TAGS]; TAGS];
-    for (a, row) in m.iter_mut().enumerate() {
+    let mut full = [[0.0; TAGS]; TAGS];
+    for (a, row) in full.iter_mut().enumerate() {
         for (b, x) in row.iter_mut().enumerate() {
             *x = flat.get(a * TAGS + b).copied().unwrap_or(0.0);
         }
     }
-    m
+    let mut opening = [[0.0; 9]; 9];
+    for (row, &a) in opening.iter_mut().zip(&CLOSED) {
+        for (x, &b) in row.iter_mut().zip(&OPENING) {
+            *x = full[a][b];
+        }
+    }
+    Trans { full, opening }
 }
 
 /// The tags no name is open after (O, L-x, U-x), ascending: the allowed
@@ -50,12 +62,20 @@ pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
     out
 }
 
-/// Viterbi's tables, kept between segments so that decoding the many short
-/// segments of a document allocates nothing.
+/// Viterbi's back-pointers, kept between segments so that decoding the
+/// many short segments of a document allocates nothing.
 #[derive(Default)]
 pub struct Decoder {
-    score: Vec<[f32; TAGS]>,
     back: Vec<[u8; TAGS]>,
+}
+
+/// `(score, tag)` of `cand` if it beats `best`: strictly greater, so ties
+/// keep the earlier (lower) tag. Written as selects, not a branch: which
+/// predecessor wins is unpredictable.
+#[inline(always)]
+fn better(best: (f32, u8), cand: (f32, u8)) -> (f32, u8) {
+    let gt = cand.0 > best.0;
+    (if gt { cand.0 } else { best.0 }, if gt { cand.1 } else { best.1 })
 }
 
 impl Decoder {
@@ -64,44 +84,41 @@ impl Decoder {
     pub fn best_path(&mut self, em: &[[f32; TAGS]], trans: &Trans, edges: Edges, out: &mut Vec<usize>) {
         let Some(first) = em.first() else { return };
         let neg = f32::NEG_INFINITY;
-        self.score.clear();
         self.back.clear();
-        let mut row = [neg; TAGS];
+        let mut prev = [neg; TAGS];
         for b in OPENING {
-            row[b] = first[b] + if edges.after_o { trans[0][b] } else { 0.0 };
+            prev[b] = first[b] + if edges.after_o { trans.full[0][b] } else { 0.0 };
         }
-        self.score.push(row);
         self.back.push([0; TAGS]);
         for e in em.iter().skip(1) {
-            let prev = self.score.last().copied().unwrap_or([neg; TAGS]);
             let (mut cur, mut back) = ([neg; TAGS], [0u8; TAGS]);
-            let mut relax = |b: usize, preds: &[usize]| {
-                let mut best = (neg, 0u8);
-                for &a in preds {
-                    let s = prev[a] + trans[a][b];
-                    if s > best.0 {
-                        best = (s, a as u8);
-                    }
+            // O, B-x and U-x follow a closed tag. Starting from (-inf, 0)
+            // and keeping a strictly better score, a tag no predecessor
+            // reaches keeps -inf and back-pointer 0.
+            let mut best = [(neg, 0u8); 9];
+            for (row, &a) in trans.opening.iter().zip(&CLOSED) {
+                let p = prev[a];
+                for (slot, &t) in best.iter_mut().zip(row) {
+                    *slot = better(*slot, (p + t, a as u8));
                 }
-                if best.0 > neg {
-                    cur[b] = best.0 + e[b];
-                    back[b] = best.1;
-                }
-            };
-            // O, B-x and U-x follow a closed tag; I-x and L-x continue the
-            // B-x or I-x of their type.
-            for b in OPENING {
-                relax(b, &CLOSED);
             }
+            for (&(score, a), &b) in best.iter().zip(&OPENING) {
+                cur[b] = score + e[b];
+                back[b] = a;
+            }
+            // I-x and L-x continue the B-x or I-x of their type.
             for open in [1, 5, 9, 13] {
-                relax(open + 1, &[open, open + 1]);
-                relax(open + 2, &[open, open + 1]);
+                for b in [open + 1, open + 2] {
+                    let from = |a: usize| (prev[a] + trans.full[a][b], a as u8);
+                    let (score, a) = better(better((neg, 0), from(open)), from(open + 1));
+                    cur[b] = score + e[b];
+                    back[b] = a;
+                }
             }
-            self.score.push(cur);
+            prev = cur;
             self.back.push(back);
         }
-        let last = self.score.last().copied().unwrap_or([neg; TAGS]);
-        let end = |c: usize| last[c] + if edges.before_o { trans[c][0] } else { 0.0 };
+        let end = |c: usize| prev[c] + if edges.before_o { trans.full[c][0] } else { 0.0 };
         let mut t = 0;
         for c in CLOSED {
             if end(c) > end(t) {

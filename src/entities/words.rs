@@ -23,9 +23,12 @@ use std::ops::Range;
 pub struct Form<'d> {
     /// The word as written.
     pub raw: &'d str,
+    /// Its id in the document's vocab.
+    pub word: usize,
     /// Whether it stands on a line in capitals.
     pub caps: bool,
-    pub lower: Cow<'d, str>,
+    /// Lowercase, curly apostrophes made straight ([`DocStats::lower`]).
+    pub lower: &'d str,
     /// The word as written, or re-cased on a capital line.
     pub norm: Cow<'d, str>,
     pub shape: Shape,
@@ -55,15 +58,46 @@ impl Shape {
         }
     }
 
+    fn push_byte(&mut self, b: u8) {
+        if let Some(dst) = self.buf.get_mut(self.len as usize) {
+            *dst = b;
+            self.len += 1;
+        }
+    }
+
     /// The shape as text.
     pub fn as_str(&self) -> &str {
-        self.buf.get(..self.len as usize).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+        std::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+
+    /// The shape's UTF-8 bytes, as the feature hashes read them (without
+    /// validating them again at every read).
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(..self.len as usize).unwrap_or(&[])
     }
 }
 
 /// The shape of a word and its collapsed form, in one pass.
 fn shapes(w: &str) -> (Shape, Shape) {
     let (mut full, mut short) = (Shape::EMPTY, Shape::EMPTY);
+    if w.is_ascii() {
+        // Bytes are characters here, and their classes are byte ranges.
+        let mut last = None;
+        for &b in w.as_bytes().iter().take(12) {
+            let s = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                b => b,
+            };
+            full.push_byte(s);
+            if last != Some(s) {
+                short.push_byte(s);
+                last = Some(s);
+            }
+        }
+        return (full, short);
+    }
     let mut last = None;
     for c in w.chars().take(12) {
         let s = shape_char(c);
@@ -91,6 +125,8 @@ const NONE: u32 = u32::MAX;
 /// The prepared words of a document.
 pub struct Words<'d> {
     forms: Vec<Form<'d>>,
+    /// Per form: whether some token that may be part of a name has it.
+    active_forms: Vec<bool>,
     /// Per token: the index of its form, or [`NONE`].
     ids: Vec<u32>,
     /// Per token: whether it may be part of a name.
@@ -105,55 +141,63 @@ impl<'d> Words<'d> {
     /// Prepares the tokens of `windows` (each a sentence index and its token
     /// range): all of them when `all` (for training), else the tokens that
     /// may be part of a name and their neighbours.
-    pub fn new(doc: &'d Doc, stats: &DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
+    pub fn new(doc: &'d Doc, stats: &'d DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
         let n = doc.tokens.len();
         // About half the distinct words stand near a possible name.
         let forms = Vec::with_capacity(doc.vocab.words().len() / 2 + 8);
-        let mut w = Words { forms, ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
-        // Per distinct word: its form (outside capital lines), and whether
-        // it may be part of a name.
+        let mut w = Words { forms, active_forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
+        // Per distinct word: its form (outside capital lines).
         let mut seen = vec![NONE; doc.vocab.words().len()];
         // Buffers reused across sentences.
-        let (mut words, mut kinds, mut active): (Vec<&'d str>, Vec<Kind>, Vec<bool>) = Default::default();
+        let (mut kinds, mut active, mut hits): (Vec<Kind>, Vec<bool>, Vec<Hit>) = Default::default();
         let mut lists = gazetteer::Matcher::new(doc);
+        let shapes = doc.vocab.shapes();
         for (sent, range) in windows {
             let caps = stats.caps_line(sent);
-            words.clear();
-            words.extend(range.clone().map(|i| doc.tok(i)));
+            let ids = doc.vocab.ids().get(range.clone()).unwrap_or(&[]);
             kinds.clear();
-            kinds.extend(range.clone().map(|i| if all { Kind::Candidate } else { super::active::kind_of(doc.vocab.shape(i)) }));
+            kinds.extend(ids.iter().map(|&id| if all { Kind::Candidate } else { super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0)) }));
             super::active::mask_into(&kinds, caps || all, &mut active);
-            let hits = lists.hits(range.clone(), caps);
-            for (k, (&raw, hit)) in words.iter().zip(&hits).enumerate() {
+            lists.hits_into(range.clone(), caps, &mut hits);
+            // Bit j of `window`: whether token k + 2 - j is active, so the
+            // five low bits cover the two tokens either side of token k.
+            for (dst, &on) in w.active.get_mut(range.clone()).unwrap_or(&mut []).iter_mut().zip(&active) {
+                *dst = on;
+            }
+            let mut window = active.iter().take(2).fold(0u32, |m, &a| m << 1 | a as u32);
+            for (k, ((&id, hit), &on)) in ids.iter().zip(&hits).zip(&active).enumerate() {
                 let i = range.start + k;
+                window = (window << 1 | active.get(k + 2).copied().unwrap_or(false) as u32) & 0x1f;
+                // Features look two tokens either side, and read hits and
+                // forms of those tokens only: the others (most) are done.
+                if window == 0 {
+                    continue;
+                }
                 if *hit != Hit::default() {
                     if let Some(slot) = w.hit_of.get_mut(i) {
                         *slot = w.hits.len() as u32;
                         w.hits.push(*hit);
                     }
                 }
-                if let Some(a) = w.active.get_mut(i) {
-                    *a = active.get(k).copied().unwrap_or(false);
-                }
-                // Features look two tokens either side.
-                let near = active.get(k.saturating_sub(2)..(k + 3).min(active.len())).is_some_and(|a| a.contains(&true));
-                if !near {
-                    continue;
-                }
                 let id = if caps {
-                    w.push(form(raw, true, stats, hit))
+                    w.push(form(doc, i, true, stats, hit))
                 } else {
-                    match seen.get_mut(doc.vocab.id(i)) {
+                    match seen.get_mut(id as usize) {
                         Some(slot) if *slot != NONE => *slot,
                         Some(slot) => {
-                            *slot = w.push(form(raw, false, stats, hit));
+                            *slot = w.push(form(doc, i, false, stats, hit));
                             *slot
                         }
-                        None => w.push(form(raw, false, stats, hit)),
+                        None => w.push(form(doc, i, false, stats, hit)),
                     }
                 };
                 if let Some(slot) = w.ids.get_mut(i) {
                     *slot = id;
+                }
+                if on {
+                    if let Some(a) = w.active_forms.get_mut(id as usize) {
+                        *a = true;
+                    }
                 }
             }
         }
@@ -162,6 +206,7 @@ impl<'d> Words<'d> {
 
     fn push(&mut self, f: Form<'d>) -> u32 {
         self.forms.push(f);
+        self.active_forms.push(false);
         (self.forms.len() - 1) as u32
     }
 
@@ -186,19 +231,13 @@ impl<'d> Words<'d> {
     }
 
     /// For each form, whether some token that may be part of a name has it.
-    pub fn active_forms(&self) -> Vec<bool> {
-        let mut out = vec![false; self.forms.len()];
-        for (i, &id) in self.ids.iter().enumerate() {
-            if self.active(i) {
-                if let Some(slot) = out.get_mut(id as usize) {
-                    *slot = true;
-                }
-            }
-        }
-        out
+    pub fn active_forms(&self) -> &[bool] {
+        &self.active_forms
     }
 
-    /// The word-list hits of token `i`.
+    /// The word-list hits of token `i`, if it stands within two tokens of
+    /// one that may be part of a name (the only ones features read; the
+    /// others read as no hit).
     pub fn hit(&self, i: usize) -> Hit {
         self.hit_of.get(i).and_then(|&h| self.hits.get(h as usize)).copied().unwrap_or_default()
     }
@@ -212,7 +251,7 @@ pub fn is_caps_word(w: &str) -> bool {
 /// The word with curly apostrophes made straight, as in the training text
 /// ("I’m" reads as "I'm").
 pub fn straight(w: &str) -> Cow<'_, str> {
-    if w.contains(['’', '‘']) {
+    if !w.is_ascii() && w.contains(['’', '‘']) {
         Cow::Owned(w.replace(['’', '‘'], "'"))
     } else {
         Cow::Borrowed(w)
@@ -239,23 +278,25 @@ fn collapse(shape: &str) -> String {
     out
 }
 
-/// The forms of word `raw`; on a capital line it is re-cased as the
-/// document writes it elsewhere (or title-cased when a word list knows it).
-pub fn form<'d>(raw: &'d str, caps_line: bool, stats: &DocStats, hit: &Hit) -> Form<'d> {
+/// The forms of token `i` of `doc`; on a capital line it is re-cased as
+/// the document writes it elsewhere (or title-cased when a word list knows
+/// it).
+pub fn form<'d>(doc: &'d Doc, i: usize, caps_line: bool, stats: &'d DocStats, hit: &Hit) -> Form<'d> {
+    let (raw, word) = (doc.tok(i), doc.vocab.id(i));
+    let lower = stats.lower(word);
     let w = straight(raw);
-    let lower: Cow<str> = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { w.clone() };
     let norm = if caps_line && is_caps_word(&w) {
-        Cow::Owned(match stats.cased(&lower) {
+        Cow::Owned(match stats.cased(word) {
             Some(cased) => cased.to_string(),
-            _ if hit.unit | hit.begin | hit.inside | hit.last != 0 => titlecase(&lower),
+            _ if hit.unit | hit.begin | hit.inside | hit.last != 0 => titlecase(lower),
             _ => lower.to_string(),
         })
     } else {
         w
     };
     let (shape, sshape) = shapes(&norm);
-    let hashes = super::features::word_hashes(&lower);
-    Form { raw, caps: caps_line, lower, norm, shape, sshape, hashes }
+    let hashes = super::features::word_hashes(lower);
+    Form { raw, word, caps: caps_line, lower, norm, shape, sshape, hashes }
 }
 
 fn titlecase(w: &str) -> String {
@@ -273,6 +314,10 @@ mod tests {
         assert_eq!(short_shape("McCain"), "XxXx");
         let (full, short) = super::shapes("Ünïcode-2024’s-long-word");
         assert_eq!((full.as_str(), short.as_str()), ("Xxxxxxx-dddd", "Xx-d"));
+        for w in ["McCain-2", "U.S.", "a", "", "x1y2z3w4v5u6t7", "AT&T"] {
+            let (full, short) = super::shapes(w);
+            assert_eq!((full.as_str(), short.as_str()), (shape(w).as_str(), short_shape(w).as_str()), "{w}");
+        }
         assert_eq!(super::shapes("’’’’’’’’’’’’’’").0.as_str(), "’’’’’’’’’’’’");
     }
 
@@ -281,15 +326,18 @@ mod tests {
         let doc = Doc::new("BIG WIN FOR SMITHERS\nThe team of Smithers won again.");
         let stats = DocStats::new(&doc);
         assert!(stats.caps_line(0) && !stats.caps_line(1));
-        assert_eq!(form("SMITHERS", true, &stats, &Hit::default()).norm, "Smithers");
-        assert_eq!(form("WIN", true, &stats, &Hit::default()).norm, "win");
+        assert_eq!(form(&doc, 3, true, &stats, &Hit::default()).norm, "Smithers");
+        assert_eq!(form(&doc, 1, true, &stats, &Hit::default()).norm, "win");
+        assert_eq!(form(&doc, 1, false, &stats, &Hit::default()).norm, "WIN");
     }
 
     #[test]
     fn curly_apostrophes_read_as_straight() {
-        let stats = DocStats::new(&Doc::new(""));
-        let f = form("I’m", false, &stats, &Hit::default());
-        assert_eq!((f.lower.as_ref(), f.norm.as_ref()), ("i'm", "I'm"));
+        let doc = Doc::new("I’m here");
+        let stats = DocStats::new(&doc);
+        let f = form(&doc, 0, false, &stats, &Hit::default());
+        assert_eq!((f.lower, f.norm.as_ref(), f.raw), ("i'm", "I'm", "I’m"));
+        assert_eq!((f.shape.as_str(), f.sshape.as_str()), ("X'x", "X'x"));
     }
 
     #[test]
@@ -301,5 +349,16 @@ mod tests {
         assert_ne!(w.form_id(0), w.form_id(1));
         assert_eq!(w.forms().len(), 8); // Ann Lee met and Bob in Rome .
         assert!(w.active(0) && w.hit(8) != Hit::default());
+        assert_eq!(w.active_forms(), [true; 8]);
+        let doc = Doc::new("Ann Lee met the old mayor of Rome.");
+        let stats = DocStats::new(&doc);
+        let w = Words::new(&doc, &stats, std::iter::once((0, 0..doc.tokens.len())), false);
+        // "met" (form 2) stands next to a name without being part of one.
+        let active: Vec<bool> = (0..doc.tokens.len()).filter_map(|i| w.form_id(i).map(|f| (f, w.active(i)))).fold(vec![false; w.forms().len()], |mut v, (f, a)| {
+            v[f] |= a;
+            v
+        });
+        assert_eq!(w.active_forms(), active.as_slice());
+        assert!(!w.active_forms()[2]);
     }
 }

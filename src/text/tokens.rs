@@ -44,6 +44,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut start = 0;
     while let Some(&b) = bytes.get(start) {
+        // Most bytes are ASCII spaces, letters and digits: those are told
+        // apart by one table lookup.
+        if is_word_byte(b) {
+            let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+            let end = scan_word(text, start, start + 1, kind);
+            tokens.push(Token { start, end, kind });
+            start = end;
+            continue;
+        }
+        if b <= b' ' || b == 0x7f {
+            start += 1;
+            continue;
+        }
         // ASCII is classified from the byte; other characters are decoded.
         let ascii = b.is_ascii();
         let c = if ascii { b as char } else { char_at(text, start) };
@@ -90,7 +103,7 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
     let bytes = text.as_bytes();
     loop {
         // Most of a word is ASCII letters and digits: skip them bytewise.
-        while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(pos).is_some_and(|&b| is_word_byte(b)) {
             pos += 1;
         }
         // Any other ASCII byte but these ends the word, without decoding.
@@ -146,6 +159,23 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
             _ => return pos,
         }
     }
+}
+
+/// Which bytes are ASCII letters and digits, one lookup per byte.
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Whether `b` is an ASCII letter or digit.
+#[inline(always)]
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[b as usize]
 }
 
 /// `c.is_alphanumeric()`, answered at once for the dashes, quotation marks
@@ -207,6 +237,11 @@ mod tests {
         for c in ('\u{2000}'..='\u{2070}').chain(['a', 'é', '1', '北', '’']) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_word_byte_table_is_ascii_alphanumeric() {
+        assert!((0..=255u8).all(|b| is_word_byte(b) == b.is_ascii_alphanumeric()));
     }
 
     #[test]

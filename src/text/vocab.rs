@@ -76,17 +76,11 @@ impl Shape {
             Some(b) if b.is_ascii_lowercase() => Self::FIRST_ALPHA,
             _ => 0,
         };
-        let mut letters = 0;
+        let mut letters = 0u32;
         for &b in w {
-            if b.is_ascii_uppercase() {
-                f |= Self::UPPER | Self::ALNUM;
-                letters += 1;
-            } else if b.is_ascii_lowercase() {
-                f |= Self::LOWER | Self::ALNUM;
-                letters += 1;
-            } else if b.is_ascii_digit() {
-                f |= Self::NUMERIC | Self::ALNUM;
-            }
+            let bits = ASCII_BITS[b as usize];
+            f |= bits & !LETTER;
+            letters += u32::from(bits >> 7);
         }
         if letters >= 2 {
             f |= Self::TWO_LETTERS;
@@ -94,6 +88,30 @@ impl Shape {
         f
     }
 }
+
+/// Marks a letter in [`ASCII_BITS`] (a bit no [`Shape`] uses).
+const LETTER: u8 = 0x80;
+
+/// Per ASCII byte: the [`Shape`] bits it sets anywhere in a word, and
+/// [`LETTER`]; one lookup instead of three range tests per byte.
+const ASCII_BITS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            Shape::UPPER | Shape::ALNUM | LETTER
+        } else if c.is_ascii_lowercase() {
+            Shape::LOWER | Shape::ALNUM | LETTER
+        } else if c.is_ascii_digit() {
+            Shape::NUMERIC | Shape::ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 impl<'t> Vocab<'t> {
     /// Interns the tokens of `text`.
