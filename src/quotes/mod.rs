@@ -50,6 +50,9 @@ struct Draft {
     /// sorted and interleaved with free quotes after they are linked.
     same_as: Option<usize>,
     paragraph: usize,
+    /// A quoted fragment framed by a plain verb, not reported speech
+    /// ([`partial::framed`]): its kind is [`QuoteKind::Partial`].
+    partial: bool,
 }
 
 /// A resolved speaker before it is output: the mention's bytes, the name
@@ -106,7 +109,7 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             start,
             end,
             text: doc.slice(start, end).to_string(),
-            kind: kind(&v, start, end, d.cue.as_ref()),
+            kind: if d.partial { QuoteKind::Partial } else { kind(&v, start, end, d.cue.as_ref()) },
             cue: d.cue.as_ref().map(|c| span(&v, c.clone())),
             speaker: who.map(|w| Speaker { start: w.start, end: w.end, text: doc.slice(w.start, w.end).to_string(), name: w.name.to_string(), entity: w.entity }),
         });
@@ -124,7 +127,7 @@ fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continuations) -> V
         }
         let same_as = a.inherit.then(|| drafts.last().map(|d| d.start)).flatten();
         let paragraph = v.paragraph_of(v.token_at(start));
-        drafts.push(Draft { start, end, cue: Some(a.cue), speaker: a.speaker, same_as, paragraph });
+        drafts.push(Draft { start, end, cue: Some(a.cue), speaker: a.speaker, same_as, paragraph, partial: false });
     }
     drafts.sort_by_key(|d| d.start);
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len() + v.marks.len());
@@ -172,7 +175,7 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
         // In the same paragraph, the verb before reports it too.
         None => {
             let cue = before.filter(|d| d.paragraph == m.paragraph).and_then(|d| d.cue.clone());
-            Draft { start: m.start, end: m.end, cue, speaker: None, same_as, paragraph: m.paragraph }
+            Draft { start: m.start, end: m.end, cue, speaker: None, same_as, paragraph: m.paragraph, partial: false }
         }
     };
     out.push(draft);
