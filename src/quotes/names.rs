@@ -242,8 +242,11 @@ mod tests {
     use super::*;
     use crate::text::Doc;
 
-    /// The people found in `t`: (name, titles, gender, org), and the number of mentions.
-    fn names(t: &str) -> (Vec<(String, Vec<String>, Gender, bool)>, usize) {
+    /// One person found: name, titles, gender, and whether it is an organisation.
+    type Person = (String, Vec<String>, Gender, bool);
+
+    /// The people found in `t`, and the number of mentions.
+    fn names(t: &str) -> (Vec<Person>, usize) {
         let d = Doc::new(t);
         let v = View::new(&d);
         let table = crate::coref::cluster(&d, Vec::new());
