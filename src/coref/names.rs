@@ -27,7 +27,6 @@ pub struct Names<'t> {
     spaced: Vec<bool>,
     /// For each distinct text, the number of words of its normal form.
     words: Vec<usize>,
-
     /// For each distinct text, its listed alias, if it has one.
     alias: Vec<Option<&'static str>>,
     /// For each distinct text, the gazetteer's classes, once asked for

@@ -243,10 +243,10 @@ mod tests {
     use crate::text::Doc;
 
     /// One person found: name, titles, gender, and whether it is an organisation.
-    type Person = (String, Vec<String>, Gender, bool);
+    type Found = (String, Vec<String>, Gender, bool);
 
     /// The people found in `t`, and the number of mentions.
-    fn names(t: &str) -> (Vec<Person>, usize) {
+    fn names(t: &str) -> (Vec<Found>, usize) {
         let d = Doc::new(t);
         let v = View::new(&d);
         let table = crate::coref::cluster(&d, Vec::new());

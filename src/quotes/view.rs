@@ -125,7 +125,6 @@ impl<'d, 't> View<'d, 't> {
         self.words.is_pause(i)
     }
 
-
     /// The tokens that start a reporting phrase or are a bracket or a
     /// dash, in text order.
     pub fn landmarks(&self) -> &[u32] {

@@ -153,7 +153,6 @@ impl<'d, 't> Words<'d, 't> {
     pub fn is_pause(&self, i: usize) -> bool {
         self.flags.get(i).is_some_and(|f| f & PAUSE != 0)
     }
-
 }
 
 /// The facts of token `t`, whose text is `text`.

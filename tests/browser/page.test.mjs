@@ -215,11 +215,14 @@ describe('the page', () => {
       const chars = [];
       for (let c = 32; c < 127; c++) chars.push(String.fromCharCode(c));
       chars.push('é', 'Ö', 'ß', 'ı', '\u00a0');
-      const pick = (k) => Array.from({ length: k }, () => chars[Math.floor(Math.random() * chars.length)]).join('');
+      // A seeded generator, so that a failing pair comes back on every run.
+      let seed = 12345;
+      const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const pick = (k) => Array.from({ length: k }, () => chars[Math.floor(random() * chars.length)]).join('');
       const pairs = [['Ada Brook', 'ada brook'], ['Rex Tillerson', 'Rex tillerson'], ['U.S.', 'US'], ['O\'Brien', 'Obrien'], ['Jean-Luc', 'Jean Luc'], ['$4.5 billion', '4.5'], ['', 'a']];
       for (let i = 0; i < 50_000; i++) {
-        const a = pick(Math.floor(Math.random() * 7));
-        pairs.push([a, Math.random() < 0.4 ? a.toUpperCase() : pick(Math.floor(Math.random() * 7))]);
+        const a = pick(Math.floor(random() * 7));
+        pairs.push([a, random() < 0.4 ? a.toUpperCase() : pick(Math.floor(random() * 7))]);
       }
       return pairs.filter(([a, b]) => compareNames(a, b) !== Math.sign(a.localeCompare(b)));
     });
