@@ -34,7 +34,7 @@ impl<'a> Lowercase<'a> {
             .zip(vocab.shapes())
             .map(|(w, &shape)| {
                 let start = buf.len();
-                if w.is_ascii() {
+                if shape & Shape::NON_ASCII == 0 {
                     // Shape bits say at once whether there is a capital.
                     if shape & Shape::UPPER == 0 {
                         return (ITSELF, 0);

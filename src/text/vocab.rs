@@ -15,6 +15,10 @@ pub struct Vocab<'t> {
     words: Vec<&'t str>,
     /// Each word's [`Shape`] bits.
     shapes: Vec<u8>,
+    /// The open-addressing table the words were interned with (id + 1,
+    /// 0 = empty), kept for [`Vocab::find`], and each word's hash.
+    slots: Vec<u32>,
+    hashes: Vec<u32>,
 }
 
 /// What a word's characters are, as bits: stages test these instead of
@@ -36,13 +40,15 @@ impl Shape {
     pub const ALNUM: u8 = 32;
     /// Two letters or more.
     pub const TWO_LETTERS: u8 = 64;
+    /// Some character is not ASCII.
+    pub const NON_ASCII: u8 = 128;
 
     /// The shape bits of `w`, in one pass over its characters.
     pub fn of(w: &str) -> u8 {
         if w.is_ascii() {
             return Self::of_ascii(w.as_bytes());
         }
-        let mut f = 0;
+        let mut f = Self::NON_ASCII;
         let mut letters = 0;
         for (k, c) in w.chars().enumerate() {
             let (up, alpha) = (c.is_uppercase(), c.is_alphabetic());
@@ -162,7 +168,23 @@ impl<'t> Vocab<'t> {
             };
             ids.push(id);
         }
-        Vocab { ids, words, shapes }
+        Vocab { ids, words, shapes, slots, hashes }
+    }
+
+    /// The id of the word `w`, if the document has it: one hash and
+    /// usually one probe, no string hashing of a general map.
+    pub fn find(&self, w: &str) -> Option<usize> {
+        let h = hash(w.as_bytes());
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = h as usize & mask;
+        // The table is at most half full, so an empty slot ends the probe.
+        loop {
+            let id = self.slots.get(at).copied()?.checked_sub(1)? as usize;
+            if self.hashes.get(id) == Some(&h) && self.words.get(id) == Some(&w) {
+                return Some(id);
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The word id of token `i` (0 when out of range, as for an empty text).
@@ -254,6 +276,8 @@ mod tests {
         assert_eq!(v.words(), ["Ann", "met", "Bob", "and", "Cy", "."]);
         assert_eq!(v.classify(str::len), [3, 3, 3, 3, 2, 1]);
         assert_eq!(v.id(99), 0);
+        assert_eq!((v.find("Cy"), v.find("."), v.find("cy"), v.find("")), (Some(4), Some(5), None, None));
+        assert_eq!(Vocab::new("", &[]).find("a"), None);
     }
 
     #[test]
@@ -262,6 +286,7 @@ mod tests {
         let v = Vocab::new(&text, &tokenize(&text));
         assert_eq!(v.words().len(), 1700);
         assert!(v.ids().iter().enumerate().all(|(i, &id)| id as usize == i % 1700));
+        assert!((0..1700).all(|i| v.find(&format!("w{i}")) == Some(i)) && v.find("w1700").is_none());
         assert_eq!(Vocab::new("", &[]).words().len(), 0);
     }
 
@@ -270,8 +295,8 @@ mod tests {
         let s = Shape::of;
         assert_eq!(s("Ann"), Shape::FIRST_UPPER | Shape::FIRST_ALPHA | Shape::UPPER | Shape::LOWER | Shape::ALNUM | Shape::TWO_LETTERS);
         assert_eq!(s("3M"), Shape::UPPER | Shape::NUMERIC | Shape::ALNUM);
-        assert_eq!(s("é"), Shape::FIRST_ALPHA | Shape::LOWER | Shape::ALNUM);
-        assert_eq!(s("“"), 0);
+        assert_eq!(s("é"), Shape::FIRST_ALPHA | Shape::LOWER | Shape::ALNUM | Shape::NON_ASCII);
+        assert_eq!(s("“"), Shape::NON_ASCII);
         assert_eq!(s(""), 0);
         for w in ["Ann", "a1", "I", "x-Y", "9", "--", "mIxEd", "A.B."] {
             let mut slow = 0;
