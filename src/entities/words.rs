@@ -15,6 +15,7 @@
 use super::active::Kind;
 use super::features::DocStats;
 use super::gazetteer::{self, Hit};
+use crate::text::vocab::Shape as Bits;
 use crate::text::Doc;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -118,6 +119,8 @@ fn shape_char(c: char) -> char {
         c => c,
     }
 }
+
+const NON_ASCII: u8 = Bits::NON_ASCII;
 
 /// Marks a token whose forms the tagger never reads.
 const NONE: u32 = u32::MAX;
@@ -284,7 +287,9 @@ fn collapse(shape: &str) -> String {
 pub fn form<'d>(doc: &'d Doc, i: usize, caps_line: bool, stats: &'d DocStats, hit: &Hit) -> Form<'d> {
     let (raw, word) = (doc.tok(i), doc.vocab.id(i));
     let lower = stats.lower(word);
-    let w = straight(raw);
+    // The shape bits say whether there can be a curly apostrophe.
+    let ascii = doc.vocab.shapes().get(word).is_some_and(|&f| f & NON_ASCII == 0);
+    let w = if ascii { Cow::Borrowed(raw) } else { straight(raw) };
     let norm = if caps_line && is_caps_word(&w) {
         Cow::Owned(match stats.cased(word) {
             Some(cased) => cased.to_string(),
@@ -314,7 +319,7 @@ mod tests {
         assert_eq!(short_shape("McCain"), "XxXx");
         let (full, short) = super::shapes("Ünïcode-2024’s-long-word");
         assert_eq!((full.as_str(), short.as_str()), ("Xxxxxxx-dddd", "Xx-d"));
-        for w in ["McCain-2", "U.S.", "a", "", "x1y2z3w4v5u6t7", "AT&T"] {
+        for w in ["McCain-2", "U.S.", "a", "", "x1y2z3w4v5u6t7", "AT&T", "@[`{/:09AZaz", "\0\0a\x7f"] {
             let (full, short) = super::shapes(w);
             assert_eq!((full.as_str(), short.as_str()), (shape(w).as_str(), short_shape(w).as_str()), "{w}");
         }
