@@ -59,13 +59,6 @@ impl Shape {
         }
     }
 
-    fn push_byte(&mut self, b: u8) {
-        if let Some(dst) = self.buf.get_mut(self.len as usize) {
-            *dst = b;
-            self.len += 1;
-        }
-    }
-
     /// The shape as text.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(self.as_bytes()).unwrap_or("")
@@ -82,21 +75,23 @@ impl Shape {
 fn shapes(w: &str) -> (Shape, Shape) {
     let (mut full, mut short) = (Shape::EMPTY, Shape::EMPTY);
     if w.is_ascii() {
-        // Bytes are characters here, and their classes are byte ranges.
-        let mut last = None;
-        for &b in w.as_bytes().iter().take(12) {
-            let s = match b {
-                b'A'..=b'Z' => b'X',
-                b'a'..=b'z' => b'x',
-                b'0'..=b'9' => b'd',
-                b => b,
-            };
-            full.push_byte(s);
-            if last != Some(s) {
-                short.push_byte(s);
-                last = Some(s);
+        // NOTE: bytes are characters here: a table gives each its class,
+        // and the collapsed shape is written without branches (each class
+        // goes in the next slot, which only moves on when it differs from
+        // the last); a byte loop of range tests and pushes was a third of
+        // the cost of preparing a word.
+        let (mut n, mut m, mut last) = (0, 0, None);
+        for (&b, dst) in w.as_bytes().iter().zip(full.buf.iter_mut()).take(12) {
+            let s = ASCII_SHAPE[usize::from(b)];
+            *dst = s;
+            n += 1;
+            if let Some(d) = short.buf.get_mut(m) {
+                *d = s;
             }
+            m += usize::from(last != Some(s));
+            last = Some(s);
         }
+        (full.len, short.len) = (n, m as u8);
         return (full, short);
     }
     let mut last = None;
@@ -110,6 +105,24 @@ fn shapes(w: &str) -> (Shape, Shape) {
     }
     (full, short)
 }
+
+/// The shape character of each ASCII byte (a full table, so that a byte
+/// indexes it without a bounds check).
+const ASCII_SHAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            _ => c,
+        };
+        b += 1;
+    }
+    t
+};
 
 fn shape_char(c: char) -> char {
     match c {
