@@ -83,6 +83,19 @@ pub fn mask_into(kinds: &[Kind], caps_line: bool, out: &mut Vec<bool>) {
     }
 }
 
+/// [`mask`] of a sentence of at most 64 tokens outside capital lines, as
+/// bits (bit k for token k), from the bits of its candidates and of its
+/// punctuation tokens.
+pub fn mask_bits(cand: u64, punct: u64, len: usize) -> u64 {
+    let all = if len >= 64 { u64::MAX } else { (1u64 << len) - 1 };
+    // Bit x of each: whether token x - 1, x - 2, x + 1, x + 2 is a candidate.
+    let (p1, p2, n1, n2) = (cand << 1, cand << 2, cand >> 1, cand >> 2);
+    // A token in a run of at most two others between two candidates: the
+    // only one, the first of two, or the second of two.
+    let bridge = !cand & (p1 & n1 | p1 & !n1 & n2 | !p1 & p2 & n1);
+    (cand | bridge | punct & p1) & all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +126,31 @@ mod tests {
     fn punctuation_after_a_capital_is_kept() {
         assert_eq!(active("Acme Corp . said"), "1110");
         assert_eq!(active("he said . then"), "0000");
+    }
+
+    #[test]
+    fn bit_masks_agree_with_the_mask() {
+        // Every sequence of kinds up to eight tokens, and some long ones.
+        let all = [Kind::Plain, Kind::Candidate, Kind::Punctuation];
+        let mut seqs: Vec<Vec<Kind>> = vec![vec![]];
+        for len in 1..=8 {
+            let mut next = Vec::new();
+            for s in seqs.iter().filter(|s| s.len() == len - 1) {
+                for k in all {
+                    let mut t = s.clone();
+                    t.push(k);
+                    next.push(t);
+                }
+            }
+            seqs.extend(next);
+        }
+        seqs.push((0..64).map(|i| all[(i * 7 + i / 5) % 3]).collect());
+        seqs.push((0..63).map(|i| all[(i * 5 + 1) % 3]).collect());
+        for s in seqs {
+            let bits = |k: Kind| s.iter().enumerate().filter(|(_, &x)| x == k).fold(0u64, |m, (i, _)| m | 1 << i);
+            let want = mask(&s, false).iter().enumerate().fold(0u64, |m, (i, &a)| m | u64::from(a) << i);
+            assert_eq!(mask_bits(bits(Kind::Candidate), bits(Kind::Punctuation), s.len()), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -171,53 +171,90 @@ impl<'d> Words<'d> {
         for (sent, range) in windows {
             let caps = stats.caps_line(sent);
             let ids = doc.vocab.ids().get(range.clone()).unwrap_or(&[]);
+            if !caps && !all && ids.len() <= 64 {
+                // NOTE: a sentence's tokens as bits: the mask and the tokens
+                // near an active one take a few word operations, and only
+                // those tokens are visited; the general path below walks
+                // every token several times.
+                let (mut cand, mut punct) = (0u64, 0u64);
+                for (k, &id) in ids.iter().enumerate() {
+                    match super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0)) {
+                        Kind::Candidate => cand |= 1 << k,
+                        Kind::Punctuation => punct |= 1 << k,
+                        Kind::Plain => {}
+                    }
+                }
+                let on = super::active::mask_bits(cand, punct, ids.len());
+                // Every match starts on a capitalised, so active, token.
+                if on == 0 {
+                    continue;
+                }
+                lists.hits_into(range.clone(), false, &mut hits);
+                let mut near = on | on << 1 | on << 2 | on >> 1 | on >> 2;
+                if ids.len() < 64 {
+                    near &= (1 << ids.len()) - 1;
+                }
+                while near != 0 {
+                    let k = near.trailing_zeros() as usize;
+                    near &= near - 1;
+                    if let (Some(&id), Some(hit)) = (ids.get(k), hits.get(k)) {
+                        w.note(doc, stats, &mut seen, (range.start + k, id), hit, on >> k & 1 != 0, false);
+                    }
+                }
+                continue;
+            }
             kinds.clear();
             kinds.extend(ids.iter().map(|&id| if all { Kind::Candidate } else { super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0)) }));
             super::active::mask_into(&kinds, caps || all, &mut active);
             lists.hits_into(range.clone(), caps, &mut hits);
             // Bit j of `window`: whether token k + 2 - j is active, so the
             // five low bits cover the two tokens either side of token k.
-            for (dst, &on) in w.active.get_mut(range.clone()).unwrap_or(&mut []).iter_mut().zip(&active) {
-                *dst = on;
-            }
             let mut window = active.iter().take(2).fold(0u32, |m, &a| m << 1 | a as u32);
             for (k, ((&id, hit), &on)) in ids.iter().zip(&hits).zip(&active).enumerate() {
-                let i = range.start + k;
                 window = (window << 1 | active.get(k + 2).copied().unwrap_or(false) as u32) & 0x1f;
                 // Features look two tokens either side, and read hits and
                 // forms of those tokens only: the others (most) are done.
-                if window == 0 {
-                    continue;
-                }
-                if *hit != Hit::default() {
-                    if let Some(slot) = w.hit_of.get_mut(i) {
-                        *slot = w.hits.len() as u32;
-                        w.hits.push(*hit);
-                    }
-                }
-                let id = if caps {
-                    w.push(form(doc, i, true, stats, hit))
-                } else {
-                    match seen.get_mut(id as usize) {
-                        Some(slot) if *slot != NONE => *slot,
-                        Some(slot) => {
-                            *slot = w.push(form(doc, i, false, stats, hit));
-                            *slot
-                        }
-                        None => w.push(form(doc, i, false, stats, hit)),
-                    }
-                };
-                if let Some(slot) = w.ids.get_mut(i) {
-                    *slot = id;
-                }
-                if on {
-                    if let Some(a) = w.active_forms.get_mut(id as usize) {
-                        *a = true;
-                    }
+                if window != 0 {
+                    w.note(doc, stats, &mut seen, (range.start + k, id), hit, on, caps);
                 }
             }
         }
         w
+    }
+
+    /// Prepares token `i` (word id `id`), which stands within two tokens of
+    /// an active one: its hit, its form, and whether it is active (`on`).
+    #[allow(clippy::too_many_arguments)]
+    fn note(&mut self, doc: &'d Doc, stats: &'d DocStats, seen: &mut [u32], (i, id): (usize, u32), hit: &Hit, on: bool, caps: bool) {
+        if *hit != Hit::default() {
+            if let Some(slot) = self.hit_of.get_mut(i) {
+                *slot = self.hits.len() as u32;
+                self.hits.push(*hit);
+            }
+        }
+        let id = if caps {
+            self.push(form(doc, i, true, stats, hit))
+        } else {
+            match seen.get_mut(id as usize) {
+                Some(slot) if *slot != NONE => *slot,
+                Some(slot) => {
+                    *slot = self.push(form(doc, i, false, stats, hit));
+                    *slot
+                }
+                None => self.push(form(doc, i, false, stats, hit)),
+            }
+        };
+        if let Some(slot) = self.ids.get_mut(i) {
+            *slot = id;
+        }
+        if on {
+            if let Some(a) = self.active.get_mut(i) {
+                *a = true;
+            }
+            if let Some(a) = self.active_forms.get_mut(id as usize) {
+                *a = true;
+            }
+        }
     }
 
     fn push(&mut self, f: Form<'d>) -> u32 {
