@@ -285,37 +285,55 @@ impl<'d> Matcher<'d> {
 
     /// [`Matcher::hits`] into a buffer the caller reuses across sentences.
     pub fn hits_into(&mut self, range: Range<usize>, caps_line: bool, out: &mut Vec<Hit>) {
-        let (l, doc) = (lists(), self.doc);
         out.clear();
         out.resize(range.len(), Hit::default());
-        let (ids, shapes) = (doc.vocab.ids().get(range.clone()).unwrap_or(&[]), doc.vocab.shapes());
+        let (doc, shapes) = (self.doc, self.doc.vocab.shapes());
+        let ids = doc.vocab.ids().get(range.clone()).unwrap_or(&[]);
         for (i, &id) in (range.start..).zip(ids) {
-            if !caps_line && shapes.get(id as usize).is_none_or(|s| s & Shape::FIRST_UPPER == 0) {
+            if caps_line || shapes.get(id as usize).is_some_and(|s| s & Shape::FIRST_UPPER != 0) {
+                self.match_at(i, &range, out);
+            }
+        }
+    }
+
+    /// [`Matcher::hits_into`] for a sentence of at most 64 tokens outside
+    /// capital lines, given the bits of its capitalised tokens (bit k for
+    /// the token `range.start + k`): only those can start a match.
+    pub fn hits_at(&mut self, range: Range<usize>, mut capitalised: u64, out: &mut Vec<Hit>) {
+        out.clear();
+        out.resize(range.len(), Hit::default());
+        while capitalised != 0 {
+            let k = capitalised.trailing_zeros() as usize;
+            capitalised &= capitalised - 1;
+            self.match_at(range.start + k, &range, out);
+        }
+    }
+
+    /// Adds the matches that start at token `i` of the sentence `range`.
+    fn match_at(&mut self, i: usize, range: &Range<usize>, out: &mut [Hit]) {
+        let (l, doc) = (lists(), self.doc);
+        let mut node = ROOT;
+        let mut lower = false;
+        for k in i..range.end.min(i + MAX_WORDS) {
+            let Some(next) = self.word(k).and_then(|w| l.child(node, w)) else { break };
+            node = next;
+            lower |= doc.vocab.shape(k) & Shape::LOWER != 0;
+            let classes = l.classes(node, lower, (i..=k).map(|j| doc.tok(j)));
+            if classes == 0 {
                 continue;
             }
-            let mut node = ROOT;
-            let mut lower = false;
-            for k in i..range.end.min(i + MAX_WORDS) {
-                let Some(next) = self.word(k).and_then(|w| l.child(node, w)) else { break };
-                node = next;
-                lower |= doc.vocab.shape(k) & Shape::LOWER != 0;
-                let classes = l.classes(node, lower, (i..=k).map(|j| doc.tok(j)));
-                if classes == 0 {
-                    continue;
+            let (a, b) = (i - range.start, k - range.start);
+            if a == b {
+                if let Some(h) = out.get_mut(a) {
+                    h.unit |= classes;
                 }
-                let (a, b) = (i - range.start, k - range.start);
-                if a == b {
-                    if let Some(h) = out.get_mut(a) {
-                        h.unit |= classes;
-                    }
-                    continue;
-                }
-                for (x, h) in out.iter_mut().enumerate().take(b + 1).skip(a) {
-                    match x {
-                        _ if x == a => h.begin |= classes,
-                        _ if x == b => h.last |= classes,
-                        _ => h.inside |= classes,
-                    }
+                continue;
+            }
+            for (x, h) in out.iter_mut().enumerate().take(b + 1).skip(a) {
+                match x {
+                    _ if x == a => h.begin |= classes,
+                    _ if x == b => h.last |= classes,
+                    _ => h.inside |= classes,
                 }
             }
         }
@@ -350,6 +368,17 @@ mod tests {
         assert_eq!(hits("Us", false)[0].unit, 0);
         assert!(has(lookup(&["US"]), Class::Country));
         assert_eq!(lookup(&["Us"]), 0);
+    }
+
+    #[test]
+    fn matches_start_only_where_asked() {
+        let doc = Doc::new("in New Zealand and Paris");
+        let mut m = Matcher::new(&doc);
+        let mut out = Vec::new();
+        m.hits_at(0..5, 0b10010, &mut out);
+        assert_eq!(out, hits("in New Zealand and Paris", false));
+        m.hits_at(0..5, 0b10000, &mut out);
+        assert!(out[1] == Hit::default() && has(out[4].unit, Class::City));
     }
 
     #[test]

@@ -176,9 +176,11 @@ impl<'d> Words<'d> {
                 // near an active one take a few word operations, and only
                 // those tokens are visited; the general path below walks
                 // every token several times.
-                let (mut cand, mut punct) = (0u64, 0u64);
+                let (mut cand, mut punct, mut capitalised) = (0u64, 0u64, 0u64);
                 for (k, &id) in ids.iter().enumerate() {
-                    match super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0)) {
+                    let shape = shapes.get(id as usize).copied().unwrap_or(0);
+                    capitalised |= u64::from(shape & Bits::FIRST_UPPER != 0) << k;
+                    match super::active::kind_of(shape) {
                         Kind::Candidate => cand |= 1 << k,
                         Kind::Punctuation => punct |= 1 << k,
                         Kind::Plain => {}
@@ -189,7 +191,7 @@ impl<'d> Words<'d> {
                 if on == 0 {
                     continue;
                 }
-                lists.hits_into(range.clone(), false, &mut hits);
+                lists.hits_at(range.clone(), capitalised, &mut hits);
                 let mut near = on | on << 1 | on << 2 | on >> 1 | on >> 2;
                 if ids.len() < 64 {
                     near &= (1 << ids.len()) - 1;
