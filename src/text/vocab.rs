@@ -16,9 +16,8 @@ pub struct Vocab<'t> {
     /// Each word's [`Shape`] bits.
     shapes: Vec<u8>,
     /// The open-addressing table the words were interned with (id + 1,
-    /// 0 = empty), kept for [`Vocab::find`], and each word's hash.
+    /// 0 = empty), kept for [`Vocab::find`].
     slots: Vec<u32>,
-    hashes: Vec<u32>,
 }
 
 /// What a word's characters are, as bits: stages test these instead of
@@ -168,7 +167,7 @@ impl<'t> Vocab<'t> {
             };
             ids.push(id);
         }
-        Vocab { ids, words, shapes, slots, hashes }
+        Vocab { ids, words, shapes, slots }
     }
 
     /// The id of the word `w`, if the document has it: one hash and
@@ -180,7 +179,7 @@ impl<'t> Vocab<'t> {
         // The table is at most half full, so an empty slot ends the probe.
         loop {
             let id = self.slots.get(at).copied()?.checked_sub(1)? as usize;
-            if self.hashes.get(id) == Some(&h) && self.words.get(id) == Some(&w) {
+            if self.words.get(id) == Some(&w) {
                 return Some(id);
             }
             at = (at + 1) & mask;
