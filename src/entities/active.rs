@@ -83,6 +83,33 @@ pub fn mask_into(kinds: &[Kind], caps_line: bool, out: &mut Vec<bool>) {
     }
 }
 
+/// [`mask_bits`] of a sentence of at most 64 tokens given by their word
+/// ids (shape bits in `shapes`), and the bits of its capitalised tokens.
+pub fn mask_words(ids: &[u32], shapes: &[u8]) -> (u64, u64) {
+    let (mut cand, mut punct, mut capitalised) = (0u64, 0u64, 0u64);
+    for (k, &id) in ids.iter().enumerate().take(64) {
+        let shape = shapes.get(id as usize).copied().unwrap_or(0);
+        capitalised |= u64::from(shape & Shape::FIRST_UPPER != 0) << k;
+        match kind_of(shape) {
+            Kind::Candidate => cand |= 1 << k,
+            Kind::Punctuation => punct |= 1 << k,
+            Kind::Plain => {}
+        }
+    }
+    (mask_bits(cand, punct, ids.len()), capitalised)
+}
+
+/// The tokens within two of an active one (bits `on`) in a sentence of
+/// `len` tokens (at most 64).
+pub fn near_bits(on: u64, len: usize) -> u64 {
+    let near = on | on << 1 | on << 2 | on >> 1 | on >> 2;
+    if len < 64 {
+        near & ((1 << len) - 1)
+    } else {
+        near
+    }
+}
+
 /// [`mask`] of a sentence of at most 64 tokens outside capital lines, as
 /// bits (bit k for token k), from the bits of its candidates and of its
 /// punctuation tokens.
@@ -151,6 +178,15 @@ mod tests {
             let want = mask(&s, false).iter().enumerate().fold(0u64, |m, (i, &a)| m | u64::from(a) << i);
             assert_eq!(mask_bits(bits(Kind::Candidate), bits(Kind::Punctuation), s.len()), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn bits_from_words() {
+        let doc = crate::text::Doc::new("at the Bank of America , Acme Corp . said");
+        let (on, capitalised) = mask_words(doc.vocab.ids(), doc.vocab.shapes());
+        assert_eq!((on, capitalised), (0b1_1111_1100, 0b0_1101_0100));
+        assert_eq!(near_bits(0b1000, 5), 0b11110);
+        assert_eq!(near_bits(1 << 63, 64), 0b111 << 61);
     }
 
     #[test]

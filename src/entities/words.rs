@@ -176,26 +176,13 @@ impl<'d> Words<'d> {
                 // near an active one take a few word operations, and only
                 // those tokens are visited; the general path below walks
                 // every token several times.
-                let (mut cand, mut punct, mut capitalised) = (0u64, 0u64, 0u64);
-                for (k, &id) in ids.iter().enumerate() {
-                    let shape = shapes.get(id as usize).copied().unwrap_or(0);
-                    capitalised |= u64::from(shape & Bits::FIRST_UPPER != 0) << k;
-                    match super::active::kind_of(shape) {
-                        Kind::Candidate => cand |= 1 << k,
-                        Kind::Punctuation => punct |= 1 << k,
-                        Kind::Plain => {}
-                    }
-                }
-                let on = super::active::mask_bits(cand, punct, ids.len());
+                let (on, capitalised) = super::active::mask_words(ids, shapes);
                 // Every match starts on a capitalised, so active, token.
                 if on == 0 {
                     continue;
                 }
                 lists.hits_at(range.clone(), capitalised, &mut hits);
-                let mut near = on | on << 1 | on << 2 | on >> 1 | on >> 2;
-                if ids.len() < 64 {
-                    near &= (1 << ids.len()) - 1;
-                }
+                let mut near = super::active::near_bits(on, ids.len());
                 while near != 0 {
                     let k = near.trailing_zeros() as usize;
                     near &= near - 1;
