@@ -161,11 +161,13 @@ impl Decoder {
             prev = cur;
             self.scores.push(cur);
         }
+        // The best closed tag to end on, ties to the lower one.
         let end = |c: usize| prev[c] + if edges.before_o { trans.full[c][0] } else { 0.0 };
-        let mut t = 0;
+        let (mut t, mut best) = (0, end(0));
         for c in CLOSED {
-            if end(c) > end(t) {
-                t = c;
+            let score = end(c);
+            if score > best {
+                (t, best) = (c, score);
             }
         }
         let at = out.len();
