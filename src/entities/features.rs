@@ -199,17 +199,16 @@ impl<'a, 'd> Sentence<'a, 'd> {
         }
     }
 
-    /// Hash `slot` of [`word_hashes`] of a token (the edge markers' are
-    /// computed once).
-    fn word_hash(x: &Slot<'_, 'd>, slot: usize) -> u32 {
+    /// The [`word_hashes`] of a token (the edge markers' are computed
+    /// once).
+    fn word_hashes<'x>(x: &'x Slot<'x, 'd>) -> &'x [u32; 6] {
         const EDGES: [[u32; 6]; 3] = [word_hashes(EDGE_L), word_hashes(EDGE_R), word_hashes("")];
-        let hashes = match x {
+        match x {
             Ok(Some(f)) => &f.hashes,
             Err(Edge::Left) => &EDGES[0],
             Err(Edge::Right) => &EDGES[1],
             Ok(None) => &EDGES[2],
-        };
-        hashes.get(slot).copied().unwrap_or(0)
+        }
     }
 
     fn lower<'x>(x: &'x Slot<'x, 'd>) -> &'x [u8] {
@@ -250,12 +249,13 @@ impl<'a, 'd> Sentence<'a, 'd> {
         let (sp, sw, sn) = (Self::sshape(&p1), Self::sshape(&w), Self::sshape(&n1));
         // hash(3, [p1]), hash(4, [n1]), hash(5, [p2]), hash(6, [n2]),
         // hash(7, [p1, w]), hash(8, [w, n1]), from each word's own hashes.
-        f.push(Self::word_hash(&p1, AS_P1));
-        f.push(Self::word_hash(&n1, AS_N1));
-        f.push(Self::word_hash(&p2, AS_P2));
-        f.push(Self::word_hash(&n2, AS_N2));
-        f.push(fnv_part(Self::word_hash(&p1, BIGRAM_LEFT), Self::lower(&w)));
-        f.push(fnv_part(Self::word_hash(&w, BIGRAM_CENTRE), Self::lower(&n1)));
+        let (hp1, hn1) = (Self::word_hashes(&p1), Self::word_hashes(&n1));
+        f.push(hp1[AS_P1]);
+        f.push(hn1[AS_N1]);
+        f.push(Self::word_hashes(&p2)[AS_P2]);
+        f.push(Self::word_hashes(&n2)[AS_N2]);
+        f.push(fnv_part(hp1[BIGRAM_LEFT], Self::lower(&w)));
+        f.push(fnv_part(Self::word_hashes(&w)[BIGRAM_CENTRE], Self::lower(&n1)));
         f.push(hash(11, &[sp, sw, sn]));
         f.push(hash(12, &[sp, sw]));
         f.push(hash(13, &[sw, sn]));
@@ -266,9 +266,13 @@ impl<'a, 'd> Sentence<'a, 'd> {
             f.push(hash(34, &[sw]));
         }
         let h = self.words.hit(self.start + i);
-        for (t, set) in [(24, h.unit), (25, h.begin), (26, h.inside), (27, h.last), (28, self.classes(i.checked_sub(1))), (29, self.classes(Some(i + 1)))] {
+        let (before, after) = (self.classes(i.checked_sub(1)), self.classes(Some(i + 1)));
+        if h.unit | h.begin | h.inside | h.last | before | after == 0 {
+            return; // most tokens and their neighbours are in no list
+        }
+        for (t, set) in [(24, h.unit), (25, h.begin), (26, h.inside), (27, h.last), (28, before), (29, after)] {
             if set == 0 {
-                continue; // most tokens are in no list
+                continue;
             }
             for c in class_bits(set) {
                 f.push(hash(t, &[c]));

@@ -114,6 +114,9 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut begin = 0;
     for (i, &t) in tags.iter().enumerate() {
+        if t == 0 {
+            continue; // most tokens are outside any name
+        }
         let (part, ty) = split_tag(t as usize);
         let first = match part {
             Part::B => {

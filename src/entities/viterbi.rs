@@ -26,8 +26,9 @@ pub struct Trans {
     /// `full[a][b]`: from tag `a` to tag `b`.
     full: [[f32; TAGS]; TAGS],
     /// `opening[i][j]`: from tag `CLOSED[i]` to tag `OPENING[j]`, the 81
-    /// transitions of every step gathered in one small table.
-    opening: [[f32; 9]; 9],
+    /// transitions of every step gathered in one small table, each row
+    /// padded to [`LANES`] (the padding lanes are never read).
+    opening: [[f32; LANES]; 9],
 }
 
 /// The transition matrix of a flat `a * TAGS + b` list (missing entries 0).
@@ -38,7 +39,7 @@ pub fn matrix(flat: &[f32]) -> Trans {
             *x = flat.get(a * TAGS + b).copied().unwrap_or(0.0);
         }
     }
-    let mut opening = [[0.0; 9]; 9];
+    let mut opening = [[0.0; LANES]; 9];
     for (row, &a) in opening.iter_mut().zip(&CLOSED) {
         for (x, &b) in row.iter_mut().zip(&OPENING) {
             *x = full[a][b];
@@ -54,6 +55,9 @@ const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /// The tags that open a name or stand outside one (O, B-x, U-x).
 const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
+/// The opening tags' lanes, padded to three vectors of four floats.
+const LANES: usize = 12;
+
 /// The best tag sequence for per-token scores `em` and transition scores
 /// `trans` (`trans[a * TAGS + b]`) of a whole sentence.
 pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
@@ -62,11 +66,17 @@ pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
     out
 }
 
-/// Viterbi's back-pointers, kept between segments so that decoding the
+/// Viterbi's per-token scores, kept between segments so that decoding the
 /// many short segments of a document allocates nothing.
+///
+/// NOTE: no back-pointers are kept: choosing them at every step for all 17
+/// tags cost more than the maxima themselves, while the path needs one
+/// per token. The backtrace recomputes the one it needs from the stored
+/// scores, with the same additions and comparisons in the same order, so
+/// it picks the same predecessor.
 #[derive(Default)]
 pub struct Decoder {
-    back: Vec<[u8; TAGS]>,
+    scores: Vec<[f32; TAGS]>,
 }
 
 /// `(score, tag)` of `cand` if it beats `best`: strictly greater, so ties
@@ -78,58 +88,97 @@ fn better(best: (f32, u8), cand: (f32, u8)) -> (f32, u8) {
     (if gt { cand.0 } else { best.0 }, if gt { cand.1 } else { best.1 })
 }
 
+/// `cand` if it is strictly greater than `best`, else `best`: the score
+/// half of [`better`] (one vector maximum).
+#[inline(always)]
+fn max_of(best: f32, cand: f32) -> f32 {
+    if cand > best {
+        cand
+    } else {
+        best
+    }
+}
+
+/// The best predecessor of tag `b` given the previous token's scores
+/// `prev`: the same candidates in the same order as the forward pass,
+/// starting from (-inf, 0), so it is the tag whose score the forward pass
+/// kept.
+fn predecessor(prev: &[f32; TAGS], trans: &Trans, b: usize) -> usize {
+    let neg = (f32::NEG_INFINITY, 0u8);
+    let from = |a: usize| (prev.get(a).copied().unwrap_or(f32::NEG_INFINITY) + trans.at(a, b), a as u8);
+    let best = if OPENING.contains(&b) {
+        CLOSED.iter().fold(neg, |best, &a| better(best, from(a)))
+    } else {
+        // I-x (b = open + 1) and L-x (b = open + 2) after B-x or I-x.
+        let open = b - 1 - (b + 2) % 4;
+        better(better(neg, from(open)), from(open + 1))
+    };
+    best.1 as usize
+}
+
+impl Trans {
+    /// The transition score from tag `a` to tag `b` (0 out of range).
+    fn at(&self, a: usize, b: usize) -> f32 {
+        self.full.get(a).and_then(|r| r.get(b)).copied().unwrap_or(0.0)
+    }
+}
+
 impl Decoder {
     /// Appends to `out` the best tag sequence of one segment, with its
     /// [`Edges`]. Ties go to the lower tag, step by step.
     pub fn best_path(&mut self, em: &[[f32; TAGS]], trans: &Trans, edges: Edges, out: &mut Vec<usize>) {
         let Some(first) = em.first() else { return };
         let neg = f32::NEG_INFINITY;
-        self.back.clear();
+        self.scores.clear();
         let mut prev = [neg; TAGS];
         for b in OPENING {
             prev[b] = first[b] + if edges.after_o { trans.full[0][b] } else { 0.0 };
         }
-        self.back.push([0; TAGS]);
+        self.scores.push(prev);
         for e in em.iter().skip(1) {
-            let (mut cur, mut back) = ([neg; TAGS], [0u8; TAGS]);
-            // O, B-x and U-x follow a closed tag. Starting from (-inf, 0)
-            // and keeping a strictly better score, a tag no predecessor
-            // reaches keeps -inf and back-pointer 0.
-            let mut best = [(neg, 0u8); 9];
+            let mut cur = [neg; TAGS];
+            // O, B-x and U-x follow a closed tag: a max-plus product over
+            // padded lanes, which the compiler turns into vector code.
+            // Starting from -inf and keeping a strictly greater score, a
+            // tag no predecessor reaches keeps -inf.
+            let mut best = [neg; LANES];
             for (row, &a) in trans.opening.iter().zip(&CLOSED) {
                 let p = prev[a];
                 for (slot, &t) in best.iter_mut().zip(row) {
-                    *slot = better(*slot, (p + t, a as u8));
+                    *slot = max_of(*slot, p + t);
                 }
             }
-            for (&(score, a), &b) in best.iter().zip(&OPENING) {
+            for (&score, &b) in best.iter().zip(&OPENING) {
                 cur[b] = score + e[b];
-                back[b] = a;
             }
             // I-x and L-x continue the B-x or I-x of their type.
             for open in [1, 5, 9, 13] {
                 for b in [open + 1, open + 2] {
-                    let from = |a: usize| (prev[a] + trans.full[a][b], a as u8);
-                    let (score, a) = better(better((neg, 0), from(open)), from(open + 1));
-                    cur[b] = score + e[b];
-                    back[b] = a;
+                    let from = |a: usize| prev[a] + trans.full[a][b];
+                    cur[b] = max_of(max_of(neg, from(open)), from(open + 1)) + e[b];
                 }
             }
             prev = cur;
-            self.back.push(back);
+            self.scores.push(cur);
         }
+        // The best closed tag to end on, ties to the lower one.
         let end = |c: usize| prev[c] + if edges.before_o { trans.full[c][0] } else { 0.0 };
-        let mut t = 0;
+        let (mut t, mut best) = (0, end(0));
         for c in CLOSED {
-            if end(c) > end(t) {
-                t = c;
+            let score = end(c);
+            if score > best {
+                (t, best) = (c, score);
             }
         }
         let at = out.len();
         out.resize(at + em.len(), 0);
-        for (slot, back) in out.iter_mut().skip(at).rev().zip(self.back.iter().rev()) {
+        // The scores of the token before each slot, last slot first.
+        let mut before = self.scores.iter().rev().skip(1);
+        for slot in out.iter_mut().skip(at).rev() {
             *slot = t;
-            t = back[t % TAGS] as usize;
+            if let Some(prev) = before.next() {
+                t = predecessor(prev, trans, t);
+            }
         }
     }
 }
@@ -192,6 +241,68 @@ mod constraint_tests {
                 assert!(!allowed(None, b));
             }
             assert_eq!(may_end(b), CLOSED.contains(&b), "tag {b}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::*;
+
+    /// The decoder as it was with back-pointers chosen at every step: the
+    /// reference the backtrace by recomputation must agree with.
+    fn with_back_pointers(em: &[[f32; TAGS]], trans: &Trans, edges: Edges) -> Vec<usize> {
+        let neg = f32::NEG_INFINITY;
+        let mut back: Vec<[u8; TAGS]> = vec![[0; TAGS]];
+        let mut prev = [neg; TAGS];
+        for b in OPENING {
+            prev[b] = em[0][b] + if edges.after_o { trans.full[0][b] } else { 0.0 };
+        }
+        for e in &em[1..] {
+            let (mut cur, mut bk) = ([neg; TAGS], [0u8; TAGS]);
+            for b in 0..TAGS {
+                let preds: Vec<usize> = if OPENING.contains(&b) { CLOSED.to_vec() } else { vec![b - 1 - (b + 2) % 4, b - (b + 2) % 4] };
+                let (s, a) = preds.iter().fold((neg, 0u8), |best, &a| better(best, (prev[a] + trans.full[a][b], a as u8)));
+                cur[b] = s + e[b];
+                bk[b] = a;
+            }
+            prev = cur;
+            back.push(bk);
+        }
+        let end = |c: usize| prev[c] + if edges.before_o { trans.full[c][0] } else { 0.0 };
+        let mut t = 0;
+        for c in CLOSED {
+            if end(c) > end(t) {
+                t = c;
+            }
+        }
+        let mut out = vec![0; em.len()];
+        for (slot, bk) in out.iter_mut().rev().zip(back.iter().rev()) {
+            *slot = t;
+            t = bk[t] as usize;
+        }
+        out
+    }
+
+    #[test]
+    fn recomputed_back_pointers_match_stored_ones_even_on_ties() {
+        let mut seed = 11u32;
+        let mut rnd = |k: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            ((seed >> 16) % k) as f32 - (k / 2) as f32
+        };
+        let mut decoder = Decoder::default();
+        for round in 0..300 {
+            // Few distinct values, so that many scores tie.
+            let k = if round % 2 == 0 { 3 } else { 40 };
+            let flat: Vec<f32> = (0..TAGS * TAGS).map(|_| rnd(k) * 0.5).collect();
+            let trans = matrix(&flat);
+            let n = 1 + (round % 9);
+            let em: Vec<[f32; TAGS]> = (0..n).map(|_| std::array::from_fn(|_| rnd(k) * 0.25)).collect();
+            let edges = Edges { after_o: round % 3 == 0, before_o: round % 5 < 2 };
+            let mut got = vec![7];
+            decoder.best_path(&em, &trans, edges, &mut got);
+            assert_eq!(got[1..], with_back_pointers(&em, &trans, edges)[..], "round {round}");
         }
     }
 }
