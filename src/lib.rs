@@ -10,6 +10,7 @@
 pub mod batch;
 pub mod coref;
 pub mod entities;
+mod pieces;
 pub mod quotes;
 pub mod text;
 
@@ -145,6 +146,14 @@ impl std::str::FromStr for Continuations {
 
 /// Finds the quotes, their speakers and the entities in `text`.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    if text.len() > pieces::MAX_PIECE {
+        return pieces::analyze(text, options, pieces::MAX_PIECE);
+    }
+    analyze_doc(text, options)
+}
+
+/// [`analyze`] of a text that fits one [`text::Doc`] (under 4 GiB).
+fn analyze_doc(text: &str, options: &Options) -> Analysis {
     let doc = text::Doc::new(text);
     let mentions = entities::find(&doc);
     let table = coref::cluster(&doc, mentions);
@@ -159,6 +168,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 impl Analysis {
     /// Rewrites every byte offset into `unit`, all in one pass over the text.
     fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
+        text::offsets::convert_all(text, unit, &mut self.offsets_mut());
+    }
+
+    /// Every offset of the analysis, for rewriting in place.
+    fn offsets_mut(&mut self) -> Vec<&mut usize> {
         let mut offsets: Vec<&mut usize> = Vec::new();
         for q in &mut self.quotes {
             offsets.extend([&mut q.start, &mut q.end]);
@@ -174,6 +188,6 @@ impl Analysis {
                 offsets.extend([&mut m.start, &mut m.end]);
             }
         }
-        text::offsets::convert_all(text, unit, &mut offsets);
+        offsets
     }
 }

@@ -262,19 +262,19 @@ impl EntityTable {
 
     /// The output entities, in cluster order (the INVARIANT in the module docs).
     pub fn into_entities(self, doc: &Doc) -> Vec<Entity> {
-        let mentions = &self.mentions;
+        // NOTE: the spans are made in text order and then moved into their
+        // clusters. Made in cluster order, every mention read the text and
+        // allocated at a random place: on a 10 MB text that cost three
+        // times as much per mention as on 1 MB.
+        let mut spans: Vec<Option<Span>> =
+            self.mentions.iter().map(|m| Some(Span { start: m.start, end: m.end, text: doc.slice(m.start, m.end).to_string() })).collect();
         self.clusters
             .into_iter()
             .map(|c| Entity {
                 kind: c.kind,
                 name: c.name,
                 title: c.title,
-                mentions: c
-                    .mentions
-                    .iter()
-                    .filter_map(|&i| mentions.get(i))
-                    .map(|m| Span { start: m.start, end: m.end, text: doc.slice(m.start, m.end).to_string() })
-                    .collect(),
+                mentions: c.mentions.iter().filter_map(|&i| spans.get_mut(i).and_then(Option::take)).collect(),
             })
             .collect()
     }

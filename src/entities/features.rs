@@ -167,7 +167,7 @@ const EDGE_R: &str = "</s>";
 impl<'a, 'd> Sentence<'a, 'd> {
     /// Window `range` (token indices) of sentence `sent` of `doc`.
     pub fn new(doc: &Doc, words: &'a Words<'d>, stats: &'a DocStats<'a>, sent: usize, range: Range<usize>) -> Self {
-        let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start));
+        let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start()));
         Sentence { words, start: range.start, len: range.len(), para_start, stats }
     }
 

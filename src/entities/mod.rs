@@ -165,7 +165,7 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
             // A title the model took in ("President Trump") is split off.
             if let Some(n) = titles::leading(doc, a..b) {
                 a += n;
-                title = Some((doc.tokens.get(a - n)?.start, doc.tokens.get(a - 1)?.end));
+                title = Some((doc.tokens.get(a - n)?.start(), doc.tokens.get(a - 1)?.end()));
             }
             title = title.or_else(|| titles::before(doc, a));
             EntityType::PERSON
@@ -177,7 +177,7 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
     if a >= b {
         return None;
     }
-    Some(Mention { start: doc.tokens.get(a)?.start, end: doc.tokens.get(b - 1)?.end, kind, title })
+    Some(Mention { start: doc.tokens.get(a)?.start(), end: doc.tokens.get(b - 1)?.end(), kind, title })
 }
 
 /// GPE for countries, states and cities (and unknown places), LOC for

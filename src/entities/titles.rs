@@ -27,7 +27,7 @@ pub fn before(doc: &Doc, first: usize) -> Option<(usize, usize)> {
         let capital = doc.vocab.shape(k) & Shape::FIRST_UPPER != 0;
         capital && gazetteer::has(gazetteer::lookup_tokens(doc, k..first), Class::Title)
     })?;
-    Some((doc.tokens.get(a)?.start, doc.tokens.get(first.checked_sub(1)?)?.end))
+    Some((doc.tokens.get(a)?.start(), doc.tokens.get(first.checked_sub(1)?)?.end()))
 }
 
 #[cfg(test)]

@@ -50,8 +50,8 @@ fn instances(docs: &[Annotated], mask: u32, al: &mut Alignment) -> Vec<Instance>
         for &(s, e, ty) in &d.spans {
             al.spans += 1;
             let first = doc.token_at_or_after(s);
-            let last = doc.tokens.partition_point(|t| t.start < e);
-            let fits = doc.tokens.get(first).is_some_and(|t| t.start == s) && last > first && doc.tokens.get(last - 1).is_some_and(|t| t.end == e);
+            let last = doc.tokens.partition_point(|t| t.start() < e);
+            let fits = doc.tokens.get(first).is_some_and(|t| t.start() == s) && last > first && doc.tokens.get(last - 1).is_some_and(|t| t.end() == e);
             if !fits {
                 al.misaligned += 1;
             }

@@ -90,11 +90,11 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
         }
         // Every mark is a punctuation token; words, numbers and other
         // punctuation change no state.
-        if tok.kind != TokenKind::Punct || !may_be_mark(text.as_bytes().get(tok.start).copied()) {
+        if tok.kind != TokenKind::Punct || !may_be_mark(text.as_bytes().get(tok.start()).copied()) {
             continue;
         }
         if tok.text(text) == "\"" {
-            let after_equals = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.text(text) == "=" && p.end == tok.start);
+            let after_equals = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.text(text) == "=" && p.end() == tok.start());
             if after_equals || in_attribute {
                 in_attribute = after_equals;
                 continue;
@@ -116,28 +116,28 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
                 single = None; // an unclosed single inside was an apostrophe
                 match (double, role) {
                     (None, Role::Close) => {}
-                    (None, _) => double = Some((tok.start, tok.end)),
+                    (None, _) => double = Some((tok.start(), tok.end())),
                     (Some(open), Role::Open) => {
                         // A second opener: the first quote was never closed.
-                        out.push(marked(open, tok.start, tok.start, false, false, pi));
-                        double = Some((tok.start, tok.end));
+                        out.push(marked(open, tok.start(), tok.start(), false, false, pi));
+                        double = Some((tok.start(), tok.end()));
                     }
                     (Some(open), _) => {
-                        out.push(marked(open, tok.start, tok.end, true, false, pi));
+                        out.push(marked(open, tok.start(), tok.end(), true, false, pi));
                         double = None;
                     }
                 }
             }
             Mark::Single(role) if double.is_none() => match (single, role) {
-                (None, Role::Open | Role::Toggle) => single = Some((tok.start, tok.end)),
+                (None, Role::Open | Role::Toggle) => single = Some((tok.start(), tok.end())),
                 (Some(open), Role::Close | Role::Toggle) => {
                     // "rock 'n' roll": a one-letter span is not a quote.
-                    if text.get(open.1..tok.start).is_some_and(|s| s.trim().chars().count() > 1) {
-                        out.push(marked(open, tok.start, tok.end, true, true, pi));
+                    if text.get(open.1..tok.start()).is_some_and(|s| s.trim().chars().count() > 1) {
+                        out.push(marked(open, tok.start(), tok.end(), true, true, pi));
                     }
                     single = None;
                 }
-                (Some(_), Role::Open) => single = Some((tok.start, tok.end)),
+                (Some(_), Role::Open) => single = Some((tok.start(), tok.end())),
                 (None, Role::Close) => {}
             },
             Mark::Single(_) => {}
@@ -176,20 +176,20 @@ fn marked(open: (usize, usize), end: usize, close: usize, closed: bool, single: 
 fn double_apostrophe(text: &str, toks: &[Token], i: usize) -> Option<(Role, Token)> {
     let a = toks.get(i)?;
     let b = toks.get(i + 1)?;
-    if a.text(text) != "'" || b.text(text) != "'" || b.start != a.end {
+    if a.text(text) != "'" || b.text(text) != "'" || b.start() != a.end() {
         return None;
     }
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let next = toks.get(i + 2);
-    let space_before = prev.is_none_or(|p| p.end < a.start);
-    let space_after = next.is_none_or(|n| n.start > b.end);
+    let space_before = prev.is_none_or(|p| p.end() < a.start());
+    let space_after = next.is_none_or(|n| n.start() > b.end());
     let role = match (space_before, space_after) {
         (true, false) => Role::Open,
         (false, true) => Role::Close,
         _ if next.is_some_and(|n| n.kind == TokenKind::Punct) => Role::Close,
         _ => Role::Toggle,
     };
-    Some((role, Token { start: a.start, end: b.end, kind: TokenKind::Punct }))
+    Some((role, Token::new(a.start(), b.end(), TokenKind::Punct)?))
 }
 
 /// Decides whether token `i` is a quotation mark and which way it faces.
@@ -204,8 +204,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
     }
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let next = toks.get(i + 1);
-    let space_before = prev.is_none_or(|p| p.end < tok.start);
-    let space_after = next.is_none_or(|n| n.start > tok.end);
+    let space_before = prev.is_none_or(|p| p.end() < tok.start());
+    let space_after = next.is_none_or(|n| n.start() > tok.end());
     let prev_opens = prev.is_some_and(|p| matches!(p.text(text), "(" | "[" | "—" | "–" | "-" | ":"));
     let left = (space_before || prev_opens) && !space_after;
     let right = !space_before && (space_after || next.is_some_and(|n| n.kind == TokenKind::Punct));

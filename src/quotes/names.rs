@@ -265,7 +265,7 @@ mod tests {
             let m = table.mentions.get(i)?;
             (m.start < e && matches!(m.kind, EntityType::PERSON | EntityType::ORG)).then(|| table.cluster_of.get(i).copied()).flatten()
         };
-        let spans: Vec<(usize, usize)> = d.tokens.iter().map(|t| (t.start, t.end)).collect();
+        let spans: Vec<(usize, usize)> = d.tokens.iter().map(|t| (t.start(), t.end())).collect();
         let mut c = MentionCursor::new(&table);
         let mut found = 0;
         for &(s, e) in spans.iter().chain(spans.iter().rev()) {

@@ -36,16 +36,16 @@ impl<'d, 't> View<'d, 't> {
         let mut quote_of = vec![NONE; doc.tokens.len()];
         let (mut m, mut i) = (0, 0);
         while let Some(t) = doc.tokens.get(i) {
-            while marks.get(m).is_some_and(|k| k.close <= t.start && k.close > k.open) {
+            while marks.get(m).is_some_and(|k| k.close <= t.start() && k.close > k.open) {
                 m += 1;
             }
             let Some(k) = marks.get(m) else { break };
-            if t.start < k.open {
+            if t.start() < k.open {
                 // No token before the next opening mark is quoted: jump to it.
                 i = doc.token_at_or_after(k.open).max(i + 1);
                 continue;
             }
-            if let Some(slot) = quote_of.get_mut(i).filter(|_| t.end <= k.close.max(k.end)) {
+            if let Some(slot) = quote_of.get_mut(i).filter(|_| t.end() <= k.close.max(k.end)) {
                 *slot = u32::try_from(m).unwrap_or(NONE);
             }
             i += 1;
@@ -86,12 +86,12 @@ impl<'d, 't> View<'d, 't> {
 
     /// Byte start of token `i` (the text end out of range).
     pub fn start(&self, i: usize) -> usize {
-        self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.start)
+        self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.start())
     }
 
     /// Byte end of token `i` (the text end out of range).
     pub fn end(&self, i: usize) -> usize {
-        self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.end)
+        self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.end())
     }
 
     /// Whether the token is a word that starts with a capital letter.
@@ -184,10 +184,10 @@ mod tests {
         let mut m = 0;
         let mut out = Vec::new();
         for t in &doc.tokens {
-            while marks.get(m).is_some_and(|k| k.close <= t.start && k.close > k.open) {
+            while marks.get(m).is_some_and(|k| k.close <= t.start() && k.close > k.open) {
                 m += 1;
             }
-            out.push(marks.get(m).filter(|k| t.start >= k.open && t.end <= k.close.max(k.end)).map(|_| m));
+            out.push(marks.get(m).filter(|k| t.start() >= k.open && t.end() <= k.close.max(k.end)).map(|_| m));
         }
         out
     }

@@ -167,7 +167,7 @@ fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t
             Word { text, lower: (0, 0), tags, flags: PUNCT | landmark | joiner | pause }
         }
         kind => {
-            let mut w = read(lower, all, t.start, t.end, text, kind == TokenKind::Word);
+            let mut w = read(lower, all, t.start(), t.end(), text, kind == TokenKind::Word);
             if w.tags.starts_cue() {
                 w.flags |= LANDMARK;
             }

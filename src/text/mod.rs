@@ -31,14 +31,15 @@ pub struct Doc<'t> {
 const BLOCK: usize = 64;
 
 impl<'t> Doc<'t> {
-    /// Tokenizes and splits `text`.
+    /// Tokenizes and splits `text`, which must be under 4 GiB (token offsets
+    /// are 32-bit; [`crate::analyze`] cuts longer texts into pieces).
     pub fn new(text: &'t str) -> Self {
         let tokens = tokens::tokenize(text);
         let (sentences, paragraphs) = sentences::split(text, &tokens);
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
         let mut i = 0;
         for k in 0..=text.len() / BLOCK + 1 {
-            while tokens.get(i).is_some_and(|t| t.start < k * BLOCK) {
+            while tokens.get(i).is_some_and(|t| t.start() < k * BLOCK) {
                 i += 1;
             }
             blocks.push(i as u32);
@@ -61,10 +62,10 @@ impl<'t> Doc<'t> {
     pub fn token_at_or_after(&self, b: usize) -> usize {
         let k = b / BLOCK;
         let (Some(&lo), Some(&hi)) = (self.blocks.get(k), self.blocks.get(k + 1)) else {
-            return self.tokens.partition_point(|t| t.start < b);
+            return self.tokens.partition_point(|t| t.start() < b);
         };
         let (lo, hi) = (lo as usize, hi as usize);
-        lo + self.tokens.get(lo..hi).map_or(0, |ts| ts.partition_point(|t| t.start < b))
+        lo + self.tokens.get(lo..hi).map_or(0, |ts| ts.partition_point(|t| t.start() < b))
     }
 }
 
@@ -77,7 +78,7 @@ mod tests {
         let text = "Ann  said, “yes.” ".repeat(40) + "end";
         let doc = Doc::new(&text);
         for b in 0..=text.len() + 3 {
-            assert_eq!(doc.token_at_or_after(b), doc.tokens.partition_point(|t| t.start < b), "byte {b}");
+            assert_eq!(doc.token_at_or_after(b), doc.tokens.partition_point(|t| t.start() < b), "byte {b}");
         }
     }
 }

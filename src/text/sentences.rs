@@ -57,7 +57,7 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], r: Range<usize>, paragraph: usize) {
     if let (Some(first), Some(last)) = (tokens.get(r.start), r.end.checked_sub(1).and_then(|e| tokens.get(e))) {
-        out.push(Sentence { start: first.start, end: last.end, tokens: r, paragraph });
+        out.push(Sentence { start: first.start(), end: last.end(), tokens: r, paragraph });
     }
 }
 
@@ -69,12 +69,12 @@ fn push_paragraph(out: &mut Vec<Paragraph>, sentences: &[Sentence], first: usize
 
 /// Whether the whitespace between two adjacent tokens breaks the paragraph.
 fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
-    if prev.end >= next.start {
+    if prev.end() >= next.start() {
         return false; // adjacent tokens: no gap at all
     }
     // Bytes, not chars: '\n' is one byte and U+2029 is E2 80 A9, and no
     // other character's encoding contains either.
-    let gap = text.as_bytes().get(prev.end..next.start).unwrap_or(&[]);
+    let gap = text.as_bytes().get(prev.end()..next.start()).unwrap_or(&[]);
     if !gap.iter().any(|&b| b == b'\n' || b == 0xe2) {
         return false; // the usual gap: spaces and tabs
     }
@@ -104,7 +104,7 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(tok) = tokens.get(i) else { return false };
     // Words and numbers are neither terminators nor closers: only a word
     // ending in a period ("U.S.") can end a sentence.
-    if tok.kind != TokenKind::Punct && !(tok.kind == TokenKind::Word && text.as_bytes().get(tok.end.wrapping_sub(1)) == Some(&b'.')) {
+    if tok.kind != TokenKind::Punct && !(tok.kind == TokenKind::Word && text.as_bytes().get(tok.end().wrapping_sub(1)) == Some(&b'.')) {
         return false;
     }
     let t = tok.text(text);
@@ -121,7 +121,7 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     if is_closer(next_text) || is_terminator(next_text) || !starts_sentence(next_text) {
         return false;
     }
-    if t == "." && i > 0 && tokens[i - 1].end == tok.start {
+    if t == "." && i > 0 && tokens[i - 1].end() == tok.start() {
         let prev = tokens[i - 1].text(text);
         if lexicon::is_title_abbreviation(prev) {
             return false;

@@ -100,13 +100,13 @@ impl<'a> Tokens<'a> {
     /// Whether tokens `i` and `i + 1` are on one line.
     pub fn joined(&self, i: usize) -> bool {
         let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else { return false };
-        self.doc.text.as_bytes().get(a.end..b.start).is_some_and(|gap| !gap.iter().any(|&c| c == b'\n' || c == b'\r'))
+        self.doc.text.as_bytes().get(a.end()..b.start()).is_some_and(|gap| !gap.iter().any(|&c| c == b'\n' || c == b'\r'))
     }
 
     /// Whether token `i + 1` follows token `i` with no space.
     pub fn touching(&self, i: usize) -> bool {
         let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else { return false };
-        a.end == b.start
+        a.end() == b.start()
     }
 
     /// Token `i` if it is on the line of token `i - 1`.

@@ -210,7 +210,7 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         } else {
             None
         };
-        match best.and_then(|(e, k)| Some((doc.tokens.get(i)?.start, doc.tokens.get(e.checked_sub(1)?)?.end, e, k))) {
+        match best.and_then(|(e, k)| Some((doc.tokens.get(i)?.start(), doc.tokens.get(e.checked_sub(1)?)?.end(), e, k))) {
             Some((start, end, e, kind)) if e > i => {
                 out.push(Mention { start, end, kind, title: None });
                 i = e;
