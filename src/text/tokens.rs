@@ -48,7 +48,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // apart by one table lookup.
         if is_word_byte(b) {
             let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            let end = scan_word(text, start, start + 1, kind);
+            // NOTE: the usual word is a run of ASCII letters and digits that
+            // ends at a space or a mark that cannot continue it; that case
+            // is settled here, without the general scan (a call per word).
+            let run = ascii_run(bytes, start + 1);
+            let end = match bytes.get(run) {
+                Some(&c) if c.is_ascii() && !may_continue_word(c) => run,
+                None => run,
+                _ => scan_word(text, start, run, kind),
+            };
             tokens.push(Token { start, end, kind });
             start = end;
             continue;
@@ -102,14 +110,12 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
     let mut dotted = false;
     let bytes = text.as_bytes();
     loop {
-        // Most of a word is ASCII letters and digits: skip them bytewise.
-        while bytes.get(pos).is_some_and(|&b| is_word_byte(b)) {
-            pos += 1;
-        }
+        // Most of a word is ASCII letters and digits: skip them at once.
+        pos = ascii_run(bytes, pos);
         // Any other ASCII byte but these ends the word, without decoding.
         match bytes.get(pos) {
             None => return pos,
-            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b',' | b'.' | b':') => return pos,
+            Some(&b) if b.is_ascii() && !may_continue_word(b) => return pos,
             _ => {}
         }
         let rest = match text.get(pos..) {
@@ -159,6 +165,47 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
             _ => return pos,
         }
     }
+}
+
+/// The ASCII bytes other than letters and digits that may continue a word
+/// or number ("don't", "well-known", "AT&T", "1,000.5", "2:45").
+fn may_continue_word(b: u8) -> bool {
+    matches!(b, b'\'' | b'-' | b'&' | b',' | b'.' | b':')
+}
+
+/// The first byte at or after `pos` that is not an ASCII letter or digit
+/// (the text's length if there is none).
+#[inline(always)]
+fn ascii_run(bytes: &[u8], mut pos: usize) -> usize {
+    // NOTE: eight bytes a step: a word is usually over within one or two.
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let stop = not_alnum(u64::from_le_bytes(w));
+        if stop != 0 {
+            return pos + (stop.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while bytes.get(pos).is_some_and(|&b| is_word_byte(b)) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The high bit of each byte of `x` that is not an ASCII letter or digit.
+#[inline(always)]
+fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = 0x80 * ONES;
+    // Sums on the low seven bits of each byte never carry into the next.
+    let low7 = x & (0x7f * ONES);
+    let at_least = |v: u64, c: u64| v + (0x80 - c) * ONES;
+    let above = |v: u64, c: u64| v + (0x7f - c) * ONES;
+    let digit = at_least(low7, u64::from(b'0')) & !above(low7, u64::from(b'9'));
+    let folded = low7 | 0x20 * ONES;
+    let letter = at_least(folded, u64::from(b'a')) & !above(folded, u64::from(b'z'));
+    !((digit | letter) & !x) & HIGH
 }
 
 /// Which bytes are ASCII letters and digits, one lookup per byte.
@@ -242,6 +289,27 @@ mod tests {
     #[test]
     fn the_word_byte_table_is_ascii_alphanumeric() {
         assert!((0..=255u8).all(|b| is_word_byte(b) == b.is_ascii_alphanumeric()));
+    }
+
+    #[test]
+    fn the_eight_byte_test_agrees_with_the_table_on_every_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                // The byte among letters, and among bytes that are no letters.
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let stop = not_alnum(u64::from_le_bytes(w));
+                assert_eq!(stop == 0, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
+                w = [b' '; 8];
+                w[at] = b;
+                let stop = not_alnum(u64::from_le_bytes(w));
+                assert_eq!(stop & (0x80 << (8 * at)) == 0, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
+            }
+        }
+        let text = b"abcdefghXYZ0189 a\xc3\xa9";
+        assert_eq!(ascii_run(text, 0), 15);
+        assert_eq!(ascii_run(text, 16), 17);
+        assert_eq!(ascii_run(b"abc", 0), 3);
     }
 
     #[test]
