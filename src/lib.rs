@@ -157,23 +157,27 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 }
 
 impl Analysis {
-    /// Rewrites every byte offset into `unit`, all in one pass over the text.
+    /// Rewrites every byte offset into `unit`: one pass over the text builds
+    /// the map, then each offset is converted where it lies (no gathering
+    /// and sorting of the offsets).
     fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
-        let mut offsets: Vec<&mut usize> = Vec::new();
+        let map = text::offsets::OffsetMap::new(text, unit);
+        let convert = |o: &mut usize| *o = map.convert(*o);
         for q in &mut self.quotes {
-            offsets.extend([&mut q.start, &mut q.end]);
+            convert(&mut q.start);
+            convert(&mut q.end);
             if let Some(c) = &mut q.cue {
-                offsets.extend([&mut c.start, &mut c.end]);
+                convert(&mut c.start);
+                convert(&mut c.end);
             }
             if let Some(sp) = &mut q.speaker {
-                offsets.extend([&mut sp.start, &mut sp.end]);
+                convert(&mut sp.start);
+                convert(&mut sp.end);
             }
         }
-        for e in &mut self.entities {
-            for m in &mut e.mentions {
-                offsets.extend([&mut m.start, &mut m.end]);
-            }
+        for m in self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+            convert(&mut m.start);
+            convert(&mut m.end);
         }
-        text::offsets::convert_all(text, unit, &mut offsets);
     }
 }
