@@ -52,11 +52,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // ends at a space or a mark that cannot continue it; that case
             // is settled here, without the general scan (a call per word).
             let run = ascii_run(bytes, start + 1);
-            let end = match bytes.get(run) {
-                Some(&c) if c.is_ascii() && !may_continue_word(c) => run,
-                None => run,
-                _ => scan_word(text, start, run, kind),
-            };
+            let end = if ends_at(bytes, start, run, kind) { run } else { scan_word(text, start, run, kind) };
             tokens.push(Token { start, end, kind });
             start = end;
             continue;
@@ -164,6 +160,27 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
             }
             _ => return pos,
         }
+    }
+}
+
+/// Whether a word or number of ASCII letters and digits at `start..run`
+/// surely ends at `run`, as [`scan_word`] would decide: settled from ASCII
+/// bytes alone ("said,", "Tuesday.", "10."); false when it may go on
+/// ("don't", "U.S.", "1,000", "café") and the general scan must decide.
+#[inline(always)]
+fn ends_at(bytes: &[u8], start: usize, run: usize, kind: TokenKind) -> bool {
+    let Some(&c) = bytes.get(run) else { return true };
+    let next = bytes.get(run + 1).copied();
+    let digit_next = next.is_some_and(|n| n.is_ascii_digit());
+    match c {
+        _ if !c.is_ascii() => false,
+        b'\'' => kind != TokenKind::Word,
+        b'-' | b'&' => next.is_none_or(|n| n.is_ascii() && !n.is_ascii_alphanumeric()),
+        b',' | b':' => kind == TokenKind::Word || !digit_next,
+        // A word of two letters or more before a period is no "U.S.".
+        b'.' if kind == TokenKind::Word => run - start >= 2,
+        b'.' => !digit_next,
+        _ => true,
     }
 }
 
@@ -289,6 +306,24 @@ mod tests {
     #[test]
     fn the_word_byte_table_is_ascii_alphanumeric() {
         assert!((0..=255u8).all(|b| is_word_byte(b) == b.is_ascii_alphanumeric()));
+    }
+
+    #[test]
+    fn the_inline_ending_agrees_with_the_general_scan() {
+        let ends = ["", " x", ",", ", ", ",5", ":", ":3", ".", ". ", ".5", ".x", ".\u{2019}", "'", "'s", "'t", "-", "-a", "- ", "-\u{e9}", "&", "&T", "\u{2019}s", "\u{e9}", ";", ")"];
+        for word in ["a", "A", "ab", "Abc", "1", "10", "1a", "a1"] {
+            for end in ends {
+                let text = format!("{word}{end}");
+                let kind = if word.as_bytes()[0].is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+                let run = ascii_run(text.as_bytes(), 1);
+                let general = scan_word(&text, 0, run, kind);
+                if ends_at(text.as_bytes(), 0, run, kind) {
+                    assert_eq!(general, run, "{text:?}");
+                }
+            }
+        }
+        assert!(ends_at(b"said, he", 0, 4, TokenKind::Word) && ends_at(b"10. He", 0, 2, TokenKind::Number));
+        assert!(!ends_at(b"1,000", 0, 1, TokenKind::Number) && !ends_at(b"U.S.", 0, 1, TokenKind::Word));
     }
 
     #[test]
