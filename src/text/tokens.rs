@@ -61,6 +61,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start += 1;
             continue;
         }
+        // Any other ASCII byte but the apostrophe is one punctuation token.
+        if b.is_ascii() && b != b'\'' {
+            tokens.push(Token { start, end: start + 1, kind: TokenKind::Punct });
+            start += 1;
+            continue;
+        }
         // ASCII is classified from the byte; other characters are decoded.
         let ascii = b.is_ascii();
         let c = if ascii { b as char } else { char_at(text, start) };
@@ -345,6 +351,15 @@ mod tests {
         assert_eq!(ascii_run(text, 0), 15);
         assert_eq!(ascii_run(text, 16), 17);
         assert_eq!(ascii_run(b"abc", 0), 3);
+    }
+
+    #[test]
+    fn general_punctuation_is_one_token_each() {
+        assert_eq!(words("“Yes—no…” ‐‒–―‖‗‘‛‟†‧ x"), ["“", "Yes", "—", "no", "…", "”", "‐", "‒", "–", "―", "‖", "‗", "‘", "‛", "‟", "†", "‧", "x"]);
+        assert_eq!(words("Ann’s ’90s\u{2028}b"), ["Ann", "’s", "’", "90s", "b"]);
+        for c in '\u{2010}'..='\u{2027}' {
+            assert!(!c.is_whitespace() && !c.is_control() && !c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
