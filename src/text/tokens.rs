@@ -226,7 +226,7 @@ fn not_alnum(x: u64) -> u64 {
     let at_least = |v: u64, c: u64| v + (0x80 - c) * ONES;
     let above = |v: u64, c: u64| v + (0x7f - c) * ONES;
     let digit = at_least(low7, u64::from(b'0')) & !above(low7, u64::from(b'9'));
-    let folded = low7 | 0x20 * ONES;
+    let folded = low7 | (0x20 * ONES);
     let letter = at_least(folded, u64::from(b'a')) & !above(folded, u64::from(b'z'));
     !((digit | letter) & !x) & HIGH
 }
