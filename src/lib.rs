@@ -166,28 +166,31 @@ fn analyze_doc(text: &str, options: &Options) -> Analysis {
 }
 
 impl Analysis {
-    /// Rewrites every byte offset into `unit`, all in one pass over the text.
+    /// Rewrites every byte offset into `unit`: one pass over the text builds
+    /// the map, then each offset is converted where it lies (no gathering
+    /// and sorting of the offsets).
     fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
-        text::offsets::convert_all(text, unit, &mut self.offsets_mut());
+        let map = text::offsets::OffsetMap::new(text, unit);
+        self.for_each_offset(|o| *o = map.convert(*o));
     }
 
-    /// Every offset of the analysis, for rewriting in place.
-    fn offsets_mut(&mut self) -> Vec<&mut usize> {
-        let mut offsets: Vec<&mut usize> = Vec::new();
+    /// Calls `f` on every offset of the analysis, to rewrite it in place.
+    fn for_each_offset(&mut self, mut f: impl FnMut(&mut usize)) {
         for q in &mut self.quotes {
-            offsets.extend([&mut q.start, &mut q.end]);
+            f(&mut q.start);
+            f(&mut q.end);
             if let Some(c) = &mut q.cue {
-                offsets.extend([&mut c.start, &mut c.end]);
+                f(&mut c.start);
+                f(&mut c.end);
             }
             if let Some(sp) = &mut q.speaker {
-                offsets.extend([&mut sp.start, &mut sp.end]);
+                f(&mut sp.start);
+                f(&mut sp.end);
             }
         }
-        for e in &mut self.entities {
-            for m in &mut e.mentions {
-                offsets.extend([&mut m.start, &mut m.end]);
-            }
+        for m in self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()) {
+            f(&mut m.start);
+            f(&mut m.end);
         }
-        offsets
     }
 }

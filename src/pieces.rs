@@ -21,9 +21,7 @@ pub fn analyze(text: &str, options: &Options, max: usize) -> Analysis {
         let piece = rest.get(..cut(rest, max)).unwrap_or(rest);
         let mut a = crate::analyze_doc(piece, &bytes);
         let earlier = out.entities.len();
-        for o in a.offsets_mut() {
-            *o += at;
-        }
+        a.for_each_offset(|o| *o += at);
         for sp in a.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
             sp.entity = sp.entity.map(|e| e + earlier);
         }

@@ -85,12 +85,13 @@ fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &
     let mut in_attribute = false; // inside markup such as <tweet author="@x">
     let stray = stray_opener(text, toks);
     for (i, tok) in toks.iter().enumerate() {
-        if std::mem::take(&mut skip) || stray && i == 0 {
+        // Every mark is a punctuation token; words, numbers and other
+        // punctuation change no state. (Asked first: `skip` and `stray`
+        // concern marks only, and `skip` is set only before an apostrophe.)
+        if tok.kind != TokenKind::Punct || !may_be_mark(text.as_bytes().get(tok.start()).copied()) {
             continue;
         }
-        // Every mark is a punctuation token; words, numbers and other
-        // punctuation change no state.
-        if tok.kind != TokenKind::Punct || !may_be_mark(text.as_bytes().get(tok.start()).copied()) {
+        if std::mem::take(&mut skip) || stray && i == 0 {
             continue;
         }
         if tok.text(text) == "\"" {
@@ -163,7 +164,10 @@ fn stray_opener(text: &str, toks: &[Token]) -> bool {
     if toks.first().is_none_or(|t| t.text(text) != "\"") {
         return false;
     }
-    let mut curly = toks.iter().skip(1).map(|t| t.text(text)).filter(|t| matches!(*t, "\"" | "“" | "”"));
+    // Only punctuation starting with `"` or E2 (the lead byte of `“ ”`) can match: tested first.
+    let bytes = text.as_bytes();
+    let candidates = toks.iter().skip(1).filter(|t| t.kind == TokenKind::Punct && matches!(bytes.get(t.start()), Some(b'"' | 0xE2)));
+    let mut curly = candidates.map(|t| t.text(text)).filter(|t| matches!(*t, "\"" | "“" | "”"));
     curly.next() == Some("“") && curly.all(|t| t != "\"")
 }
 

@@ -247,7 +247,7 @@ fn words_in(v: &View, start: usize, end: usize) -> usize {
 /// attribution between them), mixed when it holds one, else indirect.
 fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> QuoteKind {
     let (a, b) = (v.token_at(start), v.token_at(end));
-    let mut marks = (a..b).filter_map(|k| v.quote_of(k));
+    let mut marks = v.quotes_in(a, b).flatten();
     let Some(first) = marks.next() else { return QuoteKind::Indirect };
     let one_quotation = marks.all(|m| m == first);
     // `"We will," he said, "win."`: the words around the cue between two quotations.
@@ -257,7 +257,8 @@ fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> Quote
         Some(from..to)
     });
     let in_gap = |k: usize| gap.as_ref().is_some_and(|g| g.contains(&k));
-    let outside = (a..b).filter(|&k| v.quote_of(k).is_none() && v.is_word(k) && !in_gap(k) && !matches!(v.low(k), "that")).count();
+    // Only none, one or more matter: counting stops at two.
+    let outside = v.quotes_in(a, b).zip(a..b).filter(|&(q, k)| q.is_none() && v.is_word(k) && !in_gap(k) && !matches!(v.low(k), "that")).take(2).count();
     if outside == 0 || one_quotation && outside <= 1 {
         QuoteKind::Direct
     } else {

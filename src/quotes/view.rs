@@ -136,6 +136,13 @@ impl<'d, 't> View<'d, 't> {
         self.quote_of.get(i).copied().filter(|&m| m != NONE).map(|m| m as usize)
     }
 
+    /// [`View::quote_of`] of each token of `a..b`, in order (nothing when
+    /// the range is empty or out of range). NOTE: for scans of a whole
+    /// span, which then read one array without a bounds check per token.
+    pub fn quotes_in(&self, a: usize, b: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.quote_of.get(a..b).unwrap_or(&[]).iter().map(|&m| (m != NONE).then_some(m as usize))
+    }
+
     /// Whether token `i` is an opening quotation mark.
     pub fn is_open_mark(&self, i: usize) -> bool {
         self.quote_of(i).and_then(|m| self.marks.get(m)).is_some_and(|m| m.open == self.start(i))
@@ -200,6 +207,9 @@ mod tests {
         assert!(v.marks.len() >= 4);
         let got: Vec<Option<usize>> = (0..v.len()).map(|i| v.quote_of(i)).collect();
         assert_eq!(got, walked(&doc, &v.marks));
+        assert_eq!(v.quotes_in(0, v.len()).collect::<Vec<_>>(), got);
+        assert_eq!(v.quotes_in(3, 9).collect::<Vec<_>>(), got[3..9]);
+        assert_eq!(v.quotes_in(5, v.len() + 1).count(), 0);
         assert!(got.iter().filter(|q| q.is_some()).count() > 10);
     }
 }

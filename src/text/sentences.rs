@@ -35,12 +35,23 @@ pub struct Paragraph {
 
 /// Splits tokens into sentences and paragraphs.
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
-    let mut sentences = Vec::new();
-    let mut paragraphs = Vec::new();
+    // About one sentence every twenty tokens in news, five per paragraph.
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+    let mut paragraphs = Vec::with_capacity(tokens.len() / 64 + 1);
     let mut sent_start = 0usize;
     let mut para_start_sent = 0usize;
+    let bytes = text.as_bytes();
     for (i, tok) in tokens.iter().enumerate() {
         let next = tokens.get(i + 1);
+        // NOTE: most tokens are words that cannot end a sentence, followed by
+        // nothing or one space, which breaks no paragraph: two comparisons
+        // settle them before the general rules are asked.
+        if let Some(n) = next {
+            let plain_gap = n.start() == tok.end() || n.start() == tok.end() + 1 && bytes.get(tok.end()) == Some(&b' ');
+            if plain_gap && !may_end_sentence(bytes, tok) {
+                continue;
+            }
+        }
         let para_break = next.is_some_and(|next| paragraph_break(text, tok, next));
         let end_here = next.is_none() || para_break || sentence_ends_after(text, tokens, i);
         if end_here {
@@ -99,12 +110,22 @@ fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
     !(next_starts_lower && prev_ends_open)
 }
 
+/// Whether a sentence may end after `tok`: only a terminator, a closer
+/// ([`is_terminator`], [`is_closer`]) or a word ending in a period ("U.S.")
+/// can end one. Punctuation is told by its first byte: `. ! ? " ' ) ]`, or
+/// the lead byte of `… ” ’` (E2) or `»` (C2); commas and the like are not.
+fn may_end_sentence(bytes: &[u8], tok: &Token) -> bool {
+    match tok.kind {
+        TokenKind::Punct => matches!(bytes.get(tok.start()), Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xE2 | 0xC2)),
+        TokenKind::Word => bytes.get(tok.end().wrapping_sub(1)) == Some(&b'.'),
+        TokenKind::Number => false,
+    }
+}
+
 /// Whether a sentence ends after token `i` (not considering line breaks).
 fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(tok) = tokens.get(i) else { return false };
-    // Words and numbers are neither terminators nor closers: only a word
-    // ending in a period ("U.S.") can end a sentence.
-    if tok.kind != TokenKind::Punct && !(tok.kind == TokenKind::Word && text.as_bytes().get(tok.end().wrapping_sub(1)) == Some(&b'.')) {
+    if !may_end_sentence(text.as_bytes(), tok) {
         return false;
     }
     let t = tok.text(text);
@@ -204,6 +225,19 @@ mod tests {
         let (s, p) = split(t, &toks);
         assert_eq!(s.len(), 3);
         assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn every_terminator_and_closer_passes_the_first_byte_filter() {
+        for t in [".", "!", "?", "…", "\"", "”", "’", "'", "»", ")", "]"] {
+            assert!(is_terminator(t) || is_closer(t), "{t}");
+            let toks = tokenize(t);
+            assert!(toks.len() == 1 && may_end_sentence(t.as_bytes(), &toks[0]), "{t}");
+        }
+        for t in [",", ";", "(", ":", "-", "$"] {
+            let toks = tokenize(t);
+            assert!(toks.len() == 1 && !may_end_sentence(t.as_bytes(), &toks[0]), "{t}");
+        }
     }
 
     #[test]

@@ -81,12 +81,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // apart by one table lookup.
         if is_word_byte(b) {
             let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            let end = scan_word(text, start, start + 1, kind);
+            // NOTE: the usual word is a run of ASCII letters and digits that
+            // ends at a space or a mark that cannot continue it; that case
+            // is settled here, without the general scan (a call per word).
+            let run = ascii_run(bytes, start + 1);
+            let end = if ends_at(bytes, start, run, kind) { run } else { scan_word(text, start, run, kind) };
             push(&mut tokens, start, end, kind);
             start = end;
             continue;
         }
         if b <= b' ' || b == 0x7f {
+            start += 1;
+            continue;
+        }
+        // Any other ASCII byte but the apostrophe is one punctuation token.
+        if b.is_ascii() && b != b'\'' {
+            push(&mut tokens, start, start + 1, TokenKind::Punct);
             start += 1;
             continue;
         }
@@ -135,14 +145,12 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
     let mut dotted = false;
     let bytes = text.as_bytes();
     loop {
-        // Most of a word is ASCII letters and digits: skip them bytewise.
-        while bytes.get(pos).is_some_and(|&b| is_word_byte(b)) {
-            pos += 1;
-        }
+        // Most of a word is ASCII letters and digits: skip them at once.
+        pos = ascii_run(bytes, pos);
         // Any other ASCII byte but these ends the word, without decoding.
         match bytes.get(pos) {
             None => return pos,
-            Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b',' | b'.' | b':') => return pos,
+            Some(&b) if b.is_ascii() && !may_continue_word(b) => return pos,
             _ => {}
         }
         let rest = match text.get(pos..) {
@@ -192,6 +200,68 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
             _ => return pos,
         }
     }
+}
+
+/// Whether a word or number of ASCII letters and digits at `start..run`
+/// surely ends at `run`, as [`scan_word`] would decide: settled from ASCII
+/// bytes alone ("said,", "Tuesday.", "10."); false when it may go on
+/// ("don't", "U.S.", "1,000", "café") and the general scan must decide.
+#[inline(always)]
+fn ends_at(bytes: &[u8], start: usize, run: usize, kind: TokenKind) -> bool {
+    let Some(&c) = bytes.get(run) else { return true };
+    let next = bytes.get(run + 1).copied();
+    let digit_next = next.is_some_and(|n| n.is_ascii_digit());
+    match c {
+        _ if !c.is_ascii() => false,
+        b'\'' => kind != TokenKind::Word,
+        b'-' | b'&' => next.is_none_or(|n| n.is_ascii() && !n.is_ascii_alphanumeric()),
+        b',' | b':' => kind == TokenKind::Word || !digit_next,
+        // A word of two letters or more before a period is no "U.S.".
+        b'.' if kind == TokenKind::Word => run - start >= 2,
+        b'.' => !digit_next,
+        _ => true,
+    }
+}
+
+/// The ASCII bytes other than letters and digits that may continue a word
+/// or number ("don't", "well-known", "AT&T", "1,000.5", "2:45").
+fn may_continue_word(b: u8) -> bool {
+    matches!(b, b'\'' | b'-' | b'&' | b',' | b'.' | b':')
+}
+
+/// The first byte at or after `pos` that is not an ASCII letter or digit
+/// (the text's length if there is none).
+#[inline(always)]
+fn ascii_run(bytes: &[u8], mut pos: usize) -> usize {
+    // NOTE: eight bytes a step: a word is usually over within one or two.
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let stop = not_alnum(u64::from_le_bytes(w));
+        if stop != 0 {
+            return pos + (stop.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while bytes.get(pos).is_some_and(|&b| is_word_byte(b)) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The high bit of each byte of `x` that is not an ASCII letter or digit.
+#[inline(always)]
+fn not_alnum(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = 0x80 * ONES;
+    // Sums on the low seven bits of each byte never carry into the next.
+    let low7 = x & (0x7f * ONES);
+    let at_least = |v: u64, c: u64| v + (0x80 - c) * ONES;
+    let above = |v: u64, c: u64| v + (0x7f - c) * ONES;
+    let digit = at_least(low7, u64::from(b'0')) & !above(low7, u64::from(b'9'));
+    let folded = low7 | (0x20 * ONES);
+    let letter = at_least(folded, u64::from(b'a')) & !above(folded, u64::from(b'z'));
+    !((digit | letter) & !x) & HIGH
 }
 
 /// Which bytes are ASCII letters and digits, one lookup per byte.
@@ -275,6 +345,54 @@ mod tests {
     #[test]
     fn the_word_byte_table_is_ascii_alphanumeric() {
         assert!((0..=255u8).all(|b| is_word_byte(b) == b.is_ascii_alphanumeric()));
+    }
+
+    #[test]
+    fn the_inline_ending_agrees_with_the_general_scan() {
+        let ends = ["", " x", ",", ", ", ",5", ":", ":3", ".", ". ", ".5", ".x", ".\u{2019}", "'", "'s", "'t", "-", "-a", "- ", "-\u{e9}", "&", "&T", "\u{2019}s", "\u{e9}", ";", ")"];
+        for word in ["a", "A", "ab", "Abc", "1", "10", "1a", "a1"] {
+            for end in ends {
+                let text = format!("{word}{end}");
+                let kind = if word.as_bytes()[0].is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+                let run = ascii_run(text.as_bytes(), 1);
+                let general = scan_word(&text, 0, run, kind);
+                if ends_at(text.as_bytes(), 0, run, kind) {
+                    assert_eq!(general, run, "{text:?}");
+                }
+            }
+        }
+        assert!(ends_at(b"said, he", 0, 4, TokenKind::Word) && ends_at(b"10. He", 0, 2, TokenKind::Number));
+        assert!(!ends_at(b"1,000", 0, 1, TokenKind::Number) && !ends_at(b"U.S.", 0, 1, TokenKind::Word));
+    }
+
+    #[test]
+    fn the_eight_byte_test_agrees_with_the_table_on_every_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                // The byte among letters, and among bytes that are no letters.
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let stop = not_alnum(u64::from_le_bytes(w));
+                assert_eq!(stop == 0, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
+                w = [b' '; 8];
+                w[at] = b;
+                let stop = not_alnum(u64::from_le_bytes(w));
+                assert_eq!(stop & (0x80 << (8 * at)) == 0, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
+            }
+        }
+        let text = b"abcdefghXYZ0189 a\xc3\xa9";
+        assert_eq!(ascii_run(text, 0), 15);
+        assert_eq!(ascii_run(text, 16), 17);
+        assert_eq!(ascii_run(b"abc", 0), 3);
+    }
+
+    #[test]
+    fn general_punctuation_is_one_token_each() {
+        assert_eq!(words("“Yes—no…” ‐‒–―‖‗‘‛‟†‧ x"), ["“", "Yes", "—", "no", "…", "”", "‐", "‒", "–", "―", "‖", "‗", "‘", "‛", "‟", "†", "‧", "x"]);
+        assert_eq!(words("Ann’s ’90s\u{2028}b"), ["Ann", "’s", "’", "90s", "b"]);
+        for c in '\u{2010}'..='\u{2027}' {
+            assert!(!c.is_whitespace() && !c.is_control() && !c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
