@@ -71,10 +71,10 @@ impl<'v> Names<'v> {
         let by_last = FastMap::with_capacity_and_hasher(persons, Default::default());
         let mut names = Names { people, mentions, by_last, titles: Vec::new(), last_of_word };
         let mut cursor = MentionCursor::new(table);
-        let mut i = 0;
+        let mut i = v.next_name_candidate(0);
         while i < v.len() {
             if !is_name_token(v, i) {
-                i += 1;
+                i = v.next_name_candidate(i + 1);
                 continue;
             }
             // A run of name tokens within one paragraph.
@@ -84,7 +84,7 @@ impl<'v> Names<'v> {
                 k += 1;
             }
             names.add_run(v, &mut cursor, i, k);
-            i = k;
+            i = v.next_name_candidate(k);
         }
         names
     }

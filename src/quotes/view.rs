@@ -120,6 +120,12 @@ impl<'d, 't> View<'d, 't> {
         self.words.is_joiner(i)
     }
 
+    /// The first name word or joiner at or after `from`
+    /// ([`Words::next_name_candidate`]).
+    pub fn next_name_candidate(&self, from: usize) -> usize {
+        self.words.next_name_candidate(from)
+    }
+
     /// Whether the token is ".", "?", "!" or ",".
     pub fn is_pause(&self, i: usize) -> bool {
         self.words.is_pause(i)

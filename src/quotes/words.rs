@@ -75,18 +75,24 @@ impl<'d, 't> Words<'d, 't> {
         let distinct = doc.vocab.words().len();
         // About a third of the distinct words have a capital.
         let lower = String::with_capacity(distinct * 3);
-        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::with_capacity(ids.len() / 16 + 4), flags: Vec::with_capacity(ids.len()) };
+        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::with_capacity(ids.len() / 16 + 4), flags: Vec::new() };
         // Ids count up in order of first occurrence: a new word's id is the
         // next one. The tokenizer's kind follows from a token's text (its
         // first character), so the first token speaks for all.
-        for (i, (t, &id)) in doc.tokens.iter().zip(ids).enumerate() {
+        let texts = doc.vocab.words();
+        for (t, &id) in doc.tokens.iter().zip(ids) {
             if id as usize == w.words.len() {
-                let word = facts(&mut w.lower, doc.text, t, t.text(doc.text));
-                w.words.push(word);
+                let text = texts.get(id as usize).copied().unwrap_or("");
+                w.words.push(facts(&mut w.lower, doc.text, t, text));
             }
-            let flags = w.words.get(id as usize).map_or(0, |x| x.flags);
-            w.flags.push(flags);
-            if flags & LANDMARK != 0 {
+        }
+        // NOTE: the per-token flags are gathered from a byte per word (a
+        // table that stays in L1) in a loop of its own, not pushed from the
+        // word table in the loop above: no capacity check per token.
+        let by_id: Vec<u8> = w.words.iter().map(|x| x.flags).collect();
+        w.flags = ids.iter().map(|&id| by_id.get(id as usize).copied().unwrap_or(0)).collect();
+        for (i, &f) in w.flags.iter().enumerate() {
+            if f & LANDMARK != 0 {
                 w.landmarks.push(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
@@ -152,6 +158,16 @@ impl<'d, 't> Words<'d, 't> {
     /// Whether the token is ".", "?", "!" or ",".
     pub fn is_pause(&self, i: usize) -> bool {
         self.flags.get(i).is_some_and(|f| f & PAUSE != 0)
+    }
+
+    /// The first token at or after `from` that is a name word
+    /// ([`Words::is_name_word`]) or a joiner ([`Words::is_joiner`]), or the
+    /// number of tokens: no other token can be part of a name run, and
+    /// most tokens are neither, so the name scan skips them here in one
+    /// pass over a byte array.
+    pub fn next_name_candidate(&self, from: usize) -> usize {
+        let rest = self.flags.get(from..).unwrap_or(&[]);
+        rest.iter().position(|&f| f & (NAME | JOINER) != 0).map_or(self.flags.len().max(from), |k| from + k)
     }
 }
 
@@ -268,6 +284,19 @@ mod tests {
         assert_eq!(w.landmarks(), want);
         let words: Vec<&str> = w.landmarks().iter().map(|&i| w.text(i as usize)).collect();
         assert_eq!(words, ["(", ")", "said", "—", "told", "according", "–", "reports", "―", "said"]);
+    }
+
+    #[test]
+    fn the_next_name_candidate_is_the_next_name_word_or_joiner() {
+        let doc = Doc::new("He met Ann Lee of Acme. on Tuesday, then I left of");
+        let w = Words::new(&doc);
+        let n = doc.tokens.len();
+        for from in 0..n + 3 {
+            let want = (from..n).find(|&k| w.is_name_word(k) || w.is_joiner(k)).unwrap_or(n.max(from));
+            assert_eq!(w.next_name_candidate(from), want, "from {from}");
+        }
+        assert_eq!(w.next_name_candidate(0), 2);
+        assert_eq!(Words::new(&Doc::new("")).next_name_candidate(0), 0);
     }
 
     #[test]
