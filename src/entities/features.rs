@@ -87,20 +87,30 @@ pub const fn word_hashes(lower: &str) -> [u32; 6] {
 fn affix_hashes(lower: &str) -> [u32; 8] {
     let mut out = [0u32; 8];
     let b = lower.as_bytes();
+    // A character is a byte in ASCII words (most of them): asked once, as
+    // the answer holds for all four lengths.
+    let ascii = lower.is_ascii();
     for (n, pair) in (1..=4usize).zip(out.chunks_exact_mut(2)) {
-        // A character is a byte in ASCII words (most of them).
-        let (p, s) = if lower.is_ascii() {
+        let (p, s) = if ascii {
             let k = n.min(b.len());
             (b.get(..k).unwrap_or(b), b.get(b.len() - k..).unwrap_or(b))
         } else {
             (prefix(lower, n).as_bytes(), suffix(lower, n).as_bytes())
         };
         if let [hp, hs] = pair {
-            *hp = hash(13 + n as u8, &[p]);
-            *hs = hash(17 + n as u8, &[s]);
+            *hp = fnv_short(fnv_start(13 + n as u8), p);
+            *hs = fnv_short(fnv_start(17 + n as u8), s);
         }
     }
     out
+}
+
+/// [`fnv_part`] for a part of a few bytes (an affix).
+///
+/// NOTE: a plain byte loop: the four-byte steps of [`fnv_part`] only
+/// added loop overhead for parts of one to four bytes.
+fn fnv_short(h: u32, part: &[u8]) -> u32 {
+    fnv_byte(part.iter().fold(h, |h, &b| fnv_byte(h, b)), 0xff)
 }
 
 /// The first or last `n` characters of `w`, by chars (by bytes for ASCII,
@@ -281,11 +291,33 @@ impl<'a, 'd> Sentence<'a, 'd> {
     }
 }
 
+/// The hash of the bias feature (template 0), which every word has.
+pub const BIAS: u32 = fnv_start(0);
+
+/// The hashes of the casing feature (template 30: whether the document
+/// also writes the word in lowercase, and capitalised), indexed by
+/// [`casing`].
+pub const CASING: [u32; 4] = [casing_hash(b'-', b'-'), casing_hash(b'l', b'-'), casing_hash(b'-', b'c'), casing_hash(b'l', b'c')];
+
+/// `hash(30, [[low], [cap]])`, at compile time.
+const fn casing_hash(low: u8, cap: u8) -> u32 {
+    fnv_byte(fnv_byte(fnv_byte(fnv_byte(fnv_start(30), low), 0xff), cap), 0xff)
+}
+
 /// Writes the features of a word that depend on the word alone (and the
 /// document's casing and first-pass tags), not on where it stands: the
 /// tagger scores them once per distinct word.
 pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
-    f.push(hash(0, &[]));
+    f.push(BIAS);
+    own(w, f);
+    if let Some(c) = casing(w, stats).and_then(|c| CASING.get(c)) {
+        f.push(*c);
+    }
+}
+
+/// The features of [`local`] but the bias and casing (few values: the
+/// tagger scores those once per document).
+pub fn own(w: &Form, f: &mut Vec<u32>) {
     f.push(hash(1, &[w.lower.as_bytes()]));
     f.push(hash(2, &[w.norm.as_bytes()]));
     f.push(hash(9, &[w.shape.as_bytes()]));
@@ -294,10 +326,15 @@ pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     if w.caps {
         f.push(hash(23, &[short_shape(w.raw).as_bytes()]));
     }
-    if starts_upper(&w.norm) {
+}
+
+/// The index in [`CASING`] of a word's casing feature (capitalised words
+/// only): 1 if the document writes it in lowercase, plus 2 if capitalised.
+pub fn casing(w: &Form, stats: &DocStats) -> Option<usize> {
+    starts_upper(&w.norm).then(|| {
         let (low, cap) = stats.casing(w.word);
-        f.push(hash(30, &[if low { b"l" } else { b"-" }, if cap { b"c" } else { b"-" }]));
-    }
+        usize::from(low) | usize::from(cap) << 1
+    })
 }
 
 /// The hashed features of every token of sentence `sent` (for training).
@@ -351,6 +388,36 @@ mod tests {
             let want: Vec<u32> = (1..=4).flat_map(|n| [hash(13 + n as u8, &[prefix(w, n).as_bytes()]), hash(17 + n as u8, &[suffix(w, n).as_bytes()])]).collect();
             assert_eq!(affix_hashes(w).to_vec(), want, "{w}");
         }
+    }
+
+    #[test]
+    fn constant_hashes_equal_the_feature_hashes() {
+        assert_eq!(BIAS, hash(0, &[]));
+        for (c, (low, cap)) in [(0, (b"-", b"-")), (1, (b"l", b"-")), (2, (b"-", b"c")), (3, (b"l", b"c"))] {
+            assert_eq!(CASING[c], hash(30, &[low, cap]));
+        }
+        for part in ["", "a", "ab", "abcd", "naïve"] {
+            assert_eq!(fnv_short(9, part.as_bytes()), fnv_part(9, part.as_bytes()), "{part}");
+        }
+    }
+
+    #[test]
+    fn local_features_are_the_bias_own_and_casing() {
+        let doc = Doc::new("Apple fell. The apple fell. Then Apple rose in Rome.");
+        let stats = DocStats::new(&doc);
+        let words = Words::new(&doc, &stats, std::iter::once((2, doc.sentences[2].tokens.clone())), true);
+        let mut cased = 0;
+        for w in words.forms() {
+            let (mut got, mut own_only) = (Vec::new(), Vec::new());
+            local(w, &stats, &mut got);
+            own(w, &mut own_only);
+            // The definition: hash(0, []), the word's own, then the casing.
+            let (low, cap) = stats.casing(w.word);
+            let case = starts_upper(&w.norm).then(|| hash(30, &[if low { b"l" } else { b"-" }, if cap { b"c" } else { b"-" }]));
+            assert_eq!(got, [hash(0, &[])].iter().chain(&own_only).chain(&case).copied().collect::<Vec<_>>(), "{}", w.raw);
+            cased += usize::from(casing(w, &stats).is_some());
+        }
+        assert!(cased >= 2, "{cased}");
     }
 
     #[test]

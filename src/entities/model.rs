@@ -128,22 +128,37 @@ impl Model {
 
     /// The summed weights of each form's own features ([`features::local`]),
     /// for the forms some active token has (zero for the others).
+    ///
+    /// NOTE: the bias feature is the same for every word and the casing
+    /// feature has four values, so their rows are looked up and summed
+    /// once here (each word then starts from one of five sums) rather
+    /// than twice per word; integer sums, so the result is the same.
     pub fn local_scores(&self, words: &Words, stats: &DocStats) -> Vec<[i32; TAGS]> {
+        let bias = self.sum(&[features::BIAS]);
+        let casing = features::CASING.map(|h| self.sum(&[features::BIAS, h]));
         let mut buf = Vec::with_capacity(32);
         words
             .forms()
             .iter()
             .zip(words.active_forms())
             .map(|(form, &used)| {
-                let mut acc = [0i32; TAGS];
-                if used {
-                    buf.clear();
-                    features::local(form, stats, &mut buf);
-                    self.add(&buf, &mut acc);
+                if !used {
+                    return [0i32; TAGS];
                 }
+                let mut acc = features::casing(form, stats).and_then(|c| casing.get(c)).copied().unwrap_or(bias);
+                buf.clear();
+                features::own(form, &mut buf);
+                self.add(&buf, &mut acc);
                 acc
             })
             .collect()
+    }
+
+    /// The summed weights of features `fs`.
+    fn sum(&self, fs: &[u32]) -> [i32; TAGS] {
+        let mut acc = [0i32; TAGS];
+        self.add(fs, &mut acc);
+        acc
     }
 
     /// Appends to `out` the best tags for a window: tokens that cannot be
@@ -296,6 +311,39 @@ mod tests {
         assert!(allowed(Some(b_per), l_per) && !allowed(Some(b_per), i_org) && !allowed(Some(b_per), 0));
         assert!(may_end(l_per) && !may_end(b_per));
         assert_eq!(split_tag(tag(Part::U, 3)), (Part::U, 3));
+    }
+
+    #[test]
+    fn local_scores_equal_the_sums_of_the_local_features() {
+        use crate::text::Doc;
+        let doc = Doc::new("Apple fell. The apple fell. Then Apple rose in Rome, said Ann Lee.");
+        let stats = DocStats::new(&doc);
+        let windows = doc.sentences.iter().enumerate().map(|(i, s)| (i, s.tokens.clone()));
+        let words = Words::new(&doc, &stats, windows, false);
+        let feats: Vec<Vec<u32>> = words
+            .forms()
+            .iter()
+            .map(|w| {
+                let mut f = Vec::new();
+                features::local(w, &stats, &mut f);
+                f
+            })
+            .collect();
+        // A weight row for every bucket seen, the bias and casing included.
+        let bits = 20;
+        let mut buckets: Vec<u32> = feats.iter().flatten().map(|f| f & ((1 << bits) - 1)).collect();
+        buckets.sort_unstable();
+        buckets.dedup();
+        let rows: Vec<(u32, [i8; TAGS])> = buckets.iter().map(|&b| (b, std::array::from_fn(|t| ((b as usize * 31 + t * 7) % 201) as i8))).collect();
+        let m = Model::decode(&encode(bits, 1.0, &[0.0; TAGS * TAGS], &rows)).expect("valid model");
+        let got = m.local_scores(&words, &stats);
+        let mut checked = 0;
+        for ((f, &used), g) in feats.iter().zip(words.active_forms()).zip(&got) {
+            let want = if used { m.sum(f) } else { [0; TAGS] };
+            assert_eq!(*g, want);
+            checked += usize::from(used);
+        }
+        assert!(checked >= 5, "{checked}");
     }
 
     #[test]

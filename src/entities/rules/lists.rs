@@ -68,13 +68,25 @@ use class::*;
 /// usually one probe, with no hashing of strings.
 pub struct Lists {
     table: Table<Entry>,
-    /// By first and by last byte (ASCII-lowercased): the lengths, one bit
-    /// each, of the listed words that start or end with it. Most words of
-    /// a text fail one of the two and are ruled out before the table.
-    first: [u32; 256],
-    last: [u32; 256],
+    /// One bit per [`filter_bit`] of a listed word: most words of a text
+    /// find theirs clear and are ruled out before the table.
+    ///
+    /// NOTE: first byte, last byte and length together: the earlier
+    /// separate masks (the lengths listed for each first and for each last
+    /// byte) let most words through to the table's key folding and probe.
+    filter: [u64; FILTER_WORDS],
     /// Exact spelling -> classes, for month names and time zones.
     pub exact: FastMap<&'static str, u32>,
+}
+
+/// Words in [`Lists::filter`]: 2^14 bits, 2 KB.
+const FILTER_WORDS: usize = 256;
+
+/// A word's bit in [`Lists::filter`], from its first and last bytes
+/// (ASCII-lowercased, five bits each) and its length (four bits). Words
+/// that share a bit are told apart by the table.
+fn filter_bit(first: u8, last: u8, len: usize) -> usize {
+    (usize::from(first.to_ascii_lowercase() & 31) << 9) | (usize::from(last.to_ascii_lowercase() & 31) << 4) | (len & 15)
 }
 
 /// One listed word.
@@ -105,7 +117,7 @@ pub fn lists() -> &'static Lists {
             let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else { continue };
             entries.extend(words.split_whitespace().map(|w| (w, bit)));
         }
-        let mut l = Lists { table: Table::default(), exact: FastMap::default(), first: [0; 256], last: [0; 256] };
+        let mut l = Lists { table: Table::default(), exact: FastMap::default(), filter: [0; FILTER_WORDS] };
         for (w, bit) in entries {
             let folded = if bit & CASED != 0 { w.to_string() } else { w.to_lowercase() };
             let b = folded.as_bytes();
@@ -116,9 +128,10 @@ pub fn lists() -> &'static Lists {
             } else {
                 entry.folded |= bit;
             }
-            for (table, byte) in [(&mut l.first, b.first()), (&mut l.last, b.last())] {
-                if let Some(lens) = byte.and_then(|&c| table.get_mut(c.to_ascii_lowercase() as usize)) {
-                    *lens |= 1 << b.len();
+            if let (Some(&f), Some(&z)) = (b.first(), b.last()) {
+                let bit = filter_bit(f, z, b.len());
+                if let Some(word) = l.filter.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
                 }
             }
         }
@@ -131,9 +144,8 @@ pub fn classes_of(w: &str) -> u32 {
     let l = lists();
     let b = w.as_bytes();
     let (Some(&f), Some(&z)) = (b.first(), b.last()) else { return 0 };
-    let len = 1u32.checked_shl(b.len() as u32).unwrap_or(0);
-    let listed = |lens: &[u32; 256], c: u8| lens.get(c.to_ascii_lowercase() as usize).is_some_and(|&m| m & len != 0);
-    if !listed(&l.first, f) || !listed(&l.last, z) {
+    let bit = filter_bit(f, z, b.len());
+    if l.filter.get(bit / 64).is_none_or(|&word| word & (1 << (bit % 64)) == 0) {
         return 0;
     }
     let Some(e) = l.table.get(b) else { return 0 };
@@ -155,5 +167,20 @@ mod tests {
         assert_eq!(classes_of("£"), class::CURRENCY_SYMBOL);
         assert_eq!(classes_of("billions"), 0);
         assert_eq!(classes_of(""), 0);
+    }
+
+    #[test]
+    fn the_filter_lets_every_listed_word_through() {
+        let text = include_str!("../../../data/rules.txt");
+        let mut n = 0;
+        for (name, words) in text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once(':')) {
+            let Some(&(_, bit)) = class::NAMES.iter().find(|(c, _)| *c == name.trim()) else { continue };
+            for w in words.split_whitespace() {
+                assert_ne!(classes_of(w) & bit, 0, "{w}");
+                n += 1;
+            }
+        }
+        assert!(n > 100, "{n}");
+        assert_eq!((filter_bit(b'M', b'H', 5), filter_bit(b'm', b'h', 21)), (filter_bit(b'm', b'h', 5), filter_bit(b'm', b'h', 5)));
     }
 }
