@@ -4,15 +4,18 @@
 //! the results joined with their offsets moved back into the whole text.
 //! Quotes and entities do not cross pieces; nothing is dropped.
 //!
-//! Guarantees: every piece is at most `max` bytes (and at least one
-//! character), cut on a char boundary; linear time; no panics.
+//! Guarantees: every piece is at most `max` bytes plus the rest of a
+//! character cut at `max` (3 bytes), and at least one character, cut on a
+//! char boundary; linear time; no panics.
 
 use crate::{Analysis, Options, OffsetUnit};
 
-/// The largest text analysed in one piece.
-pub const MAX_PIECE: usize = u32::MAX as usize;
+/// The largest text analysed in one piece: a piece may run 3 bytes past
+/// its limit to end a character, and must still fit 32-bit offsets.
+pub const MAX_PIECE: usize = u32::MAX as usize - 3;
 
-/// [`crate::analyze`] of `text` in pieces of at most `max` bytes.
+/// [`crate::analyze`] of `text` in pieces of at most `max` bytes (see the
+/// module's guarantees).
 pub fn analyze(text: &str, options: &Options, max: usize) -> Analysis {
     let bytes = Options { offsets: OffsetUnit::Utf8, ..options.clone() };
     let mut out = Analysis::default();
@@ -66,6 +69,20 @@ mod tests {
         assert_eq!(cut("aé", 2), 3, "a cut inside a character moves past it");
         assert_eq!(cut("abc", 0), 1, "every piece takes at least one character");
         assert_eq!(cut("abc", 10), 3);
+    }
+
+    #[test]
+    fn every_piece_fits_its_limit_and_ends_on_a_character() {
+        let text = "Ann said “yes”.\n\nBéla left 🙂 early, then Zoé.\nEnd";
+        for max in 0..text.len() + 2 {
+            let mut at = 0;
+            while at < text.len() {
+                let n = cut(text.get(at..).unwrap_or(""), max);
+                assert!(n > 0 && n <= max.max(1) + 3, "max {max} at {at}: {n}");
+                at += n;
+                assert!(text.is_char_boundary(at), "max {max}: {at}");
+            }
+        }
     }
 
     #[test]
