@@ -56,6 +56,7 @@ test-wasm: wasm node-deps native
 	node tests/wasm_robust.mjs
 
 test-browser: package node-deps chromium
+	node tests/bundle.mjs
 	node tests/browser/run.mjs
 
 # make fuzz SECONDS=600: every fuzz target for a share of the time, at low

@@ -3,10 +3,12 @@
 // www/embed.html run the package's own code); with `--pack` it also builds
 // pkg/ (package.json from the template, version from Cargo.toml) and runs
 // `npm pack` into target/npm/, then prints the sizes.
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
+import { bundle } from './bundle.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const config = join(root, 'pkg-config');
@@ -18,6 +20,11 @@ for (const f of generated) {
   if (!existsSync(join(wwwPkg, f))) throw new Error(`${f} is missing in www/pkg: run \`make wasm\` first`);
 }
 for (const f of runtime) cpSync(join(config, f), join(wwwPkg, f));
+// NOTE: worker.js ships with its imports inlined (see bundle.mjs): the worker
+// then starts on one request instead of waiting for a second round trip.
+const worker = bundle(wwwPkg, 'worker.js');
+writeFileSync(join(wwwPkg, 'worker.js'), worker);
+checkModule(join(wwwPkg, 'worker.js'));
 
 if (process.argv.includes('--pack')) {
   const out = join(root, 'pkg');
@@ -27,6 +34,7 @@ if (process.argv.includes('--pack')) {
   for (const f of [...runtime, ...readdirSync(config).filter((f) => f.endsWith('.d.ts')), 'README.md']) {
     cpSync(join(config, f), join(out, f));
   }
+  writeFileSync(join(out, 'worker.js'), worker);
   const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
   const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
   if (!version) throw new Error('no version in Cargo.toml');
@@ -43,4 +51,15 @@ if (process.argv.includes('--pack')) {
   const all = readdirSync(out).reduce((n, f) => n + gz(f), 0);
   console.log(`${tarball}: ${readFileSync(tarball).length} bytes`);
   console.log(`pkg/: ${all} bytes gzipped in all; init()+analyze() in a browser loads ${browser} bytes gzipped (wasm ${gz('whosaid_bg.wasm')})`);
+}
+
+/** Fails the build if `file` does not parse as a module (`node --check`). */
+function checkModule(file) {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-'));
+  try {
+    cpSync(file, join(dir, 'check.mjs'));
+    execFileSync(process.execPath, ['--check', join(dir, 'check.mjs')], { stdio: 'inherit' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

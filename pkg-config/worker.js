@@ -2,13 +2,11 @@
 // long texts part by part (see chunks.js) so it can report progress and
 // notice a cancel between parts, and sends errors back as plain messages.
 // NOTE: engine.js, not index.js (which would also load analyzer.js, unused
-// here); and whosaid.js, which engine.js imports, is imported here as well so
-// the worker fetches it at once beside engine.js instead of after it (a
-// worker has no <link rel=modulepreload>): one round trip less before the
-// engine loads.
+// here). The build inlines these imports (pkg-config/bundle.mjs), so the
+// worker that ships starts on one request: a worker has no
+// <link rel=modulepreload>, and each import level would cost a round trip.
 import { init, analyze, version } from './engine.js';
 import { splitText, mergeResults } from './chunks.js';
-import './whosaid.js';
 
 const cancelled = new Set();
 /** Requests received and not yet answered: a cancel for any other id is ignored. */
