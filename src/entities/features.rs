@@ -86,17 +86,27 @@ pub const fn word_hashes(lower: &str) -> [u32; 6] {
 /// after it may be part of a name (only those get context features, and
 /// each reads each neighbour's state for the place that neighbour is at).
 pub const fn states_read(near: u8) -> u8 {
-    let mut s = 0;
-    let places = [(0, 1 << AS_N2), (1, 1 << AS_N1), (2, 1 << BIGRAM_CENTRE), (3, 1 << AS_P1 | 1 << BIGRAM_LEFT), (4, 1 << AS_P2)];
-    let mut k = 0;
-    while k < places.len() {
-        if near >> places[k].0 & 1 != 0 {
-            s |= places[k].1;
-        }
-        k += 1;
-    }
-    s
+    // NOTE: from a table: this is asked once per token prepared.
+    STATES_READ[(near & 0x1f) as usize]
 }
+
+/// [`states_read`] of each five bits.
+const STATES_READ: [u8; 32] = {
+    let places = [(0, 1 << AS_N2), (1, 1 << AS_N1), (2, 1 << BIGRAM_CENTRE), (3, 1 << AS_P1 | 1 << BIGRAM_LEFT), (4, 1 << AS_P2)];
+    let mut t = [0u8; 32];
+    let mut near = 0;
+    while near < 32 {
+        let mut k = 0;
+        while k < places.len() {
+            if near >> places[k].0 & 1 != 0 {
+                t[near] |= places[k].1;
+            }
+            k += 1;
+        }
+        near += 1;
+    }
+    t
+};
 
 /// [`word_hashes`] of `lower`, but only the states in `states` (bit t for
 /// state t); the others are left 0, for no feature reads them.
