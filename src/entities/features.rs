@@ -81,6 +81,52 @@ pub const fn word_hashes(lower: &str) -> [u32; 6] {
     h
 }
 
+/// Which of a token's [`word_hashes`] [`Sentence::context`] reads (bit t
+/// for state t), from `near`: bit j says whether the token j - 2 places
+/// after it may be part of a name (only those get context features, and
+/// each reads each neighbour's state for the place that neighbour is at).
+pub const fn states_read(near: u8) -> u8 {
+    // NOTE: from a table: this is asked once per token prepared.
+    STATES_READ[(near & 0x1f) as usize]
+}
+
+/// [`states_read`] of each five bits.
+const STATES_READ: [u8; 32] = {
+    let places = [(0, 1 << AS_N2), (1, 1 << AS_N1), (2, 1 << BIGRAM_CENTRE), (3, 1 << AS_P1 | 1 << BIGRAM_LEFT), (4, 1 << AS_P2)];
+    let mut t = [0u8; 32];
+    let mut near = 0;
+    while near < 32 {
+        let mut k = 0;
+        while k < places.len() {
+            if near >> places[k].0 & 1 != 0 {
+                t[near] |= places[k].1;
+            }
+            k += 1;
+        }
+        near += 1;
+    }
+    t
+};
+
+/// [`word_hashes`] of `lower`, but only the states in `states` (bit t for
+/// state t); the others are left 0, for no feature reads them.
+///
+/// NOTE: a word needs three of its six states on average; a state on its
+/// own takes four bytes per step, so few states cost less one by one, and
+/// many less in [`word_hashes`]' single pass.
+pub fn some_word_hashes(lower: &str, states: u8) -> [u32; 6] {
+    if states.count_ones() > 3 {
+        return word_hashes(lower);
+    }
+    let mut h = [0u32; 6];
+    for (t, x) in (3u8..).zip(h.iter_mut()) {
+        if states >> (t - 3) & 1 != 0 {
+            *x = fnv_part(fnv_start(t), lower.as_bytes());
+        }
+    }
+    h
+}
+
 /// The hashes of the affix features of a word (templates 14-17: its first
 /// one to four characters, 18-21: its last ones), in the order
 /// [`local`] writes them.
@@ -380,6 +426,33 @@ mod tests {
             let plain = part.bytes().chain([0xff]).fold(7u32, fnv_byte);
             assert_eq!(fnv_part(7, part.as_bytes()), plain, "{part}");
         }
+    }
+
+    #[test]
+    fn only_the_states_asked_for_are_hashed() {
+        for w in ["lee", "", "café", "a-much-longer-word"] {
+            let all = word_hashes(w);
+            for states in [0u8, 1, 0b10_0001, 0b111, 0b1111, 0x3f] {
+                let some = some_word_hashes(w, states);
+                for t in 0..6 {
+                    let want = if states >> t & 1 != 0 { all[t] } else if states.count_ones() > 3 { some[t] } else { 0 };
+                    assert_eq!(some[t], want, "{w} {states:b} {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn states_read_are_the_neighbours_context_reads() {
+        assert_eq!(states_read(0), 0);
+        // Active itself: the bigram it starts with its right neighbour.
+        assert_eq!(states_read(0b00100), 1 << BIGRAM_CENTRE);
+        // The next token active: this one is its p1 and starts its bigram.
+        assert_eq!(states_read(0b01000), 1 << AS_P1 | 1 << BIGRAM_LEFT);
+        assert_eq!(states_read(0b10000), 1 << AS_P2);
+        assert_eq!(states_read(0b00010), 1 << AS_N1);
+        assert_eq!(states_read(0b00001), 1 << AS_N2);
+        assert_eq!(states_read(0b11111), 0x3f);
     }
 
     #[test]

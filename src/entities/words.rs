@@ -13,12 +13,17 @@
 //! tokens and the distinct words; no panics.
 
 use super::active::Kind;
-use super::features::DocStats;
+use super::features::{self, DocStats};
 use super::gazetteer::{self, Hit};
 use crate::text::vocab::Shape as Bits;
 use crate::text::Doc;
 use std::borrow::Cow;
 use std::ops::Range;
+
+mod shape;
+
+pub use shape::{shape, short_shape, Shape};
+use shape::shapes;
 
 /// One word's forms.
 pub struct Form<'d> {
@@ -35,108 +40,22 @@ pub struct Form<'d> {
     pub shape: Shape,
     /// The shape with runs collapsed.
     pub sshape: Shape,
-    /// [`super::features::word_hashes`] of `lower`.
+    /// [`features::word_hashes`] of `lower` (only the states some feature
+    /// reads; the others are 0).
     pub hashes: [u32; 6],
-}
-
-/// A word shape ("Xxxx", "dd-dd"), at most 12 characters, kept inline:
-/// every prepared word has two, and allocating them was a tenth of the
-/// tagger's time.
-#[derive(Clone, Copy)]
-pub struct Shape {
-    buf: [u8; 48],
-    len: u8,
-}
-
-impl Shape {
-    const EMPTY: Shape = Shape { buf: [0; 48], len: 0 };
-
-    fn push(&mut self, c: char) {
-        let at = self.len as usize;
-        if let Some(dst) = self.buf.get_mut(at..at + c.len_utf8()) {
-            c.encode_utf8(dst);
-            self.len += c.len_utf8() as u8;
-        }
-    }
-
-    /// The shape as text.
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(self.as_bytes()).unwrap_or("")
-    }
-
-    /// The shape's UTF-8 bytes, as the feature hashes read them (without
-    /// validating them again at every read).
-    pub fn as_bytes(&self) -> &[u8] {
-        self.buf.get(..self.len as usize).unwrap_or(&[])
-    }
-}
-
-/// The shape of a word and its collapsed form, in one pass.
-fn shapes(w: &str) -> (Shape, Shape) {
-    let (mut full, mut short) = (Shape::EMPTY, Shape::EMPTY);
-    if w.is_ascii() {
-        // NOTE: bytes are characters here: a table gives each its class,
-        // and the collapsed shape is written without branches (each class
-        // goes in the next slot, which only moves on when it differs from
-        // the last); a byte loop of range tests and pushes was a third of
-        // the cost of preparing a word.
-        let (mut n, mut m, mut last) = (0, 0, None);
-        for (&b, dst) in w.as_bytes().iter().zip(full.buf.iter_mut()).take(12) {
-            let s = ASCII_SHAPE[usize::from(b)];
-            *dst = s;
-            n += 1;
-            if let Some(d) = short.buf.get_mut(m) {
-                *d = s;
-            }
-            m += usize::from(last != Some(s));
-            last = Some(s);
-        }
-        (full.len, short.len) = (n, m as u8);
-        return (full, short);
-    }
-    let mut last = None;
-    for c in w.chars().take(12) {
-        let s = shape_char(c);
-        full.push(s);
-        if last != Some(s) {
-            short.push(s);
-            last = Some(s);
-        }
-    }
-    (full, short)
-}
-
-/// The shape character of each ASCII byte (a full table, so that a byte
-/// indexes it without a bounds check).
-const ASCII_SHAPE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = match c {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
-            b'0'..=b'9' => b'd',
-            _ => c,
-        };
-        b += 1;
-    }
-    t
-};
-
-fn shape_char(c: char) -> char {
-    match c {
-        c if c.is_uppercase() => 'X',
-        c if c.is_lowercase() => 'x',
-        c if c.is_numeric() => 'd',
-        c => c,
-    }
 }
 
 const NON_ASCII: u8 = Bits::NON_ASCII;
 
 /// Marks a token whose forms the tagger never reads.
 const NONE: u32 = u32::MAX;
+
+/// The state of [`features::word_hashes`] a token's own context features
+/// read: it is read only when the token may be part of a name.
+const OWN: u8 = features::states_read(0b100);
+
+/// Every state of [`features::word_hashes`].
+pub const ALL_STATES: u8 = 0x3f;
 
 /// The prepared words of a document.
 pub struct Words<'d> {
@@ -153,17 +72,43 @@ pub struct Words<'d> {
     hit_of: Vec<u32>,
 }
 
+/// A form to prepare once every token is marked: its first token, whether
+/// that stands on a capital line, and the word hash states its tokens'
+/// neighbours read ([`features::states_read`]).
+struct Pending {
+    tok: u32,
+    caps: bool,
+    states: u8,
+}
+
+/// What the first pass over the tokens gathers: per distinct word, its
+/// form (outside capital lines), and the forms to prepare.
+struct Marks {
+    seen: Vec<u32>,
+    pending: Vec<Pending>,
+}
+
+/// The five bits of `on` around bit `k` (bit j for token k - 2 + j, 0
+/// beyond the ends), as [`features::states_read`] takes them.
+fn near_five(on: u64, k: usize) -> u8 {
+    ((u128::from(on) << 2) >> k) as u8 & 0x1f
+}
+
 impl<'d> Words<'d> {
     /// Prepares the tokens of `windows` (each a sentence index and its token
     /// range): all of them when `all` (for training), else the tokens that
     /// may be part of a name and their neighbours.
+    ///
+    /// NOTE: in two passes: the first marks the tokens and which word hash
+    /// states each form's neighbours read, the second prepares each form
+    /// once, with only those states (half of them, on average), into a
+    /// list allocated once at its final size.
     pub fn new(doc: &'d Doc, stats: &'d DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
         let n = doc.tokens.len();
+        let mut w = Words { forms: Vec::new(), active_forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
         // About half the distinct words stand near a possible name.
-        let forms = Vec::with_capacity(doc.vocab.words().len() / 2 + 8);
-        let mut w = Words { forms, active_forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
-        // Per distinct word: its form (outside capital lines).
-        let mut seen = vec![NONE; doc.vocab.words().len()];
+        let vocab = doc.vocab.words().len();
+        let mut marks = Marks { seen: vec![NONE; vocab], pending: Vec::with_capacity(vocab / 2 + 8) };
         // Buffers reused across sentences.
         let (mut kinds, mut active, mut hits): (Vec<Kind>, Vec<bool>, Vec<Hit>) = Default::default();
         let mut lists = gazetteer::Matcher::new(doc);
@@ -187,7 +132,7 @@ impl<'d> Words<'d> {
                     let k = near.trailing_zeros() as usize;
                     near &= near - 1;
                     if let (Some(&id), Some(hit)) = (ids.get(k), hits.get(k)) {
-                        w.note(doc, stats, &mut seen, (range.start + k, id), hit, on >> k & 1 != 0, false);
+                        w.note(&mut marks, (range.start + k, id), hit, near_five(on, k), false);
                     }
                 }
                 continue;
@@ -196,60 +141,68 @@ impl<'d> Words<'d> {
             kinds.extend(ids.iter().map(|&id| if all { Kind::Candidate } else { super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0)) }));
             super::active::mask_into(&kinds, caps || all, &mut active);
             lists.hits_into(range.clone(), caps, &mut hits);
-            // Bit j of `window`: whether token k + 2 - j is active, so the
-            // five low bits cover the two tokens either side of token k.
-            let mut window = active.iter().take(2).fold(0u32, |m, &a| m << 1 | a as u32);
-            for (k, ((&id, hit), &on)) in ids.iter().zip(&hits).zip(&active).enumerate() {
-                window = (window << 1 | active.get(k + 2).copied().unwrap_or(false) as u32) & 0x1f;
+            // Bit j of `window`: whether token k - 2 + j is active, so the
+            // five bits cover the two tokens either side of token k.
+            let at = |k: usize| u8::from(active.get(k).copied().unwrap_or(false));
+            let mut window = at(0) << 3 | at(1) << 4;
+            for (k, (&id, hit)) in ids.iter().zip(&hits).enumerate() {
+                window = window >> 1 | at(k + 2) << 4;
                 // Features look two tokens either side, and read hits and
                 // forms of those tokens only: the others (most) are done.
                 if window != 0 {
-                    w.note(doc, stats, &mut seen, (range.start + k, id), hit, on, caps);
+                    w.note(&mut marks, (range.start + k, id), hit, window, caps);
                 }
             }
         }
+        w.prepare(doc, stats, &marks.pending);
         w
     }
 
-    /// Prepares token `i` (word id `id`), which stands within two tokens of
-    /// an active one: its hit, its form, and whether it is active (`on`).
-    #[allow(clippy::too_many_arguments)]
-    fn note(&mut self, doc: &'d Doc, stats: &'d DocStats, seen: &mut [u32], (i, id): (usize, u32), hit: &Hit, on: bool, caps: bool) {
+    /// Marks token `i` (word id `id`), which stands within two tokens of
+    /// an active one: its hit, its form, and whether it is active, from
+    /// `near` (bit j: whether token i - 2 + j is).
+    fn note(&mut self, marks: &mut Marks, (i, id): (usize, u32), hit: &Hit, near: u8, caps: bool) {
         if *hit != Hit::default() {
             if let Some(slot) = self.hit_of.get_mut(i) {
                 *slot = self.hits.len() as u32;
                 self.hits.push(*hit);
             }
         }
-        let id = if caps {
-            self.push(form(doc, i, true, stats, hit))
-        } else {
-            match seen.get_mut(id as usize) {
-                Some(slot) if *slot != NONE => *slot,
-                Some(slot) => {
-                    *slot = self.push(form(doc, i, false, stats, hit));
-                    *slot
-                }
-                None => self.push(form(doc, i, false, stats, hit)),
-            }
+        let mut fresh = || {
+            marks.pending.push(Pending { tok: i as u32, caps, states: 0 });
+            (marks.pending.len() - 1) as u32
         };
-        if let Some(slot) = self.ids.get_mut(i) {
-            *slot = id;
-        }
-        if on {
-            if let Some(a) = self.active.get_mut(i) {
-                *a = true;
+        let f = match marks.seen.get_mut(id as usize) {
+            _ if caps => fresh(),
+            Some(slot) if *slot != NONE => *slot,
+            Some(slot) => {
+                *slot = fresh();
+                *slot
             }
-            if let Some(a) = self.active_forms.get_mut(id as usize) {
+            None => fresh(),
+        };
+        let states = features::states_read(near);
+        if let Some(p) = marks.pending.get_mut(f as usize) {
+            p.states |= states;
+        }
+        if let Some(slot) = self.ids.get_mut(i) {
+            *slot = f;
+        }
+        if states & OWN != 0 {
+            if let Some(a) = self.active.get_mut(i) {
                 *a = true;
             }
         }
     }
 
-    fn push(&mut self, f: Form<'d>) -> u32 {
-        self.forms.push(f);
-        self.active_forms.push(false);
-        (self.forms.len() - 1) as u32
+    /// Prepares the forms marked, each with the hash states it needs.
+    fn prepare(&mut self, doc: &'d Doc, stats: &'d DocStats, pending: &[Pending]) {
+        self.active_forms = pending.iter().map(|p| p.states & OWN != 0).collect();
+        let forms = pending.iter().map(|p| {
+            let i = p.tok as usize;
+            form(doc, i, p.caps, stats, &self.hit(i), p.states)
+        });
+        self.forms = forms.collect();
     }
 
     /// The forms of token `i`, if the tagger reads them.
@@ -300,30 +253,11 @@ pub fn straight(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// "Xxxx", "XX", "dd-dd": the character classes of a word, at most 12.
-pub fn shape(w: &str) -> String {
-    w.chars().take(12).map(shape_char).collect()
-}
-
-/// The shape with runs collapsed: "Xx", "X", "d-d".
-pub fn short_shape(w: &str) -> String {
-    collapse(&shape(w))
-}
-
-fn collapse(shape: &str) -> String {
-    let mut out = String::new();
-    for c in shape.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// The forms of token `i` of `doc`; on a capital line it is re-cased as
 /// the document writes it elsewhere (or title-cased when a word list knows
 /// it).
-pub fn form<'d>(doc: &'d Doc, i: usize, caps_line: bool, stats: &'d DocStats, hit: &Hit) -> Form<'d> {
+/// Only the word hash `states` asked for are computed (the others read 0).
+pub fn form<'d>(doc: &'d Doc, i: usize, caps_line: bool, stats: &'d DocStats, hit: &Hit, states: u8) -> Form<'d> {
     let (raw, word) = (doc.tok(i), doc.vocab.id(i));
     let lower = stats.lower(word);
     // The shape bits say whether there can be a curly apostrophe.
@@ -339,7 +273,7 @@ pub fn form<'d>(doc: &'d Doc, i: usize, caps_line: bool, stats: &'d DocStats, hi
         w
     };
     let (shape, sshape) = shapes(&norm);
-    let hashes = super::features::word_hashes(lower);
+    let hashes = features::some_word_hashes(lower, states);
     Form { raw, word, caps: caps_line, lower, norm, shape, sshape, hashes }
 }
 
@@ -353,35 +287,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shapes() {
-        assert_eq!(shape("McCain-2"), "XxXxxx-d");
-        assert_eq!(short_shape("McCain"), "XxXx");
-        let (full, short) = super::shapes("Ünïcode-2024’s-long-word");
-        assert_eq!((full.as_str(), short.as_str()), ("Xxxxxxx-dddd", "Xx-d"));
-        for w in ["McCain-2", "U.S.", "a", "", "x1y2z3w4v5u6t7", "AT&T", "@[`{/:09AZaz", "\0\0a\x7f"] {
-            let (full, short) = super::shapes(w);
-            assert_eq!((full.as_str(), short.as_str()), (shape(w).as_str(), short_shape(w).as_str()), "{w}");
-        }
-        assert_eq!(super::shapes("’’’’’’’’’’’’’’").0.as_str(), "’’’’’’’’’’’’");
-    }
-
-    #[test]
     fn capital_lines_are_recased_from_the_document() {
         let doc = Doc::new("BIG WIN FOR SMITHERS\nThe team of Smithers won again.");
         let stats = DocStats::new(&doc);
         assert!(stats.caps_line(0) && !stats.caps_line(1));
-        assert_eq!(form(&doc, 3, true, &stats, &Hit::default()).norm, "Smithers");
-        assert_eq!(form(&doc, 1, true, &stats, &Hit::default()).norm, "win");
-        assert_eq!(form(&doc, 1, false, &stats, &Hit::default()).norm, "WIN");
+        assert_eq!(form(&doc, 3, true, &stats, &Hit::default(), ALL_STATES).norm, "Smithers");
+        assert_eq!(form(&doc, 1, true, &stats, &Hit::default(), ALL_STATES).norm, "win");
+        assert_eq!(form(&doc, 1, false, &stats, &Hit::default(), ALL_STATES).norm, "WIN");
     }
 
     #[test]
     fn curly_apostrophes_read_as_straight() {
         let doc = Doc::new("I’m here");
         let stats = DocStats::new(&doc);
-        let f = form(&doc, 0, false, &stats, &Hit::default());
+        let f = form(&doc, 0, false, &stats, &Hit::default(), ALL_STATES);
         assert_eq!((f.lower, f.norm.as_ref(), f.raw), ("i'm", "I'm", "I’m"));
         assert_eq!((f.shape.as_str(), f.sshape.as_str()), ("X'x", "X'x"));
+    }
+
+    #[test]
+    fn five_bits_around_a_token() {
+        assert_eq!(near_five(0b1, 0), 0b100);
+        assert_eq!(near_five(0b10110, 2), 0b10110);
+        assert_eq!(near_five(0b11, 1), 0b0110);
+        assert_eq!(near_five(1 << 63 | 1 << 62, 63), 0b00110);
+        assert_eq!(near_five(u64::MAX, 40), 0x1f);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //!
 //! Guarantees: each check reads one or two tokens; no panics.
 
-use super::lists::{class::{DATE_UNIT, QUANTITY, TIME_ZONE}, classes_of};
+use super::lists::{class::{DATE_UNIT, QUANTITY, TIME_ZONE}, classes_of, lists, Lists};
 use crate::text::Doc;
 
 /// Shapes of a word, as bits above the word classes of [`super::lists::class`].
@@ -34,10 +34,10 @@ pub mod shape {
 }
 use shape::*;
 
-/// The classes and [`shape`] bits of one word.
-pub fn facts_of(w: &str) -> u32 {
+/// The classes and [`shape`] bits of one word, by the lists `l`.
+pub fn facts_of(l: &Lists, w: &str) -> u32 {
     let bit = |on: bool, b: u32| if on { b } else { 0 };
-    let mut f = classes_of(w);
+    let mut f = l.word_classes(w);
     let first = w.as_bytes().first().copied().unwrap_or(0);
     if first.is_ascii_digit() {
         // Each of these shapes starts with a digit.
@@ -75,7 +75,8 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// The tokens of `doc`, each distinct word classified once.
     pub fn new(doc: &'a Doc<'a>) -> Self {
-        Tokens { doc, facts: doc.vocab.classify(facts_of) }
+        let l = lists();
+        Tokens { doc, facts: doc.vocab.classify(|w| facts_of(l, w)) }
     }
 
     /// Token `i`'s text ("" past the end).
@@ -190,17 +191,17 @@ mod tests {
     fn facts_hold_classes_and_shapes() {
         use super::super::lists::class::{self, MONTH, NUMBER_WORD};
         assert!(class::NAMES.iter().all(|&(_, b)| b < NUMBER), "shape bits overlap the classes");
-        assert_eq!(facts_of("1987"), NUMBER | YEAR | START);
-        assert_eq!(facts_of("21st"), DAY | START);
-        assert_eq!(facts_of("10:30pm"), CLOCK | CLOCK_SUFFIXED | START);
-        assert_eq!(facts_of("9"), NUMBER | DAY | CLOCK | START);
-        assert_eq!(facts_of("2017-01-02"), ISO_DATE | START);
-        assert_eq!(facts_of("two-year"), 0);
-        assert_eq!(facts_of("3-year"), QUANTITY_DATE_UNIT | START);
-        assert_eq!(facts_of("March"), MONTH | START);
-        assert_eq!(facts_of("twenty"), QUANTITY | NUMBER_WORD | START);
-        assert_eq!(facts_of("US"), START);
-        assert_eq!(facts_of("'"), START);
-        assert_eq!(facts_of("house"), 0);
+        assert_eq!(facts_of(lists(), "1987"), NUMBER | YEAR | START);
+        assert_eq!(facts_of(lists(), "21st"), DAY | START);
+        assert_eq!(facts_of(lists(), "10:30pm"), CLOCK | CLOCK_SUFFIXED | START);
+        assert_eq!(facts_of(lists(), "9"), NUMBER | DAY | CLOCK | START);
+        assert_eq!(facts_of(lists(), "2017-01-02"), ISO_DATE | START);
+        assert_eq!(facts_of(lists(), "two-year"), 0);
+        assert_eq!(facts_of(lists(), "3-year"), QUANTITY_DATE_UNIT | START);
+        assert_eq!(facts_of(lists(), "March"), MONTH | START);
+        assert_eq!(facts_of(lists(), "twenty"), QUANTITY | NUMBER_WORD | START);
+        assert_eq!(facts_of(lists(), "US"), START);
+        assert_eq!(facts_of(lists(), "'"), START);
+        assert_eq!(facts_of(lists(), "house"), 0);
     }
 }

@@ -141,17 +141,34 @@ pub fn lists() -> &'static Lists {
 
 /// The classes of one word.
 pub fn classes_of(w: &str) -> u32 {
-    let l = lists();
-    let b = w.as_bytes();
-    let (Some(&f), Some(&z)) = (b.first(), b.last()) else { return 0 };
-    let bit = filter_bit(f, z, b.len());
-    if l.filter.get(bit / 64).is_none_or(|&word| word & (1 << (bit % 64)) == 0) {
-        return 0;
+    lists().word_classes(w)
+}
+
+impl Lists {
+    /// The classes of one word ([`classes_of`], for a caller that holds
+    /// the lists).
+    ///
+    /// NOTE: inlined into the per-word classification, so that the most
+    /// words, ruled out by the filter, cost a few instructions and no call.
+    #[inline]
+    pub fn word_classes(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&z)) = (b.first(), b.last()) else { return 0 };
+        let bit = filter_bit(f, z, b.len());
+        if self.filter.get(bit / 64).is_none_or(|&word| word & (1 << (bit % 64)) == 0) {
+            return 0;
+        }
+        self.listed(w, f)
     }
-    let Some(e) = l.table.get(b) else { return 0 };
-    // Every cased entry starts with a capital.
-    let exact = if e.cased && f.is_ascii_uppercase() { l.exact.get(w).copied().unwrap_or(0) } else { 0 };
-    e.folded | exact
+
+    /// The classes of a word the filter lets through (first byte `f`).
+    #[inline(never)]
+    fn listed(&self, w: &str, f: u8) -> u32 {
+        let Some(e) = self.table.get(w.as_bytes()) else { return 0 };
+        // Every cased entry starts with a capital.
+        let exact = if e.cased && f.is_ascii_uppercase() { self.exact.get(w).copied().unwrap_or(0) } else { 0 };
+        e.folded | exact
+    }
 }
 
 #[cfg(test)]
