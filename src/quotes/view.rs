@@ -31,8 +31,8 @@ pub struct View<'d, 't> {
 impl<'d, 't> View<'d, 't> {
     /// Builds the view.
     pub fn new(doc: &'d Doc<'t>) -> Self {
-        let marks = marks::pair(doc);
         let words = Words::new(doc);
+        let marks = marks::pair_at(doc, words.marks());
         let mut quote_of = vec![NONE; doc.tokens.len()];
         let (mut m, mut i) = (0, 0);
         while let Some(t) = doc.tokens.get(i) {
