@@ -208,12 +208,14 @@ fn is_the(w: &str) -> bool {
 fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
     let mut spelled: FastMap<String, usize> = FastMap::default();
     let mut entered = vec![false; names.distinct()];
+    let mut initials = String::new();
     for (i, m) in mentions.iter().enumerate() {
         if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && names.word_count(i) > 1 {
             let Some(done) = entered.get_mut(names.id(i)).filter(|d| !**d) else { continue };
             *done = true;
-            if let Some(a) = alias::initials(names.text(i)) {
-                spelled.entry(a).or_insert(i);
+            // Initials longer than any acronym can never be spelled: not kept.
+            if alias::initials_into(names.text(i), &mut initials) && initials.chars().count() <= alias::MAX_ACRONYM && !spelled.contains_key(&initials) {
+                spelled.insert(initials.clone(), i);
             }
         }
     }
