@@ -148,6 +148,7 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     let kind = kind.map_or(EntityType::CARDINAL, |(k, _)| k);
     let mut name = "";
     let mut name_rank = (false, 0, 0);
+    let mut last: Option<(&str, (bool, usize, usize))> = None;
     let mut title = None;
     for &i in ms {
         let Some(m) = mentions.get_mut(i) else { continue };
@@ -162,7 +163,13 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
                 name_rank = name_rank_of(text);
             }
         } else if text != name {
-            let rank = name_rank_of(text);
+            // A cluster repeats its short form ("Trump" after "Donald
+            // Trump"): the last text ranked is not ranked again.
+            let rank = match last {
+                Some((t, r)) if t == text => r,
+                _ => name_rank_of(text),
+            };
+            last = Some((text, rank));
             if rank > name_rank {
                 (name, name_rank) = (text, rank);
             }

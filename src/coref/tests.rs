@@ -189,3 +189,12 @@ fn entities_list_their_mentions_in_text_order() {
     let got: Vec<(&str, Vec<usize>)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.iter().map(|m| m.start).collect())).collect();
     assert_eq!(got, [("Ann Lee", vec![0, 20, 38]), ("Bo Day", vec![12, 28])]);
 }
+
+#[test]
+fn a_repeated_short_form_is_ranked_as_often_as_it_comes() {
+    let t = "DONALD TRUMP won. Trump spoke. Trump left. Donald Trump waved.";
+    let tb = table(t, &[("DONALD TRUMP", PERSON, None), ("Trump", PERSON, None), ("Trump", PERSON, None), ("Donald Trump", PERSON, None)]);
+    assert_eq!(tb.clusters.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Donald Trump"]);
+    let tb = table(t, &[("DONALD TRUMP", PERSON, None), ("Trump", PERSON, None), ("Trump", PERSON, None)]);
+    assert_eq!(tb.clusters.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Trump"]);
+}
