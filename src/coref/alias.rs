@@ -169,15 +169,43 @@ pub const MAX_ACRONYM: usize = 6;
 /// The acronym a short all-capital name spells ("FBI", "F.B.I." -> "FBI").
 pub fn acronym(text: &str) -> Option<String> {
     // Checked before anything is allocated: most names are not acronyms.
-    let letters = || text.chars().filter(|&c| c != '.');
+    is_acronym(text).then(|| acronym_letters(text).collect())
+}
+
+/// [`acronym`] as a [`pack`]ed key: no string is built.
+pub fn acronym_key(text: &str) -> Option<u128> {
+    is_acronym(text).then(|| pack(acronym_letters(text))).flatten()
+}
+
+fn acronym_letters(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| c != '.')
+}
+
+/// Whether `text` is two to [`MAX_ACRONYM`] capitals, periods aside.
+fn is_acronym(text: &str) -> bool {
     let mut n = 0;
-    for c in letters() {
+    for c in acronym_letters(text) {
         n += 1;
         if n > MAX_ACRONYM || !c.is_uppercase() {
-            return None;
+            return false;
         }
     }
-    (n >= 2).then(|| letters().collect())
+    n >= 2
+}
+
+/// Up to [`MAX_ACRONYM`] characters, none of them NUL, as one integer
+/// (21 bits a character): two such words are equal when their keys are,
+/// so initials and acronyms meet in a map without a `String` each. None
+/// for more characters.
+pub fn pack(chars: impl IntoIterator<Item = char>) -> Option<u128> {
+    let mut key = 0u128;
+    for (k, c) in chars.into_iter().enumerate() {
+        if k >= MAX_ACRONYM {
+            return None;
+        }
+        key |= u128::from(u32::from(c)) << (21 * k);
+    }
+    Some(key)
 }
 
 #[cfg(test)]
@@ -242,6 +270,11 @@ mod tests {
         let mut buf = String::from("XYZ");
         assert!(initials_into("Central Intelligence Agency", &mut buf) && buf == "CIA");
         assert!(!initials_into("Paris", &mut buf) && !initials_into("the Bank run", &mut buf));
+        // Keys: equal exactly when the words are.
+        assert_eq!(acronym_key("F.B.I."), pack("FBI".chars()));
+        assert_eq!((acronym_key("Paris"), acronym_key("ABCDEFG"), pack("ABCDEFG".chars())), (None, None, None));
+        let keys: Vec<Option<u128>> = ["FB", "FBI", "BFI", "ÉU", "EU", "FBIX"].iter().map(|w| pack(w.chars())).collect();
+        assert!(keys.iter().enumerate().all(|(i, a)| a.is_some() && keys.iter().skip(i + 1).all(|b| b != a)));
         assert_eq!(acronym("F.B.I.").as_deref(), Some("FBI"));
         assert_eq!(acronym("Fbi"), None);
         assert_eq!(acronym("A"), None);
