@@ -74,10 +74,29 @@ pub fn normalize_into(text: &str, out: &mut String) -> bool {
     any_space
 }
 
-fn aliases() -> &'static FastMap<String, String> {
-    static A: OnceLock<FastMap<String, String>> = OnceLock::new();
+/// The listed aliases, by normal form, with a filter that rules most
+/// names out before they are hashed.
+struct Aliases {
+    /// Normal form -> the canonical alias of its line.
+    map: FastMap<String, String>,
+    /// By first byte, one bit for each length (under 64) a listed normal
+    /// form with that first byte has.
+    lens: Vec<u64>,
+}
+
+impl Aliases {
+    /// Whether some listed normal form may have the first byte and length
+    /// of `norm` (always, for 64 bytes or more).
+    fn may_list(&self, norm: &str) -> bool {
+        let first = norm.as_bytes().first().map_or(0, |&b| usize::from(b));
+        norm.len() >= 64 || self.lens.get(first).is_some_and(|&bits| bits >> norm.len() & 1 != 0)
+    }
+}
+
+fn aliases() -> &'static Aliases {
+    static A: OnceLock<Aliases> = OnceLock::new();
     A.get_or_init(|| {
-        let mut m = FastMap::default();
+        let mut map = FastMap::default();
         for line in include_str!("../../data/gazetteer/aliases.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -85,11 +104,18 @@ fn aliases() -> &'static FastMap<String, String> {
             let names: Vec<String> = line.split('|').map(normalize).collect();
             if let Some(first) = names.first() {
                 for n in &names {
-                    m.insert(n.clone(), first.clone());
+                    map.insert(n.clone(), first.clone());
                 }
             }
         }
-        m
+        let mut lens = vec![0u64; 256];
+        for n in map.keys() {
+            let first = n.as_bytes().first().map_or(0, |&b| usize::from(b));
+            if let Some(bits) = lens.get_mut(first).filter(|_| n.len() < 64) {
+                *bits |= 1 << n.len();
+            }
+        }
+        Aliases { map, lens }
     })
 }
 
@@ -101,7 +127,13 @@ pub fn key(text: &str) -> String {
 
 /// The listed canonical alias of a normal form, if it has one.
 pub fn listed(norm: &str) -> Option<&'static str> {
-    aliases().get(norm).map(String::as_str)
+    // NOTE: tested on first byte and length first: most names are in no
+    // line, and this says so without hashing the name.
+    let a = aliases();
+    if !a.may_list(norm) {
+        return None;
+    }
+    a.map.get(norm).map(String::as_str)
 }
 
 /// Words an acronym skips.
@@ -113,29 +145,67 @@ fn is_function_word(w: &str) -> bool {
 /// "FBI"), when it has at least two capitalised words.
 pub fn initials(text: &str) -> Option<String> {
     let mut out = String::new();
+    initials_into(text, &mut out).then_some(out)
+}
+
+/// [`initials`] written into `out` (cleared first), so that a caller
+/// reading many names reuses one buffer; false when `text` has none.
+pub fn initials_into(text: &str, out: &mut String) -> bool {
+    out.clear();
     for w in text.split(|c: char| c.is_whitespace() || c == '-') {
         let Some(c) = w.chars().next() else { continue };
         if c.is_uppercase() {
             out.push(c);
         } else if !is_function_word(w) {
-            return None;
+            return false;
         }
     }
-    (out.chars().count() >= 2).then_some(out)
+    out.chars().count() >= 2
 }
+
+/// The most letters an [`acronym`] has.
+pub const MAX_ACRONYM: usize = 6;
 
 /// The acronym a short all-capital name spells ("FBI", "F.B.I." -> "FBI").
 pub fn acronym(text: &str) -> Option<String> {
     // Checked before anything is allocated: most names are not acronyms.
-    let letters = || text.chars().filter(|&c| c != '.');
+    is_acronym(text).then(|| acronym_letters(text).collect())
+}
+
+/// [`acronym`] as a [`pack`]ed key: no string is built.
+pub fn acronym_key(text: &str) -> Option<u128> {
+    is_acronym(text).then(|| pack(acronym_letters(text))).flatten()
+}
+
+fn acronym_letters(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().filter(|&c| c != '.')
+}
+
+/// Whether `text` is two to [`MAX_ACRONYM`] capitals, periods aside.
+fn is_acronym(text: &str) -> bool {
     let mut n = 0;
-    for c in letters() {
+    for c in acronym_letters(text) {
         n += 1;
-        if n > 6 || !c.is_uppercase() {
-            return None;
+        if n > MAX_ACRONYM || !c.is_uppercase() {
+            return false;
         }
     }
-    (n >= 2).then(|| letters().collect())
+    n >= 2
+}
+
+/// Up to [`MAX_ACRONYM`] characters, none of them NUL, as one integer
+/// (21 bits a character): two such words are equal when their keys are,
+/// so initials and acronyms meet in a map without a `String` each. None
+/// for more characters.
+pub fn pack(chars: impl IntoIterator<Item = char>) -> Option<u128> {
+    let mut key = 0u128;
+    for (k, c) in chars.into_iter().enumerate() {
+        if k >= MAX_ACRONYM {
+            return None;
+        }
+        key |= u128::from(u32::from(c)) << (21 * k);
+    }
+    Some(key)
 }
 
 #[cfg(test)]
@@ -184,6 +254,11 @@ mod tests {
         assert_eq!(key("US"), key("America"));
         assert_ne!(key("US"), key("UK"));
         assert_eq!(key("Acme"), "acme");
+        // The first-byte and length filter passes every listed form.
+        let a = aliases();
+        assert!(a.map.keys().all(|n| a.may_list(n) && listed(n).is_some()));
+        assert!(!a.may_list("trump") && !a.may_list("") && a.may_list(&"u".repeat(70)));
+        assert_eq!((listed("china"), listed("chinx"), listed(&"u".repeat(70))), (Some("people's republic of china"), None, None));
     }
 
     #[test]
@@ -192,6 +267,14 @@ mod tests {
         assert_eq!(initials("Bank of the North-East").as_deref(), Some("BNE"));
         assert_eq!(initials("Paris"), None);
         assert_eq!(initials("Bank run by them"), None);
+        let mut buf = String::from("XYZ");
+        assert!(initials_into("Central Intelligence Agency", &mut buf) && buf == "CIA");
+        assert!(!initials_into("Paris", &mut buf) && !initials_into("the Bank run", &mut buf));
+        // Keys: equal exactly when the words are.
+        assert_eq!(acronym_key("F.B.I."), pack("FBI".chars()));
+        assert_eq!((acronym_key("Paris"), acronym_key("ABCDEFG"), pack("ABCDEFG".chars())), (None, None, None));
+        let keys: Vec<Option<u128>> = ["FB", "FBI", "BFI", "ÉU", "EU", "FBIX"].iter().map(|w| pack(w.chars())).collect();
+        assert!(keys.iter().enumerate().all(|(i, a)| a.is_some() && keys.iter().skip(i + 1).all(|b| b != a)));
         assert_eq!(acronym("F.B.I.").as_deref(), Some("FBI"));
         assert_eq!(acronym("Fbi"), None);
         assert_eq!(acronym("A"), None);

@@ -206,14 +206,16 @@ fn is_the(w: &str) -> bool {
 /// Acronyms and the multi-word names they spell. Both lookups depend on
 /// the text only, so each distinct text is read once.
 fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
-    let mut spelled: FastMap<String, usize> = FastMap::default();
+    let mut spelled: FastMap<u128, usize> = FastMap::default();
     let mut entered = vec![false; names.distinct()];
+    let mut initials = String::new();
     for (i, m) in mentions.iter().enumerate() {
         if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && names.word_count(i) > 1 {
             let Some(done) = entered.get_mut(names.id(i)).filter(|d| !**d) else { continue };
             *done = true;
-            if let Some(a) = alias::initials(names.text(i)) {
-                spelled.entry(a).or_insert(i);
+            // Initials longer than any acronym can never be spelled: not kept.
+            if let Some(key) = alias::initials_into(names.text(i), &mut initials).then(|| alias::pack(initials.chars())).flatten() {
+                spelled.entry(key).or_insert(i);
             }
         }
     }
@@ -229,8 +231,8 @@ fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
         let slot = long_form.get_mut(names.id(i));
         let found = match slot {
             Some(Some(j)) => *j,
-            Some(slot) => *slot.insert(alias::acronym(names.text(i)).and_then(|a| spelled.get(&a).copied())),
-            None => alias::acronym(names.text(i)).and_then(|a| spelled.get(&a).copied()),
+            Some(slot) => *slot.insert(alias::acronym_key(names.text(i)).and_then(|a| spelled.get(&a).copied())),
+            None => alias::acronym_key(names.text(i)).and_then(|a| spelled.get(&a).copied()),
         };
         if let Some(j) = found {
             let kind = mentions.get(j).map(|m| m.kind);

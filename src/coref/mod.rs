@@ -54,15 +54,14 @@ pub struct EntityTable {
     pub clusters: Vec<Cluster>,
 }
 
-/// One entity: its type, canonical name and the indices of its mentions.
+/// One entity: its type, canonical name, title and gender. Its mentions
+/// are those whose [`EntityTable::cluster_of`] is its index.
 pub struct Cluster {
     pub kind: EntityType,
     /// The longest proper form of the name, without title.
     pub name: String,
     /// A title seen before one of its mentions ("Secretary of State").
     pub title: Option<String>,
-    /// Indices into [`EntityTable::mentions`], in text order.
-    pub mentions: Vec<usize>,
     /// For people: a guess from titles and given names; else `Unknown`.
     pub gender: Gender,
 }
@@ -70,46 +69,66 @@ pub struct Cluster {
 /// Groups mentions into entities (rules in the module docs).
 pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
     let root_of = link::link(doc, &mut mentions);
-    // Number clusters in order of first mention.
+    // Number clusters in order of first mention, counting their sizes.
     let mut number = vec![usize::MAX; mentions.len()];
     let mut cluster_of = Vec::with_capacity(mentions.len());
     // About one cluster for every three mentions.
-    let mut members: Vec<Vec<usize>> = Vec::with_capacity(mentions.len() / 3 + 4);
-    // Each cluster's size first, so that its list is allocated once.
-    let mut size = vec![0usize; mentions.len()];
+    let mut size: Vec<usize> = Vec::with_capacity(mentions.len() / 3 + 4);
     for &r in &root_of {
-        if let Some(n) = size.get_mut(r) {
+        let Some(slot) = number.get_mut(r) else { continue };
+        if *slot == usize::MAX {
+            *slot = size.len();
+            size.push(0);
+        }
+        if let Some(n) = size.get_mut(*slot) {
             *n += 1;
         }
+        cluster_of.push(*slot);
     }
-    for (i, &r) in root_of.iter().enumerate() {
-        let slot = number.get_mut(r).map_or(usize::MAX, |s| *s);
-        let c = if slot == usize::MAX {
-            members.push(Vec::with_capacity(size.get(r).copied().unwrap_or(1)));
-            if let Some(s) = number.get_mut(r) {
-                *s = members.len() - 1;
-            }
-            members.len() - 1
-        } else {
-            slot
-        };
-        if let Some(m) = members.get_mut(c) {
-            m.push(i);
-        }
-        cluster_of.push(c);
+    // NOTE: the members of all clusters in one array, grouped by cluster and
+    // in text order within each (a counting sort), instead of a list
+    // allocated per cluster: most clusters are a single date or number.
+    let members = members_by_cluster(&cluster_of, &size);
+    let mut clusters = Vec::with_capacity(size.len());
+    let mut at = 0;
+    for &n in &size {
+        clusters.push(make_cluster(doc, &mut mentions, members.get(at..at + n).unwrap_or(&[])));
+        at += n;
     }
-    let clusters = members.into_iter().map(|ms| make_cluster(doc, &mut mentions, ms)).collect();
     events::drop_non_events(EntityTable { mentions, cluster_of, clusters })
+}
+
+/// The mention indices grouped by cluster (`size` mentions each, in
+/// cluster order), each group in text order.
+fn members_by_cluster(cluster_of: &[usize], size: &[usize]) -> Vec<usize> {
+    let mut next: Vec<usize> = size
+        .iter()
+        .scan(0, |at, &n| {
+            let start = *at;
+            *at += n;
+            Some(start)
+        })
+        .collect();
+    let mut members = vec![0; cluster_of.len()];
+    for (i, &c) in cluster_of.iter().enumerate() {
+        if let Some(at) = next.get_mut(c) {
+            if let Some(slot) = members.get_mut(*at) {
+                *slot = i;
+            }
+            *at += 1;
+        }
+    }
+    members
 }
 
 /// Builds one cluster: majority type (applied to every mention), name,
 /// title and gender.
-fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster {
+fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     // (type, count) in order of first appearance, on the stack: ties go
     // to the type seen first.
     let mut counts = [(EntityType::CARDINAL, 0usize); TYPES];
     let mut seen = 0;
-    for &i in &ms {
+    for &i in ms {
         if let Some(m) = mentions.get(i) {
             match counts.iter_mut().take(seen).find(|(k, _)| *k == m.kind) {
                 Some(c) => c.1 += 1,
@@ -129,8 +148,9 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster 
     let kind = kind.map_or(EntityType::CARDINAL, |(k, _)| k);
     let mut name = "";
     let mut name_rank = (false, 0, 0);
+    let mut last: Option<(&str, (bool, usize, usize))> = None;
     let mut title = None;
-    for &i in &ms {
+    for &i in ms {
         let Some(m) = mentions.get_mut(i) else { continue };
         if !is_place(m.kind) || !is_place(kind) {
             m.kind = kind;
@@ -143,7 +163,13 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster 
                 name_rank = name_rank_of(text);
             }
         } else if text != name {
-            let rank = name_rank_of(text);
+            // A cluster repeats its short form ("Trump" after "Donald
+            // Trump"): the last text ranked is not ranked again.
+            let rank = match last {
+                Some((t, r)) if t == text => r,
+                _ => name_rank_of(text),
+            };
+            last = Some((text, rank));
             if rank > name_rank {
                 (name, name_rank) = (text, rank);
             }
@@ -153,7 +179,7 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: Vec<usize>) -> Cluster 
         }
     }
     let gender = if kind == EntityType::PERSON { gender(title.as_deref(), name) } else { Gender::Unknown };
-    Cluster { kind, name: single_spaced(name), title, mentions: ms, gender }
+    Cluster { kind, name: single_spaced(name), title, gender }
 }
 
 /// The number of [`EntityType`]s (CARDINAL is the last).
@@ -262,21 +288,28 @@ impl EntityTable {
 
     /// The output entities, in cluster order (the INVARIANT in the module docs).
     pub fn into_entities(self, doc: &Doc) -> Vec<Entity> {
-        // NOTE: the spans are made in text order and then moved into their
-        // clusters. Made in cluster order, every mention read the text and
+        // NOTE: the spans are made in text order and pushed onto their
+        // entities. Made in cluster order, every mention read the text and
         // allocated at a random place: on a 10 MB text that cost three
         // times as much per mention as on 1 MB.
-        let mut spans: Vec<Option<Span>> =
-            self.mentions.iter().map(|m| Some(Span { start: m.start, end: m.end, text: doc.slice(m.start, m.end).to_string() })).collect();
-        self.clusters
+        let mut size = vec![0usize; self.clusters.len()];
+        for &c in &self.cluster_of {
+            if let Some(n) = size.get_mut(c) {
+                *n += 1;
+            }
+        }
+        let mut out: Vec<Entity> = self
+            .clusters
             .into_iter()
-            .map(|c| Entity {
-                kind: c.kind,
-                name: c.name,
-                title: c.title,
-                mentions: c.mentions.iter().filter_map(|&i| spans.get_mut(i).and_then(Option::take)).collect(),
-            })
-            .collect()
+            .zip(size)
+            .map(|(c, n)| Entity { kind: c.kind, name: c.name, title: c.title, mentions: Vec::with_capacity(n) })
+            .collect();
+        for (m, &c) in self.mentions.iter().zip(&self.cluster_of) {
+            if let Some(e) = out.get_mut(c) {
+                e.mentions.push(Span { start: m.start, end: m.end, text: doc.slice(m.start, m.end).to_string() });
+            }
+        }
+        out
     }
 }
 

@@ -174,3 +174,27 @@ fn repeated_names_and_acronyms_link_like_their_first_mention() {
     assert_eq!(tb.cluster_of, [0, 1, 0, 0, 1, 0, 0, 1, 1, 1]);
     assert!(tb.mentions.iter().skip(7).all(|m| m.kind == ORG));
 }
+
+#[test]
+fn members_are_grouped_by_cluster_in_text_order() {
+    assert_eq!(members_by_cluster(&[0, 1, 0, 2, 1, 0], &[3, 2, 1]), [0, 2, 5, 1, 4, 3]);
+    assert!(members_by_cluster(&[], &[]).is_empty());
+}
+
+#[test]
+fn entities_list_their_mentions_in_text_order() {
+    let t = "Ann Lee met Bo Day. Lee and Day left. Ann Lee stayed.";
+    let tb = table(t, &[("Ann Lee", PERSON, None), ("Bo Day", PERSON, None), ("Lee", PERSON, None), ("Day", PERSON, None), ("Ann Lee", PERSON, None)]);
+    let ents = tb.into_entities(&Doc::new(t));
+    let got: Vec<(&str, Vec<usize>)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.iter().map(|m| m.start).collect())).collect();
+    assert_eq!(got, [("Ann Lee", vec![0, 20, 38]), ("Bo Day", vec![12, 28])]);
+}
+
+#[test]
+fn a_repeated_short_form_is_ranked_as_often_as_it_comes() {
+    let t = "DONALD TRUMP won. Trump spoke. Trump left. Donald Trump waved.";
+    let tb = table(t, &[("DONALD TRUMP", PERSON, None), ("Trump", PERSON, None), ("Trump", PERSON, None), ("Donald Trump", PERSON, None)]);
+    assert_eq!(tb.clusters.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Donald Trump"]);
+    let tb = table(t, &[("DONALD TRUMP", PERSON, None), ("Trump", PERSON, None), ("Trump", PERSON, None)]);
+    assert_eq!(tb.clusters.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Trump"]);
+}

@@ -2,7 +2,8 @@
 //! (straight `"`, curly `“ ”`, low `„`, guillemets `« »`) and, outside
 //! them, by single quotes (`‘ ’`, `' '`).
 //!
-//! Guarantees: one pass over each paragraph's tokens, so linear time; a span
+//! Guarantees: one pass over each paragraph's mark tokens (and their
+//! neighbours), so linear time; a span
 //! never crosses a paragraph boundary (a quote left open at the end of a
 //! paragraph is cut there, and marked `continues` when the next paragraph
 //! reopens it, the newswire convention for multi-paragraph quotes); stray
@@ -49,14 +50,43 @@ enum Mark {
 
 /// Finds all quoted spans in the document, in text order.
 pub fn pair(doc: &Doc) -> Vec<Marked> {
+    let bytes = doc.text.as_bytes();
+    let candidates: Vec<u32> = (0..doc.tokens.len())
+        .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && may_be_mark(bytes.get(t.start()).copied()) && is_mark(t.text(doc.text))))
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    pair_at(doc, &candidates)
+}
+
+/// Whether a punctuation token's text is one the pairing reads: a
+/// quotation mark or an apostrophe. Every other token changes no state.
+pub fn is_mark(text: &str) -> bool {
+    matches!(text, "“" | "„" | "«" | "”" | "»" | "\"" | "‘" | "’" | "'")
+}
+
+/// [`pair`], given the punctuation tokens whose text [`is_mark`], in text
+/// order. NOTE: the caller finds these while it reads each distinct word
+/// (see `words::Words::marks`), so that pairing visits a few tokens per
+/// paragraph instead of testing every token.
+pub fn pair_at(doc: &Doc, candidates: &[u32]) -> Vec<Marked> {
     // Sized for a quotation every forty tokens, so that it rarely regrows.
     let mut out = Vec::with_capacity(doc.tokens.len() / 40 + 4);
+    let mut c = 0;
     for (pi, para) in doc.paragraphs.iter().enumerate() {
-        let toks = paragraph_tokens(doc, para);
+        let (first, toks) = paragraph_tokens(doc, para);
+        while candidates.get(c).is_some_and(|&k| (k as usize) < first) {
+            c += 1;
+        }
+        let from = c;
+        while candidates.get(c).is_some_and(|&k| (k as usize) < first + toks.len()) {
+            c += 1;
+        }
+        // A paragraph without a mark opens and closes nothing.
+        let Some(here) = candidates.get(from..c).filter(|h| !h.is_empty()) else { continue };
         let before = out.len();
-        pair_paragraph(doc, toks, pi, para, &mut out);
+        pair_paragraph(doc, (first, toks), here, pi, para, &mut out);
         // A quote left open: does the next paragraph reopen it?
-        if let Some(last) = out[before..].last_mut() {
+        if let Some(last) = out.get_mut(before..).and_then(|m| m.last_mut()) {
             if !last.closed && !last.single {
                 last.continues = doc.paragraphs.get(pi + 1).is_some_and(|next| opens_with_quote(doc, next));
             }
@@ -65,32 +95,33 @@ pub fn pair(doc: &Doc) -> Vec<Marked> {
     out
 }
 
-fn paragraph_tokens<'d>(doc: &'d Doc, para: &Paragraph) -> &'d [Token] {
+/// The first token of a paragraph and its tokens.
+fn paragraph_tokens<'d>(doc: &'d Doc, para: &Paragraph) -> (usize, &'d [Token]) {
     let first = doc.sentences.get(para.sentences.start).map_or(0, |s| s.tokens.start);
     let last = para.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.tokens.end);
-    doc.tokens.get(first..last).unwrap_or(&[])
+    (first, doc.tokens.get(first..last).unwrap_or(&[]))
 }
 
 fn opens_with_quote(doc: &Doc, para: &Paragraph) -> bool {
     paragraph_tokens(doc, para)
+        .1
         .first()
         .is_some_and(|t| matches!(t.text(doc.text), "\"" | "“" | "„" | "«" | "'"))
 }
 
-fn pair_paragraph(doc: &Doc, toks: &[Token], pi: usize, para: &Paragraph, out: &mut Vec<Marked>) {
+/// Pairs the marks of one paragraph (its first token and tokens), whose
+/// candidate tokens ([`is_mark`]) are `here`, in document token indices.
+fn pair_paragraph(doc: &Doc, (first, toks): (usize, &[Token]), here: &[u32], pi: usize, para: &Paragraph, out: &mut Vec<Marked>) {
     let text = doc.text;
     let mut double: Option<(usize, usize)> = None; // the open double mark's bytes
     let mut single: Option<(usize, usize)> = None; // an open single mark outside doubles
     let mut skip = false;
     let mut in_attribute = false; // inside markup such as <tweet author="@x">
     let stray = stray_opener(text, toks);
-    for (i, tok) in toks.iter().enumerate() {
-        // Every mark is a punctuation token; words, numbers and other
-        // punctuation change no state. (Asked first: `skip` and `stray`
-        // concern marks only, and `skip` is set only before an apostrophe.)
-        if tok.kind != TokenKind::Punct || !may_be_mark(text.as_bytes().get(tok.start()).copied()) {
-            continue;
-        }
+    // Only marks change the state, so only they are visited (`skip` and
+    // `stray` concern marks only, and `skip` is set only before an apostrophe).
+    for i in here.iter().map(|&k| (k as usize).wrapping_sub(first)) {
+        let Some(tok) = toks.get(i) else { continue };
         if std::mem::take(&mut skip) || stray && i == 0 {
             continue;
         }
@@ -328,6 +359,21 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert!(!m[0].continues);
         assert!(m[0].end <= t.find("A second").unwrap());
+    }
+
+    #[test]
+    fn pairing_the_candidates_is_pairing_every_token() {
+        let text = "\"We will,\" he said. ''Win.'' 5'10\" tall, 'rock 'n' roll'.\n\n“Open\n\n“Again,” she said — “fine.”\n\nNo marks.\n\n\"Ann walked on, chanting “more!” twice. <a b=\"c\">x</a>";
+        let doc = Doc::new(text);
+        let m = pair(&doc);
+        assert!(m.len() >= 6, "{m:?}");
+        // Given every punctuation token, or only the marks, the spans are the same.
+        let punct: Vec<u32> = (0..doc.tokens.len() as u32).filter(|&i| doc.tokens[i as usize].kind == TokenKind::Punct).collect();
+        let marks: Vec<u32> = punct.iter().copied().filter(|&i| is_mark(doc.tokens[i as usize].text(text))).collect();
+        assert!(marks.len() < punct.len());
+        assert_eq!(pair_at(&doc, &marks), m);
+        assert_eq!(pair_at(&doc, &punct), m);
+        assert!(pair_at(&doc, &[]).is_empty());
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub struct Resolver<'n, 'v> {
     any: [Option<(usize, usize)>; 2],
     last_org: Option<usize>,
     by_title: FastMap<&'v str, usize>,
+    /// The person whose titles were entered into `by_title` last: while
+    /// it is named again and again, its entries stand, and are not hashed again.
+    titled: Option<usize>,
 }
 
 const MALE: usize = 0;
@@ -41,7 +44,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, by_title: FastMap::default() }
+        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, by_title: FastMap::default(), titled: None }
     }
 
     /// Takes in the name mentions that end before token `upto`, except
@@ -84,11 +87,15 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 }
             }
         }
+        if self.titled == Some(person) || p.titles.is_empty() {
+            return;
+        }
         for &t in &p.titles {
             if self.by_title.get(t) != Some(&person) {
                 self.by_title.insert(t, person);
             }
         }
+        self.titled = Some(person);
     }
 
     /// The person behind the speaker phrase `r`.

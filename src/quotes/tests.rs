@@ -143,6 +143,15 @@ fn description_takes_the_person_with_that_title() {
 }
 
 #[test]
+fn description_takes_the_last_person_named_with_that_title() {
+    // Lee is named twice in a row, then Day takes the title, then Lee again.
+    let t = "Secretary Ann Lee spoke. Lee left. Secretary Bo Day came. Lee stayed.\n\nThe secretary said the talks would go on.";
+    assert_eq!(one(t).4, "Ann Lee");
+    let t = "Secretary Ann Lee spoke. Lee left. Secretary Bo Day came.\n\nThe secretary said the talks would go on.";
+    assert_eq!(one(t).4, "Bo Day");
+}
+
+#[test]
 fn short_name_resolves_to_the_full_name() {
     let t = "Rex Tillerson arrived.\n\nTillerson said the talks would go on.";
     assert_eq!(one(t).4, "Rex Tillerson");

@@ -31,8 +31,8 @@ pub struct View<'d, 't> {
 impl<'d, 't> View<'d, 't> {
     /// Builds the view.
     pub fn new(doc: &'d Doc<'t>) -> Self {
-        let marks = marks::pair(doc);
         let words = Words::new(doc);
+        let marks = marks::pair_at(doc, words.marks());
         let mut quote_of = vec![NONE; doc.tokens.len()];
         let (mut m, mut i) = (0, 0);
         while let Some(t) = doc.tokens.get(i) {
@@ -50,12 +50,17 @@ impl<'d, 't> View<'d, 't> {
             }
             i += 1;
         }
-        let mut sentence_of = vec![0u32; doc.tokens.len()];
+        // Written sentence by sentence, not zeroed first and then filled
+        // (a token outside every sentence, if any, stays in sentence 0).
+        let n = doc.tokens.len();
+        let mut sentence_of: Vec<u32> = Vec::with_capacity(n);
         for (si, s) in doc.sentences.iter().enumerate() {
-            for slot in sentence_of.get_mut(s.tokens.clone()).unwrap_or(&mut []) {
-                *slot = u32::try_from(si).unwrap_or(u32::MAX);
-            }
+            let (start, end) = (s.tokens.start.min(n), s.tokens.end.min(n));
+            sentence_of.truncate(start);
+            sentence_of.resize(start, 0);
+            sentence_of.resize(end.max(start), u32::try_from(si).unwrap_or(u32::MAX));
         }
+        sentence_of.resize(n, 0);
         View { doc, marks, words, quote_of, sentence_of }
     }
 
@@ -203,6 +208,19 @@ mod tests {
             out.push(marks.get(m).filter(|k| t.start() >= k.open && t.end() <= k.close.max(k.end)).map(|_| m));
         }
         out
+    }
+
+    #[test]
+    fn each_token_knows_its_sentence() {
+        for text in ["", "One.", "Ann left. Bob said \"no.\" Then?\n\nA new paragraph here. And more"] {
+            let doc = Doc::new(text);
+            let v = View::new(&doc);
+            for i in 0..v.len() {
+                let s = doc.sentences.iter().position(|s| s.tokens.contains(&i)).unwrap_or(0);
+                assert_eq!(v.sentence_of(i), s, "{text:?} token {i}");
+            }
+            assert_eq!(v.sentence_of(v.len()), usize::MAX);
+        }
     }
 
     #[test]

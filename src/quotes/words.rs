@@ -11,6 +11,7 @@
 //! panics.
 
 use super::lexicon::{self, Class, Tags};
+use super::marks;
 use crate::text::wordkey::fold_ascii;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::Doc;
@@ -33,6 +34,10 @@ const JOINER: u8 = 64;
 /// Flag: ".", "?", "!" or ",", one of which comes just before every place
 /// a content span can end at (see `span::clause_after`).
 const PAUSE: u8 = 128;
+/// Flag of the per-token array only, in the bit [`LOWERED`] has in a
+/// word's (a token's lower case is read through its word): a quotation
+/// mark or apostrophe ([`marks::is_mark`]).
+const MARK: u8 = LOWERED;
 
 /// The punctuation the attribution scan looks for: brackets (a sentence
 /// break inside them is none) and the dashes of a signature.
@@ -63,6 +68,8 @@ pub struct Words<'d, 't> {
     lower: String,
     /// The tokens that start a reporting phrase or are a bracket or dash, in order.
     landmarks: Vec<u32>,
+    /// The tokens that are quotation marks or apostrophes, in order.
+    marks: Vec<u32>,
     /// Each token's word flags, one byte a token: the questions rules ask
     /// most (word? capital? punctuation?) read one array, not two.
     flags: Vec<u8>,
@@ -75,7 +82,7 @@ impl<'d, 't> Words<'d, 't> {
         let distinct = doc.vocab.words().len();
         // About a third of the distinct words have a capital.
         let lower = String::with_capacity(distinct * 3);
-        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::with_capacity(ids.len() / 16 + 4), flags: Vec::new() };
+        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::new(), marks: Vec::new(), flags: Vec::new() };
         // Ids count up in order of first occurrence: a new word's id is the
         // next one. The tokenizer's kind follows from a token's text (its
         // first character), so the first token speaks for all.
@@ -89,14 +96,29 @@ impl<'d, 't> Words<'d, 't> {
         // NOTE: the per-token flags are gathered from a byte per word (a
         // table that stays in L1) in a loop of its own, not pushed from the
         // word table in the loop above: no capacity check per token.
-        let by_id: Vec<u8> = w.words.iter().map(|x| x.flags).collect();
+        let by_id: Vec<u8> = w.words.iter().map(token_flags).collect();
         w.flags = ids.iter().map(|&id| by_id.get(id as usize).copied().unwrap_or(0)).collect();
+        let (mut landmarks, mut marks) = (Vec::with_capacity(ids.len() / 16 + 4), Vec::with_capacity(ids.len() / 32 + 4));
         for (i, &f) in w.flags.iter().enumerate() {
-            if f & LANDMARK != 0 {
-                w.landmarks.push(u32::try_from(i).unwrap_or(u32::MAX));
+            if f & (LANDMARK | MARK) != 0 {
+                let i = u32::try_from(i).unwrap_or(u32::MAX);
+                if f & LANDMARK != 0 {
+                    landmarks.push(i);
+                }
+                if f & MARK != 0 {
+                    marks.push(i);
+                }
             }
         }
+        (w.landmarks, w.marks) = (landmarks, marks);
         w
+    }
+
+    /// The tokens that are quotation marks or apostrophes
+    /// ([`marks::is_mark`]), in text order: the only tokens mark pairing
+    /// needs to visit ([`marks::pair_at`]).
+    pub fn marks(&self) -> &[u32] {
+        &self.marks
     }
 
     /// The tokens that start a reporting phrase ([`Tags::starts_cue`]) or
@@ -238,6 +260,13 @@ fn read<'t>(lower: &mut String, all: &str, start: usize, end: usize, text: &'t s
     Word { text, lower: range, tags, flags }
 }
 
+/// The per-token flags of word `w`: its own, with [`MARK`] in the bit of
+/// [`LOWERED`]. Only one-character punctuation can be a mark.
+fn token_flags(w: &Word) -> u8 {
+    let mark = w.flags & PUNCT != 0 && marks::is_mark(w.text);
+    w.flags & !LOWERED | if mark { MARK } else { 0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,7 +294,9 @@ mod tests {
         for (i, t) in doc.tokens.iter().enumerate() {
             let alone = facts(&mut lower, text, t, t.text(text));
             let low = if alone.flags & LOWERED != 0 { &lower[alone.lower.0 as usize..alone.lower.1 as usize] } else { alone.text };
-            let flags = w.word(i).map(|x| x.flags).filter(|&f| w.flags.get(i) == Some(&f));
+            // The per-token flags are the word's, with MARK in LOWERED's bit.
+            let mark = if t.kind == TokenKind::Punct && marks::is_mark(alone.text) { MARK } else { 0 };
+            let flags = w.word(i).map(|x| x.flags).filter(|&f| w.flags.get(i) == Some(&(f & !LOWERED | mark)));
             assert_eq!((w.text(i), w.low(i), w.tags(i), flags), (alone.text, low, alone.tags, Some(alone.flags)), "token {i}");
         }
         // Each distinct capitalised text is lowered once: "ann", "ann" (ANN), "said", "ann’s".
@@ -284,6 +315,21 @@ mod tests {
         assert_eq!(w.landmarks(), want);
         let words: Vec<&str> = w.landmarks().iter().map(|&i| w.text(i as usize)).collect();
         assert_eq!(words, ["(", ")", "said", "—", "told", "according", "–", "reports", "―", "said"]);
+    }
+
+    #[test]
+    fn marks_are_the_quotation_marks_and_apostrophes() {
+        let text = "Ann’s “Said” it: 'no' and \"yes\", «oui» „ja“ ‘so’ Bob's, ANN'S.";
+        let doc = Doc::new(text);
+        let w = Words::new(&doc);
+        let want: Vec<u32> = (0..doc.tokens.len()).filter(|&i| doc.tokens[i].kind == TokenKind::Punct && marks::is_mark(w.text(i))).map(|i| i as u32).collect();
+        assert_eq!(w.marks(), want);
+        let texts: Vec<&str> = w.marks().iter().map(|&i| w.text(i as usize)).collect();
+        assert_eq!(texts, ["“", "”", "'", "'", "\"", "\"", "«", "»", "„", "“", "‘", "’"]);
+        // MARK shares LOWERED's bit: a mark still reads as written, a capitalised word lowered.
+        assert!(w.marks().iter().all(|&i| w.low(i as usize) == w.text(i as usize)));
+
+        assert_eq!(marks::pair_at(&doc, w.marks()), marks::pair(&doc));
     }
 
     #[test]
