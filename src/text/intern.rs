@@ -21,8 +21,8 @@ pub struct Table<'t> {
 }
 
 impl<'t> Table<'t> {
-    /// An empty table with room for about `words` words.
-    pub fn with_capacity(words: usize) -> Self {
+    /// An empty table for a text of `tokens` tokens.
+    pub fn for_tokens(tokens: usize) -> Self {
         // NOTE: an open-addressing table instead of a HashMap: this runs
         // once per token of every document, and a general map's hashing and
         // probing cost three times as much here. It doubles when half full,
@@ -30,7 +30,11 @@ impl<'t> Table<'t> {
         // article, tens of thousands in a book), not of the tokens: on a
         // 10 MB text a table sized for the tokens took 32 MB and missed the
         // caches at every token.
-        let slots = vec![0u32; 1024];
+        // A news article has about one distinct word for every two or
+        // three tokens, a long text far fewer: sized so that an article's
+        // words fit without growing, and a long text's table starts small.
+        let words = (tokens / 2).min(1 << 16) + 16;
+        let slots = vec![0u32; tokens.next_power_of_two().clamp(1024, 1 << 16)];
         Table { mask: slots.len() - 1, slots, words: Vec::with_capacity(words), keys: Vec::with_capacity(words) }
     }
 
@@ -181,7 +185,7 @@ mod tests {
     #[test]
     fn words_short_and_long_get_one_id_each() {
         let words: Vec<String> = (0..3000).map(|i| if i % 2 == 0 { format!("w{i}") } else { format!("a-long-word-{i}") }).collect();
-        let mut t = Table::with_capacity(4);
+        let mut t = Table::for_tokens(4);
         for round in 0..2 {
             for (i, w) in words.iter().enumerate() {
                 let (key, b) = (key_of(w.as_bytes()), w.as_bytes());

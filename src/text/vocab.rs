@@ -151,9 +151,7 @@ const ASCII_BITS: [u8; 256] = {
 impl<'t> Vocab<'t> {
     /// Interns the tokens of `text`.
     pub fn new(text: &'t str, tokens: &[Token]) -> Self {
-        // About one distinct word for every four tokens in an article, and
-        // far fewer per token in a long text.
-        let mut table = Table::with_capacity((tokens.len() / 3).min(1 << 16) + 16);
+        let mut table = Table::for_tokens(tokens.len());
         let bytes = text.as_bytes();
         let ids = tokens
             .iter()
