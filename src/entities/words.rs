@@ -159,9 +159,11 @@ impl<'d> Words<'d> {
     /// may be part of a name and their neighbours.
     pub fn new(doc: &'d Doc, stats: &'d DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
         let n = doc.tokens.len();
-        // About half the distinct words stand near a possible name.
-        let forms = Vec::with_capacity(doc.vocab.words().len() / 2 + 8);
-        let mut w = Words { forms, active_forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
+        // About half the distinct words stand near a possible name, in some
+        // articles more: room for three quarters, so that the list of these
+        // large forms is not copied as it grows.
+        let forms = Vec::with_capacity(doc.vocab.words().len() * 3 / 4 + 8);
+        let mut w = Words { active_forms: Vec::with_capacity(forms.capacity()), forms, ids: vec![NONE; n], active: vec![false; n], hits: Vec::with_capacity(n / 8), hit_of: vec![NONE; n] };
         // Per distinct word: its form (outside capital lines).
         let mut seen = vec![NONE; doc.vocab.words().len()];
         // Buffers reused across sentences.
