@@ -89,7 +89,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let run = ascii_run(bytes, start + 1);
             let end = if ends_at(bytes, start, run, kind) { run } else { scan_word(text, start, run, kind) };
             push(&mut tokens, start, end, kind);
-            start = end;
+            // NOTE: most words are followed by one space: step over it here
+            // rather than take it through the loop's tests.
+            start = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
             continue;
         }
         if b <= b' ' || b == 0x7f {
