@@ -33,7 +33,7 @@ impl FastHasher {
 /// rather than copied byte by byte, which compiled to a `memcpy` call per
 /// hashed word; the value is the same.
 #[inline(always)]
-fn tail_word(rest: &[u8]) -> u64 {
+pub(crate) fn tail_word(rest: &[u8]) -> u64 {
     let n = rest.len();
     let byte = |i: usize| rest.get(i).map_or(0, |&b| u64::from(b));
     let quad = |r: Option<&[u8]>| {

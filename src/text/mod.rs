@@ -3,6 +3,7 @@
 
 pub mod lexicon;
 pub mod fasthash;
+pub mod intern;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;

@@ -35,9 +35,10 @@ pub struct Paragraph {
 
 /// Splits tokens into sentences and paragraphs.
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
-    // About one sentence every twenty tokens in news, five per paragraph.
+    // About one sentence every twenty tokens in news, and often one
+    // sentence a paragraph: room for both without growing.
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
-    let mut paragraphs = Vec::with_capacity(tokens.len() / 64 + 1);
+    let mut paragraphs = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut sent_start = 0usize;
     let mut para_start_sent = 0usize;
     let bytes = text.as_bytes();

@@ -2,22 +2,22 @@
 //! stages classify a distinct word once (a list lookup, a lowercase form,
 //! its casing) and then read an array per token, instead of hashing and
 //! lowercasing the same string at every occurrence. A news article has
-//! about four tokens for each distinct word.
+//! two or three tokens for each distinct word, a long text far more.
 //!
-//! Guarantees: one hash lookup per token; ids are dense, in order of first
+//! Guarantees: one table lookup per token; ids are dense, in order of first
 //! occurrence; no panics.
 
+use super::intern::{self, Table};
 use super::tokens::Token;
 
 /// The distinct token texts of a document, and each token's id among them.
 pub struct Vocab<'t> {
     ids: Vec<u32>,
-    words: Vec<&'t str>,
     /// Each word's [`Shape`] bits.
     shapes: Vec<u8>,
-    /// The open-addressing table the words were interned with (id + 1,
-    /// 0 = empty), kept for [`Vocab::find`].
-    slots: Vec<u32>,
+    /// The words by id, and the table they were interned with, kept for
+    /// [`Vocab::find`].
+    table: Table<'t>,
 }
 
 /// What a word's characters are, as bits: stages test these instead of
@@ -74,6 +74,36 @@ impl Shape {
         f
     }
 
+    /// [`Shape::of`] of the word `w` whose [`intern`] key is `key`.
+    fn of_keyed(w: &str, key: u64) -> u8 {
+        const HIGH: u64 = 0x0080_8080_8080_8080;
+        if intern::is_short(key) && key & HIGH == 0 {
+            return Self::of_short_ascii(key & (u64::MAX >> 8));
+        }
+        Self::of(w)
+    }
+
+    /// [`Shape::of`] of a word of at most seven ASCII bytes, from its
+    /// bytes zero-padded in a little-endian word: each class of byte found
+    /// in all bytes at once.
+    fn of_short_ascii(x: u64) -> u8 {
+        const ONES: u64 = u64::MAX / 0xff;
+        // The high bit of each byte from `c` up (bytes are below 0x80, so
+        // no sum carries into the next byte).
+        let from = |c: u8| x + (0x80 - u64::from(c)) * ONES;
+        let class = |lo: u8, hi: u8| from(lo) & !from(hi + 1) & (0x80 * ONES);
+        let (upper, lower, digit) = (class(b'A', b'Z'), class(b'a', b'z'), class(b'0', b'9'));
+        let letters = upper | lower;
+        let bit = |on: bool, b: u8| if on { b } else { 0 };
+        bit(upper & 0x80 != 0, Self::FIRST_UPPER)
+            | bit(letters & 0x80 != 0, Self::FIRST_ALPHA)
+            | bit(upper != 0, Self::UPPER)
+            | bit(lower != 0, Self::LOWER)
+            | bit(digit != 0, Self::NUMERIC)
+            | bit(letters | digit != 0, Self::ALNUM)
+            | bit(letters & letters.wrapping_sub(1) != 0, Self::TWO_LETTERS)
+    }
+
     /// [`Shape::of`] for ASCII, from the bytes.
     fn of_ascii(w: &[u8]) -> u8 {
         let mut f = match w.first() {
@@ -121,69 +151,32 @@ const ASCII_BITS: [u8; 256] = {
 impl<'t> Vocab<'t> {
     /// Interns the tokens of `text`.
     pub fn new(text: &'t str, tokens: &[Token]) -> Self {
-        // NOTE: an open-addressing table instead of a HashMap: this runs
-        // once per token of every document, and a general map's hashing and
-        // probing cost three times as much here. It doubles when half full,
-        // so it stays the size of the distinct words (a few thousand in an
-        // article, tens of thousands in a book), not of the tokens: on a
-        // 10 MB text a table sized for the tokens took 32 MB and missed the
-        // caches at every token.
-        let mut slots = vec![0u32; 1024]; // id + 1, 0 = empty
-        let mut mask = slots.len() - 1;
-        // About one distinct word for every four tokens in an article, and
-        // far fewer per token in a long text.
-        let guess = (tokens.len() / 3).min(1 << 16) + 16;
-        let mut words: Vec<&'t str> = Vec::with_capacity(guess);
-        let mut hashes: Vec<u32> = Vec::with_capacity(guess);
-        let mut shapes: Vec<u8> = Vec::with_capacity(guess);
-        let mut ids = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let w = t.text(text);
-            let h = hash(w.as_bytes());
-            let mut at = h as usize & mask;
-            let id = loop {
-                match slots.get(at).copied().unwrap_or(0) {
-                    0 => {
-                        words.push(w);
-                        hashes.push(h);
-                        shapes.push(Shape::of(w));
-                        if let Some(slot) = slots.get_mut(at) {
-                            *slot = words.len() as u32;
-                        }
-                        if 2 * words.len() > slots.len() {
-                            slots = rehash(&hashes, 2 * slots.len());
-                            mask = slots.len() - 1;
-                        }
-                        break words.len() as u32 - 1;
-                    }
-                    s => {
-                        let id = s - 1;
-                        if hashes.get(id as usize) == Some(&h) && words.get(id as usize) == Some(&w) {
-                            break id;
-                        }
-                        at = (at + 1) & mask;
-                    }
+        let mut table = Table::for_tokens(tokens.len());
+        let bytes = text.as_bytes();
+        let ids = tokens
+            .iter()
+            .map(|t| {
+                let (start, end) = (t.start(), t.end());
+                let key = intern::key_at(bytes, start, end);
+                match table.find(key, bytes.get(start..end).unwrap_or(&[])) {
+                    Ok(id) => id,
+                    Err(at) => table.insert(text.get(start..end).unwrap_or(""), key, at),
                 }
-            };
-            ids.push(id);
-        }
-        Vocab { ids, words, shapes, slots }
+            })
+            .collect();
+        // NOTE: shapes are taken once per distinct word after the loop over
+        // the tokens (which stays small), a short ASCII word's from its key.
+        let shapes = table.words().iter().zip(table.keys()).map(|(w, &k)| Shape::of_keyed(w, k)).collect();
+        Vocab { ids, shapes, table }
     }
 
-    /// The id of the word `w`, if the document has it: one hash and
+    /// The id of the word `w`, if the document has it: one key and
     /// usually one probe, no string hashing of a general map.
     pub fn find(&self, w: &str) -> Option<usize> {
-        let h = hash(w.as_bytes());
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut at = h as usize & mask;
-        // The table is at most half full, so an empty slot ends the probe.
-        loop {
-            let id = self.slots.get(at).copied()?.checked_sub(1)? as usize;
-            if self.words.get(id) == Some(&w) {
-                return Some(id);
-            }
-            at = (at + 1) & mask;
+        if w.is_empty() {
+            return None;
         }
+        self.table.find(intern::key_of(w.as_bytes()), w.as_bytes()).ok().map(|id| id as usize)
     }
 
     /// The word id of token `i` (0 when out of range, as for an empty text).
@@ -198,7 +191,7 @@ impl<'t> Vocab<'t> {
 
     /// The distinct words, by id.
     pub fn words(&self) -> &[&'t str] {
-        &self.words
+        self.table.words()
     }
 
     /// The [`Shape`] bits of token `i` (0 when out of range).
@@ -214,52 +207,8 @@ impl<'t> Vocab<'t> {
     /// `f` of each distinct word, by id: a per-word table to read per token
     /// with [`Vocab::id`].
     pub fn classify<T>(&self, f: impl FnMut(&'t str) -> T) -> Vec<T> {
-        self.words.iter().copied().map(f).collect()
+        self.words().iter().copied().map(f).collect()
     }
-}
-
-/// A table of `size` slots (a power of two) holding the words of `hashes`.
-fn rehash(hashes: &[u32], size: usize) -> Vec<u32> {
-    let mask = size - 1;
-    let mut slots = vec![0u32; size];
-    for (id, &h) in hashes.iter().enumerate() {
-        let mut at = h as usize & mask;
-        while slots.get(at).is_some_and(|&s| s != 0) {
-            at = (at + 1) & mask;
-        }
-        if let Some(slot) = slots.get_mut(at) {
-            *slot = id as u32 + 1;
-        }
-    }
-    slots
-}
-
-/// A hash of a token's bytes. Tokens are short, so instead of a byte loop
-/// it reads at most two overlapping words (as wyhash does for short keys):
-/// the first and last 8 bytes, 4 bytes, or three single bytes.
-fn hash(b: &[u8]) -> u32 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let n = b.len();
-    let word8 = |at: usize| b.get(at..at + 8).and_then(|s| s.try_into().ok()).map_or(0, u64::from_le_bytes);
-    let word4 = |at: usize| b.get(at..at + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes) as u64;
-    let byte = |at: usize| b.get(at).copied().unwrap_or(0) as u64;
-    let (x, y) = match n {
-        0 => (0, 0),
-        1..=3 => (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16, 0),
-        4..=8 => (word4(0), word4(n - 4)),
-        9..=16 => (word8(0), word8(n - 8)),
-        _ => {
-            let mut h = 0u64;
-            let mut at = 0;
-            while at + 8 <= n {
-                h = (h.rotate_left(5) ^ word8(at)).wrapping_mul(K);
-                at += 8;
-            }
-            (h, word8(n - 8))
-        }
-    };
-    let h = ((x ^ (n as u64) << 56).wrapping_mul(K).rotate_left(23) ^ y).wrapping_mul(K);
-    (h >> 32) as u32
 }
 
 #[cfg(test)]
@@ -312,6 +261,16 @@ mod tests {
         let v = Vocab::new(text, &tokenize(text));
         assert_eq!(v.shape(2), s("ann"));
         assert_eq!(v.shapes().len(), 3);
+    }
+
+    #[test]
+    fn shapes_from_keys_agree_with_shapes_from_characters() {
+        let mut words: Vec<String> = ["Ann", "a1", "I", "x-Y", "9", "--", "mIxEd", "A.B.", "@[`{", "Zz09/:", "é", "abcdefgh", "ABCDEFG"].map(String::from).to_vec();
+        words.extend((0u8..128).map(|b| format!("{}a", b as char)));
+        words.extend((0u8..128).map(|b| format!("Q{}", b as char)));
+        for w in &words {
+            assert_eq!(Shape::of_keyed(w, intern::key_of(w.as_bytes())), Shape::of(w), "{w:?}");
+        }
     }
 
     #[test]
