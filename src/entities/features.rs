@@ -153,10 +153,39 @@ fn suffix(w: &str, n: usize) -> &str {
     w.char_indices().nth(count - n).map_or(w, |(i, _)| w.get(i..).unwrap_or(w))
 }
 
-fn class_bits(set: Classes) -> impl Iterator<Item = &'static [u8]> {
-    const NAMES: [&[u8]; 10] = [b"country", b"state", b"city", b"region", b"norp", b"org", b"male", b"female", b"orgword", b"title"];
-    gazetteer::ALL.iter().filter(move |c| gazetteer::has(set, **c)).map(|c| NAMES.get(*c as usize).copied().unwrap_or(b""))
-}
+/// The name of each word-list class ([`gazetteer::Class`]), by bit.
+const CLASS_NAMES: [&[u8]; 10] = [b"country", b"state", b"city", b"region", b"norp", b"org", b"male", b"female", b"orgword", b"title"];
+
+/// The classes' bits ([`gazetteer::ALL`]).
+const CLASS_BITS: Classes = (1 << gazetteer::ALL.len()) - 1;
+
+/// The list features' hashes, computed at compile time: row `t`, column
+/// `c` is `hash(24 + t, [CLASS_NAMES[c]])`, for the six kinds of hit
+/// (unit, begin, inside, last, the word before's, the word after's).
+///
+/// NOTE: a token with hits looked its classes up among all ten and hashed
+/// each name: a sixth of the context features' cost, for a quarter of the
+/// tokens. The table visits only the set bits, lowest first as before.
+const LIST_HASHES: [[u32; 10]; 6] = {
+    let mut out = [[0u32; 10]; 6];
+    let mut t = 0;
+    while t < out.len() {
+        let mut c = 0;
+        while c < CLASS_NAMES.len() {
+            let name = CLASS_NAMES[c];
+            let mut h = fnv_start(24 + t as u8);
+            let mut i = 0;
+            while i < name.len() {
+                h = fnv_byte(h, name[i]);
+                i += 1;
+            }
+            out[t][c] = fnv_byte(h, 0xff);
+            c += 1;
+        }
+        t += 1;
+    }
+    out
+};
 
 /// One window of a sentence, ready for feature extraction over prepared
 /// [`Words`]. Features are produced one token at a time so that a huge
@@ -300,12 +329,13 @@ impl<'a, 'd> Sentence<'a, 'd> {
         if h.unit | h.begin | h.inside | h.last | before | after == 0 {
             return; // most tokens and their neighbours are in no list
         }
-        for (t, set) in [(24, h.unit), (25, h.begin), (26, h.inside), (27, h.last), (28, before), (29, after)] {
-            if set == 0 {
-                continue;
-            }
-            for c in class_bits(set) {
-                f.push(hash(t, &[c]));
+        for (row, set) in LIST_HASHES.iter().zip([h.unit, h.begin, h.inside, h.last, before, after]) {
+            let mut bits = set & CLASS_BITS;
+            while bits != 0 {
+                if let Some(&x) = row.get(bits.trailing_zeros() as usize) {
+                    f.push(x);
+                }
+                bits &= bits - 1;
             }
         }
     }
@@ -413,6 +443,12 @@ mod tests {
     #[test]
     fn constant_hashes_equal_the_feature_hashes() {
         assert_eq!(BIAS, hash(0, &[]));
+        for (t, row) in LIST_HASHES.iter().enumerate() {
+            for (c, &h) in gazetteer::ALL.iter().zip(row) {
+                assert_eq!(h, hash(24 + t as u8, &[CLASS_NAMES[*c as usize]]), "template {} class {}", 24 + t, *c as usize);
+            }
+        }
+        assert_eq!(CLASS_NAMES[gazetteer::Class::Title as usize], b"title");
         for (c, (low, cap)) in [(0, (b"-", b"-")), (1, (b"l", b"-")), (2, (b"-", b"c")), (3, (b"l", b"c"))] {
             assert_eq!(CASING[c], hash(30, &[low, cap]));
         }
