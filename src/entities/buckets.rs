@@ -59,11 +59,13 @@ impl Buckets {
     #[inline]
     pub fn row(&self, b: u32) -> usize {
         let Some(block) = self.blocks.get((b / BLOCK) as usize) else { return 0 };
-        let bit = b % BLOCK;
-        // Branch-free: about half of all lookups miss, unpredictably.
-        let present = (block.bits >> bit) & 1;
-        let below = (block.bits & ((1u32 << bit) - 1)).count_ones();
-        (present * (block.rank + below + 1)) as usize
+        // Branch-free: about half of all lookups miss, unpredictably. The
+        // bucket's bit and those below it, shifted to the top: the top bit
+        // says whether it has a row, and their count is its number in the
+        // block (one more than the set buckets below it).
+        let upto = block.bits << (BLOCK - 1 - b % BLOCK);
+        let present = upto >> (BLOCK - 1);
+        (present * (block.rank + upto.count_ones())) as usize
     }
 }
 

@@ -123,7 +123,7 @@ impl Model {
     /// Adds the weights of features `fs` to `acc`.
     fn add(&self, fs: &[u32], acc: &mut [i32; TAGS]) {
         const ZERO: [i8; TAGS] = [0; TAGS];
-        add_rows(fs.iter().map(|f| self.weights.get(self.rows.row(f & self.mask)).unwrap_or(&ZERO)), acc);
+        add_rows(fs, |f| self.weights.get(self.rows.row(f & self.mask)).unwrap_or(&ZERO), acc);
     }
 
     /// The summed weights of each form's own features ([`features::local`]),
