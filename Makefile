@@ -5,7 +5,7 @@ WASM := target/wasm32-unknown-unknown/wasm/whosaid.wasm
 NODE_DEPS := tests/node_modules/.installed
 PORT ?= 8080
 
-.PHONY: serve test setup wasm web package native node-deps chromium test-rust test-wasm test-browser clean fuzz bench
+.PHONY: serve test setup wasm web package native native-pgo node-deps chromium test-rust test-wasm test-browser clean fuzz bench
 
 serve: web
 	python3 tests/serve.py --port $(PORT) www
@@ -22,6 +22,11 @@ setup:
 
 native:
 	cargo build --release
+
+# The CLI built with profile-guided optimisation (bench/pgo.sh), the fastest
+# native build: target/pgo/use/release/whosaid. Same output as `native`.
+native-pgo:
+	bench/pgo.sh
 
 wasm: setup
 	cargo build --lib --target wasm32-unknown-unknown --profile wasm

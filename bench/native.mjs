@@ -7,9 +7,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { median, utf8Bytes } from './corpus.mjs';
 
-/** Builds the bench binary with the release profile (sharing the CLI's build) and returns its path. */
-export function buildNative(root) {
-  const out = execFileSync('cargo', ['build', '--release', '--bench', 'native', '--message-format=json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Builds the bench binary with the release profile (sharing the CLI's build)
+ * and returns its path. With `pgo`, bench/pgo.sh builds it (and the CLI)
+ * with profile-guided optimisation into target/pgo/use, and this asks cargo
+ * for that build's path with the same flags (so nothing is rebuilt).
+ */
+export function buildNative(root, { pgo = false } = {}) {
+  let env = process.env;
+  if (pgo) {
+    execFileSync(path.join(root, 'bench/pgo.sh'), { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    env = { ...process.env, RUSTFLAGS: `-Cprofile-use=${root}/target/pgo/merged.profdata`, CARGO_TARGET_DIR: `${root}/target/pgo/use` };
+  }
+  const out = execFileSync('cargo', ['build', '--release', '--bench', 'native', '--message-format=json'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const exe = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'native' && m.executable)?.executable;
   if (!exe) throw new Error('cargo did not report the native bench executable');
   return exe;
@@ -34,8 +44,8 @@ export function nativeScale(exe, corpus, sizes) {
   });
 }
 
-/** The CLI's --jsonl mode over `copies` copies of the corpus, all cores and one thread. */
-export function cliJsonl(root, texts, copies, runs) {
+/** The CLI `cli`'s --jsonl mode over `copies` copies of the corpus, all cores and one thread. */
+export function cliJsonl(cli, texts, copies, runs) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'whosaid-bench-'));
   try {
     const file = path.join(dir, 'in.jsonl');
@@ -43,7 +53,6 @@ export function cliJsonl(root, texts, copies, runs) {
     for (let c = 0; c < copies; c++) texts.forEach((text, i) => lines.push(JSON.stringify({ id: `${c}/${i}`, text })));
     writeFileSync(file, lines.join('\n') + '\n');
     const bytes = copies * utf8Bytes(texts);
-    const cli = path.join(root, 'target/release/whosaid');
     const time = (threads) => {
       const secs = [];
       for (let r = 0; r < runs; r++) {

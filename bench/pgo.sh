@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the native CLI and the native benchmark with profile-guided
+# optimisation, into target/pgo/use/release/ (`make native-pgo`).
+#
+# The profile comes from the CLI analysing the PolNeAR *train* split, one
+# thread; the benchmark measures the dev split, so the profile has not seen
+# the text it is timed on. The build is otherwise `cargo build --release`,
+# the same code: the script ends by checking that both CLIs write the same
+# bytes for the seed articles and the dev split.
+#
+# Needs the llvm-tools rustup component (installed here if missing) and the
+# shared corpus beside the checkout (WHOSAID_SHARED overrides ../shared).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+shared=${WHOSAID_SHARED:-$root/../shared}
+train=$shared/corpus/polnear-train.jsonl
+[ -f "$train" ] || { echo "pgo: no training text at $train (set WHOSAID_SHARED)" >&2; exit 2; }
+
+sysroot=$(rustc --print sysroot)
+profdata=$(ls "$sysroot"/lib/rustlib/*/bin/llvm-profdata 2>/dev/null | head -1 || true)
+if [ -z "$profdata" ]; then
+  rustup component add llvm-tools >&2
+  profdata=$(ls "$sysroot"/lib/rustlib/*/bin/llvm-profdata | head -1)
+fi
+
+raw=$root/target/pgo/raw
+rm -rf "$raw"
+RUSTFLAGS="-Cprofile-generate=$raw" CARGO_TARGET_DIR=$root/target/pgo/gen \
+  cargo build --release --bin whosaid >&2
+"$root/target/pgo/gen/release/whosaid" analyze --jsonl --threads 1 < "$train" > /dev/null
+"$profdata" merge -o "$root/target/pgo/merged.profdata" "$raw"
+RUSTFLAGS="-Cprofile-use=$root/target/pgo/merged.profdata" CARGO_TARGET_DIR=$root/target/pgo/use \
+  cargo build --release --bin whosaid --bench native >&2
+plain=$root/target/release/whosaid
+[ -x "$plain" ] || cargo build --release --bin whosaid >&2
+for c in seeds polnear-dev; do
+  if ! cmp -s <("$plain" analyze --jsonl < "$shared/corpus/$c.jsonl") <("$root/target/pgo/use/release/whosaid" analyze --jsonl < "$shared/corpus/$c.jsonl"); then
+    echo "pgo: the PGO build's output differs from the plain build's on $c" >&2
+    exit 1
+  fi
+done
+echo "pgo: target/pgo/use/release/whosaid (same output as target/release/whosaid)" >&2
