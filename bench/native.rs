@@ -10,10 +10,15 @@
 //!
 //! Each prints one JSON object on stdout.
 
+#[path = "../src/bin/support/heap.rs"]
+mod heap;
+
 use std::time::Instant;
 use whosaid::{analyze, OffsetUnit, Options};
 
 fn main() {
+    // The same allocator settings as the CLI's.
+    heap::keep_freed_memory();
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let arg = |i: usize| args.get(i).cloned().unwrap_or_default();
     let num = |i: usize, default: usize| arg(i).parse().unwrap_or(default);

@@ -2,6 +2,9 @@
 //! `whosaid::batch`. Exit codes: 0 all input analysed; 1 some JSONL lines
 //! were bad (the others were written); 2 usage error or unreadable input.
 
+#[path = "support/heap.rs"]
+mod heap;
+
 use std::io::{self, BufReader, Read, Write};
 use std::process::ExitCode;
 use whosaid::{analyze, batch, Analysis, Continuations, OffsetUnit, Options};
@@ -78,6 +81,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
 }
 
 fn main() -> ExitCode {
+    heap::keep_freed_memory();
     let args = match parse_args(std::env::args().skip(1)) {
         Ok(Some(a)) => a,
         Ok(None) => {
