@@ -9,11 +9,18 @@
 # bytes for the seed articles and the dev split.
 #
 # Needs the llvm-tools rustup component (installed here if missing) and the
-# shared corpus beside the checkout (WHOSAID_SHARED overrides ../shared).
+# shared corpus, found as the benchmarks find it (tests/shared.mjs):
+# WHOSAID_SHARED, else ../shared beside the checkout, else /work/shared.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-shared=${WHOSAID_SHARED:-$root/../shared}
+shared=${WHOSAID_SHARED:-}
+if [ -z "$shared" ]; then
+  for d in "$root/../shared" /work/shared; do
+    [ -f "$d/corpus/polnear-train.jsonl" ] && { shared=$d; break; }
+  done
+fi
+shared=${shared:-$root/../shared}
 train=$shared/corpus/polnear-train.jsonl
 [ -f "$train" ] || { echo "pgo: no training text at $train (set WHOSAID_SHARED)" >&2; exit 2; }
 
