@@ -39,8 +39,9 @@ RUSTFLAGS="-Cprofile-generate=$raw" CARGO_TARGET_DIR=$root/target/pgo/gen \
 "$profdata" merge -o "$root/target/pgo/merged.profdata" "$raw"
 RUSTFLAGS="-Cprofile-use=$root/target/pgo/merged.profdata" CARGO_TARGET_DIR=$root/target/pgo/use \
   cargo build --release --bin whosaid --bench native >&2
+# Built (or found up to date) here, so the comparison is with this code.
+cargo build --release --bin whosaid >&2
 plain=$root/target/release/whosaid
-[ -x "$plain" ] || cargo build --release --bin whosaid >&2
 for c in seeds polnear-dev; do
   if ! cmp -s <("$plain" analyze --jsonl < "$shared/corpus/$c.jsonl") <("$root/target/pgo/use/release/whosaid" analyze --jsonl < "$shared/corpus/$c.jsonl"); then
     echo "pgo: the PGO build's output differs from the plain build's on $c" >&2
