@@ -58,10 +58,14 @@ pub struct Speaker {
 /// One quotation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The quoted content, without the quotation marks.
+    /// The content's extent: the first part's start and the last part's end.
     pub start: usize,
     pub end: usize,
+    /// The parts' texts, joined by " … " when there are several.
     pub text: String,
+    /// The content without quotation marks, in pieces where its attribution
+    /// interrupts it (`"We will," he said, "win."` -> "We will," and "win.").
+    pub parts: Vec<Span>,
     pub kind: QuoteKind,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<Span>,
@@ -179,6 +183,10 @@ impl Analysis {
         for q in &mut self.quotes {
             f(&mut q.start);
             f(&mut q.end);
+            for p in &mut q.parts {
+                f(&mut p.start);
+                f(&mut p.end);
+            }
             if let Some(c) = &mut q.cue {
                 f(&mut c.start);
                 f(&mut c.end);

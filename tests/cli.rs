@@ -25,7 +25,14 @@ fn check_contract(text: &str, a: &Value, unit: &str) {
     };
     let entities = a["entities"].as_array().expect("entities array");
     for (i, q) in a["quotes"].as_array().expect("quotes array").iter().enumerate() {
-        check_span(q, &format!("quote {i}"));
+        let parts = q["parts"].as_array().expect("parts array");
+        assert!(!parts.is_empty(), "quote {i} has no parts");
+        for (j, p) in parts.iter().enumerate() {
+            check_span(p, &format!("quote {i} part {j}"));
+        }
+        let joined: Vec<&str> = parts.iter().map(|p| p["text"].as_str().unwrap()).collect();
+        assert_eq!(q["text"].as_str().unwrap(), joined.join(" … "), "quote {i}: text is not its parts joined");
+        assert_eq!((&q["start"], &q["end"]), (&parts[0]["start"], &parts[parts.len() - 1]["end"]), "quote {i}: extent is not its parts'");
         assert!(["direct", "partial", "mixed", "indirect"].contains(&q["kind"].as_str().unwrap()));
         if !q["cue"].is_null() {
             check_span(&q["cue"], "cue");

@@ -89,7 +89,7 @@ proptest! {
 #[test]
 fn the_checker_catches_bad_spans() {
     use whosaid::{Analysis, Quote, QuoteKind};
-    let q = |start, end, text: &str| Quote { start, end, text: text.into(), kind: QuoteKind::Direct, cue: None, speaker: None };
+    let q = |start, end, text: &str| Quote { start, end, text: text.into(), parts: vec![whosaid::Span { start, end, text: text.into() }], kind: QuoteKind::Direct, cue: None, speaker: None };
     let text = "a😀b said";
     let bad_text = Analysis { quotes: vec![q(0, 1, "b")], entities: vec![] };
     assert!(check(text, OffsetUnit::Utf8, &bad_text).is_err());

@@ -28,7 +28,10 @@ for (const text of texts) {
   const ours = analyze(text);
   const native = JSON.parse(execFileSync(cli, ['analyze', '--offsets', 'utf16', '-'], { input: text }));
   assert.deepEqual(ours, native, 'wasm and native results differ');
-  for (const q of ours.quotes) assert.equal(text.slice(q.start, q.end), q.text);
+  for (const q of ours.quotes) {
+    for (const p of q.parts) assert.equal(text.slice(p.start, p.end), p.text);
+    assert.equal(q.parts.map((p) => p.text).join(' … '), q.text);
+  }
   n++;
 }
 assert.throws(() => analyze(42), /text must be a string/);

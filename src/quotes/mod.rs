@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod marks;
 mod names;
 mod partial;
+mod parts;
 mod resolve;
 mod signatures;
 mod speaker;
@@ -105,10 +106,19 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
         if start >= end {
             continue;
         }
+        let parts: Vec<Span> = parts::split(&v, start, end, d.cue.as_ref(), d.speaker.as_ref())
+            .into_iter()
+            .map(|(s, e)| Span { start: s, end: e, text: doc.slice(s, e).to_string() })
+            .collect();
+        let text = match parts.as_slice() {
+            [one] => one.text.clone(),
+            many => many.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "),
+        };
         out.push(Quote {
             start,
             end,
-            text: doc.slice(start, end).to_string(),
+            text,
+            parts,
             kind: if d.partial { QuoteKind::Partial } else { kind(&v, start, end, d.cue.as_ref()) },
             cue: d.cue.as_ref().map(|c| span(&v, c.clone())),
             speaker: who.map(|w| Speaker { start: w.start, end: w.end, text: doc.slice(w.start, w.end).to_string(), name: w.name.to_string(), entity: w.entity }),

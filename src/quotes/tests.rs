@@ -215,7 +215,7 @@ fn apposition_and_party_parenthesis_name_the_speaker() {
 #[test]
 fn aside_attribution_covers_the_whole_sentence() {
     let q = one("The mine, she said, would reopen within a month.");
-    assert_eq!((q.0.as_str(), q.3.as_str()), ("The mine, she said, would reopen within a month.", "she"));
+    assert_eq!((q.0.as_str(), q.3.as_str()), ("The mine … would reopen within a month.", "she"));
 }
 
 #[test]
@@ -402,7 +402,7 @@ fn verb_with_object_and_colon_claims_the_quotation() {
 #[test]
 fn sentence_running_on_through_the_attribution_is_one_quote() {
     let q = one("“Only you, Tom,” Ann Lee said, would turn a loss into a win.");
-    assert_eq!((q.0.as_str(), q.2.as_str()), ("Only you, Tom,” Ann Lee said, would turn a loss into a win.", "said"));
+    assert_eq!((q.0.as_str(), q.2.as_str()), ("Only you, Tom, … would turn a loss into a win.", "said"));
 }
 
 #[test]

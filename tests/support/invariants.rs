@@ -4,7 +4,9 @@
 //
 // Checked: every span is in bounds and on character boundaries in its
 // offset unit (in UTF-16 never between the two halves of a surrogate pair),
-// its `text` equals the slice it describes, and it is not empty; quotes are
+// its `text` equals the slice it describes, and it is not empty; a quote's
+// parts are in order, span its extent, and its text is their texts joined by
+// " … "; quotes are
 // in text order and do not overlap; every entity has a mention; a speaker's
 // `entity` is an index into `entities` and its `name` is that entity's name.
 
@@ -71,7 +73,22 @@ pub fn check(text: &str, unit: OffsetUnit, a: &Analysis) -> Result<(), String> {
     let ix = Indexed::new(text, unit);
     let mut prev_end = 0usize;
     for (qi, q) in a.quotes.iter().enumerate() {
-        ix.check_span(&format!("quote {qi}"), q.start, q.end, &q.text)?;
+        let texts: Vec<&str> = q.parts.iter().map(|p| p.text.as_str()).collect();
+        if q.text != texts.join(" … ") {
+            return Err(format!("quote {qi} text {:?} is not its parts {texts:?} joined", q.text));
+        }
+        let (first, last) = (q.parts.first(), q.parts.last());
+        if first.map(|p| p.start) != Some(q.start) || last.map(|p| p.end) != Some(q.end) {
+            return Err(format!("quote {qi} extent {}..{} is not its parts'", q.start, q.end));
+        }
+        let mut part_end = q.start;
+        for (pi, p) in q.parts.iter().enumerate() {
+            ix.check_span(&format!("quote {qi} part {pi}"), p.start, p.end, &p.text)?;
+            if p.start < part_end {
+                return Err(format!("quote {qi} part {pi} overlaps the part before"));
+            }
+            part_end = p.end;
+        }
         if q.start < prev_end {
             return Err(format!("quote {qi} ({}..{}) overlaps or precedes the one before (ending at {prev_end})", q.start, q.end));
         }
@@ -118,6 +135,9 @@ pub fn convert(text: &str, unit: OffsetUnit, a: &Analysis) -> Analysis {
     let mut out = a.clone();
     for q in &mut out.quotes {
         (q.start, q.end) = (at(q.start), at(q.end));
+        for p in &mut q.parts {
+            (p.start, p.end) = (at(p.start), at(p.end));
+        }
         if let Some(c) = &mut q.cue {
             (c.start, c.end) = (at(c.start), at(c.end));
         }
