@@ -132,10 +132,44 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: &mut impl FnMut() -> boo
         *w = v.low(i + k);
     }
     let (len, class) = cue_at(words.get(..n).unwrap_or(&[]))?;
+    if claims_deed(&words) || noun_after_article(v, i) {
+        return None;
+    }
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
     // "the said document", "Graham's comments": a noun or adjective, not a verb.
     let noun = i.checked_sub(1).is_some_and(|p| v.is(p, Class::Determiner)) && prev != "that" || matches!(prev, "’s" | "'s" | "’" | "'") && v.quote_of(i - 1).is_none() && !speaker::contraction(v, i - 1);
     (!noun).then_some((len, class))
+}
+
+/// Whether the words at a cue claim a deed, not speech ("claimed
+/// responsibility for the attack", "claims credit").
+fn claims_deed(words: &[&str]) -> bool {
+    matches!(words, [c, d, ..] if c.starts_with("claim") && matches!(*d, "responsibility" | "credit"))
+}
+
+/// Whether the cue word at `i` is a noun here: a bare form that is also a
+/// noun ("post", "call", "answer") with "a"/"an" just before it ("a Tumblr
+/// post", "a March 21 phone call", "a direct answer").
+fn noun_after_article(v: &View, i: usize) -> bool {
+    let nouns = matches!(
+        v.low(i),
+        "post" | "call" | "answer" | "comment" | "claim" | "quote" | "counter" | "reply" | "protest" | "demand" | "hint" | "mention" | "email" | "pledge" | "reference"
+    );
+    nouns && (i.saturating_sub(4)..i).any(|k| matches!(v.low(k), "a" | "an") && (k + 1..i).all(|j| v.is_word(j) || v.doc.tokens.get(j).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)))
+}
+
+/// Whether a speaker phrase can be someone who speaks: a pronoun, a name,
+/// or a description headed by a person or organisation noun ("the
+/// spokesman", "the company"), not "the fish" or "equations".
+fn speaks(v: &View, r: &Range<usize>) -> bool {
+    let Some(head) = r.clone().rev().find(|&k| v.is_word(k)) else { return false };
+    let low = v.low(head);
+    // Plural nouns of people ("protesters", "analysts", "critics", "officials").
+    let people = low.ends_with('s') && !["ss", "ions", "ings", "ics"].iter().any(|e| low.ends_with(e)) || matches!(low, "people" | "media" | "critics");
+    // Documents speak for their authors in news ("the letter reads").
+    let document = matches!(low, "statement" | "letter" | "report" | "release" | "memo" | "filing" | "complaint" | "lawsuit" | "study" | "survey" | "poll" | "post" | "tweet" | "email" | "notice" | "document" | "ruling" | "order" | "indictment" | "petition" | "ad" | "video");
+    v.is(head, Class::Pronoun) || matches!(low, "who" | "which") || v.is(head, Class::Title) || v.is(head, Class::Org) || people || document
+        || r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Determiner) && !v.is(k, Class::Adjunct) && v.is_word(k))
 }
 
 /// Builds the attribution of the cue at `cue`, or None when the verb does
@@ -162,7 +196,9 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     }
     let before = l.checked_sub(1).filter(|&b| b >= sent.start);
     let opens_clause = before.is_none_or(|b| v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "―" | "(" | ":"));
-    if subject.is_none() && (!passive || inverted) && !participle && (opens_clause || according) {
+    // "X told Y": what follows the verb is the hearer, never the speaker.
+    let hearer_follows = class == CueClass::Object && matches!(v.low(cue.start), "told" | "tell" | "tells" | "informed" | "notified" | "reminded" | "assured");
+    if subject.is_none() && (!passive || inverted) && !participle && !hearer_follows && (opens_clause || according) {
         subject = speaker::right(v, cue.end, sent.end).filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
         inverted = subject.is_some();
     }
@@ -177,6 +213,11 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
         inherit = subject.is_none();
     }
     if subject.is_none() && !inherit && !passive {
+        return None;
+    }
+    // A verb that only sometimes reports speech needs a speaker who can speak.
+    let sometimes = class == CueClass::Weak || matches!(v.low(cue.start), "described" | "describes" | "describe" | "describing" | "claimed" | "claims" | "claim");
+    if sometimes && subject.as_ref().is_some_and(|r| !speaks(v, r)) {
         return None;
     }
     // Where the speaker group starts (for what was said before it) and ends.

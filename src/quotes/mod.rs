@@ -74,7 +74,6 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
     let names = names::Names::new(&v, entities);
     let drafts = assemble(&v, attribution::find(&v), continuations);
     let mut resolver = resolve::Resolver::new(&names);
-    let mut cursor = names::MentionCursor::new(entities);
     // Each draft's speaker as offsets and borrowed name, so that a draft
     // that takes an earlier one's speaker copies no strings until it is output.
     let mut resolved: Vec<Option<Who>> = Vec::with_capacity(drafts.len());
@@ -87,10 +86,7 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
                 resolver.advance(&v, r.start);
                 let got = resolver.resolve(&v, r.clone());
                 let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
-                // The entity named right there, else the one the phrase resolved to.
-                let entity = cursor.over(s, e)
-                    .or_else(|| got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity))
-                    .filter(|&c| c < entities.clusters.len());
+                let entity = got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity).filter(|&c| c < entities.clusters.len());
                 // The entity's canonical name wins, so that name and entity agree.
                 let name = entity.and_then(|c| entities.clusters.get(c)).map_or(got.name, |c| c.name.as_str());
                 Some(Who { start: s, end: e, name, entity })

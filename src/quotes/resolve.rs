@@ -1,8 +1,12 @@
 //! Turns the phrase an attribution uses ("he", "Tillerson", "the
-//! secretary") into the person it stands for, walking the document once
-//! and keeping only a running state: the last man, woman and organisation
-//! named (preferring subjects and speakers), and the last person seen with
-//! each title word.
+//! secretary", "the company", "who") into the person or organisation it
+//! stands for, walking the document once and keeping only a running state:
+//! the last man, woman and organisation named (preferring subjects and
+//! speakers), the last group that spoke, and the last person seen with each
+//! title word. "he" and "she" resolve only to people, "it" and "the
+//! company" only to organisations, "they" to a group or organisation, and
+//! "who" to the name just before it; a phrase that resolves to nobody is
+//! the description the article gives ("a police spokesman").
 //!
 //! Guarantees: callers ask in text order; each name mention is consumed
 //! once, so the whole walk is linear; no panics.
@@ -30,7 +34,9 @@ pub struct Resolver<'n, 'v> {
     subject: [Option<(usize, usize)>; 2],
     /// Last person of each gender slot, any mention.
     any: [Option<(usize, usize)>; 2],
-    last_org: Option<usize>,
+    last_org: Option<(usize, usize)>,
+    /// The last plural description that spoke ("officials"), and its paragraph.
+    last_group: Option<(Range<usize>, usize)>,
     by_title: FastMap<&'v str, usize>,
     /// The person whose titles were entered into `by_title` last: while
     /// it is named again and again, its entries stand, and are not hashed again.
@@ -44,7 +50,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, by_title: FastMap::default(), titled: None }
+        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, last_group: None, by_title: FastMap::default(), titled: None }
     }
 
     /// Takes in the name mentions that end before token `upto`, except
@@ -69,11 +75,13 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Records that `person` was named (as a subject or speaker, or not) at token `at`.
     pub fn note(&mut self, v: &View, person: usize, at: usize, subject: bool) {
         let Some(p) = self.names.people.get(person) else { return };
+        let para = v.paragraph_of(at);
         if p.org {
-            self.last_org = Some(person);
+            if p.kind == crate::EntityType::ORG {
+                self.last_org = Some((person, para));
+            }
             return;
         }
-        let para = v.paragraph_of(at);
         let gender = self.genders.get(person).copied().unwrap_or(Gender::Unknown);
         for (slot, excluded) in [(MALE, Gender::Female), (FEMALE, Gender::Male)] {
             if gender != excluded {
@@ -103,14 +111,17 @@ impl<'n, 'v> Resolver<'n, 'v> {
         let text = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
         let own = |name: &'v str| Resolved { name, person: None };
         let first = v.low(r.start);
-        if r.len() == 1 && v.is(r.start, Class::Pronoun) {
+        let para = v.paragraph_of(r.start);
+        if r.len() == 1 && (v.is(r.start, Class::Pronoun) || first == "who") {
             let slot = match first {
                 "he" => MALE,
                 "she" => FEMALE,
-                "it" => return self.last_org.map_or(own(text), |p| self.resolved(p)),
+                "it" => return self.recent_org(para).map_or(own(text), |p| self.resolved(p)),
+                "they" => return self.group(v, para).unwrap_or(own(text)),
+                "who" => return self.antecedent(v, r.start).unwrap_or(own(text)),
                 _ => return own(text),
             };
-            return match self.pick(slot, v.paragraph_of(r.start)) {
+            return match self.pick(slot, para) {
                 Some(p) => {
                     if let Some(g) = self.genders.get_mut(p) {
                         if *g == Gender::Unknown {
@@ -126,14 +137,56 @@ impl<'n, 'v> Resolver<'n, 'v> {
             self.note(v, p, r.start, true);
             return self.resolved(p);
         }
-        // A description: "the secretary", "a White House spokesman".
-        let title = r.clone().rev().find(|&k| v.is(k, Class::Title) && !v.is_cap(k));
-        if let Some(p) = title.and_then(|k| self.by_title.get(v.low(k)).copied()) {
-            if v.is(r.start, Class::Determiner) && first == "the" {
-                return self.resolved(p);
+        // A description: "the secretary", "the company", "a White House spokesman".
+        let definite = matches!(first, "the" | "this" | "that");
+        let head = r.clone().rev().find(|&k| v.is_word(k));
+        if definite && r.len() <= 3 {
+            if let Some(h) = head.filter(|&h| !v.is_cap(h) || h == r.start) {
+                if v.is(h, Class::Org) {
+                    if let Some(p) = self.recent_org(para) {
+                        return self.resolved(p);
+                    }
+                }
+                if let Some(&p) = self.by_title.get(v.low(h)).filter(|_| v.is(h, Class::Title)) {
+                    return self.resolved(p);
+                }
             }
         }
+        if head.is_some_and(|h| !v.is_cap(h) && v.low(h).ends_with('s') && !v.low(h).ends_with("ss")) {
+            self.last_group = Some((r.clone(), para));
+        }
         own(text)
+    }
+
+    /// The organisation an "it" or "the company" stands for: the last one
+    /// named within the last few paragraphs.
+    fn recent_org(&self, para: usize) -> Option<usize> {
+        self.last_org.filter(|&(_, at)| at + 4 >= para).map(|(p, _)| p)
+    }
+
+    /// What a "they" stands for: the last group that spoke ("officials"),
+    /// else the last organisation, when recent.
+    fn group(&self, v: &View<'_, 'v>, para: usize) -> Option<Resolved<'v>> {
+        let group = self.last_group.clone().filter(|(_, at)| at + 2 >= para);
+        let org = self.last_org.filter(|&(_, at)| at + 2 >= para);
+        match (group, org) {
+            (Some((r, g)), Some((_, o))) if g >= o => Some(Resolved { name: v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))), person: None }),
+            (_, Some((p, _))) => Some(self.resolved(p)),
+            (Some((r, _)), None) => Some(Resolved { name: v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))), person: None }),
+            (None, None) => None,
+        }
+    }
+
+    /// What a relative "who" stands for: the name just before it
+    /// ("Ann Lee, who chairs the board, said").
+    fn antecedent(&self, v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
+        let mut k = who;
+        while k > 0 && matches!(v.tok(k - 1), "," | "(" | "—" | "–") {
+            k -= 1;
+        }
+        let i = self.names.mentions.partition_point(|m| m.tokens.end < k);
+        let m = self.names.mentions.get(i).filter(|m| m.tokens.end == k)?;
+        Some(self.resolved(m.person))
     }
 
     /// The person a he/she stands for: the last subject or speaker of that

@@ -111,7 +111,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
             true
         } else if name_part(v, k) || possessive(v, k) {
             !v.is(k, Class::Adjunct)
-        } else if low == "of" || low == "for" {
+        } else if low == "of" || low == "for" || low == "with" && v.low(k - 1) == "familiar" {
             words > 0 && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
         } else {
             v.is_word(k) && !v.is(k, Class::Stop) && !v.is(k, Class::Skip) && !v.is(k, Class::Adjunct)
@@ -192,14 +192,25 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     if v.tok(first) != "," || v.quote_of(first).is_some() {
         return None;
     }
-    let np = left(v, first, floor)?;
-    let opens = np.start == floor || v.is_close_mark(np.start - 1) || matches!(v.low(np.start - 1), "," | "and" | "(" | "—");
+    let appositive_name = is_name(v, first + 1..comma);
+    let Some(np) = left(v, first, floor) else {
+        // "The company that runs the show, Acme Media, said": the name.
+        return appositive_name.then_some(first + 1..comma);
+    };
+    let opens = np.start == floor || v.is_close_mark(np.start - 1) || matches!(v.low(np.start - 1), "," | "and" | "but" | "(" | "—");
     let named = (np.clone()).any(|k| v.is_cap(k)) || v.is(np.start, Class::Pronoun);
     // "Its chief executive, Priya Raman, said": the description and the name
     // together, so that the name (the last capitalised word) resolves it.
     let described = np.clone().any(|k| v.is_word(k) && !v.is_cap(k));
-    if opens && described && is_name(v, first + 1..comma) {
-        return Some(np.start..comma);
+    if appositive_name && (opens && described || !opens) {
+        return Some(if opens { np.start..comma } else { first + 1..comma });
+    }
+    // "Jeff Lee, president of Acme, a design agency, said": two appositions;
+    // the name that opens them is the speaker.
+    if opens && np.start > floor + 1 && v.tok(np.start - 1) == "," {
+        if let Some(outer) = left(v, np.start - 1, floor).filter(|r| is_name(v, r.clone()) && (r.start == floor || matches!(v.low(r.start - 1), "," | "and" | "but" | "(" | "—"))) {
+            return Some(outer);
+        }
     }
     (opens && named).then_some(np)
 }
@@ -234,6 +245,8 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
         Some(c) if v.is(start, Class::Adjunct) || c == start + 1 => c + 1,
         _ => start,
     };
+    // Step over a dateline ("BUFFALO, N.Y. — ").
+    let start = (start..(start + 8).min(l)).find(|&k| matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))).map_or(start, |k| k + 1);
     let low = v.low(start);
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);
