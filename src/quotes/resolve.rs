@@ -35,6 +35,9 @@ pub struct Resolver<'n, 'v> {
     /// Last person of each gender slot, any mention.
     any: [Option<(usize, usize)>; 2],
     last_org: Option<(usize, usize)>,
+    /// Organisations in the order they were last named (each once, most
+    /// recent last), for "the authority" -> "Northfield Transit Authority".
+    orgs: Vec<usize>,
     /// The last plural description that spoke ("officials"), and its paragraph.
     last_group: Option<(Range<usize>, usize)>,
     by_title: FastMap<&'v str, usize>,
@@ -43,6 +46,9 @@ pub struct Resolver<'n, 'v> {
     titled: Option<usize>,
 }
 
+/// How many recently named organisations "the authority" looks through.
+const MAX_ORGS: usize = 32;
+
 const MALE: usize = 0;
 const FEMALE: usize = 1;
 
@@ -50,7 +56,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, last_group: None, by_title: FastMap::default(), titled: None }
+        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), titled: None }
     }
 
     /// Takes in the name mentions that end before token `upto`, except
@@ -79,6 +85,14 @@ impl<'n, 'v> Resolver<'n, 'v> {
         if p.org {
             if p.kind == crate::EntityType::ORG {
                 self.last_org = Some((person, para));
+                if self.orgs.last() != Some(&person) {
+                    // A bounded list keeps each mention constant work on long texts.
+                    self.orgs.retain(|&o| o != person);
+                    if self.orgs.len() >= MAX_ORGS {
+                        self.orgs.remove(0);
+                    }
+                    self.orgs.push(person);
+                }
             }
             return;
         }
@@ -143,7 +157,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
         if definite && r.len() <= 3 {
             if let Some(h) = head.filter(|&h| !v.is_cap(h) || h == r.start) {
                 if v.is(h, Class::Org) {
-                    if let Some(p) = self.recent_org(para) {
+                    if let Some(p) = self.org_named(v.low(h)).or_else(|| self.recent_org(para)) {
                         return self.resolved(p);
                     }
                 }
@@ -162,6 +176,12 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// named within the last few paragraphs.
     fn recent_org(&self, para: usize) -> Option<usize> {
         self.last_org.filter(|&(_, at)| at + 4 >= para).map(|(p, _)| p)
+    }
+
+    /// The organisation last named whose name has `word` in it ("the
+    /// authority" -> "Northfield Transit Authority").
+    fn org_named(&self, word: &str) -> Option<usize> {
+        self.orgs.iter().rev().copied().find(|&o| self.names.people.get(o).is_some_and(|p| p.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(word))))
     }
 
     /// What a "they" stands for: the last group that spoke ("officials"),
