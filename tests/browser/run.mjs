@@ -5,3 +5,4 @@ import './chunks.test.mjs';
 import './package.test.mjs';
 import './page.test.mjs';
 import './embed.test.mjs';
+import './reporter.test.mjs';
