@@ -100,8 +100,10 @@ describe('the page', () => {
       bright: new Set([...document.querySelectorAll('#article mark[data-quote]:not(.dim)')].map((m) => m.dataset.quote)).size,
       brightOthers: [...document.querySelectorAll('#article mark[data-quote]:not(.dim)')]
         .filter((m) => {
-          const q = window.whosaid.result.quotes[Number(m.dataset.quote)];
-          return (q.speaker ? q.speaker.name || q.speaker.text : '') !== k;
+          const { quotes, entities } = window.whosaid.result;
+          const q = quotes[Number(m.dataset.quote)];
+          const entity = q.speaker?.entity != null ? entities[q.speaker.entity] : null;
+          return (q.speaker ? entity?.name ?? (q.speaker.name || q.speaker.text) : '') !== k;
         }).length,
     }), key);
     assert.equal(state.visible.length, count);
