@@ -6,7 +6,8 @@
 // worker helper alone, not the engine's own module.
 import { createAnalyzer } from './pkg/analyzer.js';
 import { ArticleView } from './article.js';
-import { Panels, thousands } from './panels.js';
+import { Panels } from './panels.js';
+import { thousands } from './format.js';
 import { setupExport } from './export.js';
 
 const $ = (id) => document.getElementById(id);
@@ -19,7 +20,9 @@ const LARGE = 200_000;
 const PREVIEW = 20_000;
 
 // The engine's worker was started early by boot.js when it could be.
-const analyzer = createAnalyzer(window.whosaidWorker ? { worker: window.whosaidWorker } : {});
+// NOTE: the page runs as one bundled file (app.bundle.js, beside this one), in
+// which analyzer.js's own import.meta.url is the bundle's: name the worker's URL.
+const analyzer = createAnalyzer(window.whosaidWorker ? { worker: window.whosaidWorker } : { workerUrl: new URL('./pkg/worker.js', import.meta.url) });
 const view = new ArticleView($('article'), $('tooltip'));
 const panels = new Panels({ speakers: $('speakers'), quotes: $('quotes'), entities: $('entities'), voice: $('voice') }, view);
 // On a phone (one column) the sections are views picked in the sticky bar;

@@ -9,8 +9,6 @@ import { renderVoice } from './voice.js';
 import { rovingList } from './keys.js';
 import { thousands } from './format.js';
 
-export { speakerKey } from './speakers.js';
-export { thousands } from './format.js';
 
 /**
  * Twelve speaker colours, distinct in both schemes (styles.css s0..s11);
