@@ -75,6 +75,7 @@ export function textOfTree(root, { collapse = false } = {}) {
 export function stripHtml(html) {
   const out = [];
   const n = html.length;
+  let lower = null;
   let i = 0;
   while (i < n) {
     const lt = html.indexOf('<', i);
@@ -99,7 +100,8 @@ export function stripHtml(html) {
     const { end, attrs } = readAttributes(html, i + tag[0].length);
     if (name === 'script' || name === 'style') {
       // Raw text up to the closing tag, dropped with the element.
-      const close = html.toLowerCase().indexOf(`</${name}`, end);
+      lower ??= html.toLowerCase();
+      const close = lower.indexOf(`</${name}`, end);
       const gt = close < 0 ? -1 : html.indexOf('>', close);
       i = gt < 0 ? n : gt + 1;
       continue;
