@@ -154,6 +154,8 @@ describe('the page as a reporter uses it', () => {
       assert.equal(new Set(looks.slice(0, 12).map((l) => l.look.split(' none')[0])).size, 12, `${scheme}: twelve distinct colours`);
       assert.equal(new Set(looks.map((l) => l.look)).size, 15, `${scheme}: every speaker's dot looks different`);
       assert.equal(new Set(looks.map((l) => l.mark)).size, 15, `${scheme}: every speaker's quotes look different`);
+      const violations = await axe(page);
+      assert.deepEqual(violations, [], `${scheme}: every colour readable: ${violations.join('\n')}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
   });
