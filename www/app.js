@@ -155,7 +155,14 @@ function insertText(text) {
   schedule(0);
 }
 
-input.addEventListener('input', () => schedule());
+input.addEventListener('input', () => {
+  // Once the extracted article is edited, going back to the whole page would lose the edits.
+  if (wholePage !== null) {
+    wholePage = null;
+    $('extract-note').hidden = true;
+  }
+  schedule();
+});
 /**
  * Clean text from HTML: the article Readability finds in a whole page, or all
  * the text of a fragment (extract.js, loaded on first use). It is never rendered.

@@ -62,6 +62,11 @@ describe('the page as a reporter uses it', () => {
     const whole = await page.inputValue('#input');
     assert.ok(whole.includes('Skip to main content') && whole.includes('Opinion') && whole.includes(STORY[1]));
     assert.equal(await page.isVisible('#extract-note'), false);
+    // Editing an extracted article drops the way back (it would lose the edits).
+    await page.setInputFiles('#file', { name: 'saved.html', mimeType: 'text/html', buffer: Buffer.from(savedPage()) });
+    await page.waitForSelector('#extract-note:not([hidden])');
+    await page.type('#input', ' More.');
+    assert.equal(await page.isVisible('#extract-note'), false);
   });
 
   test('a whole page pasted as HTML is read as its article; a fragment is kept whole', async () => {
