@@ -45,6 +45,8 @@ describe('the page as a reporter uses it', () => {
   });
 
   test('a saved web page is read as its article, and the whole page is one click away', async () => {
+    const lazy = (u) => /\/(extract|pkg\/readability)\.js$/.test(u);
+    assert.deepEqual(seen.requests.filter(lazy), [], 'Readability is not loaded before HTML comes in');
     await page.evaluate(() => { document.body.dataset.state = ''; });
     await page.setInputFiles('#file', { name: 'saved.html', mimeType: 'text/html', buffer: Buffer.from(savedPage()) });
     await page.waitForSelector('body[data-state="done"]');
@@ -56,6 +58,7 @@ describe('the page as a reporter uses it', () => {
     }
     assert.equal(await page.isVisible('#extract-note'), true);
     assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.equal(seen.requests.filter(lazy).length, 2, 'loaded when HTML came in');
     await page.evaluate(() => { document.body.dataset.state = ''; });
     await page.click('#extract-whole');
     await page.waitForSelector('body[data-state="done"]');
