@@ -3,6 +3,7 @@
 // result and a summary; the exit code is non-zero if any fails.
 import './chunks.test.mjs';
 import './dom-text.test.mjs';
+import './speakers.test.mjs';
 import './package.test.mjs';
 import './page.test.mjs';
 import './embed.test.mjs';
