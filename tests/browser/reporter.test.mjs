@@ -265,6 +265,17 @@ describe('the page as a reporter uses it', () => {
     await page.keyboard.press('Escape');
   });
 
+  test('on a wide screen too, the filter\'s note stays in view while the article scrolls', async () => {
+    await sample(page);
+    await page.setViewportSize({ width: 1360, height: 500 });
+    await page.click('#speakers [data-speaker]');
+    await page.evaluate(() => document.querySelector('#article p:last-child').scrollIntoView({ block: 'end' }));
+    const box = await page.evaluate(() => document.getElementById('filter-clear').getBoundingClientRect().toJSON());
+    assert.ok(box.top >= 0 && box.bottom <= 500, `"Show all" at ${box.top}-${box.bottom}`);
+    await page.click('#filter-clear');
+    await page.setViewportSize({ width: 1360, height: 1000 });
+  });
+
   test('keyboard: focus rings are not clipped by the scrolling panels', async () => {
     await page.keyboard.press('Shift');
     const clipped = await page.evaluate(() => {
