@@ -36,9 +36,14 @@ wasm: setup
 	wasm-bindgen $(WASM) --target web --no-typescript --remove-name-section --remove-producers-section --out-dir www/pkg
 	@echo "www/pkg/whosaid_bg.wasm: $$(wc -c < www/pkg/whosaid_bg.wasm) bytes, $$(gzip -9c www/pkg/whosaid_bg.wasm | wc -c) gzipped"
 
-# The page and www/embed.html run the package's JS: copy it beside the wasm.
-web: wasm
+# The page and www/embed.html run the package's JS: copy it beside the wasm,
+# with the page's own third-party code (pkg-config/vendor: Readability).
+VENDOR_DEPS := pkg-config/vendor/node_modules/.installed
+web: wasm $(VENDOR_DEPS)
 	node pkg-config/build.mjs --www
+$(VENDOR_DEPS): pkg-config/vendor/package.json
+	cd pkg-config/vendor && npm install --no-audit --no-fund --loglevel=error
+	touch $@
 
 # pkg/ (the npm package) and its tarball in target/npm/.
 package: web
@@ -81,4 +86,4 @@ $(BENCH_DEPS): bench/package.json
 
 clean:
 	cargo clean
-	rm -rf www/pkg pkg tests/node_modules bench/node_modules
+	rm -rf www/pkg pkg tests/node_modules bench/node_modules pkg-config/vendor/node_modules

@@ -1,21 +1,25 @@
 // Inlines a module's relative imports into one file, so the engine's worker
-// is a single request. A module worker fetches its imports only after its own
+// (and the page's own script, www/app.js) is a single request. A module worker fetches its imports only after its own
 // script has arrived and been parsed: one more round trip, which on a busy
 // machine (the page's first layout, the wasm compile and the worker's start
 // all at once) took 30-70 ms of the first result's critical path.
 //
 // Each imported module becomes a function scope that returns its exports, in
 // dependency order, once each; the entry's imports then read from those
-// scopes. Only the import and export forms our own files use are supported
+// scopes. Specifiers are relative (`./m.js`, `./pkg/m.js`, `../m.js`) and
+// resolved from the importing file; dynamic `import()` is left as it is, so
+// it resolves from the bundle's own URL: keep the bundle beside the entry
+// (and `import.meta.url` in an inlined module is the bundle's too).
+// Only the import and export forms our own files use are supported
 // (one statement per line): `import x from`, `import x, { a as b } from`,
 // `import { a } from`, `import './m.js'`, `export function|async
 // function|const|let|class name` and `export { a, b as c }`. Any other
 // import or export is an error naming the file and line, so a change to the
 // sources fails the build instead of shipping a broken worker.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 
-const IMPORT = /^import\s+(?:(?<def>[\w$]+)\s*,?\s*)?(?:\{(?<named>[^}]*)\}\s*)?(?:from\s+)?'(?<spec>\.\/[\w.-]+\.js)';\s*$/;
+const IMPORT = /^import\s+(?:(?<def>[\w$]+)\s*,?\s*)?(?:\{(?<named>[^}]*)\}\s*)?(?:from\s+)?'(?<spec>\.\.?\/[\w.\/-]+\.js)';\s*$/;
 const EXPORT_DECL = /^export\s+((?:async\s+)?function\*?|const|let|class)\s+([\w$]+)/;
 const EXPORT_LIST = /^export\s*\{(?<list>[^}]*)\};?\s*$/;
 
@@ -27,6 +31,13 @@ function pairs(list) {
   });
 }
 
+/** The path (from the bundle's folder) of `spec` imported by `file`. */
+function resolve(file, spec) {
+  const path = posix.normalize(posix.join(posix.dirname(file), spec));
+  if (path.startsWith('..')) throw new Error(`bundle: ${file} imports ${spec}, outside the folder`);
+  return path;
+}
+
 /** Rewrites one module's source: its imports read from the scopes `scopeOf` names; its exports are listed. */
 function rewrite(file, source, scopeOf) {
   const exports = [];
@@ -36,11 +47,11 @@ function rewrite(file, source, scopeOf) {
     if (/^\s*import[\s{'"*]/.test(line)) {
       const m = IMPORT.exec(line);
       if (!m) throw new Error(`bundle: unsupported import at ${where}: ${line}`);
-      deps.push(m.groups.spec);
+      deps.push(resolve(file, m.groups.spec));
       const parts = [];
       if (m.groups.def) parts.push(`default: ${m.groups.def}`);
       for (const [from, to] of pairs(m.groups.named ?? '')) parts.push(from === to ? from : `${from}: ${to}`);
-      return parts.length ? `const { ${parts.join(', ')} } = ${scopeOf(m.groups.spec)};` : '';
+      return parts.length ? `const { ${parts.join(', ')} } = ${scopeOf(resolve(file, m.groups.spec))};` : '';
     }
     if (/^\s*export\b/.test(line)) {
       const decl = EXPORT_DECL.exec(line);
@@ -67,18 +78,17 @@ function rewrite(file, source, scopeOf) {
  * @returns {string}
  */
 export function bundle(dir, entry) {
-  const scopeOf = (spec) => `__bundled_${spec.slice(2).replace(/\W/g, '_')}`;
+  const scopeOf = (file) => `__bundled_${file.replace(/\W/g, '_')}`;
   const done = new Set();
   const out = [];
-  const visit = (spec, stack) => {
-    if (done.has(spec)) return;
-    if (stack.includes(spec)) throw new Error(`bundle: import cycle ${[...stack, spec].join(' -> ')}`);
-    const file = spec.slice(2);
+  const visit = (file, stack) => {
+    if (done.has(file)) return;
+    if (stack.includes(file)) throw new Error(`bundle: import cycle ${[...stack, file].join(' -> ')}`);
     const { code, exports, deps } = rewrite(file, readFileSync(join(dir, file), 'utf8'), scopeOf);
-    for (const d of deps) visit(d, [...stack, spec]);
-    done.add(spec);
+    for (const d of deps) visit(d, [...stack, file]);
+    done.add(file);
     const ret = exports.map(([local, name]) => (local === name ? local : `${name}: ${local}`));
-    out.push(`// ---- ${file}\nconst ${scopeOf(spec)} = (() => {\n${code}\nreturn { ${ret.join(', ')} };\n})();\n`);
+    out.push(`// ---- ${file}\nconst ${scopeOf(file)} = (() => {\n${code}\nreturn { ${ret.join(', ')} };\n})();\n`);
   };
   const top = rewrite(entry, readFileSync(join(dir, entry), 'utf8'), scopeOf);
   for (const d of top.deps) visit(d, [entry]);

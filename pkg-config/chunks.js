@@ -67,6 +67,7 @@ export function mergeResults(parts) {
     for (const q of result.quotes) {
       quotes.push({
         ...shift(q, offset),
+        ...(q.parts ? { parts: q.parts.map((part) => shift(part, offset)) } : {}),
         cue: q.cue ? shift(q.cue, offset) : null,
         speaker: q.speaker
           ? { ...shift(q.speaker, offset), entity: q.speaker.entity == null ? null : renumber[q.speaker.entity] ?? null }

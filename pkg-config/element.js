@@ -8,12 +8,15 @@
 //       whosaid-quote / whosaid-entity, styled by the same custom properties
 //       set on :root or on #story) and shows only its summary.
 // Either way it fires `whosaid:analyzed` with { result, text, ms } in
-// `event.detail` (and `whosaid:error` with { error } on failure). Importing
-// this module defines nothing; call defineWhoSaid().
+// `event.detail` (and `whosaid:error` with { error } on failure). Each quote
+// takes the keyboard focus (Tab) and shows a popup (role="tooltip", linked by
+// aria-describedby) naming its speaker, cue and kind, on focus or hover; a
+// quote interrupted by its attribution is highlighted part by part.
+// Importing this module defines nothing; call defineWhoSaid().
 import { createAnalyzer } from './analyzer.js';
 import { init, analyze } from './index.js';
 import { textOfTree } from './dom-text.js';
-import { createSweep, renderParagraphs, renderRange } from './spans.js';
+import { createSweep, renderParagraphs, renderRange, quoteParts, quoteText } from './spans.js';
 
 const SHADOW_CSS = `
 :host { display: block; }
@@ -29,6 +32,13 @@ const SHADOW_CSS = `
 [part~="cue"] { font-style: italic; }
 [part~="summary"] { font-size: .875em; margin: 0 0 .75em; color: inherit; opacity: .85; }
 [part~="summary"]:empty { display: none; }
+[part~="quote"]:focus-visible { outline: 3px solid var(--whosaid-focus, #1d4ed8); outline-offset: 1px; }
+[part~="popup"] { position: fixed; z-index: 2147483000; max-width: 320px; margin: 0; pointer-events: none;
+  background: var(--whosaid-popup-bg, #1b1d21); color: var(--whosaid-popup-ink, #ffffff); border-radius: 8px;
+  padding: 8px 11px; font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 6px 24px rgb(0 0 0 / 25%); }
+[part~="popup"][hidden] { display: none; }
+.who { display: block; font-weight: 650; }
+.meta { opacity: .85; }
 `;
 
 const LIGHT_CSS = `
@@ -39,10 +49,18 @@ mark.whosaid-quote { background: var(--whosaid-quote-bg, #fdf0c2); color: inheri
 .whosaid-entity[data-type="GPE"], .whosaid-entity[data-type="LOC"] { text-decoration-color: var(--whosaid-place, #0f7b5f); }
 .whosaid-speaker { font-weight: var(--whosaid-speaker-weight, 650); }
 .whosaid-cue { font-style: italic; }
+mark.whosaid-quote:focus-visible { outline: 3px solid var(--whosaid-focus, #1d4ed8); outline-offset: 1px; }
+.whosaid-popup { position: fixed; z-index: 2147483000; max-width: 320px; margin: 0; pointer-events: none;
+  background: var(--whosaid-popup-bg, #1b1d21); color: var(--whosaid-popup-ink, #ffffff); border-radius: 8px;
+  padding: 8px 11px; font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 6px 24px rgb(0 0 0 / 25%); }
+.whosaid-popup[hidden] { display: none; }
+.whosaid-popup .who { display: block; font-weight: 650; }
+.whosaid-popup .meta { opacity: .85; }
 `;
 
 let sharedAnalyzer = null;
 let lightSheetAdded = false;
+let popups = 0;
 
 /** The engine for all elements: one worker, or the main thread if workers fail. */
 async function runEngine(text) {
@@ -83,6 +101,10 @@ export class WhoSaidElement extends HTMLElement {
     this.shadowRoot.append(this._summary, this._article);
     this._result = null;
     this._run = 0;
+    this._popup = null;
+    this._listening = null;
+    /** Analyses a text instead of the shared worker when set: `(text) => Promise<Analysis>`. */
+    this.engine = null;
   }
 
   /** The last result, or null. */
@@ -108,7 +130,7 @@ export class WhoSaidElement extends HTMLElement {
     const t0 = performance.now();
     let result;
     try {
-      result = await runEngine(text);
+      result = await (this.engine ? this.engine(text) : runEngine(text));
     } catch (error) {
       return this._fail(error);
     }
@@ -118,8 +140,74 @@ export class WhoSaidElement extends HTMLElement {
     this._showSummary(result);
     if (target) this._highlightInPlace(target, text, nodes, result);
     else this._renderShadow(text, result);
+    this._listen(target ?? this._article, !target);
     this.dispatchEvent(new CustomEvent('whosaid:analyzed', { detail: { result, text, ms }, bubbles: true, composed: true }));
     return result;
+  }
+
+  disconnectedCallback() {
+    this._popup?.remove();
+    this._popup = null;
+  }
+
+  /** The popup, in the tree of the marks it describes (aria-describedby cannot cross a shadow root). */
+  _popupFor(inShadow) {
+    const root = inShadow ? this.shadowRoot : document.body;
+    if (this._popup && this._popup.getRootNode() === root.getRootNode() && this._popup.isConnected) return this._popup;
+    this._popup?.remove();
+    const popup = document.createElement('div');
+    popup.id = `whosaid-popup-${++popups}`;
+    popup.setAttribute('role', 'tooltip');
+    popup.hidden = true;
+    if (inShadow) popup.setAttribute('part', 'popup');
+    else popup.className = 'whosaid-popup';
+    root.append(popup);
+    this._popup = popup;
+    return popup;
+  }
+
+  /** Shows the popup of a quote on focus and hover; Escape, blur and leaving hide it. */
+  _listen(container, inShadow) {
+    if (this._listening === container) return;
+    this._listening = container;
+    const markOf = (node) => (node instanceof Element ? node.closest('mark[data-quote]') : null);
+    const hide = () => { if (this._popup) this._popup.hidden = true; };
+    const show = (event) => {
+      const mark = markOf(event.target);
+      const q = mark && this._result?.quotes[Number(mark.dataset.quote)];
+      if (!q) return hide();
+      this._showPopup(this._popupFor(inShadow), mark, q);
+    };
+    container.addEventListener('mouseover', show);
+    container.addEventListener('focusin', show);
+    container.addEventListener('mouseout', (e) => { if (!markOf(e.relatedTarget)) hide(); });
+    container.addEventListener('focusout', hide);
+    container.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
+  }
+
+  _showPopup(popup, mark, q) {
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = speakerName(q, this._result);
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = [q.speaker && q.speaker.text !== q.speaker.name ? `as “${q.speaker.text}”` : null,
+      q.cue ? `cue: “${q.cue.text}”` : 'no cue', q.kind === 'indirect' ? 'reported speech' : `${q.kind} quote`].filter(Boolean).join(' · ');
+    popup.replaceChildren(who, meta);
+    if (quoteParts(q).length > 1) {
+      // A quote in parts: the popup gives it whole, the attribution left out.
+      const whole = document.createElement('span');
+      whole.className = 'who';
+      whole.textContent = `“${quoteText(q)}”`;
+      popup.append(whole);
+    }
+    popup.hidden = false;
+    mark.setAttribute('aria-describedby', popup.id);
+    const box = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    const left = Math.min(Math.max(8, box.left), window.innerWidth - popup.offsetWidth - 8);
+    const above = box.top - popup.offsetHeight - 8;
+    popup.style.left = `${left}px`;
+    popup.style.top = `${above > 8 ? above : box.bottom + 8}px`;
   }
 
   _target() {
@@ -138,7 +226,7 @@ export class WhoSaidElement extends HTMLElement {
   _showSummary(result) {
     const bySpeaker = new Map();
     for (const q of result.quotes) {
-      const name = q.speaker ? q.speaker.name || q.speaker.text : 'unattributed';
+      const name = speakerName(q, result);
       bySpeaker.set(name, (bySpeaker.get(name) ?? 0) + 1);
     }
     const top = [...bySpeaker].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, c]) => `${n} (${c})`);
@@ -149,7 +237,8 @@ export class WhoSaidElement extends HTMLElement {
   }
 
   _renderShadow(text, result) {
-    const decorate = (el, layer, index) => decorateShadow(el, layer, index, result);
+    const seen = new Set();
+    const decorate = (el, layer, index) => decorateShadow(el, layer, index, result, seen);
     this._article.replaceChildren(...renderParagraphs(document, text, result, decorate));
   }
 
@@ -159,7 +248,8 @@ export class WhoSaidElement extends HTMLElement {
       lightSheetAdded = true;
     }
     const sweep = createSweep(result);
-    const decorate = (el, layer, index) => decorateLight(el, layer, index, result);
+    const seen = new Set();
+    const decorate = (el, layer, index) => decorateLight(el, layer, index, result, seen);
     for (const { node, start } of nodes) {
       const frag = document.createDocumentFragment();
       renderRange(document, sweep, frag, text, start, start + node.data.length, decorate, false);
@@ -168,16 +258,29 @@ export class WhoSaidElement extends HTMLElement {
   }
 }
 
-function describe(q) {
-  const who = q.speaker ? q.speaker.name || q.speaker.text : 'no speaker found';
-  return `${who}${q.cue ? ` · ${q.cue.text}` : ''} · ${q.kind}`;
+/**
+ * A quote's speaker as a reader should see it: the entity's canonical name,
+ * or for an unnamed speaker (no entity) the article's description marked as such.
+ */
+function speakerName(q, result) {
+  const s = q.speaker;
+  if (!s) return 'no speaker found';
+  const entity = s.entity != null ? result.entities[s.entity] : null;
+  return entity ? entity.name : `${s.name || s.text} (unnamed)`;
 }
 
-function decorateShadow(el, layer, index, result) {
+/** The first mark of each quote takes the keyboard focus (its popup describes it). */
+function decorateQuote(el, index, seen) {
+  if (seen.has(index)) return;
+  seen.add(index);
+  el.tabIndex = 0;
+}
+
+function decorateShadow(el, layer, index, result, seen) {
   if (layer === 'quote') {
     const q = result.quotes[index];
     el.setAttribute('part', `quote quote-${q.kind}`);
-    el.title = describe(q);
+    decorateQuote(el, index, seen);
   } else if (layer === 'entity') {
     el.setAttribute('part', `entity entity-${result.entities[index].type}`);
   } else {
@@ -185,9 +288,9 @@ function decorateShadow(el, layer, index, result) {
   }
 }
 
-function decorateLight(el, layer, index, result) {
+function decorateLight(el, layer, index, result, seen) {
   el.classList.add(`whosaid-${layer}`);
-  if (layer === 'quote') el.title = describe(result.quotes[index]);
+  if (layer === 'quote') decorateQuote(el, index, seen);
   if (layer === 'entity') el.dataset.type = result.entities[index].type;
 }
 

@@ -21,14 +21,27 @@ export type QuoteKind = 'direct' | 'partial' | 'mixed' | 'indirect';
 
 /** Who a quotation is attributed to. */
 export interface Speaker extends Span {
-  /** The resolved canonical name ("Rex Tillerson"), even when the mention is "he" or "the secretary". */
+  /**
+   * The resolved canonical name ("Rex Tillerson"), even when the mention is "he" or "the
+   * secretary"; for an unnamed speaker (`entity` null), the description the article gives
+   * ("a police spokesman", "officials").
+   */
   name: string;
-  /** Index into `Analysis.entities` of the speaker's entity, or null when it is not a known entity. */
+  /** Index into `Analysis.entities` of the speaker's entity, or null for an unnamed speaker. */
   entity: number | null;
 }
 
-/** One quotation: the quoted content, without its quotation marks. */
+/**
+ * One quotation. `start`/`end` are the content's extent (the first part's start to the last
+ * part's end) and `text` the parts' texts joined by " … ".
+ */
 export interface Quote extends Span {
+  /**
+   * The content without quotation marks, in pieces where an attribution interrupts it:
+   * `"We will," he said, "win."` gives the parts "We will," and "win."; one part otherwise.
+   * (An engine older than the parts contract leaves it out: read the quote as one part.)
+   */
+  parts: Span[];
   kind: QuoteKind;
   /** The reporting verb or phrase ("said", "pointed out", "according to"), or null. */
   cue: Span | null;

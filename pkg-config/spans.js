@@ -32,11 +32,28 @@ function trimRange(text, s, e) {
   return [s, e];
 }
 
-/** Every span of the result as {layer, index, start, end}. */
+/**
+ * The parts of a quote: its content in pieces where an attribution interrupts
+ * it (`"We will," he said, "win."` has two). A result from an engine that
+ * gives no `parts` is read as one part, the quote's own span.
+ * @param {{start: number, end: number, text: string, parts?: Array<{start: number, end: number, text: string}>}} q
+ * @returns {Array<{start: number, end: number, text: string}>}
+ */
+export function quoteParts(q) {
+  return Array.isArray(q.parts) && q.parts.length ? q.parts : [{ start: q.start, end: q.end, text: q.text }];
+}
+
+/** A quote's words as a reader sees them: the parts' texts joined by " … ". */
+export function quoteText(q) {
+  const parts = quoteParts(q);
+  return parts.length > 1 ? parts.map((p) => p.text).join(' … ') : parts[0].text;
+}
+
+/** Every span of the result as {layer, index, start, end}: each part of a quote is a span of its own. */
 function collectSpans(result) {
   const spans = [];
   result.quotes.forEach((q, i) => {
-    spans.push({ layer: 0, index: i, start: q.start, end: q.end });
+    for (const part of quoteParts(q)) spans.push({ layer: 0, index: i, start: part.start, end: part.end });
     if (q.speaker) spans.push({ layer: 2, index: i, start: q.speaker.start, end: q.speaker.end });
     if (q.cue) spans.push({ layer: 3, index: i, start: q.cue.start, end: q.cue.end });
   });

@@ -5,9 +5,9 @@
 // The page talks to the engine only through its worker, so it loads the
 // worker helper alone, not the engine's own module.
 import { createAnalyzer } from './pkg/analyzer.js';
-import { htmlToText } from './pkg/dom-text.js';
 import { ArticleView } from './article.js';
-import { Panels, thousands } from './panels.js';
+import { Panels } from './panels.js';
+import { thousands } from './format.js';
 import { setupExport } from './export.js';
 
 const $ = (id) => document.getElementById(id);
@@ -20,9 +20,14 @@ const LARGE = 200_000;
 const PREVIEW = 20_000;
 
 // The engine's worker was started early by boot.js when it could be.
-const analyzer = createAnalyzer(window.whosaidWorker ? { worker: window.whosaidWorker } : {});
+// NOTE: the page runs as one bundled file (app.bundle.js, beside this one), in
+// which analyzer.js's own import.meta.url is the bundle's: name the worker's URL.
+const analyzer = createAnalyzer(window.whosaidWorker ? { worker: window.whosaidWorker } : { workerUrl: new URL('./pkg/worker.js', import.meta.url) });
 const view = new ArticleView($('article'), $('tooltip'));
-const panels = new Panels({ speakers: $('speakers'), quotes: $('quotes'), entities: $('entities') }, view);
+const panels = new Panels({ speakers: $('speakers'), quotes: $('quotes'), entities: $('entities'), voice: $('voice') }, view);
+// On a phone (one column) the sections are views picked in the sticky bar;
+// going to a quote or a mention shows the article first.
+view.reveal = () => showView('article');
 /** The latest { text, result } shown, for export. */
 const shown = { text: '', result: null };
 setupExport(() => shown, $('export-status'));
@@ -37,8 +42,13 @@ function currentText() {
   return largeText ?? input.value;
 }
 
+/** The whole page's text while an extracted article is shown (for "Use the whole page"), else null. */
+let wholePage = null;
+
 /** Sets the article text: large texts are kept aside and previewed read-only. */
-function setText(text) {
+function setText(text, whole = null) {
+  wholePage = whole;
+  $('extract-note').hidden = whole === null;
   const large = text.length > LARGE;
   largeText = large ? text : null;
   input.value = large ? `${text.slice(0, PREVIEW)}\n\n[…]` : text;
@@ -99,6 +109,7 @@ async function show(text, result, signal) {
   shown.result = result;
   document.body.dataset.state = 'rendering';
   for (const b of document.querySelectorAll('.export button')) b.disabled = !result.quotes.length && !result.entities.length;
+  $('copy-quotes').disabled = !result.quotes.length;
   panels.show(text, result);
   const done = await view.show(text, result, panels.speakerOf, signal, (fraction) => {
     if (!progress.hidden) progress.value = 0.8 + 0.2 * fraction;
@@ -144,16 +155,41 @@ function insertText(text) {
   schedule(0);
 }
 
-input.addEventListener('input', () => schedule());
-input.addEventListener('paste', (event) => {
+input.addEventListener('input', () => {
+  // Once the extracted article is edited, going back to the whole page would lose the edits.
+  if (wholePage !== null) {
+    wholePage = null;
+    $('extract-note').hidden = true;
+  }
+  schedule();
+});
+/**
+ * Clean text from HTML: the article Readability finds in a whole page, or all
+ * the text of a fragment (extract.js, loaded on first use). It is never rendered.
+ */
+async function fromHtml(html) {
+  const { articleFromHtml } = await import('./extract.js');
+  const { text, whole, extracted } = await articleFromHtml(html);
+  const clean = (s) => s.replace(/\r\n?/g, '\n');
+  return { text: clean(text), whole: extracted ? clean(whole) : null };
+}
+
+input.addEventListener('paste', async (event) => {
   const data = event.clipboardData;
   if (!data) return;
   const html = data.getData('text/html');
   const plain = data.getData('text/plain');
-  // HTML from a web page becomes clean text with its paragraphs; it is never rendered.
-  const text = html ? htmlToText(html) || plain : plain;
   event.preventDefault();
-  insertText(text.replace(/\r\n?/g, '\n'));
+  if (!html) {
+    insertText(plain.replace(/\r\n?/g, '\n'));
+    return;
+  }
+  const { text, whole } = await fromHtml(html).catch(() => ({ text: '', whole: null }));
+  if (whole !== null) {
+    // A whole page: its article replaces the box, with a way back to everything.
+    setText(text, whole);
+    schedule(0);
+  } else insertText(text || plain.replace(/\r\n?/g, '\n'));
 });
 
 async function readFile(file) {
@@ -164,7 +200,10 @@ async function readFile(file) {
     return;
   }
   const raw = await file.text();
-  setText((isHtml ? htmlToText(raw) : raw).replace(/\r\n?/g, '\n'));
+  if (isHtml) {
+    const { text, whole } = await fromHtml(raw);
+    setText(text, whole);
+  } else setText(raw.replace(/\r\n?/g, '\n'));
   schedule(0);
 }
 
@@ -188,8 +227,21 @@ $('file').addEventListener('change', (event) => {
   event.target.value = '';
 });
 $('sample').addEventListener('click', async () => {
-  const response = await fetch('sample.txt');
-  setText(await response.text());
+  let text;
+  try {
+    const response = await fetch('sample.txt');
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    text = await response.text();
+  } catch (error) {
+    showStatus(`Could not load the sample article: ${error.message}.`, true);
+    return;
+  }
+  setText(text);
+  schedule(0);
+});
+$('extract-whole').addEventListener('click', () => {
+  if (wholePage === null) return;
+  setText(wholePage);
   schedule(0);
 });
 $('clear').addEventListener('click', () => {
@@ -206,6 +258,24 @@ $('large-edit').addEventListener('click', () => {
   input.focus();
 });
 $('filter-clear').addEventListener('click', () => panels.filter(null));
+$('bar-filter-clear').addEventListener('click', () => panels.filter(null));
+
+/** Shows one section on a phone: 'article', 'speakers', 'quotes' or 'people'. */
+function showView(name) {
+  if (document.body.dataset.view === name) return;
+  document.body.dataset.view = name;
+  for (const tab of document.querySelectorAll('.bar-tab')) tab.setAttribute('aria-pressed', String(tab.dataset.view === name));
+}
+for (const tab of document.querySelectorAll('.bar-tab')) {
+  tab.addEventListener('click', () => {
+    showView(tab.dataset.view);
+    window.scrollTo({ top: 0 });
+  });
+}
+// A skip link to the findings on a phone shows them.
+$('findings').addEventListener('focus', () => {
+  if (document.body.dataset.view === 'article') showView('speakers');
+});
 
 // Warm the engine up and show its version.
 analyzer.analyze('').then(

@@ -1,8 +1,11 @@
 // The analysed article: paragraphs with quotes (<mark data-quote>) coloured
 // by speaker, entity mentions (data-entity) underlined by type, and a tooltip
-// naming the speaker and cue on hover or focus. Long articles are rendered a
-// slice at a time so the page keeps answering.
+// naming the speaker and cue on hover or focus. A quote interrupted by its
+// attribution is one <mark> per part, the attribution between them left
+// plain. The quotes are one Tab stop: arrow keys move from quote to quote.
+// Long articles are rendered a slice at a time so the page keeps answering.
 import { renderParagraphs } from './pkg/spans.js';
+import { rovingList } from './keys.js';
 
 const SLICE_MS = 12;
 /**
@@ -22,6 +25,9 @@ export class ArticleView {
     this.result = { quotes: [], entities: [] };
     this.speakerOf = () => null;
     this.focused = null;
+    this.rove = rovingList(root, 'mark[data-first]');
+    /** Called before scrolling to a quote or a mention (the page shows the article view). */
+    this.reveal = () => {};
     root.addEventListener('mouseover', (e) => this._hover(e.target));
     root.addEventListener('mouseout', (e) => {
       if (!e.relatedTarget || !this._markOf(e.relatedTarget)) this._hideTip();
@@ -57,7 +63,7 @@ export class ArticleView {
         el.className = `${speakerOf(index)?.colour ?? 'sx'} kind-${q.kind}`;
         if (!firstMark.has(index)) {
           firstMark.add(index);
-          el.tabIndex = 0;
+          el.tabIndex = -1;
           el.dataset.first = '';
         }
       } else if (layer === 'entity') {
@@ -83,6 +89,7 @@ export class ArticleView {
       }
     }
     this.root.append(fragment);
+    this.rove();
     onProgress(1);
     return true;
   }
@@ -97,6 +104,7 @@ export class ArticleView {
     const marks = this.marks(index);
     const first = marks[0];
     if (!first) return;
+    this.reveal();
     first.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     first.focus({ preventScroll: true });
     for (const m of marks) {
@@ -111,8 +119,8 @@ export class ArticleView {
     for (const m of this.root.querySelectorAll('mark[data-quote]')) {
       const dim = key !== null && this.speakerOf(Number(m.dataset.quote))?.key !== key;
       m.classList.toggle('dim', dim);
-      if (m.hasAttribute('data-first')) m.tabIndex = dim ? -1 : 0;
     }
+    this.rove();
   }
 
   /** Marks the mentions of entity `index` (null clears); returns how many. */
@@ -121,6 +129,7 @@ export class ArticleView {
     if (index === null) return 0;
     const els = this.root.querySelectorAll(`[data-entity="${Number(index)}"]`);
     for (const el of els) el.classList.add('hl');
+    if (els.length) this.reveal();
     els[0]?.scrollIntoView({ block: 'center' });
     return els.length;
   }
@@ -137,11 +146,12 @@ export class ArticleView {
     const tip = this.tooltip;
     const name = document.createElement('span');
     name.className = 'tt-name';
-    name.textContent = q.speaker ? q.speaker.name || q.speaker.text : 'No speaker found';
+    const who = this.speakerOf(Number(mark.dataset.quote)) ?? {};
+    name.textContent = !who.key ? 'No speaker found' : who.unnamed ? `${who.label} (unnamed)` : who.label;
     const meta = document.createElement('span');
     meta.className = 'tt-meta';
     const bits = [];
-    if (q.speaker && q.speaker.text && q.speaker.text !== q.speaker.name) bits.push(`as “${q.speaker.text}”`);
+    if (q.speaker && q.speaker.text && q.speaker.text !== who.label) bits.push(`as “${q.speaker.text}”`);
     bits.push(q.cue ? `cue: “${q.cue.text}”` : 'no cue');
     bits.push(q.kind === 'indirect' ? 'reported speech' : `${q.kind} quote`);
     meta.textContent = bits.join(' · ');

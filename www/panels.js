@@ -1,9 +1,28 @@
-// The side panels: speakers (sorted by quote count, click to filter), the
-// quote list (click to scroll the article to a quote) and the entities
-// grouped by type (click to highlight the mentions). Built with
-// createElement and textContent only.
+// The side panels: share of voice and speakers (sorted by quote count, click
+// to filter), the quote list (click to scroll the article to a quote) and the
+// entities grouped by type (click to highlight the mentions). Built with
+// createElement and textContent only. Each list is one Tab stop with arrow
+// keys inside (keys.js).
+import { quoteText } from './pkg/spans.js';
+import { speakerOf, shareOfVoice } from './speakers.js';
+import { renderVoice } from './voice.js';
+import { rovingList } from './keys.js';
+import { thousands } from './format.js';
 
-const PALETTE = 8;
+
+/**
+ * Twelve speaker colours, distinct in both schemes (styles.css s0..s11);
+ * from the 13th speaker on, the colours come back with a pattern (p1:
+ * stripes, p2: an outline, p3: both), so no two speakers look alike.
+ */
+const PALETTE = 12;
+const PATTERNS = 3;
+
+/** The classes of the speaker ranked `rank` (0 = most quoted). */
+export function colourClass(rank) {
+  const cycle = Math.min(PATTERNS, Math.floor(rank / PALETTE));
+  return cycle ? `s${rank % PALETTE} p${cycle}` : `s${rank % PALETTE}`;
+}
 const LIST_CAP = 300;
 const GROUP_CAP = 60;
 const GROUPS = [
@@ -16,15 +35,6 @@ const GROUPS = [
   ['Money and numbers', ['MONEY', 'PERCENT', 'CARDINAL']],
 ];
 const KIND_LABEL = { direct: 'direct', partial: 'partial', mixed: 'mixed', indirect: 'reported' };
-
-/**
- * `n` with thousands separators, as `n.toLocaleString('en')` writes an
- * integer. NOTE: not toLocaleString itself: its first call in a fresh page
- * loads the locale data, 15-30 ms of the main thread while the page loads.
- */
-export function thousands(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 // NOTE: names are ordered without ICU when they can be: localeCompare's
 // first call in a page loads the collation data, 10-25 ms of the page's
@@ -66,9 +76,15 @@ function el(tag, className, text) {
   return node;
 }
 
-/** The key a quote's speaker is grouped under ('' when there is none). */
-export function speakerKey(q) {
-  return q.speaker ? q.speaker.name || q.speaker.text : '';
+/** A speaker's name, or an unnamed speaker's description in italics with "unnamed" after it. */
+export function speakerLabel(who, className = 'who') {
+  const span = el('span', className);
+  if (!who.key) span.textContent = 'No speaker found';
+  else if (who.unnamed) {
+    span.classList.add('unnamed');
+    span.append(el('em', 'desc', who.label), ' ', el('span', 'tag', 'unnamed'));
+  } else span.textContent = who.label;
+  return span;
 }
 
 export class Panels {
@@ -80,20 +96,30 @@ export class Panels {
     this.active = null;
     this.activeEntity = null;
     this.speakerOf = (i) => {
-      const key = speakerKey(this.result.quotes[i] ?? {});
-      return { key, colour: this.colours.get(key) ?? 'sx' };
+      const who = speakerOf(this.result.quotes[i], this.result.entities);
+      return { ...who, colour: this.colours.get(who.key) ?? 'sx' };
+    };
+    this.labels = new Map();
+    this.roving = {
+      speakers: rovingList(roots.speakers, '[data-speaker]'),
+      quotes: rovingList(roots.quotes, '[data-quote-item], .more'),
+      entities: rovingList(roots.entities, '[data-entity-row]'),
+      voice: rovingList(roots.voice, '[data-voice]'),
     };
   }
 
   show(text, result) {
     this.result = result;
     const speakers = this._speakers(result);
-    this.colours = new Map(speakers.map((s, rank) => [s.key, s.key ? `s${rank % PALETTE}` : 'sx']));
+    this.colours = new Map(speakers.map((s, rank) => [s.key, s.key ? colourClass(rank) : 'sx']));
+    this.labels = new Map(speakers.map((s) => [s.key, s]));
     if (this.active !== null && !this.colours.has(this.active)) this.active = null;
     this.activeEntity = null;
     this._renderSpeakers(speakers);
+    renderVoice(this.roots.voice, shareOfVoice(result), this.colours, (key) => this.filter(this.active === key ? null : key));
     this._renderQuotes(result);
     this._renderEntities(result);
+    for (const reset of Object.values(this.roving)) reset();
     document.getElementById('speaker-total').textContent = String(speakers.filter((s) => s.key).length);
     document.getElementById('quote-total').textContent = String(result.quotes.length);
     document.getElementById('entity-total').textContent = String(result.entities.length);
@@ -102,15 +128,15 @@ export class Panels {
   _speakers(result) {
     const byKey = new Map();
     for (const q of result.quotes) {
-      const key = speakerKey(q);
-      let s = byKey.get(key);
+      const who = speakerOf(q, result.entities);
+      let s = byKey.get(who.key);
       if (!s) {
         const entity = q.speaker?.entity != null ? result.entities[q.speaker.entity] : null;
-        s = { key, count: 0, forms: new Set(), title: entity?.title ?? null };
-        byKey.set(key, s);
+        s = { ...who, count: 0, forms: new Set(), title: entity?.title ?? null };
+        byKey.set(who.key, s);
       }
       s.count++;
-      if (q.speaker && q.speaker.text !== key) s.forms.add(q.speaker.text);
+      if (q.speaker && q.speaker.text !== who.label) s.forms.add(q.speaker.text);
     }
     // Most quoted first; the unattributed row last.
     return [...byKey.values()].sort((a, b) => (!a.key - !b.key) || b.count - a.count || compareNames(a.key, b.key));
@@ -124,7 +150,7 @@ export class Panels {
       button.dataset.speaker = s.key;
       if (!s.key) button.dataset.unattributed = '';
       button.setAttribute('aria-pressed', String(this.active === s.key));
-      const name = el('span', 'name', s.key || 'No speaker found');
+      const name = speakerLabel(s, 'name');
       const sub = [s.title, s.forms.size ? `as ${[...s.forms].slice(0, 4).map((f) => `“${f}”`).join(', ')}` : null].filter(Boolean).join(' · ');
       if (sub) name.append(el('span', 'sub', sub));
       const bar = el('span', 'bar');
@@ -150,9 +176,9 @@ export class Panels {
       button.dataset.quoteItem = String(i);
       button.dataset.speaker = key;
       const meta = el('span', 'quote-meta');
-      meta.append(el('span', 'dot'), el('span', 'who', key || 'No speaker found'), el('span', 'kind', KIND_LABEL[q.kind] ?? q.kind));
+      meta.append(el('span', 'dot'), speakerLabel(this.speakerOf(i)), el('span', 'kind', KIND_LABEL[q.kind] ?? q.kind));
       if (q.cue) meta.append(el('span', 'cue', q.cue.text));
-      button.append(meta, el('span', 'quote-text', q.text));
+      button.append(meta, el('span', 'quote-text', quoteText(q)));
       button.addEventListener('click', () => this.view.scrollToQuote(i));
       const li = el('li');
       li.append(button);
@@ -164,6 +190,7 @@ export class Panels {
       more.addEventListener('click', () => {
         this._renderQuotes(result, Infinity);
         this.reapplyFilter();
+        this.roots.quotes.querySelector(`[data-quote-item="${cap}"]`)?.focus();
       });
       items.push(more);
     }
@@ -224,10 +251,16 @@ export class Panels {
     for (const b of this.roots.speakers.querySelectorAll('[data-speaker]')) {
       b.setAttribute('aria-pressed', String(b.dataset.speaker === key));
     }
+    for (const b of this.roots.voice.querySelectorAll('[data-voice]')) {
+      b.setAttribute('aria-pressed', String(b.dataset.voice === key));
+    }
     this.reapplyFilter();
-    const note = document.getElementById('filter-note');
-    note.hidden = key === null;
-    document.getElementById('filter-label').textContent = key === null ? '' : `Showing quotes by ${key || 'no one found'}`;
+    // The filter's state shows above the article and, on a phone, in the sticky bar.
+    const who = this.labels.get(key);
+    const label = key === null ? '' : !key ? 'Showing quotes with no speaker found'
+      : `Showing quotes by ${who?.unnamed ? `an unnamed speaker, “${who.label}”` : who?.label ?? key}`;
+    for (const id of ['filter-note', 'bar-filter']) document.getElementById(id).hidden = key === null;
+    for (const id of ['filter-label', 'bar-filter-label']) document.getElementById(id).textContent = label;
   }
 
   /** Applies the current filter to the article and the quote list. */
@@ -237,5 +270,6 @@ export class Panels {
       b.parentElement.hidden = key !== null && b.dataset.speaker !== key;
     }
     this.view.filter(key);
+    this.roving.quotes();
   }
 }

@@ -40,4 +40,19 @@ describe('long texts in parts', () => {
     assert.deepEqual(merged.quotes[1], { ...span(100, 103, 'bbb'), kind: 'indirect', cue: null, speaker: { ...span(104, 106, 'he'), name: 'Ann Lee', entity: 1 } });
     assert.equal(merged.quotes[0].speaker.entity, 1);
   });
+
+  test('merging shifts the parts of a quote interrupted by its attribution', () => {
+    // "We will," he said, "win."  -> parts "We will," and "win." (offsets in the part).
+    const text = '\u201cWe will,\u201d he said, \u201cwin.\u201d';
+    const part = (s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+    const q = { start: 1, end: part('win.').end, text: 'We will, … win.', parts: [part('We will,'), part('win.')],
+      kind: 'direct', cue: part('said'), speaker: { ...part('he'), name: 'he', entity: null } };
+    const plain = { start: 0, end: 4, text: 'abcd', kind: 'indirect', cue: null, speaker: null };
+    const merged = mergeResults([{ offset: 0, result: { quotes: [plain], entities: [] } }, { offset: 1000, result: { quotes: [q], entities: [] } }]);
+    const shifted = merged.quotes[1];
+    assert.deepEqual(shifted.parts.map((p) => [p.start - 1000, p.end - 1000, p.text]), q.parts.map((p) => [p.start, p.end, p.text]));
+    assert.equal(shifted.start, 1001);
+    assert.equal(shifted.parts.at(-1).end, shifted.end);
+    assert.equal(merged.quotes[0].parts, undefined, 'a quote without parts stays without');
+  });
 });

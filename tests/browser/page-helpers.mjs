@@ -43,7 +43,9 @@ export async function engineCounts(page, text) {
     if (JSON.stringify(r) !== JSON.stringify(window.whosaid.result)) throw new Error('the worker and the main-thread engine disagree');
     const counts = new Map();
     for (const q of r.quotes) {
-      const key = q.speaker ? q.speaker.name || q.speaker.text : '';
+      // Grouped as the page groups them: by entity when there is one, else by the description.
+      const entity = q.speaker?.entity != null ? r.entities[q.speaker.entity] : null;
+      const key = q.speaker ? entity?.name ?? (q.speaker.name || q.speaker.text) : '';
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     const speakers = [...counts].sort((a, b) => (!a[0] - !b[0]) || b[1] - a[1] || a[0].localeCompare(b[0]));
