@@ -101,6 +101,9 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     let mut full: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size, Default::default());
     let mut endings: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size / 4, Default::default());
     let mut surnames: FastMap<&str, Vec<usize>> = FastMap::with_capacity_and_hasher(size, Default::default());
+    // First words of full names ("nora" of "nora quayle", "liu" of "liu xiaming").
+    // Each keeps its first full name and whether all its full names are that one.
+    let mut given: FastMap<&str, (usize, bool)> = FastMap::with_capacity_and_hasher(size, Default::default());
     // A text's names and endings are entered by its first person mention;
     // later ones would find them there already.
     let mut entered = vec![false; names.distinct()];
@@ -118,6 +121,8 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
             }
         }
         surnames.entry(surname(n)).or_default().push(i);
+        let first = n.split(' ').next().unwrap_or(n);
+        given.entry(first).and_modify(|(j, one)| *one &= names.norm(*j) == n).or_insert((i, true));
     }
     // A repeated full name links where its first mention did, and joins
     // that mention by its key in any case: its lookups need not be redone.
@@ -147,14 +152,19 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
         if words > 1 {
             continue;
         }
-        let Some(owners) = surnames.get(n) else { continue };
         if m.kind != EntityType::PERSON && names.classes(i) & known != 0 {
             continue;
         }
-        // The nearest full name before, else the first after.
-        let k = owners.partition_point(|&j| j < i);
-        let owner = k.checked_sub(1).and_then(|k| owners.get(k)).or_else(|| owners.first());
-        if let Some(&j) = owner {
+        let owner = match surnames.get(n) {
+            // The nearest full name before, else the first after.
+            Some(owners) => {
+                let k = owners.partition_point(|&j| j < i);
+                k.checked_sub(1).and_then(|k| owners.get(k)).or_else(|| owners.first()).copied()
+            }
+            // A first name alone, when one full name has it.
+            None => given.get(n).filter(|(_, one)| *one).map(|&(j, _)| j),
+        };
+        if let Some(j) = owner {
             uf.union(i, j);
             m.kind = EntityType::PERSON;
             if let Some(l) = linked.get_mut(i) {

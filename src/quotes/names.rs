@@ -95,26 +95,21 @@ impl<'v> Names<'v> {
         Names { people, mentions }
     }
 
-    /// The person a phrase names: its last person ("Jefferies analyst Ann
-    /// Lee" is Ann Lee, not Jefferies), else the organisation or place that
-    /// heads it ("Acme Corp" but not "a spokesman for Acme Corp", which is
-    /// a description).
+    /// The person a phrase names: the person whose name ends it ("Jefferies
+    /// analyst Ann Lee" is Ann Lee, not Jefferies), else the entity at the
+    /// head of the phrase ("Mr. Morgan of the Sierra Club" is Morgan, "Acme
+    /// Corp" is Acme Corp), else nobody: "a spokesman for Acme Corp" and
+    /// "Acme's lawyer" are descriptions.
     pub fn lookup(&self, v: &View, r: Range<usize>) -> Option<usize> {
         let first = self.mentions.partition_point(|m| m.tokens.end <= r.start);
-        let inside = self.mentions.get(first..).unwrap_or(&[]).iter().take_while(|m| m.tokens.start < r.end);
-        let mut head_entity = None;
-        let head = head_token(v, r.clone());
-        for m in inside {
-            let Some(p) = self.people.get(m.person) else { continue };
-            if !p.org {
-                // "Mr. Morgan of the Sierra Club": the person before "of" wins.
-                return Some(m.person);
-            }
-            if m.tokens.contains(&head) {
-                head_entity = Some(m.person);
-            }
+        let inside = || self.mentions.get(first..).unwrap_or(&[]).iter().take_while(|m| m.tokens.start < r.end);
+        let last = (r.start..r.end).rev().find(|&k| v.is_word(k))?;
+        let is_person = |m: &NameMention| self.people.get(m.person).is_some_and(|p| !p.org);
+        if let Some(m) = inside().filter(|m| m.tokens.contains(&last)).find(|m| is_person(m)) {
+            return Some(m.person);
         }
-        head_entity
+        let head = head_token(v, r.clone());
+        inside().find(|m| m.tokens.contains(&head)).map(|m| m.person)
     }
 }
 

@@ -35,6 +35,8 @@ pub struct Resolver<'n, 'v> {
     /// Last person of each gender slot, any mention.
     any: [Option<(usize, usize)>; 2],
     last_org: Option<(usize, usize)>,
+    /// The last organisation named as a subject or speaker, and its paragraph.
+    subject_org: Option<(usize, usize)>,
     /// Organisations in the order they were last named (each once, most
     /// recent last), for "the authority" -> "Northfield Transit Authority".
     orgs: Vec<usize>,
@@ -56,7 +58,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), titled: None }
+        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, subject_org: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), titled: None }
     }
 
     /// Takes in the name mentions that end before token `upto`, except
@@ -85,6 +87,9 @@ impl<'n, 'v> Resolver<'n, 'v> {
         if p.org {
             if p.kind == crate::EntityType::ORG {
                 self.last_org = Some((person, para));
+                if subject {
+                    self.subject_org = Some((person, para));
+                }
                 if self.orgs.last() != Some(&person) {
                     // A bounded list keeps each mention constant work on long texts.
                     self.orgs.retain(|&o| o != person);
@@ -164,6 +169,12 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 if let Some(&p) = self.by_title.get(v.low(h)).filter(|_| v.is(h, Class::Title)) {
                     return self.resolved(p);
                 }
+                // "the statement said": its author, an organisation named just before.
+                if is_document(v.low(h)) {
+                    if let Some(p) = self.recent_org(para) {
+                        return self.resolved(p);
+                    }
+                }
             }
         }
         if head.is_some_and(|h| !v.is_cap(h) && v.low(h).ends_with('s') && !v.low(h).ends_with("ss")) {
@@ -175,7 +186,8 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// The organisation an "it" or "the company" stands for: the last one
     /// named within the last few paragraphs.
     fn recent_org(&self, para: usize) -> Option<usize> {
-        self.last_org.filter(|&(_, at)| at + 4 >= para).map(|(p, _)| p)
+        let recent = |o: Option<(usize, usize)>| o.filter(|&(_, at)| at + 4 >= para).map(|(p, _)| p);
+        recent(self.subject_org).or_else(|| recent(self.last_org))
     }
 
     /// The organisation last named whose name has `word` in it ("the
@@ -223,4 +235,10 @@ impl<'n, 'v> Resolver<'n, 'v> {
     fn resolved(&self, p: usize) -> Resolved<'v> {
         Resolved { name: self.names.people.get(p).map_or("", |x| x.name), person: Some(p) }
     }
+}
+
+/// Nouns for what an organisation or person issues, which "say" things in
+/// news ("the statement said", "the release read").
+fn is_document(word: &str) -> bool {
+    matches!(word, "statement" | "release" | "letter" | "memo" | "filing" | "post" | "tweet" | "complaint" | "email" | "notice" | "announcement")
 }

@@ -37,7 +37,8 @@ describe('npm package', () => {
       await init();
       const text = readFileSync(0, 'utf8');
       const r = analyze(text);
-      const bad = r.quotes.filter((q) => text.slice(q.start, q.end) !== q.text).length
+      const bad = r.quotes.flatMap((q) => q.parts).filter((p) => text.slice(p.start, p.end) !== p.text).length
+        + r.quotes.filter((q) => q.parts.map((p) => p.text).join(' … ') !== q.text).length
         + r.entities.flatMap((e) => e.mentions).filter((m) => text.slice(m.start, m.end) !== m.text).length;
       let error = null;
       try { analyze(42); } catch (e) { error = { isError: e instanceof Error, message: e.message }; }
