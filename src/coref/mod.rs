@@ -178,6 +178,18 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
             title = m.title.map(|(s, e)| doc.slice(s, e).to_string());
         }
     }
+    // "Acme Records", "Northfield Productions": a "person" whose name ends
+    // in an organisation word is an organisation.
+    let kind = if kind == EntityType::PERSON && ends_in_org_word(name) {
+        for &i in ms {
+            if let Some(m) = mentions.get_mut(i) {
+                m.kind = EntityType::ORG;
+            }
+        }
+        EntityType::ORG
+    } else {
+        kind
+    };
     let gender = if kind == EntityType::PERSON { gender(title.as_deref(), name) } else { Gender::Unknown };
     Cluster { kind, name: single_spaced(name), title, gender }
 }
@@ -221,6 +233,14 @@ fn single_spaced(s: &str) -> String {
 
 fn is_place(k: EntityType) -> bool {
     matches!(k, EntityType::GPE | EntityType::LOC)
+}
+
+/// Whether the last word of a name of two words or more is one that ends
+/// organisation names ("Records", "Inc.", "Group").
+fn ends_in_org_word(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let last = words.next_back().unwrap_or("");
+    words.next().is_some() && gazetteer::has(gazetteer::lookup(&[last]), Class::OrgWord)
 }
 
 /// A gender guess from the title's first word, else the first given name.

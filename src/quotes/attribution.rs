@@ -123,6 +123,10 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: &mut impl FnMut() -> boo
     if v.quote_of(i).is_some() || !v.is_word(i) || (v.is_cap(i) && v.sentence_tokens(v.sentence_of(i)).start != i && !title_case()) {
         return None;
     }
+    // "Polygraph.info", "example.com/said": part of an address, not a word.
+    if i.checked_sub(1).is_some_and(|p| v.end(p) == v.start(i) && v.tok(p).ends_with(['.', '/', '@'])) {
+        return None;
+    }
     if v.low(i) == "according" && v.low(i + 1) == "to" {
         return Some((2, CueClass::Speech));
     }

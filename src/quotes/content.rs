@@ -88,7 +88,8 @@ pub(super) fn content(v: &View, group: usize, after: usize, sent: Range<usize>, 
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
         // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
         Rest::End => {
-            let q = (group.saturating_sub(3).max(sent.start)..group).rev().find(|&k| v.is_close_mark(k))?;
+            // A long description may stand between ("JPL scientist and study co-author Ann Lee").
+            let q = (group.saturating_sub(8).max(sent.start)..group).rev().take_while(|&k| v.is_word(k) || v.quote_of(k).is_some() || matches!(v.tok(k), "," | "-")).find(|&k| v.is_close_mark(k))?;
             before_group(v, q, sent.start)
         }
         Rest::Adjunct if sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),

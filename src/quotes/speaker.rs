@@ -34,8 +34,15 @@ fn name_part(v: &View, i: usize) -> bool {
 pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     let h = end.checked_sub(1).filter(|&h| h >= floor)?;
     let low = v.low(h);
-    if v.is(h, Class::Pronoun) || low == "who" {
+    if v.is(h, Class::Pronoun) {
         return Some(h..h + 1);
+    }
+    if low == "who" {
+        // A relative "who" after its antecedent ("Ann Lee, who", "officials
+        // who"), not a question word ("learned who had written it").
+        let p = h.checked_sub(1).filter(|&p| p >= floor)?;
+        let antecedent = v.tok(p) == "," || v.is_cap(p) || v.is(p, Class::Title) || v.is(p, Class::Determiner) || v.low(p).ends_with('s');
+        return antecedent.then_some(h..h + 1);
     }
     if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
         return None;
@@ -107,8 +114,13 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     let mut words = 0;
     while k < ceil && k - start < MAX_LEN && v.quote_of(k).is_none() {
         let low = v.low(k);
+        let number = v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
         let ok = if v.is(k, Class::Determiner) && (k == start || matches!(v.low(k - 1), "of" | "for")) {
             true
+        } else if (number || v.tok(k) == "-") && words == 0 && k < start + 5 {
+            true // "wrote 43-year-old Ann Lee"
+        } else if v.tok(k) == "." && k > start && v.end(k - 1) == v.start(k) && v.end(k) == v.start(k + 1) && v.is_word(k + 1) {
+            true // "told Polygraph.info"
         } else if name_part(v, k) || possessive(v, k) {
             !v.is(k, Class::Adjunct)
         } else if low == "of" || low == "for" || low == "with" && v.low(k - 1) == "familiar" {
