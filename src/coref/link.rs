@@ -85,6 +85,11 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
     (0..mentions.len()).map(|i| uf.find(i)).collect()
 }
 
+/// The first `k` words of a normal form ("ana lucia" of "ana lucia ferreira").
+fn first_words(norm: &str, k: usize) -> &str {
+    norm.match_indices(' ').nth(k.saturating_sub(1)).and_then(|(at, _)| norm.get(..at)).unwrap_or(norm)
+}
+
 /// The last word of a normal form of two words or more ("weldon").
 fn surname(norm: &str) -> &str {
     norm.rfind(' ').and_then(|at| norm.get(at + 1..)).unwrap_or(norm)
@@ -100,6 +105,7 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     let size = names.distinct();
     let mut full: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size, Default::default());
     let mut endings: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size / 4, Default::default());
+    let mut starts: FastMap<&str, (usize, bool)> = FastMap::with_capacity_and_hasher(size / 4, Default::default());
     let mut surnames: FastMap<&str, Vec<usize>> = FastMap::with_capacity_and_hasher(size, Default::default());
     // First words of full names ("nora" of "nora quayle", "liu" of "liu xiaming").
     // Each keeps its first full name and whether all its full names are that one.
@@ -118,6 +124,9 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
             full.entry(n).or_insert(i);
             for k in 1..words - 1 {
                 endings.entry(after_words(n, k)).or_insert(i);
+                // "ana lucia" of "ana lucia ferreira", kept only while one full name has it.
+                let head = first_words(n, words - k);
+                starts.entry(head).and_modify(|(j, one)| *one &= names.norm(*j) == n).or_insert((i, true));
             }
         }
         surnames.entry(surname(n)).or_default().push(i);
@@ -140,6 +149,8 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
                 _ => continue,
             }
             if let Some(&j) = endings.get(n) {
+                uf.union(i, j);
+            } else if let Some(&(j, true)) = starts.get(n) {
                 uf.union(i, j);
             }
             for k in 1..words - 1 {

@@ -31,6 +31,10 @@ pub struct Attribution {
     /// What was said, in bytes.
     pub start: usize,
     pub end: usize,
+    /// Counts only if the speaker turns out to be a person or organisation
+    /// ("Equations described ...", where the one capitalised word may be a
+    /// name or may only open the sentence).
+    pub needs_entity: bool,
 }
 
 /// Finds the attributions of a document, in text order.
@@ -248,7 +252,8 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     if participle && end <= v.start(cue.start) {
         return None; // ", comparing him to ...": a participle reports what follows it
     }
-    Some(Attribution { cue, speaker: subject, inherit, group: group_start, start, end })
+    let needs_entity = sometimes && subject.as_ref().is_some_and(|r| r.len() == 1 && v.is_cap(r.start) && !v.is(r.start, Class::Pronoun));
+    Some(Attribution { cue, speaker: subject, inherit, group: group_start, start, end, needs_entity })
 }
 
 /// Skips ", a Republican of South Carolina," after an inverted speaker.

@@ -25,7 +25,7 @@ pub fn find(v: &View) -> Vec<Attribution> {
     found
         .into_iter()
         .filter(|(r, _, _)| count.get(&key(v, r.clone())).is_some_and(|&n| n >= 2))
-        .map(|(r, colon, last)| Attribution { cue: colon..colon + 1, speaker: Some(r.clone()), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(last) })
+        .map(|(r, colon, last)| Attribution { cue: colon..colon + 1, speaker: Some(r.clone()), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(last), needs_entity: false })
         .collect()
 }
 
@@ -47,7 +47,8 @@ fn label(v: &View, p: Range<usize>) -> Option<(Range<usize>, usize, usize)> {
     let last = p.end.checked_sub(1)?;
     // Speech must follow: at least three words after the colon.
     let speech = (colon + 1..p.end).filter(|&k| v.is_word(k)).take(3).count() == 3;
-    (words >= 1 && (first..colon).all(shouting) && v.tok(first).chars().count() >= 2 && speech).then_some((first..colon, colon, last))
+    let furniture = v.is(first, super::lexicon::Class::Label); // "PHOTO:", "VIDEO:"
+    (words >= 1 && !furniture && (first..colon).all(shouting) && v.tok(first).chars().count() >= 2 && speech).then_some((first..colon, colon, last))
 }
 
 #[cfg(test)]

@@ -42,6 +42,9 @@ pub enum Class {
     Male,
     /// Makes a capitalised phrase an organisation: "Times", "Council".
     Org,
+    /// Labels page furniture and headlines with a colon, never a speaker:
+    /// "Photo:", "Map:", "Analysis:".
+    Label,
 }
 
 /// Set in [`Tags`] when some reporting phrase starts with the word.
@@ -170,6 +173,7 @@ fn parse_words(src: &'static str) -> FastMap<&'static str, u16> {
             "[female]" => Some(Class::Female),
             "[male]" => Some(Class::Male),
             "[org]" => Some(Class::Org),
+            "[label]" => Some(Class::Label),
             _ => {
                 if let Some(c) = class {
                     *out.entry(line).or_insert(0) |= 1 << c as u16;

@@ -54,6 +54,8 @@ struct Draft {
     /// A quoted fragment framed by a plain verb, not reported speech
     /// ([`partial::framed`]): its kind is [`QuoteKind::Partial`].
     partial: bool,
+    /// Dropped unless its speaker resolves to an entity ([`Attribution::needs_entity`]).
+    needs_entity: bool,
 }
 
 /// A resolved speaker before it is output: the mention's bytes, the name
@@ -95,6 +97,18 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             (None, None) => None,
         };
         by_start.insert(d.start, resolved.len());
+        let who = if d.needs_entity && who.is_none_or(|w| w.entity.is_none()) {
+            // "Equations described the orbit": no speaker; and no quote
+            // either, unless a quotation shows that someone spoke.
+            let quoted = v.quotes_in(v.token_at(d.start), v.token_at(d.end)).any(|q| q.is_some());
+            if !quoted {
+                resolved.push(None);
+                continue;
+            }
+            None
+        } else {
+            who
+        };
         resolved.push(who);
         // Quotes never overlap: a later one keeps only what is new.
         let from = out.last().map_or(d.start, |p: &Quote| d.start.max(p.end));
@@ -133,7 +147,7 @@ fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continuations) -> V
         }
         let same_as = a.inherit.then(|| drafts.last().map(|d| d.start)).flatten();
         let paragraph = v.paragraph_of(v.token_at(start));
-        drafts.push(Draft { start, end, cue: Some(a.cue), speaker: a.speaker, same_as, paragraph, partial: false });
+        drafts.push(Draft { start, end, cue: Some(a.cue), speaker: a.speaker, same_as, paragraph, partial: false, needs_entity: a.needs_entity });
     }
     drafts.sort_by_key(|d| d.start);
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len() + v.marks.len());
@@ -173,7 +187,8 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
         }
         return;
     }
-    let before = prev.filter(|d| d.paragraph + 1 >= m.paragraph);
+    // A caption or subhead between two paragraphs of quotes does not break the run.
+    let before = prev.filter(|d| d.paragraph + 1 >= m.paragraph || m.paragraph <= d.paragraph + 3 && (d.paragraph + 1..m.paragraph).all(|p| furniture(v, p)));
     let same_as = before.map(|d| d.start);
     let draft = match partial::that_clause(v, mi) {
         Some(d) if d.speaker.is_some() => d,
@@ -181,10 +196,23 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
         // In the same paragraph, the verb before reports it too.
         None => {
             let cue = before.filter(|d| d.paragraph == m.paragraph).and_then(|d| d.cue.clone());
-            Draft { start: m.start, end: m.end, cue, speaker: None, same_as, paragraph: m.paragraph, partial: false }
+            Draft { start: m.start, end: m.end, cue, speaker: None, same_as, paragraph: m.paragraph, partial: false, needs_entity: false }
         }
     };
     out.push(draft);
+}
+
+/// Whether paragraph `p` is a caption, credit or subhead rather than prose:
+/// short, with no quotation, and labelled ("Photo: ...", "(Photo: ...)") or
+/// not ended as a sentence is.
+fn furniture(v: &View, p: usize) -> bool {
+    let r = v.paragraph_tokens(p);
+    if r.is_empty() || r.len() > 40 || v.quotes_in(r.start, r.end).any(|q| q.is_some()) {
+        return false;
+    }
+    let labelled = v.is(r.start, lexicon::Class::Label) || r.clone().any(|k| v.tok(k) == "(" && v.is(k + 1, lexicon::Class::Label));
+    let unfinished = r.end.checked_sub(1).is_some_and(|l| !matches!(v.tok(l), "." | "!" | "?"));
+    labelled || unfinished
 }
 
 /// Whether a quote that follows an attributed one in the same paragraph is

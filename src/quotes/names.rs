@@ -66,7 +66,7 @@ impl<'v> Names<'v> {
         let mut mentions = Vec::with_capacity(table.mentions.len() / 2 + 1);
         for (m, &c) in table.mentions.iter().zip(&table.cluster_of) {
             let Some(cluster) = table.clusters.get(c) else { continue };
-            if !matches!(cluster.kind, EntityType::PERSON | EntityType::ORG | EntityType::GPE) {
+            if !matches!(cluster.kind, EntityType::PERSON | EntityType::ORG | EntityType::GPE | EntityType::NORP) {
                 continue;
             }
             let Some(slot) = person_of.get_mut(c) else { continue };

@@ -36,7 +36,7 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
         let Some(subject) = speaker::left(v, l, sent.start) else { continue };
         let named = subject.clone().any(|k| v.is_cap(k)) || matches!(v.low(subject.start), "he" | "she" | "they");
         if named {
-            return Some(Draft { start: v.start(verb + 1), end: m.end, cue: Some(verb..verb + 1), speaker: Some(subject), same_as: None, paragraph: m.paragraph, partial: true });
+            return Some(Draft { start: v.start(verb + 1), end: m.end, cue: Some(verb..verb + 1), speaker: Some(subject), same_as: None, paragraph: m.paragraph, partial: true, needs_entity: false });
         }
     }
     None
@@ -62,7 +62,7 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
             let subject = speaker::left(v, l, sent.start);
             // The clause goes on past the quotation: `that the "fake" flyers were everywhere`.
             let end = clause_after(v, k + 1, sent.end).map_or(m.end, |(_, e)| e.max(m.end));
-            return Some(Draft { start: v.start(k + 1), end, cue: Some(k - 1..k), speaker: subject, same_as: None, paragraph: m.paragraph, partial: false });
+            return Some(Draft { start: v.start(k + 1), end, cue: Some(k - 1..k), speaker: subject, same_as: None, paragraph: m.paragraph, partial: false, needs_entity: false });
         }
     }
     None

@@ -22,7 +22,10 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
         let after = v.token_at(m.close);
         // `yelled "You lie!" at the president`, `said "We'll see," when asked`.
         let moves_on = matches!(v.low(after), "and" | "but" | "until" | "while" | "before" | "after" | "as" | "on" | "at" | "when" | "with" | "which" | "who" | "during");
-        if m.closed && after < end && moves_on {
+        // `said "budget reforms" and the collection of taxes would pay`: "and"
+        // then a noun phrase joins a second subject, and the clause goes on.
+        let joins_subject = matches!(v.low(after), "and" | "or") && v.is(after + 1, super::lexicon::Class::Determiner);
+        if m.closed && after < end && moves_on && !joins_subject {
             return Some((v.start(k), m.close));
         }
     }
