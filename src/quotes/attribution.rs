@@ -180,6 +180,12 @@ fn speaks(v: &View, r: &Range<usize>) -> bool {
         || r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Determiner) && !v.is(k, Class::Adjunct) && v.is_word(k))
 }
 
+/// Whether a word has the form of a common noun that names no one
+/// ("Equations", "Measurements", "Findings"), as names seldom do.
+fn common_noun_form(low: &str) -> bool {
+    ["ions", "ion", "ments", "ment", "ness", "ity", "ities", "ings", "ance", "ances", "ence", "ences", "ism", "isms"].iter().any(|e| low.ends_with(e))
+}
+
 /// Builds the attribution of the cue at `cue`, or None when the verb does
 /// not report speech here.
 fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, earlier: Option<&Attribution>) -> Option<Attribution> {
@@ -252,7 +258,7 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     if participle && end <= v.start(cue.start) {
         return None; // ", comparing him to ...": a participle reports what follows it
     }
-    let needs_entity = sometimes && subject.as_ref().is_some_and(|r| r.len() == 1 && v.is_cap(r.start) && !v.is(r.start, Class::Pronoun));
+    let needs_entity = sometimes && subject.as_ref().is_some_and(|r| r.len() == 1 && v.is_cap(r.start) && common_noun_form(v.low(r.start)));
     Some(Attribution { cue, speaker: subject, inherit, group: group_start, start, end, needs_entity })
 }
 

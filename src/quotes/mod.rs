@@ -120,6 +120,11 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             .into_iter()
             .map(|(s, e)| Span { start: s, end: e, text: doc.slice(s, e).to_string() })
             .collect();
+        // The extent is the parts' (trimming a part may move its edge).
+        let (start, end) = match (parts.first(), parts.last()) {
+            (Some(a), Some(b)) => (a.start, b.end),
+            _ => (start, end),
+        };
         let text = match parts.as_slice() {
             [one] => one.text.clone(),
             many => many.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "),
