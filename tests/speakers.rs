@@ -107,3 +107,15 @@ fn the_statement_speaks_for_its_organisation() {
     let t = "On Monday, Northfield Records issued a statement about the dispute.\n\n\"Artists do not need our approval to perform live,\" the statement said.";
     assert_eq!(name_for(t, "Artists"), "Northfield Records");
 }
+
+#[test]
+fn a_report_by_someone_is_theirs() {
+    let t = "Northfield Transit Authority opened the line. The trams were late on the first day, according to a new report by Northfield Transit Authority.";
+    assert_eq!(name_for(t, "trams were late"), "Northfield Transit Authority");
+}
+
+#[test]
+fn a_description_after_a_sentence_about_a_person_is_that_person() {
+    let t = "Dana Reyes did not expect the visit. The real estate agent said she had voted for him twice.";
+    assert_eq!(name_for(t, "voted for him"), "Dana Reyes");
+}

@@ -37,6 +37,8 @@ pub struct Resolver<'n, 'v> {
     last_org: Option<(usize, usize)>,
     /// The last organisation named as a subject or speaker, and its paragraph.
     subject_org: Option<(usize, usize)>,
+    /// The last person named as a subject or speaker, and its paragraph.
+    subject_person: Option<(usize, usize)>,
     /// Organisations in the order they were last named (each once, most
     /// recent last), for "the authority" -> "Northfield Transit Authority".
     orgs: Vec<usize>,
@@ -58,7 +60,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, subject_org: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), titled: None }
+        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, subject_org: None, subject_person: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), titled: None }
     }
 
     /// Takes in the name mentions that end before token `upto`, except
@@ -113,6 +115,9 @@ impl<'n, 'v> Resolver<'n, 'v> {
                     }
                 }
             }
+        }
+        if subject {
+            self.subject_person = Some((person, para));
         }
         if self.titled == Some(person) || p.titles.is_empty() {
             return;
@@ -169,12 +174,25 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 if let Some(&p) = self.by_title.get(v.low(h)).filter(|_| v.is(h, Class::Title)) {
                     return self.resolved(p);
                 }
+                // "The real estate agent said", after a sentence about Ann Lee: Ann Lee.
+                if v.is(h, Class::Title) && !v.is_cap(h) {
+                    if let Some((p, _)) = self.subject_person.filter(|&(_, at)| at + 1 >= para) {
+                        return self.resolved(p);
+                    }
+                }
                 // "the statement said": its author, an organisation named just before.
                 if is_document(v.low(h)) {
                     if let Some(p) = self.recent_org(para) {
                         return self.resolved(p);
                     }
                 }
+            }
+        }
+        // "according to a new report by Acme News", "data from Acme": the author.
+        if matches!(v.low(r.end), "by" | "from") {
+            let i = self.names.mentions.partition_point(|m| m.tokens.start <= r.end);
+            if let Some(m) = self.names.mentions.get(i).filter(|m| m.tokens.start <= r.end + 2) {
+                return self.resolved(m.person);
             }
         }
         if head.is_some_and(|h| !v.is_cap(h) && v.low(h).ends_with('s') && !v.low(h).ends_with("ss")) {

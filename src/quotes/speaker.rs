@@ -115,7 +115,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     while k < ceil && k - start < MAX_LEN && v.quote_of(k).is_none() {
         let low = v.low(k);
         let number = v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
-        let ok = if v.is(k, Class::Determiner) && (k == start || matches!(v.low(k - 1), "of" | "for")) {
+        let ok = if v.is(k, Class::Determiner) && (k == start || matches!(v.low(k - 1), "of" | "for" | "with")) {
             true
         } else if (number || v.tok(k) == "-") && words == 0 && k < start + 5 {
             true // "wrote 43-year-old Ann Lee"
