@@ -164,9 +164,11 @@ impl<'n, 'v> Resolver<'n, 'v> {
         // A description: "the secretary", "the company", "a White House spokesman".
         let definite = matches!(first, "the" | "this" | "that");
         let head = r.clone().rev().find(|&k| v.is_word(k));
-        if definite && r.len() <= 3 {
+        if definite && r.len() <= 4 {
             if let Some(h) = head.filter(|&h| !v.is_cap(h) || h == r.start) {
-                if v.is(h, Class::Org) {
+                // "the company", "the production company"; not "the French foreign ministry".
+                let plain = (r.start + 1..h).all(|k| !v.is_cap(k));
+                if v.is(h, Class::Org) && plain {
                     if let Some(p) = self.org_named(v.low(h)).or_else(|| self.recent_org(para)) {
                         return self.resolved(p);
                     }
