@@ -13,7 +13,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString};
-use whosaid::{analyze as analyze_core, batch, Analysis, OffsetUnit, Options};
+use whosaid::{analyze as analyze_core, batch, Analysis, Options};
 
 /// Find the quotations, their speakers and the named entities in `text`.
 ///
