@@ -24,8 +24,8 @@ from whosaid.spark import analyses
 
 def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m whosaid.spark", description=__doc__.split("\n\n")[0])
-    p.add_argument("input", help="JSONL or Parquet with an id and a text column")
-    p.add_argument("output", help="folder for the quotes and entities Parquet tables")
+    p.add_argument("input", metavar="INPUT", help="JSONL or Parquet with an id and a text column")
+    p.add_argument("output", metavar="OUTPUT", help="folder for the quotes and entities Parquet tables")
     p.add_argument("--format", choices=["auto", "json", "parquet"], default="auto", help="INPUT's format (auto: parquet when it ends in .parquet)")
     p.add_argument("--id-col", default="id")
     p.add_argument("--text-col", default="text")
@@ -80,15 +80,20 @@ def main(argv: Optional[List[str]] = None) -> int:
         # installed) unless told otherwise; on a cluster PYSPARK_PYTHON is
         # the cluster's to set.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # Called from a program that has a session already, the job uses it and
+    # leaves it running.
+    ours = SparkSession.getActiveSession() is None
     builder = SparkSession.builder.appName("whosaid")
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("WARN")
+    if ours:
+        spark.sparkContext.setLogLevel("WARN")
     try:
         c = run(spark, args)
     finally:
-        spark.stop()
+        if ours:
+            spark.stop()
     print(
         f"whosaid.spark: {c['articles']} articles -> {c['quotes']} quotes, {c['mentions']} entity mentions "
         f"in {c['seconds']:.1f} s; wrote {args.output}/quotes and {args.output}/entities",
