@@ -124,47 +124,32 @@ pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, 
 type LineResult = Option<Result<String, String>>;
 
 fn analyze_all(lines: &[Vec<u8>], options: &Options, threads: usize) -> Vec<LineResult> {
-    let indexed: Vec<(usize, &Vec<u8>)> = lines.iter().enumerate().collect();
-    map_in_order(&indexed, threads, |&(i, line)| -> LineResult {
+    let one = |(i, line): (usize, &Vec<u8>)| -> LineResult {
         if line.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
         Some(parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, options))))
-    })
-}
-
-/// `items.iter().map(f)` on `threads` threads, results in input order. The
-/// CLI's `--jsonl` and the Python binding's `analyze_many` share it, so the
-/// two spread work over the cores the same way.
-pub fn map_in_order<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = threads.clamp(1, items.len().max(1));
-    if threads == 1 {
-        return items.iter().map(f).collect();
+    };
+    if threads == 1 || lines.len() < 2 {
+        return lines.iter().enumerate().map(one).collect();
     }
-    // NOTE: each thread takes the next item as it finishes one (a shared
-    // counter), so a long article does not leave the other cores idle.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    // Interleaved assignment balances long and short articles across threads.
+    let mut results: Vec<LineResult> = (0..lines.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
-        let work = || {
-            let mut done = Vec::new();
-            loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break done };
-                done.push((i, f(item)));
-            }
-        };
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || lines.iter().enumerate().skip(t).step_by(threads).map(|x| (x.0, one(x))).collect::<Vec<_>>()))
+            .collect();
         for h in handles {
-            // A panicking thread's items stay None and are filled below.
-            for (i, r) in h.join().unwrap_or_default() {
-                if let Some(slot) = slots.get_mut(i) {
-                    *slot = Some(r);
+            if let Ok(part) = h.join() {
+                for (i, r) in part {
+                    if let Some(slot) = results.get_mut(i) {
+                        *slot = r;
+                    }
                 }
             }
         }
     });
-    slots.into_iter().zip(items).map(|(r, item)| r.unwrap_or_else(|| f(item))).collect()
+    results
 }
 
 #[cfg(test)]
@@ -191,15 +176,6 @@ mod tests {
     fn lone_surrogates_become_replacement_characters() {
         let it = parse_line(br#"{"id": 1, "text": "a\ud800b\udc00 \ud83d\ude00 \\ud800"}"#, 1).unwrap();
         assert_eq!(it.text, "a\u{fffd}b\u{fffd} 😀 \\ud800");
-    }
-
-    #[test]
-    fn map_in_order_keeps_order_on_any_thread_count() {
-        let items: Vec<usize> = (0..37).collect();
-        for threads in [1, 2, 5, 64] {
-            assert_eq!(map_in_order(&items, threads, |x| x * 2), (0..37).map(|x| x * 2).collect::<Vec<_>>());
-        }
-        assert!(map_in_order(&[] as &[u8], 4, |x| *x).is_empty());
     }
 
     #[test]
