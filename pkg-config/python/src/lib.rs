@@ -7,6 +7,7 @@
 //! the one the CLI prints as JSON, written straight into Python objects
 //! (`objects`): the dict is the JSON contract exactly.
 
+mod columns;
 mod objects;
 mod threads;
 
@@ -58,20 +59,52 @@ fn analyze_many<'py>(
     offsets: Option<&Bound<'py, PyAny>>,
     continuations: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = read_options("analyze_many", offsets, continuations)?;
-    let threads = read_threads(threads)?;
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err("whosaid.analyze_many: texts must be an iterable of str, not a str (use whosaid.analyze for one text)"));
-    }
-    let mut owned = Vec::new();
-    for (i, item) in texts.try_iter()?.enumerate() {
-        owned.push(read_text(&item?).map_err(|e| e.context("analyze_many", &format!("texts[{i}]")))?);
-    }
+    let (options, threads, texts) = read_many("analyze_many", texts, threads, offsets, continuations)?;
     let list = PyList::empty(py);
     let _paused = GcPause::new(py)?;
     let names = objects::Names::default();
-    threads::in_order(py, &owned, threads, &options, &mut |analysis| list.append(objects::to_python(py, &names, &analysis)?))?;
+    threads::in_order(py, &texts, threads, &options, &mut |analysis| list.append(objects::to_python(py, &names, &analysis)?))?;
     Ok(list.into_any())
+}
+
+/// For `whosaid.spark`: the rows of its quote and mention tables for `texts`
+/// (arguments as `analyze_many`'s), as Arrow buffers (see `columns.rs`).
+#[pyfunction]
+#[pyo3(signature = (texts, *, threads = None, offsets = None, continuations = None))]
+fn _columns<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<i64>,
+    offsets: Option<&Bound<'py, PyAny>>,
+    continuations: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (options, threads, texts) = read_many("_columns", texts, threads, offsets, continuations)?;
+    let mut tables = columns::Tables::default();
+    threads::in_order(py, &texts, threads, &options, &mut |analysis| {
+        tables.add(&analysis);
+        Ok(())
+    })?;
+    tables.into_python(py)
+}
+
+/// `analyze_many`'s arguments, read and checked.
+fn read_many(
+    func: &str,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<i64>,
+    offsets: Option<&Bound<'_, PyAny>>,
+    continuations: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(Options, usize, Vec<String>)> {
+    let options = read_options(func, offsets, continuations)?;
+    let threads = read_threads(func, threads)?;
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!("whosaid.{func}: texts must be an iterable of str, not a str (use whosaid.analyze for one text)")));
+    }
+    let mut owned = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        owned.push(read_text(&item?).map_err(|e| e.context(func, &format!("texts[{i}]")))?);
+    }
+    Ok((options, threads, owned))
 }
 
 /// Pauses Python's cyclic garbage collector while `analyze_many` builds its
@@ -116,11 +149,11 @@ fn read_options(func: &str, offsets: Option<&Bound<'_, PyAny>>, continuations: O
     Ok(Options { offsets, continuations })
 }
 
-fn read_threads(threads: Option<i64>) -> PyResult<usize> {
+fn read_threads(func: &str, threads: Option<i64>) -> PyResult<usize> {
     match threads {
         None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
         Some(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
-        Some(n) => Err(PyValueError::new_err(format!("whosaid.analyze_many: threads must be at least 1 (or None for every core), not {n}"))),
+        Some(n) => Err(PyValueError::new_err(format!("whosaid.{func}: threads must be at least 1 (or None for every core), not {n}"))),
     }
 }
 
@@ -175,6 +208,7 @@ fn replace_surrogates(bytes: &[u8]) -> String {
 fn _whosaid(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(_columns, m)?)?;
     // The binding's version is the engine's: tests/test_api.py checks it
     // against `whosaid --version`.
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -16,7 +16,7 @@ is loaded once per Python worker, which Spark reuses from task to task.
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, Iterator, List, Optional
+from typing import Any, Iterator, Optional
 
 try:
     import pyarrow as pa
@@ -145,51 +145,40 @@ def _map_batches(
     """mapInArrow's function: each batch of (id, text) -> a batch of analyses."""
     engine = _engine()
     threads = _task_threads()
+    id_type = arrow_schema.field("id").type
+    quotes_type = arrow_schema.field("quotes").type
+    mentions_type = arrow_schema.field("entities").type
     for batch in batches:
         texts = [t if t is not None else "" for t in batch.column(1).to_pylist()]
-        results = engine.analyze_many(texts, threads=threads, offsets=offsets, continuations=continuations)
-        columns = {
-            "id": batch.column(0).cast(arrow_schema.field("id").type),
-            "quotes": [quote_rows(r) for r in results],
-            "entities": [mention_rows(r) for r in results],
-        }
-        yield pa.RecordBatch.from_pydict(columns, schema=arrow_schema)
+        # The rows come from the engine as Arrow buffers: no Python object
+        # per value (see columns.rs in the binding).
+        tables = engine._whosaid._columns(texts, threads=threads, offsets=offsets, continuations=continuations)
+        columns = [
+            batch.column(0).cast(id_type),
+            _list_array(quotes_type, tables["quotes"]),
+            _list_array(mentions_type, tables["entities"]),
+        ]
+        yield pa.RecordBatch.from_arrays(columns, schema=arrow_schema)
 
 
-def quote_rows(analysis: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """The QUOTE_FIELDS rows of one `whosaid.analyze` result."""
-    ents = analysis["entities"]
-    rows = []
-    for i, q in enumerate(analysis["quotes"]):
-        sp = q["speaker"]
-        entity = sp["entity"] if sp is not None else None
-        rows.append(
-            {
-                "index": i,
-                "start": q["start"],
-                "end": q["end"],
-                "text": q["text"],
-                "kind": q["kind"],
-                "cue": q["cue"]["text"] if q["cue"] is not None else None,
-                "speaker_name": sp["name"] if sp is not None else None,
-                "speaker_type": ents[entity]["type"] if entity is not None and entity < len(ents) else None,
-            }
-        )
-    return rows
+def _list_array(list_type: pa.ListType, table: Any) -> pa.Array:
+    """One list of row structs per article, from `_columns`' buffers."""
+    offsets, names, columns = table
+    fields = list(list_type.value_type)
+    if names != [f.name for f in fields]:
+        raise RuntimeError(f"whosaid.spark: the engine's columns {names} are not the schema's")
+    children = [_column(f.type, col) for f, col in zip(fields, columns)]
+    values = pa.StructArray.from_arrays(children, fields=fields)
+    starts = pa.Array.from_buffers(pa.int32(), len(offsets) // 4, [None, pa.py_buffer(offsets)])
+    return pa.ListArray.from_arrays(starts, values, type=list_type)
 
 
-def mention_rows(analysis: Dict[str, Any]) -> List[Dict[str, Any]]:
-    """The MENTION_FIELDS rows of one `whosaid.analyze` result."""
-    return [
-        {
-            "entity": i,
-            "type": e["type"],
-            "name": e["name"],
-            "title": e["title"],
-            "start": m["start"],
-            "end": m["end"],
-            "text": m["text"],
-        }
-        for i, e in enumerate(analysis["entities"])
-        for m in e["mentions"]
-    ]
+def _column(arrow_type: pa.DataType, column: Any) -> pa.Array:
+    """One column from its (length, validity, offsets, data) buffers."""
+    n, valid, offsets, data = column
+    validity = pa.py_buffer(valid) if valid is not None else None
+    if offsets is None:
+        return pa.Array.from_buffers(arrow_type, n, [validity, pa.py_buffer(data)])
+    # Strings come with int32 offsets; Spark may ask for large_string.
+    strings = pa.Array.from_buffers(pa.string(), n, [validity, pa.py_buffer(offsets), pa.py_buffer(data)])
+    return strings if arrow_type == pa.string() else strings.cast(arrow_type)
