@@ -96,10 +96,15 @@ fuzz:
 	fuzz/run.sh $(SECONDS)
 
 # make bench: native, wasm-in-Chromium (beside compromise) and page-load
-# numbers, written to bench/results.md.
+# numbers, then analyze_many and the Spark job against the CLI
+# (bench/python.py, `make bench-python` alone), written to bench/results.md.
 BENCH_DEPS := bench/node_modules/.installed
 bench: native web chromium $(BENCH_DEPS)
 	node bench/run.mjs
+	$(MAKE) bench-python
+
+bench-python: python-wheel native java
+	$(PYENV)/bin/python bench/python.py
 $(BENCH_DEPS): bench/package.json
 	cd bench && npm install --no-audit --no-fund --loglevel=error
 	touch $@

@@ -147,3 +147,20 @@ def test_version_docstrings_and_stubs_ship(cli):
     package = Path(whosaid.__file__).parent
     assert (package / "py.typed").exists()
     assert "def analyze_many(" in (package / "_whosaid.pyi").read_text()
+
+
+def test_analyze_many_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    whosaid.analyze_many([MAYOR] * 3)
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        whosaid.analyze_many([MAYOR, 1])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        whosaid.analyze_many([MAYOR])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
