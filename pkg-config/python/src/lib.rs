@@ -43,7 +43,10 @@ fn analyze<'py>(py: Python<'py>, text: &Bound<'py, PyAny>, offsets: Option<&Boun
 /// (default: every core), with the GIL released while the engine runs.
 ///
 /// Returns a list of dicts in the order of `texts`, each equal to
-/// `analyze(text, offsets=..., continuations=...)`.
+/// `analyze(text, offsets=..., continuations=...)`. This thread turns each
+/// result into Python objects as soon as it is ready; meanwhile the cyclic
+/// garbage collector is paused (it would only re-scan the new result) and
+/// is turned back on before returning.
 ///
 /// Raises TypeError when an item is not a str (naming its index) or `texts`
 /// is a str itself, ValueError for `threads` below 1 or an unknown option.
