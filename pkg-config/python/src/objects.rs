@@ -206,49 +206,26 @@ impl<'py> Seq<'_, 'py> {
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
+/// The serde traits of sequences all push an element, then build the list.
+macro_rules! seq_trait {
+    ($name:ident, $method:ident) => {
+        impl<'py> ser::$name for Seq<'_, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.push(value)
+            }
+            fn end(self) -> Out<'py> {
+                self.finish()
+            }
+        }
+    };
 }
 
-impl<'py> ser::SerializeTuple for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleStruct for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
-
-impl<'py> ser::SerializeTupleVariant for Seq<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.push(value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
+seq_trait!(SerializeSeq, serialize_element);
+seq_trait!(SerializeTuple, serialize_element);
+seq_trait!(SerializeTupleStruct, serialize_field);
+seq_trait!(SerializeTupleVariant, serialize_field);
 
 /// A map or struct being built: a dict (`{variant: dict}` for a struct variant).
 struct Map<'a, 'py> {
@@ -290,24 +267,21 @@ impl<'py> ser::SerializeMap for Map<'_, 'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
-        self.field(name, value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
+/// Structs and struct variants both set named fields, then build the dict.
+macro_rules! struct_trait {
+    ($name:ident) => {
+        impl<'py> ser::$name for Map<'_, 'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
+                self.field(name, value)
+            }
+            fn end(self) -> Out<'py> {
+                self.finish()
+            }
+        }
+    };
 }
 
-impl<'py> ser::SerializeStructVariant for Map<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
-        self.field(name, value)
-    }
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
+struct_trait!(SerializeStruct);
+struct_trait!(SerializeStructVariant);
