@@ -62,8 +62,10 @@ def test_options_reach_the_engine_and_bad_ones_fail_on_the_driver(spark):
     separate = ws.quotes(df, text_col="body", id_col="doc", continuations="separate").count()
     assert (joined, separate) == (len(whosaid.analyze(text)["quotes"]), len(whosaid.analyze(text, continuations="separate")["quotes"]))
     assert joined != separate
-    utf8 = ws.quotes(df, text_col="body", id_col="doc", offsets="utf8").first()
-    assert text.encode()[utf8.start : utf8.end].decode() == utf8.text
+    accented = 'Zoë Ørsted spoke. "We will reopen the bridge on Monday," she said.'
+    utf8 = ws.quotes(articles_df(spark, [(1, accented)]), text_col="body", id_col="doc", offsets="utf8").first()
+    assert accented.encode()[utf8.start : utf8.end].decode() == utf8.text
+    assert utf8.start != whosaid.analyze(accented)["quotes"][0]["start"]  # not code points
     with pytest.raises(ValueError, match="unknown offset unit"):
         ws.quotes(df, text_col="body", id_col="doc", offsets="pages")
 
