@@ -5,12 +5,12 @@ WASM := target/wasm32-unknown-unknown/wasm/whosaid.wasm
 NODE_DEPS := tests/node_modules/.installed
 PORT ?= 8080
 
-.PHONY: serve test setup wasm web package native native-pgo node-deps chromium test-rust test-wasm test-browser clean fuzz bench
+.PHONY: serve test setup wasm web package native native-pgo node-deps chromium test-rust test-wasm test-browser clean fuzz bench java python-wheel test-python bench-python
 
 serve: web
 	python3 tests/serve.py --port $(PORT) www
 
-test: setup wasm node-deps chromium test-rust test-wasm test-browser
+test: setup wasm node-deps chromium test-rust test-wasm test-browser test-python
 
 setup:
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -69,6 +69,31 @@ test-browser: package node-deps chromium
 	node tests/bundle.mjs
 	node tests/browser/run.mjs
 
+# The Python package (pkg-config/python, see its README section): the abi3
+# wheel is built once, in release mode, into the shared target/ (maturin,
+# from the venv), installed into target/pyenv beside pyspark and pytest,
+# and tested against the CLI, with Spark in local mode.
+PYENV := target/pyenv
+PYENV_DEPS := $(PYENV)/.installed
+WHEEL_DIR := target/wheels
+
+java:
+	@command -v java >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; }
+
+$(PYENV_DEPS): pkg-config/python/requirements-test.txt
+	python3 -m venv $(PYENV)
+	$(PYENV)/bin/pip install -q --disable-pip-version-check -r $<
+	touch $@
+
+python-wheel: $(PYENV_DEPS)
+	rm -f $(WHEEL_DIR)/whosaid-*.whl
+	CARGO_TARGET_DIR=$(CURDIR)/target $(PYENV)/bin/maturin build --release -m pkg-config/python/Cargo.toml -o $(WHEEL_DIR)
+	$(PYENV)/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps $(WHEEL_DIR)/whosaid-*.whl
+
+test-python: python-wheel native java
+	cd pkg-config/python/tests && ../../../$(PYENV)/bin/python -m pytest -q -p no:cacheprovider .
+
 # make fuzz SECONDS=600: every fuzz target for a share of the time, at low
 # priority; runs are logged in fuzz/log.tsv (see fuzz/README.md).
 SECONDS ?= 600
@@ -76,10 +101,15 @@ fuzz:
 	fuzz/run.sh $(SECONDS)
 
 # make bench: native, wasm-in-Chromium (beside compromise) and page-load
-# numbers, written to bench/results.md.
+# numbers, then analyze_many and the Spark job against the CLI
+# (bench/python.py, `make bench-python` alone), written to bench/results.md.
 BENCH_DEPS := bench/node_modules/.installed
 bench: native web chromium $(BENCH_DEPS)
 	node bench/run.mjs
+	$(MAKE) bench-python
+
+bench-python: python-wheel native java
+	$(PYENV)/bin/python bench/python.py
 $(BENCH_DEPS): bench/package.json
 	cd bench && npm install --no-audit --no-fund --loglevel=error
 	touch $@
