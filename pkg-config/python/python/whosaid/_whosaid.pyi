@@ -2,7 +2,7 @@
 
 from typing import Iterable, List, Literal, Optional
 
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 __version__: str
 
@@ -34,7 +34,7 @@ class Quote(TypedDict):
     kind: Literal["direct", "partial", "mixed", "indirect"]
     cue: Optional[Span]
     speaker: Optional[Speaker]
-    parts: NotRequired[List[Span]]
+    parts: List[Span]
     """The content in pieces where an attribution interrupts it (engines that report parts)."""
 
 class Entity(TypedDict):
