@@ -152,7 +152,8 @@ describe('the page as a reporter uses it', () => {
   test('twelve speakers get twelve colours in both schemes; the next ones a pattern', async () => {
     await show(page, manySpeakers(15));
     for (const scheme of ['light', 'dark']) {
-      await page.emulateMedia({ colorScheme: scheme });
+      // NOTE: reduced motion turns off the colour transitions, so axe never reads a colour halfway.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       const looks = await page.evaluate(() => [...document.querySelectorAll('#speakers [data-speaker] .dot')].map((d) => {
         const s = getComputedStyle(d);
         const mark = document.querySelector(`#article mark[data-quote="${[...document.querySelectorAll('#speakers .dot')].indexOf(d)}"]`);
@@ -309,7 +310,8 @@ describe('the page as a reporter uses it', () => {
   test('axe-core finds no serious or critical violation, light and dark', async () => {
     await sample(page);
     for (const scheme of ['light', 'dark']) {
-      await page.emulateMedia({ colorScheme: scheme });
+      // NOTE: reduced motion turns off the colour transitions, so axe never reads a colour halfway.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.click('#speakers [data-speaker]');
       const violations = await axe(page);
       await page.click('#filter-clear');
@@ -369,7 +371,8 @@ describe('the page on a phone (390x844)', () => {
 
   test('the share of voice fits the phone, in both schemes, and is saved as www/screenshot-phone.png', async () => {
     for (const scheme of ['dark', 'light']) {
-      await page.emulateMedia({ colorScheme: scheme });
+      // NOTE: reduced motion turns off the colour transitions, so axe never reads a colour halfway.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.click('.bar-tab[data-view="speakers"]');
       const fits = await page.evaluate(() => [...document.querySelectorAll('#voice [data-voice]')].every((b) => b.getBoundingClientRect().right <= window.innerWidth));
       assert.equal(fits, true, scheme);
