@@ -124,11 +124,26 @@ pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, 
 type LineResult = Option<Result<String, String>>;
 
 fn analyze_all(lines: &[Vec<u8>], options: &Options, threads: usize) -> Vec<LineResult> {
+    each_line(lines, threads, |i, line| parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, options))))
+}
+
+/// The error of a line whose analysis panicked.
+fn internal_error(i: usize) -> String {
+    format!("line {}: internal error: the analysis failed (please report this input)", i + 1)
+}
+
+/// Runs `f` on each non-blank line (index, bytes) over `threads` threads,
+/// results in line order.
+fn each_line(lines: &[Vec<u8>], threads: usize, f: impl Fn(usize, &[u8]) -> Result<String, String> + Sync) -> Vec<LineResult> {
     let one = |(i, line): (usize, &Vec<u8>)| -> LineResult {
         if line.iter().all(u8::is_ascii_whitespace) {
             return None;
         }
-        Some(parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, options))))
+        // NOTE: a panic in the engine would be a bug; caught here, it costs
+        // its own line an error record (counted as a bad line), not the
+        // lines the same thread holds.
+        let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(i, line)));
+        Some(analysed.unwrap_or_else(|_| Err(internal_error(i))))
     };
     if threads == 1 || lines.len() < 2 {
         return lines.iter().enumerate().map(one).collect();
@@ -139,11 +154,21 @@ fn analyze_all(lines: &[Vec<u8>], options: &Options, threads: usize) -> Vec<Line
         let handles: Vec<_> = (0..threads)
             .map(|t| scope.spawn(move || lines.iter().enumerate().skip(t).step_by(threads).map(|x| (x.0, one(x))).collect::<Vec<_>>()))
             .collect();
-        for h in handles {
-            if let Ok(part) = h.join() {
-                for (i, r) in part {
-                    if let Some(slot) = results.get_mut(i) {
-                        *slot = r;
+        for (t, h) in handles.into_iter().enumerate() {
+            match h.join() {
+                Ok(part) => {
+                    for (i, r) in part {
+                        if let Some(slot) = results.get_mut(i) {
+                            *slot = r;
+                        }
+                    }
+                }
+                // A thread that died anyway: each of its lines gets an error record.
+                Err(_) => {
+                    for i in (t..lines.len()).step_by(threads) {
+                        if let Some(slot) = results.get_mut(i).filter(|_| lines.get(i).is_some_and(|l| !l.iter().all(u8::is_ascii_whitespace))) {
+                            *slot = Some(Err(internal_error(i)));
+                        }
                     }
                 }
             }
@@ -156,6 +181,18 @@ fn analyze_all(lines: &[Vec<u8>], options: &Options, threads: usize) -> Vec<Line
 mod tests {
     use super::*;
     use crate::OffsetUnit;
+
+    #[test]
+    fn a_panic_costs_its_own_line_an_error_record_and_no_other() {
+        let lines: Vec<Vec<u8>> = ["a", "boom", "", "c", "d"].iter().map(|l| l.as_bytes().to_vec()).collect();
+        for threads in [1, 2] {
+            let got = each_line(&lines, threads, |_, l| if l == b"boom" { panic!("injected") } else { Ok(String::from_utf8_lossy(l).into_owned()) });
+            assert_eq!(got[0], Some(Ok("a".into())));
+            assert_eq!(got[1], Some(Err(internal_error(1))));
+            assert_eq!(got[2], None);
+            assert_eq!((got[3].clone(), got[4].clone()), (Some(Ok("c".into())), Some(Ok("d".into()))));
+        }
+    }
 
     #[test]
     fn parses_id_and_text() {

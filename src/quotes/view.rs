@@ -64,7 +64,8 @@ impl<'d, 't> View<'d, 't> {
         View { doc, marks, words, quote_of, sentence_of }
     }
 
-    /// Number of tokens.
+    /// Number of tokens (the tests walk them).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.doc.tokens.len()
     }
@@ -112,23 +113,6 @@ impl<'d, 't> View<'d, 't> {
     /// Whether the token is a punctuation mark or symbol (one character).
     pub fn is_punct(&self, i: usize) -> bool {
         self.words.is_punct(i)
-    }
-
-    /// Whether the token is a capitalised word that can be part of a name
-    /// (not an adjunct such as "Tuesday", a pronoun or "I").
-    pub fn is_name_word(&self, i: usize) -> bool {
-        self.words.is_name_word(i)
-    }
-
-    /// Whether the token is "." or "of" (which join a name run).
-    pub fn is_joiner(&self, i: usize) -> bool {
-        self.words.is_joiner(i)
-    }
-
-    /// The first name word or joiner at or after `from`
-    /// ([`Words::next_name_candidate`]).
-    pub fn next_name_candidate(&self, from: usize) -> usize {
-        self.words.next_name_candidate(from)
     }
 
     /// Whether the token is ".", "?", "!" or ",".

@@ -24,13 +24,8 @@ const CAP: u8 = 2;
 const PUNCT: u8 = 4;
 /// Flag: the token has a capital, so its lower case is in `lower`.
 const LOWERED: u8 = 8;
-/// Flag: a capitalised word that can be part of a name: no adjunct
-/// ("Tuesday"), no pronoun ("He") and not "I".
-const NAME: u8 = 16;
 /// Flag: a token the attribution scan stops at ([`Words::landmarks`]).
 const LANDMARK: u8 = 32;
-/// Flag: "." or "of", which join a name run after a capitalised word.
-const JOINER: u8 = 64;
 /// Flag: ".", "?", "!" or ",", one of which comes just before every place
 /// a content span can end at (see `span::clause_after`).
 const PAUSE: u8 = 128;
@@ -166,30 +161,9 @@ impl<'d, 't> Words<'d, 't> {
         self.flags.get(i).is_some_and(|f| f & PUNCT != 0)
     }
 
-    /// Whether the token is a capitalised word that can be part of a name
-    /// (not an adjunct such as "Tuesday", a pronoun or "I").
-    pub fn is_name_word(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & NAME != 0)
-    }
-
-    /// Whether the token is "." or "of" (which join a name run).
-    pub fn is_joiner(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & JOINER != 0)
-    }
-
     /// Whether the token is ".", "?", "!" or ",".
     pub fn is_pause(&self, i: usize) -> bool {
         self.flags.get(i).is_some_and(|f| f & PAUSE != 0)
-    }
-
-    /// The first token at or after `from` that is a name word
-    /// ([`Words::is_name_word`]) or a joiner ([`Words::is_joiner`]), or the
-    /// number of tokens: no other token can be part of a name run, and
-    /// most tokens are neither, so the name scan skips them here in one
-    /// pass over a byte array.
-    pub fn next_name_candidate(&self, from: usize) -> usize {
-        let rest = self.flags.get(from..).unwrap_or(&[]);
-        rest.iter().position(|&f| f & (NAME | JOINER) != 0).map_or(self.flags.len().max(from), |k| from + k)
     }
 }
 
@@ -200,21 +174,13 @@ fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t
         TokenKind::Punct => {
             let tags = lexicon::tags(text);
             let landmark = if tags.starts_cue() || is_landmark_punct(text) { LANDMARK } else { 0 };
-            let joiner = if text == "." { JOINER } else { 0 };
             let pause = if matches!(text, "." | "?" | "!" | ",") { PAUSE } else { 0 };
-            Word { text, lower: (0, 0), tags, flags: PUNCT | landmark | joiner | pause }
+            Word { text, lower: (0, 0), tags, flags: PUNCT | landmark | pause }
         }
         kind => {
             let mut w = read(lower, all, t.start(), t.end(), text, kind == TokenKind::Word);
             if w.tags.starts_cue() {
                 w.flags |= LANDMARK;
-            }
-            if text == "of" {
-                w.flags |= JOINER;
-            }
-            let low = if w.flags & LOWERED != 0 { lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("") } else { w.text };
-            if w.flags & CAP != 0 && !w.tags.has(Class::Adjunct) && !w.tags.has(Class::Pronoun) && low != "i" {
-                w.flags |= NAME;
             }
             w
         }
@@ -333,35 +299,18 @@ mod tests {
     }
 
     #[test]
-    fn the_next_name_candidate_is_the_next_name_word_or_joiner() {
-        let doc = Doc::new("He met Ann Lee of Acme. on Tuesday, then I left of");
-        let w = Words::new(&doc);
-        let n = doc.tokens.len();
-        for from in 0..n + 3 {
-            let want = (from..n).find(|&k| w.is_name_word(k) || w.is_joiner(k)).unwrap_or(n.max(from));
-            assert_eq!(w.next_name_candidate(from), want, "from {from}");
-        }
-        assert_eq!(w.next_name_candidate(0), 2);
-        assert_eq!(Words::new(&Doc::new("")).next_name_candidate(0), 0);
-    }
-
-    #[test]
     fn flags_and_tags() {
         let doc = Doc::new("Ann said he 42 . Éva");
         let w = Words::new(&doc);
         assert!(w.is_cap(0) && w.is_word(0) && !w.is_cap(1) && w.is_word(1) && !w.is_word(3) && !w.is_punct(3));
         assert!(w.is_punct(4) && !w.is_word(4) && w.is_cap(5) && !w.is_cap(9));
         assert!(w.tags(1).is_cue_word() && w.tags(2).has(Class::Pronoun) && !w.tags(9).has(Class::Pronoun));
-        assert!(w.is_name_word(0) && w.is_name_word(5) && !w.is_name_word(1) && !w.is_name_word(4));
-        assert!(!w.is_joiner(0) && w.is_joiner(4));
         assert!(w.is_pause(4) && !w.is_pause(3));
         let doc = Doc::new("a, b? c! d. e; f: g");
         let w = Words::new(&doc);
         assert_eq!((0..13).filter(|&i| w.is_pause(i)).map(|i| w.text(i)).collect::<Vec<_>>(), [",", "?", "!", "."]);
         let doc = Doc::new("He met I and Tuesday Lee of Of");
-        assert!(Words::new(&doc).is_joiner(6) && !Words::new(&doc).is_joiner(7));
         let w = Words::new(&doc);
-        assert_eq!((0..5).map(|i| w.is_name_word(i)).collect::<Vec<_>>(), [false, false, false, false, false]);
-        assert!(w.is_name_word(5) && w.is_cap(0) && w.is_cap(4));
+        assert!(w.is_cap(5) && w.is_cap(0) && w.is_cap(4) && !w.is_cap(6));
     }
 }
