@@ -20,6 +20,9 @@
 //! gained 0.5 F1 on CoNLL++ dev for 35% of the analysis time and a second
 //! model in the download, so it was dropped.)
 //!
+//! The tagger's names are then repaired by their form ([`repair`]: openers,
+//! camel-case companies, listed companies, places beyond the Earth).
+//!
 //! Mentions follow the CoNLL conventions: no leading "the", no possessive
 //! "'s" (the tokenizer splits it off), no title: a title just before a
 //! person's name is recorded in [`Mention::title`] ([`titles`]).
@@ -34,6 +37,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod lowercase;
 pub mod model;
+pub mod repair;
 pub mod rowsum;
 pub mod rules;
 pub mod titles;
@@ -127,7 +131,7 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
             Part::U => i,
             _ => continue,
         };
-        if let Some(m) = mention(doc, first, i + 1, ty) {
+        if let Some(m) = mention(doc, &stats, first, i + 1, ty) {
             out.push(m);
         }
     }
@@ -138,7 +142,7 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
 const MAX_NAME_TOKENS: usize = 12;
 
 /// Builds the mention of tokens `a..b` tagged with model type `ty`.
-fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> {
+fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> {
     if b - a > MAX_NAME_TOKENS {
         return None;
     }
@@ -159,6 +163,8 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
     while b > a && stray(b - 1) {
         b -= 1;
     }
+    let (a2, b2, ty) = repair::adjust(doc, stats, a, b, ty)?;
+    (a, b) = (a2, b2);
     let mut title = None;
     let kind = match ty {
         0 => {
