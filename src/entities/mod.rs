@@ -33,6 +33,7 @@
 pub mod active;
 pub mod buckets;
 pub mod casing;
+pub mod credits;
 pub mod features;
 pub mod gazetteer;
 pub mod lowercase;
@@ -46,7 +47,7 @@ pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
-use crate::text::Doc;
+use crate::text::{Doc, ParagraphKind};
 use crate::EntityType;
 use features::DocStats;
 use gazetteer::Class;
@@ -66,7 +67,11 @@ pub struct Mention {
 
 /// Finds the entity mentions of a document, sorted by start, without overlaps.
 pub fn find(doc: &Doc) -> Vec<Mention> {
+    let special = credits::special(doc);
     let mut out = names(doc);
+    if !special.is_empty() {
+        out = by_paragraph_kind(doc, out, &special);
+    }
     let rules = rules::find(doc);
     // Names win; a rule mention is kept where it overlaps no name.
     let mut merged = Vec::with_capacity(out.len() + rules.len());
@@ -80,7 +85,34 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         merged.push(m);
     }
     merged.extend(r);
+    if special.iter().any(|(_, k)| *k == ParagraphKind::Furniture) {
+        let furniture: Vec<(usize, usize)> = special.iter().filter(|(_, k)| *k == ParagraphKind::Furniture).map(|(r, _)| byte_span(doc, r)).collect();
+        merged.retain(|m| !furniture.iter().any(|&(s, e)| s <= m.start && m.start < e));
+    }
     merged
+}
+
+/// The byte span of tokens `r`.
+fn byte_span(doc: &Doc, r: &Range<usize>) -> (usize, usize) {
+    let start = doc.tokens.get(r.start).map_or(0, |t| t.start());
+    (start, r.end.checked_sub(1).and_then(|e| doc.tokens.get(e)).map_or(start, |t| t.end()))
+}
+
+/// The tagger's names `out` with those in furniture dropped, and those in
+/// credits and bylines replaced by the names their form gives
+/// ([`credits`]; the tagger's stay where the form gives none).
+fn by_paragraph_kind(doc: &Doc, mut out: Vec<Mention>, special: &[(Range<usize>, ParagraphKind)]) -> Vec<Mention> {
+    for (r, kind) in special {
+        let (s, e) = byte_span(doc, r);
+        let formed = if *kind == ParagraphKind::Furniture { Vec::new() } else { credits::names(doc, r.clone()) };
+        if *kind != ParagraphKind::Furniture && formed.is_empty() {
+            continue;
+        }
+        out.retain(|m| !(s <= m.start && m.start < e));
+        out.extend(formed);
+    }
+    out.sort_by_key(|m| m.start);
+    out
 }
 
 /// The most tokens tagged at once (news sentences are far shorter).

@@ -4,6 +4,7 @@
 pub mod lexicon;
 pub mod fasthash;
 pub mod intern;
+pub mod kinds;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;
@@ -11,6 +12,7 @@ pub mod vocab;
 pub mod wordkey;
 pub mod wrap;
 
+pub use kinds::ParagraphKind;
 use sentences::{Paragraph, Sentence};
 use tokens::Token;
 use vocab::Vocab;
@@ -39,8 +41,10 @@ impl<'t> Doc<'t> {
     /// Tokenizes and splits `text`, which must be under 4 GiB (token offsets
     /// are 32-bit; [`crate::analyze`] cuts longer texts into pieces).
     pub fn new(text: &'t str) -> Self {
-        let tokens = tokens::tokenize(text);
-        let (sentences, paragraphs, wraps) = sentences::split_lines(text, &tokens);
+        let mut tokens = tokens::tokenize(text);
+        kinds::split_glued(text, &mut tokens);
+        let (sentences, mut paragraphs, wraps) = sentences::split_lines(text, &tokens);
+        kinds::classify(text, &tokens, &sentences, &mut paragraphs);
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
         let mut i = 0;
         for k in 0..=text.len() / BLOCK + 1 {

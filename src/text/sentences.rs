@@ -26,12 +26,14 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// A paragraph: a range of sentence indices and its byte span.
+/// A paragraph: a range of sentence indices, its byte span, and what it is
+/// (prose, headline, credit, furniture, ...: [`super::kinds`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     pub sentences: Range<usize>,
     pub start: usize,
     pub end: usize,
+    pub kind: super::kinds::ParagraphKind,
 }
 
 /// Splits tokens into sentences and paragraphs.
@@ -109,14 +111,15 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], r: Range<usize>, par
 
 fn push_paragraph(out: &mut Vec<Paragraph>, sentences: &[Sentence], first: usize) {
     if let (Some(a), Some(b)) = (sentences.get(first), sentences.last()) {
-        out.push(Paragraph { sentences: first..sentences.len(), start: a.start, end: b.end });
+        out.push(Paragraph { sentences: first..sentences.len(), start: a.start, end: b.end, kind: Default::default() });
     }
 }
 
 /// Whether the whitespace between two adjacent tokens breaks the paragraph.
 fn paragraph_break(text: &str, prev: &Token, next: &Token, lines: &mut Lines) -> bool {
     if prev.end() >= next.start() {
-        return false; // adjacent tokens: no gap at all
+        // Adjacent tokens: no gap at all, unless a credit is glued on.
+        return super::kinds::glued_break(text, prev, next);
     }
     // Bytes, not chars: '\n' is one byte and U+2029 is E2 80 A9, and no
     // other character's encoding contains either.
