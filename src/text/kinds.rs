@@ -74,7 +74,15 @@ fn lists() -> &'static Lists {
 
 /// Whether `w` (any case) opens a photo credit ("Credit", "Photo").
 pub fn is_credit_lead(w: &str) -> bool {
-    lists().credit_leads.contains(w.to_lowercase().as_str())
+    lower(w, &mut [0u8; 24]).is_some_and(|w| lists().credit_leads.contains(w))
+}
+
+/// `w` in lowercase, in `buf`, if it is short ASCII (every listed word is).
+fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let out = buf.get_mut(..w.len())?;
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Whether `w` names a picture agency or marks an organisation in a credit
@@ -86,18 +94,15 @@ pub fn is_credit_org_word(w: &str) -> bool {
 /// Splits a credit glued to the word before it ("CreditAna" becomes
 /// "Credit" and "Ana"), so that the credit can be a paragraph of its own.
 pub fn split_glued(text: &str, tokens: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
     // Only after a caption's full stop: "PhotoBox" elsewhere is a name.
-    let after_stop = |t: &Token| t.start() > 0 && text.as_bytes().get(t.start() - 1) == Some(&b'.');
+    // NOTE: the byte before a token settles almost every one.
     let glued = |t: &Token| -> Option<usize> {
+        if t.start() == 0 || bytes.get(t.start() - 1) != Some(&b'.') || t.kind != TokenKind::Word {
+            return None;
+        }
         let w = t.text(text);
-        // NOTE: the first byte settles almost every token.
-        if t.kind != TokenKind::Word || !matches!(w.as_bytes().first(), Some(b'C' | b'P' | b'I')) {
-            return None;
-        }
         let lead = ["Credit", "Photograph", "Photo", "Image", "Illustration"].into_iter().find(|l| w.starts_with(l))?;
-        if !after_stop(t) {
-            return None;
-        }
         w.as_bytes().get(lead.len()).is_some_and(u8::is_ascii_uppercase).then_some(lead.len())
     };
     if !tokens.iter().any(|t| glued(t).is_some()) {
@@ -150,17 +155,28 @@ fn words_in(text: &str, start: usize, end: usize) -> usize {
 /// The kind of the paragraph of tokens `toks`; `top` when no prose came
 /// before it (where the headline is).
 fn kind_of(text: &str, toks: &[Token], top: bool) -> ParagraphKind {
-    let words: Vec<&str> = toks.iter().filter(|t| t.kind != TokenKind::Punct).map(|t| t.text(text)).collect();
-    let n = words.len();
+    // NOTE: every kind but prose is at most 25 words long, and most article
+    // paragraphs are longer: those are settled by counting, and the others'
+    // words are kept on the stack.
+    let mut buf = [""; 25];
+    let mut n = 0;
+    for t in toks.iter().filter(|t| t.kind != TokenKind::Punct) {
+        match buf.get_mut(n) {
+            Some(slot) => *slot = t.text(text),
+            None => return ParagraphKind::Prose,
+        }
+        n += 1;
+    }
+    let words = buf.get(..n).unwrap_or(&[]);
     let first = words.first().copied().unwrap_or("");
     let last_tok = toks.last().map_or("", |t| t.text(text));
     let l = lists();
-    let lower = |w: &str| w.to_lowercase();
-    if n == 0 || n <= 8 && words.iter().all(|w| l.furniture.contains(lower(w).as_str())) {
+    let mut low = [0u8; 24];
+    if n == 0 || n <= 8 && words.iter().all(|w| lower(w, &mut low).is_some_and(|w| l.furniture.contains(w))) {
         return ParagraphKind::Furniture;
     }
-    let leads = |lead: &Vec<&str>| lead.len() <= n && lead.iter().zip(&words).all(|(a, b)| *a == lower(b));
-    if n <= 25 && l.furniture_leads.iter().any(leads) {
+    let leads = |lead: &Vec<&str>| lead.len() <= n && lead.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b));
+    if l.furniture_leads.iter().any(leads) {
         return ParagraphKind::Furniture;
     }
     // "Credit: …", "Photo by …", "CreditAna Ruiz", but not "Image quality …".
@@ -173,10 +189,10 @@ fn kind_of(text: &str, toks: &[Token], top: bool) -> ParagraphKind {
     if n <= 10 && slash && last_tok != "." && words.iter().any(|w| is_credit_org_word(w)) {
         return ParagraphKind::Credit;
     }
-    if n <= 14 && is_byline(&words, last_tok) {
+    if n <= 14 && is_byline(words, last_tok) {
         return ParagraphKind::Byline;
     }
-    if n <= 6 && is_dateline(&words) {
+    if n <= 6 && is_dateline(words) {
         return ParagraphKind::Dateline;
     }
     let closed = matches!(last_tok, "." | "!" | "?" | "”" | "\"" | "’" | "'" | ")" | "…" | ":" | ";" | ",");

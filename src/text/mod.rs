@@ -69,8 +69,12 @@ impl<'t> Doc<'t> {
 
     /// Whether the gap between bytes `a` and `b` is on one line, or crosses
     /// only wrapped line breaks ([`Doc::wraps`]).
+    #[inline]
     pub fn one_line(&self, a: usize, b: usize) -> bool {
         let gap = self.text.as_bytes().get(a..b).unwrap_or(&[]);
+        if self.wraps.is_empty() {
+            return !gap.iter().any(|&c| c == b'\n' || c == b'\r');
+        }
         gap.iter().enumerate().all(|(k, &c)| match c {
             b'\n' => u32::try_from(a + k).is_ok_and(|at| self.wraps.binary_search(&at).is_ok()),
             b'\r' => gap.get(k + 1) == Some(&b'\n'),
