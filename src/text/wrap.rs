@@ -105,6 +105,45 @@ twice the first estimate of the engineers hired by the city council.";
         assert_eq!(width(""), None);
     }
 
+    /// `text` with a line break for a space wherever a line would pass
+    /// `width` characters, as a wrapping program (or `wrap.py`) does.
+    fn hard_wrap(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        for (k, para) in text.split("\n\n").enumerate() {
+            if k > 0 {
+                out.push_str("\n\n");
+            }
+            let mut col = 0;
+            for (j, word) in para.split(' ').enumerate() {
+                let n = word.chars().count();
+                if j > 0 {
+                    out.push(if col + 1 + n > width { '\n' } else { ' ' });
+                    col = if col + 1 + n > width { 0 } else { col + 1 };
+                }
+                out.push_str(word);
+                col += n;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn wrapped_text_is_analysed_as_if_unwrapped() {
+        let text = "Mayor Ada Brook of Northfield said on Tuesday that the bridge over the Mill River would reopen on Monday, after five years of repairs paid for by the Northfield Transit Authority.\n\n\
+\"We have waited long enough for this crossing, and the engineers at Acme Steel Corp have finished their work,\" Brook told reporters at City Hall in Northfield on Tuesday afternoon.\n\n\
+Residents said the detour through Eastbrook had added forty minutes to every trip, and that shops on the river road had lost half of their customers since the closure.";
+        let wrapped = hard_wrap(text, 60);
+        assert_eq!(wrapped.len(), text.len());
+        assert!(wrapped.matches('\n').count() > 6);
+        let opts = crate::Options::default();
+        let (a, b) = (crate::analyze(text, &opts), crate::analyze(&wrapped, &opts));
+        let spans = |r: &crate::Analysis| -> Vec<(usize, usize)> { r.entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))).collect() };
+        assert_eq!(spans(&a), spans(&b));
+        assert!(!a.quotes.is_empty());
+        let quotes = |r: &crate::Analysis| -> Vec<(usize, usize, Option<String>)> { r.quotes.iter().map(|q| (q.start, q.end, q.speaker.as_ref().map(|s| s.name.clone()))).collect() };
+        assert_eq!(quotes(&a), quotes(&b));
+    }
+
     #[test]
     fn a_word_that_did_not_fit_marks_a_wrap() {
         let w = width(WRAPPED).unwrap_or(0);
