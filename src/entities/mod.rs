@@ -167,6 +167,7 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
             out.push(m);
         }
     }
+    repair::same_place_as_dateline(doc, &mut out);
     out
 }
 

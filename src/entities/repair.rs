@@ -101,11 +101,43 @@ fn retype(doc: &Doc, a: usize, b: usize, ty: usize) -> usize {
     if matches!(ty, PER | LOC) && b == a + 1 && is_camel(doc.tok(a)) {
         return ORG;
     }
+    if ty != LOC && is_dateline(doc, a, b) {
+        return LOC;
+    }
     let beyond = gazetteer::has(c, Class::Region) && !gazetteer::has(c, Class::Org);
     if beyond && (ty == ORG || ty == PER && !person_like && super::titles::before(doc, a).is_none()) {
         return LOC;
     }
     ty
+}
+
+/// Makes a one-word organisation a place when the dateline names the same
+/// word as its place ("Northfield approves …" under "NORTHFIELD —"): a
+/// headline's subject is read as a company otherwise.
+pub fn same_place_as_dateline(doc: &Doc, mentions: &mut [super::Mention]) {
+    let places: Vec<&str> = mentions.iter().filter(|m| m.kind == crate::EntityType::GPE).filter_map(|m| {
+        let a = doc.token_at_or_after(m.start);
+        (doc.tokens.get(a).is_some_and(|t| t.end() == m.end) && is_dateline(doc, a, a + 1)).then(|| doc.slice(m.start, m.end))
+    }).collect();
+    if places.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == crate::EntityType::ORG) {
+        if places.iter().any(|p| p.eq_ignore_ascii_case(doc.slice(m.start, m.end))) {
+            m.kind = crate::EntityType::GPE;
+        }
+    }
+}
+
+/// Whether tokens `a..b` are a dateline's place: words in capitals opening
+/// a paragraph, before a dash or a bracket ("NORTHFIELD —", "LONDON (AP)").
+fn is_dateline(doc: &Doc, a: usize, b: usize) -> bool {
+    if !matches!(doc.tok(b), "—" | "–" | "-" | "(") || !(a..b).all(|i| doc.tok(i).chars().all(|c| !c.is_lowercase())) {
+        return false;
+    }
+    let s = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= a));
+    let p = s.and_then(|s| doc.paragraphs.get(s.paragraph));
+    doc.tokens.get(a).zip(p).is_some_and(|(t, p)| p.start == t.start())
 }
 
 /// Whether `w` is written in camel case ("WeWork", "SpaceX"): a capital
@@ -200,6 +232,27 @@ mod tests {
     fn places_beyond_the_earth_are_places() {
         assert_eq!(fix("Probes reached Titan in May.", "Titan", PER), Some(("Titan".into(), LOC)));
         assert_eq!(fix("Rain falls on Earth too.", "Earth", ORG), Some(("Earth".into(), LOC)));
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_a_place() {
+        assert_eq!(fix("Bridge opens\n\nNORTHFIELD — The bridge opened.", "NORTHFIELD", ORG), Some(("NORTHFIELD".into(), LOC)));
+        assert_eq!(fix("The NTA — the agency — paid.", "NTA", ORG), Some(("NTA".into(), ORG)));
+    }
+
+    #[test]
+    fn a_headline_subject_named_like_the_dateline_is_the_place() {
+        use crate::EntityType::{GPE, ORG};
+        let t = "Northfield approves tram\n\nNORTHFIELD — The Northfield council voted.";
+        let doc = Doc::new(t);
+        let at = |w: &str, from: usize| t[from..].find(w).map_or(0, |k| k + from);
+        let m = |s: usize, len: usize, kind| super::super::Mention { start: s, end: s + len, kind, title: None };
+        let mut ms = [m(0, 10, ORG), m(at("NORTHFIELD", 0), 10, GPE), m(at("Northfield c", 30), 10, ORG)];
+        same_place_as_dateline(&doc, &mut ms);
+        assert_eq!(ms.map(|m| m.kind), [GPE, GPE, GPE]);
+        let mut ms = [m(0, 10, ORG)];
+        same_place_as_dateline(&doc, &mut ms);
+        assert_eq!(ms[0].kind, ORG);
     }
 
     #[test]
