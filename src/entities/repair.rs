@@ -135,6 +135,12 @@ fn is_dateline(doc: &Doc, a: usize, b: usize) -> bool {
     if !matches!(doc.tok(b), "—" | "–" | "-" | "(") || !(a..b).all(|i| doc.tok(i).chars().all(|c| !c.is_lowercase())) {
         return false;
     }
+    // The dash on the same line, and prose after it: "RUGBY UNION - ENGLAND
+    // WIN" is a section label over a headline.
+    let same_line = doc.tokens.get(b - 1).zip(doc.tokens.get(b)).is_some_and(|(x, y)| doc.one_line(x.end(), y.start()));
+    if !same_line || !doc.tok(b + 1).chars().any(char::is_lowercase) {
+        return false;
+    }
     let s = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= a));
     let p = s.and_then(|s| doc.paragraphs.get(s.paragraph));
     doc.tokens.get(a).zip(p).is_some_and(|(t, p)| p.start == t.start())
@@ -238,6 +244,7 @@ mod tests {
     fn a_dateline_in_capitals_is_a_place() {
         assert_eq!(fix("Bridge opens\n\nNORTHFIELD — The bridge opened.", "NORTHFIELD", ORG), Some(("NORTHFIELD".into(), LOC)));
         assert_eq!(fix("The NTA — the agency — paid.", "NTA", ORG), Some(("NTA".into(), ORG)));
+        assert_eq!(fix("Rugby\n\nRUGBY UNION - ENGLAND WIN\n\nEngland won.", "RUGBY UNION", ORG), Some(("RUGBY UNION".into(), ORG)));
     }
 
     #[test]
