@@ -105,7 +105,10 @@ pub fn split_glued(text: &str, tokens: &mut Vec<Token>) {
         let lead = ["Credit", "Photograph", "Photo", "Image", "Illustration"].into_iter().find(|l| w.starts_with(l))?;
         w.as_bytes().get(lead.len()).is_some_and(u8::is_ascii_uppercase).then_some(lead.len())
     };
-    if !tokens.iter().any(|t| glued(t).is_some()) {
+    // NOTE: a plain loop over the byte before each token, so that the test
+    // is inlined; the rare hit is confirmed by `glued`.
+    let hit = tokens.iter().any(|t| t.start() > 0 && bytes.get(t.start() - 1) == Some(&b'.') && matches!(bytes.get(t.start()), Some(b'C' | b'P' | b'I')));
+    if !hit || !tokens.iter().any(|t| glued(t).is_some()) {
         return;
     }
     let mut out = Vec::with_capacity(tokens.len() + 4);
@@ -158,6 +161,11 @@ fn kind_of(text: &str, toks: &[Token], top: bool) -> ParagraphKind {
     // NOTE: every kind but prose is at most 25 words long, and most article
     // paragraphs are longer: those are settled by counting, and the others'
     // words are kept on the stack.
+    // (More than 40 tokens cannot hold 25 words or fewer but in a table of
+    // marks, which is no headline either.)
+    if toks.len() > 40 {
+        return ParagraphKind::Prose;
+    }
     let mut buf = [""; 25];
     let mut n = 0;
     for t in toks.iter().filter(|t| t.kind != TokenKind::Punct) {
