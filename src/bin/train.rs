@@ -2,10 +2,16 @@
 //! corpus (native only; a thin shell over `whosaid::entities::train`).
 //!
 //!     cargo run --release --bin train -- [--corpus DIR] [--out FILE] [--epochs N] [--bits B] [--prune F]
+//!         [--extra FILE] [--extra-weight N] [--folds K --fold I]
 //!
 //! DIR holds `conllpp-train.jsonl` (trained on) and `conllpp-dev.jsonl`
 //! (scored after each epoch); it defaults to `$WHOSAID_SHARED/corpus`, else
-//! `../shared/corpus`. Deterministic: the same corpus gives the same bytes.
+//! `../shared/corpus`. `--extra` adds another annotated file in the same
+//! format (recent news, `news-dev-entities.jsonl`), its documents seen
+//! `--extra-weight` times an epoch (default 1). `--folds K --fold I` leaves
+//! out the extra file's documents `d` with `d % K == I` and scores on them
+//! instead, for a held-out estimate (`bench/kfold.sh`). Deterministic: the
+//! same corpus gives the same bytes.
 
 use std::process::ExitCode;
 use whosaid::entities::train::{train, Annotated, Settings};
@@ -43,6 +49,7 @@ fn main() -> ExitCode {
     let mut corpus = format!("{shared}/corpus");
     let mut out = String::from("data/ner/model.bin");
     let mut set = Settings { epochs: 12, bits: 20, prune: 0.02 };
+    let (mut extra, mut weight, mut folds, mut fold) = (None, 1usize, 0usize, 0usize);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let v = args.next().unwrap_or_default();
@@ -52,19 +59,40 @@ fn main() -> ExitCode {
             "--epochs" => set.epochs = v.parse().unwrap_or(set.epochs),
             "--bits" => set.bits = v.parse().unwrap_or(set.bits),
             "--prune" => set.prune = v.parse().unwrap_or(set.prune),
+            "--extra" => extra = Some(v),
+            "--extra-weight" => weight = v.parse().unwrap_or(weight),
+            "--folds" => folds = v.parse().unwrap_or(0),
+            "--fold" => fold = v.parse().unwrap_or(0),
             _ => {
-                eprintln!("usage: train [--corpus DIR] [--out FILE] [--epochs N] [--bits B] [--prune F]");
+                eprintln!("usage: train [--corpus DIR] [--out FILE] [--epochs N] [--bits B] [--prune F] [--extra FILE] [--extra-weight N] [--folds K --fold I]");
                 return ExitCode::from(2);
             }
         }
     }
-    let (tr, dv) = match (load(&format!("{corpus}/conllpp-train.jsonl")), load(&format!("{corpus}/conllpp-dev.jsonl"))) {
+    let (mut tr, mut dv) = match (load(&format!("{corpus}/conllpp-train.jsonl")), load(&format!("{corpus}/conllpp-dev.jsonl"))) {
         (Ok(t), Ok(d)) => (t, d),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("train: {e}");
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = extra {
+        let docs = match load(&path) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("train: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let (held, kept): (Vec<_>, Vec<_>) = docs.into_iter().enumerate().partition(|(d, _)| folds > 0 && d % folds == fold);
+        eprintln!("extra: {} documents trained on ({}x), {} held out", kept.len(), weight, held.len());
+        for _ in 0..weight {
+            tr.extend(kept.iter().map(|(_, a)| a.clone()));
+        }
+        if folds > 0 {
+            dv = held.into_iter().map(|(_, a)| a).collect();
+        }
+    }
     let t0 = std::time::Instant::now();
     let bytes = train(&tr, &dv, &set, &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f32()));
     if let Err(e) = std::fs::write(&out, &bytes) {

@@ -162,13 +162,14 @@ impl Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let files: [(Class, &str); 10] = [
+        let files: [(Class, &str); 11] = [
             (Class::Country, include_str!("../../data/gazetteer/countries.txt")),
             (Class::State, include_str!("../../data/gazetteer/us_states.txt")),
             (Class::City, include_str!("../../data/gazetteer/cities.txt")),
             (Class::Region, include_str!("../../data/gazetteer/regions.txt")),
             (Class::Norp, include_str!("../../data/gazetteer/nationalities.txt")),
             (Class::Org, include_str!("../../data/gazetteer/orgs.txt")),
+            (Class::Org, include_str!("../../data/gazetteer/companies.txt")),
             (Class::Male, include_str!("../../data/gazetteer/given_male.txt")),
             (Class::Female, include_str!("../../data/gazetteer/given_female.txt")),
             (Class::OrgWord, include_str!("../../data/gazetteer/org_words.txt")),

@@ -20,6 +20,9 @@
 //! gained 0.5 F1 on CoNLL++ dev for 35% of the analysis time and a second
 //! model in the download, so it was dropped.)
 //!
+//! The tagger's names are then repaired by their form ([`repair`]: openers,
+//! camel-case companies, listed companies, places beyond the Earth).
+//!
 //! Mentions follow the CoNLL conventions: no leading "the", no possessive
 //! "'s" (the tokenizer splits it off), no title: a title just before a
 //! person's name is recorded in [`Mention::title`] ([`titles`]).
@@ -30,10 +33,12 @@
 pub mod active;
 pub mod buckets;
 pub mod casing;
+pub mod credits;
 pub mod features;
 pub mod gazetteer;
 pub mod lowercase;
 pub mod model;
+pub mod repair;
 pub mod rowsum;
 pub mod rules;
 pub mod titles;
@@ -42,7 +47,7 @@ pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
-use crate::text::Doc;
+use crate::text::{Doc, ParagraphKind};
 use crate::EntityType;
 use features::DocStats;
 use gazetteer::Class;
@@ -62,7 +67,11 @@ pub struct Mention {
 
 /// Finds the entity mentions of a document, sorted by start, without overlaps.
 pub fn find(doc: &Doc) -> Vec<Mention> {
+    let special = credits::special(doc);
     let mut out = names(doc);
+    if !special.is_empty() {
+        out = by_paragraph_kind(doc, out, &special);
+    }
     let rules = rules::find(doc);
     // Names win; a rule mention is kept where it overlaps no name.
     let mut merged = Vec::with_capacity(out.len() + rules.len());
@@ -76,7 +85,34 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
         merged.push(m);
     }
     merged.extend(r);
+    if special.iter().any(|(_, k)| *k == ParagraphKind::Furniture) {
+        let furniture: Vec<(usize, usize)> = special.iter().filter(|(_, k)| *k == ParagraphKind::Furniture).map(|(r, _)| byte_span(doc, r)).collect();
+        merged.retain(|m| !furniture.iter().any(|&(s, e)| s <= m.start && m.start < e));
+    }
     merged
+}
+
+/// The byte span of tokens `r`.
+fn byte_span(doc: &Doc, r: &Range<usize>) -> (usize, usize) {
+    let start = doc.tokens.get(r.start).map_or(0, |t| t.start());
+    (start, r.end.checked_sub(1).and_then(|e| doc.tokens.get(e)).map_or(start, |t| t.end()))
+}
+
+/// The tagger's names `out` with those in furniture dropped, and those in
+/// credits and bylines replaced by the names their form gives
+/// ([`credits`]; the tagger's stay where the form gives none).
+fn by_paragraph_kind(doc: &Doc, mut out: Vec<Mention>, special: &[(Range<usize>, ParagraphKind)]) -> Vec<Mention> {
+    for (r, kind) in special {
+        let (s, e) = byte_span(doc, r);
+        let formed = if *kind == ParagraphKind::Furniture { Vec::new() } else { credits::names(doc, r.clone()) };
+        if *kind != ParagraphKind::Furniture && formed.is_empty() {
+            continue;
+        }
+        out.retain(|m| !(s <= m.start && m.start < e));
+        out.extend(formed);
+    }
+    out.sort_by_key(|m| m.start);
+    out
 }
 
 /// The most tokens tagged at once (news sentences are far shorter).
@@ -127,10 +163,11 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
             Part::U => i,
             _ => continue,
         };
-        if let Some(m) = mention(doc, first, i + 1, ty) {
+        if let Some(m) = mention(doc, &stats, first, i + 1, ty) {
             out.push(m);
         }
     }
+    repair::same_place_as_dateline(doc, &mut out);
     out
 }
 
@@ -138,7 +175,7 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
 const MAX_NAME_TOKENS: usize = 12;
 
 /// Builds the mention of tokens `a..b` tagged with model type `ty`.
-fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> {
+fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> {
     if b - a > MAX_NAME_TOKENS {
         return None;
     }
@@ -159,6 +196,8 @@ fn mention(doc: &Doc, mut a: usize, mut b: usize, ty: usize) -> Option<Mention> 
     while b > a && stray(b - 1) {
         b -= 1;
     }
+    let (a2, b2, ty) = repair::adjust(doc, stats, a, b, ty)?;
+    (a, b) = (a2, b2);
     let mut title = None;
     let kind = match ty {
         0 => {

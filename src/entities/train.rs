@@ -14,6 +14,7 @@ use crate::text::Doc;
 
 /// One annotated document: text and name spans (byte start, byte end, type
 /// index into [`TYPES`]).
+#[derive(Clone)]
 pub struct Annotated {
     pub text: String,
     pub spans: Vec<(usize, usize, usize)>,

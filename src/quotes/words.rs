@@ -10,7 +10,7 @@
 //! accessor takes any index and answers a neutral value out of range; no
 //! panics.
 
-use super::lexicon::{self, Class, Tags};
+use super::lexicon::{self, Tags};
 use super::marks;
 use crate::text::wordkey::fold_ascii;
 use crate::text::tokens::{Token, TokenKind};
@@ -236,6 +236,7 @@ fn token_flags(w: &Word) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::lexicon::Class;
 
     #[test]
     fn lower_case_matches_the_standard_one() {

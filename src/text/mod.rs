@@ -4,12 +4,15 @@
 pub mod lexicon;
 pub mod fasthash;
 pub mod intern;
+pub mod kinds;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;
 pub mod vocab;
 pub mod wordkey;
+pub mod wrap;
 
+pub use kinds::ParagraphKind;
 use sentences::{Paragraph, Sentence};
 use tokens::Token;
 use vocab::Vocab;
@@ -22,6 +25,9 @@ pub struct Doc<'t> {
     pub paragraphs: Vec<Paragraph>,
     /// The distinct words and each token's id among them.
     pub vocab: Vocab<'t>,
+    /// The byte offsets of line breaks inside paragraphs (hard-wrapped
+    /// text), in order: text to read as if the break were a space.
+    pub wraps: Vec<u32>,
     /// For each [`BLOCK`] bytes of text, the first token starting in or after
     /// it: finding the token at a byte offset searches one block, not the
     /// whole token list (whose binary search misses the cache on long texts).
@@ -35,8 +41,10 @@ impl<'t> Doc<'t> {
     /// Tokenizes and splits `text`, which must be under 4 GiB (token offsets
     /// are 32-bit; [`crate::analyze`] cuts longer texts into pieces).
     pub fn new(text: &'t str) -> Self {
-        let tokens = tokens::tokenize(text);
-        let (sentences, paragraphs) = sentences::split(text, &tokens);
+        let mut tokens = tokens::tokenize(text);
+        kinds::split_glued(text, &mut tokens);
+        let (sentences, mut paragraphs, wraps) = sentences::split_lines(text, &tokens);
+        kinds::classify(text, &tokens, &sentences, &mut paragraphs);
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
         let mut i = 0;
         for k in 0..=text.len() / BLOCK + 1 {
@@ -46,7 +54,7 @@ impl<'t> Doc<'t> {
             blocks.push(i as u32);
         }
         let vocab = Vocab::new(text, &tokens);
-        Doc { text, tokens, sentences, paragraphs, vocab, blocks }
+        Doc { text, tokens, sentences, paragraphs, vocab, wraps, blocks }
     }
 
     /// The text of token `i` ("" when out of range).
@@ -57,6 +65,21 @@ impl<'t> Doc<'t> {
     /// The text between two byte offsets ("" when not on char boundaries).
     pub fn slice(&self, start: usize, end: usize) -> &'t str {
         self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Whether the gap between bytes `a` and `b` is on one line, or crosses
+    /// only wrapped line breaks ([`Doc::wraps`]).
+    #[inline]
+    pub fn one_line(&self, a: usize, b: usize) -> bool {
+        let gap = self.text.as_bytes().get(a..b).unwrap_or(&[]);
+        if self.wraps.is_empty() {
+            return !gap.iter().any(|&c| c == b'\n' || c == b'\r');
+        }
+        gap.iter().enumerate().all(|(k, &c)| match c {
+            b'\n' => u32::try_from(a + k).is_ok_and(|at| self.wraps.binary_search(&at).is_ok()),
+            b'\r' => gap.get(k + 1) == Some(&b'\n'),
+            _ => true,
+        })
     }
 
     /// Index of the first token starting at or after byte `b`.

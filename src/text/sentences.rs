@@ -1,8 +1,9 @@
 //! Paragraph and sentence splitting over the token stream.
 //!
-//! Paragraphs end at blank lines, and at single line breaks unless the text
-//! looks line-wrapped (the line ends mid-sentence and the next one starts in
-//! lower case). Sentences end at `.`, `!` or `?` (with any closing quotes or
+//! Paragraphs end at blank lines, and at single line breaks unless the line
+//! is wrapped: in a hard-wrapped text ([`super::wrap`]) when the next word
+//! would not have fitted on the line, and in any text when the line ends
+//! mid-sentence and the next one starts in lower case. Sentences end at `.`, `!` or `?` (with any closing quotes or
 //! brackets after them) before a word that can start a sentence, except after
 //! abbreviations that do not end sentences ("Gen.", "Sen.", "Mr."), and after
 //! abbreviations that may ("U.S.", "Inc.", "a.m.") only when the next word is
@@ -25,16 +26,26 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// A paragraph: a range of sentence indices and its byte span.
+/// A paragraph: a range of sentence indices, its byte span, and what it is
+/// (prose, headline, credit, furniture, ...: [`super::kinds`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
     pub sentences: Range<usize>,
     pub start: usize,
     pub end: usize,
+    pub kind: super::kinds::ParagraphKind,
 }
 
 /// Splits tokens into sentences and paragraphs.
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
+    let (s, p, _) = split_lines(text, tokens);
+    (s, p)
+}
+
+/// [`split`], also giving the byte offsets of the line breaks read as wraps
+/// inside a paragraph (in order).
+pub fn split_lines(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>, Vec<u32>) {
+    let mut lines = Lines { width: None, wraps: Vec::new() };
     // About one sentence every twenty tokens in news, and often one
     // sentence a paragraph: room for both without growing.
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
@@ -53,7 +64,7 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
                 continue;
             }
         }
-        let para_break = next.is_some_and(|next| paragraph_break(text, tok, next));
+        let para_break = next.is_some_and(|next| paragraph_break(text, tok, next, &mut lines));
         let end_here = next.is_none() || para_break || sentence_ends_after(text, tokens, i);
         if end_here {
             push_sentence(&mut sentences, tokens, sent_start..i + 1, paragraphs.len());
@@ -64,7 +75,32 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
             }
         }
     }
-    (sentences, paragraphs)
+    (sentences, paragraphs, lines.wraps)
+}
+
+/// What the splitter learns about the text's lines as it goes.
+struct Lines {
+    /// The right margin of a hard-wrapped text: measured at the first
+    /// single line break (`None` until then; `Some(None)` when unwrapped).
+    width: Option<Option<usize>>,
+    /// The line breaks read as wraps.
+    wraps: Vec<u32>,
+}
+
+impl Lines {
+    /// Whether the single line break between `prev` and `next` is a wrap
+    /// of a hard-wrapped text (recorded in `wraps` when it is).
+    fn wrapped(&mut self, text: &str, prev: &Token, next: &Token) -> bool {
+        let width = *self.width.get_or_insert_with(|| super::wrap::width(text));
+        let Some(w) = width else { return false };
+        let Some(nl) = text.get(prev.end()..next.start()).and_then(|g| g.find('\n')) else { return false };
+        let at = prev.end() + nl;
+        if super::wrap::is_wrap(text, prev.end(), next.start(), w) {
+            self.wraps.extend(u32::try_from(at).ok());
+            return true;
+        }
+        false
+    }
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], r: Range<usize>, paragraph: usize) {
@@ -75,14 +111,15 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], r: Range<usize>, par
 
 fn push_paragraph(out: &mut Vec<Paragraph>, sentences: &[Sentence], first: usize) {
     if let (Some(a), Some(b)) = (sentences.get(first), sentences.last()) {
-        out.push(Paragraph { sentences: first..sentences.len(), start: a.start, end: b.end });
+        out.push(Paragraph { sentences: first..sentences.len(), start: a.start, end: b.end, kind: Default::default() });
     }
 }
 
 /// Whether the whitespace between two adjacent tokens breaks the paragraph.
-fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
+fn paragraph_break(text: &str, prev: &Token, next: &Token, lines: &mut Lines) -> bool {
     if prev.end() >= next.start() {
-        return false; // adjacent tokens: no gap at all
+        // Adjacent tokens: no gap at all, unless a credit is glued on.
+        return super::kinds::glued_break(text, prev, next);
     }
     // Bytes, not chars: '\n' is one byte and U+2029 is E2 80 A9, and no
     // other character's encoding contains either.
@@ -102,6 +139,9 @@ fn paragraph_break(text: &str, prev: &Token, next: &Token) -> bool {
         return true;
     }
     if newlines == 0 {
+        return false;
+    }
+    if lines.wrapped(text, prev, next) {
         return false;
     }
     // One line break: wrapped text continues a sentence in lower case.
@@ -217,6 +257,36 @@ mod tests {
         assert_eq!(ss, ["Headline here", "WASHINGTON — A story\nthat wraps lines.", "Next one."]);
         assert_eq!(p.len(), 3);
         assert_eq!(s[2].paragraph, 2);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_stay_in_their_paragraph() {
+        // Wrapped at 60 columns: a capitalised name opens the second line,
+        // and a short line ends the first paragraph.
+        let t = "The council met on Tuesday to discuss the bridge, and Mayor\n\
+Ada Brook said it would open in the spring of next year after\n\
+a long delay.\n\
+Residents of Northfield have waited a decade for the bridge,\n\
+and the cost has risen to twice the first estimate by the\n\
+engineers, who blamed the weather.";
+        let toks = tokenize(t);
+        let (s, p, wraps) = split_lines(t, &toks);
+        let paras: Vec<&str> = p.iter().map(|p| &t[p.start..p.end]).collect();
+        assert_eq!(paras.len(), 2, "{paras:?}");
+        assert!(paras[0].starts_with("The council") && paras[0].ends_with("delay."));
+        assert!(paras[1].starts_with("Residents"));
+        assert_eq!(s.len(), 2);
+        assert_eq!(wraps.len(), 4);
+        assert_eq!(t.as_bytes()[wraps[0] as usize], b'\n');
+    }
+
+    #[test]
+    fn short_lines_that_are_not_wrapped_stay_paragraphs() {
+        let t = "Headline Here\nLONDON 2019-11-05\nMayor Ada Brook said the bridge would open soon.";
+        let toks = tokenize(t);
+        let (_, p, wraps) = split_lines(t, &toks);
+        assert_eq!(p.len(), 3);
+        assert!(wraps.is_empty());
     }
 
     #[test]

@@ -101,7 +101,7 @@ impl<'a> Tokens<'a> {
     /// Whether tokens `i` and `i + 1` are on one line.
     pub fn joined(&self, i: usize) -> bool {
         let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else { return false };
-        self.doc.text.as_bytes().get(a.end()..b.start()).is_some_and(|gap| !gap.iter().any(|&c| c == b'\n' || c == b'\r'))
+        self.doc.one_line(a.end(), b.start())
     }
 
     /// Whether token `i + 1` follows token `i` with no space.
