@@ -119,3 +119,11 @@ fn a_description_after_a_sentence_about_a_person_is_that_person() {
     let t = "Dana Reyes did not expect the visit. The real estate agent said she had voted for him twice.";
     assert_eq!(name_for(t, "voted for him"), "Dana Reyes");
 }
+
+#[test]
+fn page_furniture_gives_no_quotes() {
+    let t = "\"The bridge will open in May,\" Ann Lee said.\n\nAdvertisement\n\nRead more: \"Why the ferries will stop running for good,\" says our reporter\n\n\"After that, the ferries stop.\"";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("Why the ferries")), "{qs:#?}");
+    assert_eq!(name_for(t, "After that"), "Ann Lee");
+}

@@ -27,6 +27,7 @@ mod words;
 
 use crate::coref::EntityTable;
 use crate::text::fasthash::FastMap;
+use crate::text::kinds::ParagraphKind;
 use crate::text::Doc;
 use crate::{Continuations, Quote, QuoteKind, Span, Speaker};
 use attribution::Attribution;
@@ -83,6 +84,12 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
     let mut by_start: FastMap<usize, usize> = FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
     let mut out = Vec::with_capacity(drafts.len());
     for d in &drafts {
+        // Page furniture, credits and bylines report no speech.
+        if !reports(doc, d.paragraph) {
+            by_start.insert(d.start, resolved.len());
+            resolved.push(None);
+            continue;
+        }
         let who = match (&d.speaker, d.same_as) {
             (Some(r), _) => {
                 resolver.advance(&v, r.start);
@@ -183,7 +190,11 @@ fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continuations) -> V
 /// takes the speaker of the previous quote (a continuation paragraph).
 fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continuations) {
     let Some(m) = v.marks.get(mi) else { return };
-    let last = out.len().checked_sub(1);
+    if !reports(v.doc, m.paragraph) {
+        return;
+    }
+    // The last quote of a paragraph that can report speech (not a "Read more" link).
+    let last = (out.len().saturating_sub(8)..out.len()).rev().find(|&j| out.get(j).is_some_and(|d| reports(v.doc, d.paragraph)));
     let prev = last.and_then(|j| out.get(j));
     let same_para = prev.is_some_and(|d| d.paragraph == m.paragraph && d.end <= m.open && no_mark_between(v, d.end, m.open));
     if same_para && merge_within_paragraph(v, prev, m.open, continuations) {
@@ -207,10 +218,18 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
     out.push(draft);
 }
 
+/// Whether paragraph `p` can report speech: not page furniture, a credit or a byline.
+fn reports(doc: &Doc, p: usize) -> bool {
+    !doc.paragraphs.get(p).is_some_and(|para| matches!(para.kind, ParagraphKind::Furniture | ParagraphKind::Credit | ParagraphKind::Byline))
+}
+
 /// Whether paragraph `p` is a caption, credit or subhead rather than prose:
 /// short, with no quotation, and labelled ("Photo: ...", "(Photo: ...)") or
 /// not ended as a sentence is.
 fn furniture(v: &View, p: usize) -> bool {
+    if v.doc.paragraphs.get(p).is_some_and(|para| para.kind != ParagraphKind::Prose) {
+        return true;
+    }
     let r = v.paragraph_tokens(p);
     if r.is_empty() || r.len() > 40 || v.quotes_in(r.start, r.end).any(|q| q.is_some()) {
         return false;
