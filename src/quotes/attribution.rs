@@ -149,10 +149,12 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: &mut impl FnMut() -> boo
     (!noun).then_some((len, class))
 }
 
-/// Whether the words at a cue claim a deed, not speech ("claimed
-/// responsibility for the attack", "claims credit").
+/// Whether the words at a cue claim a deed or a stance, not speech
+/// ("claimed responsibility for the attack", "claims credit", "agrees with").
 fn claims_deed(words: &[&str]) -> bool {
     matches!(words, [c, d, ..] if c.starts_with("claim") && matches!(*d, "responsibility" | "credit"))
+        // "agrees with her position", "agreed to a deal": a stance, not speech.
+        || matches!(words, [a, w, ..] if a.starts_with("agree") && matches!(*w, "with" | "to" | "on"))
 }
 
 /// Whether the cue word at `i` is a noun here: a bare form that is also a
