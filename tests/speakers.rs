@@ -127,3 +127,12 @@ fn page_furniture_gives_no_quotes() {
     assert!(qs.iter().all(|q| !q.text.contains("Why the ferries")), "{qs:#?}");
     assert_eq!(name_for(t, "After that"), "Ann Lee");
 }
+
+#[test]
+fn a_short_description_is_the_fuller_one_given_before() {
+    let t = "Federal prosecutors said the guards had slept through their rounds.\n\nProsecutors alleged that the logs had been falsified for months.";
+    assert_eq!(name_for(t, "logs"), "Federal prosecutors");
+    // "a" introduces someone new.
+    let t = "A senior official said the talks had stalled. Later an official said the talks would resume soon.";
+    assert_eq!(name_for(t, "resume"), "an official");
+}

@@ -45,10 +45,15 @@ pub struct Resolver<'n, 'v> {
     /// The last plural description that spoke ("officials"), and its paragraph.
     last_group: Option<(Range<usize>, usize)>,
     by_title: FastMap<&'v str, usize>,
+    /// The fullest description seen with each head word ("prosecutors").
+    descriptions: FastMap<String, &'v str>,
     /// The person whose titles were entered into `by_title` last: while
     /// it is named again and again, its entries stand, and are not hashed again.
     titled: Option<usize>,
 }
+
+/// How many distinct descriptions are remembered (bounded work and memory).
+const MAX_DESCRIPTIONS: usize = 256;
 
 /// How many recently named organisations "the authority" looks through.
 const MAX_ORGS: usize = 32;
@@ -60,7 +65,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, subject_org: None, subject_person: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), titled: None }
+        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, subject_org: None, subject_person: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), descriptions: FastMap::default(), titled: None }
     }
 
     /// Takes in the name mentions that end before token `upto`, except
@@ -200,7 +205,31 @@ impl<'n, 'v> Resolver<'n, 'v> {
         if head.is_some_and(|h| !v.is_cap(h) && v.low(h).ends_with('s') && !v.low(h).ends_with("ss")) {
             self.last_group = Some((r.clone(), para));
         }
-        own(text)
+        own(self.described(v, r.start, head, text))
+    }
+
+    /// The fullest description seen so far with the same head word
+    /// ("Federal prosecutors" for a later "Prosecutors"), for a description
+    /// that does not introduce someone new ("a", "an", "one", "another").
+    fn described(&mut self, v: &View<'_, 'v>, first: usize, head: Option<usize>, text: &'v str) -> &'v str {
+        let Some(h) = head.filter(|&h| !v.is_cap(h) || h == first) else { return text };
+        let key = v.low(h).to_string();
+        let new = matches!(v.low(first), "a" | "an" | "one" | "another" | "some");
+        let (low_text, known) = (text.to_lowercase(), self.descriptions.get(&key).copied());
+        match known {
+            Some(full) if !new && full.len() > text.len() && full.to_lowercase().ends_with(&low_text) => full,
+            Some(full) if text.len() > full.len() && low_text.ends_with(&full.to_lowercase()) => {
+                self.descriptions.insert(key, text);
+                text
+            }
+            Some(_) => text,
+            None => {
+                if self.descriptions.len() < MAX_DESCRIPTIONS {
+                    self.descriptions.insert(key, text);
+                }
+                text
+            }
+        }
     }
 
     /// The organisation an "it" or "the company" stands for: the last one
