@@ -14,6 +14,7 @@
 use super::lexicon::Class;
 use super::view::View;
 use crate::coref::{EntityTable, Gender as EntityGender};
+use crate::text::fasthash::FastMap;
 use crate::EntityType;
 use std::ops::Range;
 
@@ -53,6 +54,9 @@ pub struct Names<'v> {
     pub people: Vec<Person<'v>>,
     /// In text order.
     pub mentions: Vec<NameMention>,
+    /// The last word of each person's name -> the person, when one person
+    /// has it ("Early" -> "Chris Early", for a surname the tagger missed).
+    surnames: FastMap<&'v str, Option<usize>>,
 }
 
 /// The most title words kept before one mention ("former deputy press secretary").
@@ -92,7 +96,13 @@ impl<'v> Names<'v> {
             }
             mentions.push(NameMention { tokens, person: p });
         }
-        Names { people, mentions }
+        let mut surnames: FastMap<&'v str, Option<usize>> = FastMap::default();
+        for (i, p) in people.iter().enumerate().filter(|(_, p)| !p.org) {
+            if let Some(last) = p.name.split_whitespace().next_back().filter(|_| p.name.contains(' ')) {
+                surnames.entry(last).and_modify(|o| *o = o.filter(|&j| j == i)).or_insert(Some(i));
+            }
+        }
+        Names { people, mentions, surnames }
     }
 
     /// The person a phrase names: the person whose name ends it ("Jefferies
@@ -109,7 +119,12 @@ impl<'v> Names<'v> {
             return Some(m.person);
         }
         let head = head_token(v, r.clone());
-        inside().find(|m| m.tokens.contains(&head)).map(|m| m.person)
+        if let Some(m) = inside().find(|m| m.tokens.contains(&head)) {
+            return Some(m.person);
+        }
+        // A capitalised word the tagger missed that is a person's surname ("says Early").
+        let cap_word = r.len() == 1 && v.is_cap(head) && !v.is(head, Class::Pronoun) && !v.is(head, Class::Determiner);
+        cap_word.then(|| self.surnames.get(v.tok(head)).copied().flatten()).flatten()
     }
 }
 
