@@ -31,3 +31,11 @@ fn check(article: &str, golden: &str) {
 fn sample_article() {
     check("www/sample.txt", "tests/golden/sample.json");
 }
+
+/// A made-up article in the styles that misled speakers in the field:
+/// labels, a byline, a dateline, captions and credits, furniture, first
+/// names, titles before names, "told", "who" and "the statement".
+#[test]
+fn field_styles_article() {
+    check("tests/golden/field.txt", "tests/golden/field.json");
+}

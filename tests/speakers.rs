@@ -136,3 +136,27 @@ fn a_short_description_is_the_fuller_one_given_before() {
     let t = "A senior official said the talks had stalled. Later an official said the talks would resume soon.";
     assert_eq!(name_for(t, "resume"), "an official");
 }
+
+/// On an article in every style above, no speaker is a word that is neither
+/// a name nor a description: a named speaker is its entity's name, an
+/// unnamed one begins as a description or pronoun does.
+#[test]
+fn no_junk_speakers_on_an_article_in_the_field_styles() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/field.txt")).expect("article");
+    let a = analyze(&text, &Options::default());
+    assert!(a.quotes.len() >= 10, "{:#?}", a.quotes);
+    for q in &a.quotes {
+        let Some(s) = &q.speaker else { continue };
+        match s.entity {
+            Some(e) => assert_eq!(a.entities[e].name, s.name),
+            None => {
+                let first = s.name.split_whitespace().next().unwrap_or("");
+                let described = first.chars().next().is_some_and(char::is_lowercase) || matches!(first, "A" | "An" | "The" | "He" | "She" | "They" | "It");
+                assert!(described, "junk speaker {:?} for {:?}", s.name, q.text);
+            }
+        }
+        assert!(!["Map", "Analysis", "Photo", "Advertisement", "Read", "Children", "Mara Voss"].contains(&s.name.as_str()), "{:?}", s.name);
+    }
+    let ferry = a.quotes.iter().find(|q| q.text.contains("first sailing")).and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
+    assert_eq!(ferry, Some("Northfield Ferries"));
+}

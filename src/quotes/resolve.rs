@@ -15,6 +15,7 @@ use super::lexicon::Class;
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
+use crate::text::kinds::ParagraphKind;
 use std::ops::Range;
 
 /// A resolved speaker: the canonical name (a slice of the text) and, when
@@ -69,14 +70,18 @@ impl<'n, 'v> Resolver<'n, 'v> {
     }
 
     /// Takes in the name mentions that end before token `upto`, except
-    /// those inside quotations (a name inside a quote is rarely the speaker).
+    /// those inside quotations (a name inside a quote is rarely the speaker)
+    /// and in bylines, credits and page furniture.
     pub fn advance(&mut self, v: &View, upto: usize) {
         while let Some(m) = self.names.mentions.get(self.next) {
             if m.tokens.end > upto {
                 break;
             }
             self.next += 1;
-            if v.quote_of(m.tokens.start).is_some() {
+            // Nor is the author of a byline or a photo credit.
+            let para = v.doc.paragraphs.get(v.paragraph_of(m.tokens.start));
+            let furniture = para.is_some_and(|p| matches!(p.kind, ParagraphKind::Byline | ParagraphKind::Credit | ParagraphKind::Furniture));
+            if v.quote_of(m.tokens.start).is_some() || furniture {
                 continue;
             }
             // A subject opens its sentence, perhaps after a title or "The".
