@@ -173,9 +173,7 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
                 k.checked_sub(1).and_then(|k| owners.get(k)).or_else(|| owners.first()).copied()
             }
             // A first name alone, when one full name has it.
-            // Only for what the tagger read as a person: "Chelsea" the place stays one.
-            None if m.kind == EntityType::PERSON => given.get(n).filter(|(_, one)| *one).map(|&(j, _)| j),
-            None => None,
+            None => given.get(n).filter(|(_, one)| *one).map(|&(j, _)| j),
         };
         if let Some(j) = owner {
             uf.union(i, j);
