@@ -180,7 +180,10 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     }
     // "Acme Records", "Northfield Productions": a "person" whose name ends
     // in an organisation word is an organisation.
-    let kind = if kind == EntityType::PERSON && ends_in_org_word(name) {
+    // A place so named too ("Northfield Records"), by the coreference list
+    // alone: the tagger's list has "City" and "Bank" ("Mexico City", "West Bank").
+    let place_named_as_org = is_place(kind) && name.contains(' ') && name.split_whitespace().next_back().is_some_and(|w| org_endings().contains(w));
+    let kind = if kind == EntityType::PERSON && ends_in_org_word(name) || place_named_as_org {
         for &i in ms {
             if let Some(m) = mentions.get_mut(i) {
                 m.kind = EntityType::ORG;
@@ -240,7 +243,13 @@ fn is_place(k: EntityType) -> bool {
 fn ends_in_org_word(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let last = words.next_back().unwrap_or("");
-    words.next().is_some() && gazetteer::has(gazetteer::lookup(&[last]), Class::OrgWord)
+    words.next().is_some() && (gazetteer::has(gazetteer::lookup(&[last]), Class::OrgWord) || org_endings().contains(last))
+}
+
+/// `data/coref/org_endings.txt`, read once.
+fn org_endings() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| include_str!("../../data/coref/org_endings.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
 }
 
 /// A gender guess from the title's first word, else the first given name.
