@@ -34,6 +34,7 @@ mod names;
 
 use crate::entities::gazetteer::{self, Class};
 use crate::entities::Mention;
+use crate::text::fasthash::FastSet;
 use crate::text::Doc;
 use crate::{Entity, EntityType, Span};
 
@@ -247,8 +248,8 @@ fn ends_in_org_word(name: &str) -> bool {
 }
 
 /// `data/coref/org_endings.txt`, read once.
-fn org_endings() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn org_endings() -> &'static FastSet<&'static str> {
+    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
     SET.get_or_init(|| include_str!("../../data/coref/org_endings.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
 }
 

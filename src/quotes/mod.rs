@@ -220,7 +220,7 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
 
 /// Whether paragraph `p` can report speech: not page furniture, a credit or a byline.
 fn reports(doc: &Doc, p: usize) -> bool {
-    !doc.paragraphs.get(p).is_some_and(|para| matches!(para.kind, ParagraphKind::Furniture | ParagraphKind::Credit | ParagraphKind::Byline))
+    doc.paragraphs.get(p).is_none_or(|para| para.kind.reports_speech())
 }
 
 /// Whether paragraph `p` is a caption, credit or subhead rather than prose:

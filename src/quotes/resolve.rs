@@ -15,7 +15,6 @@ use super::lexicon::Class;
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
-use crate::text::kinds::ParagraphKind;
 use std::ops::Range;
 
 /// A resolved speaker: the canonical name (a slice of the text) and, when
@@ -80,8 +79,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
             self.next += 1;
             // Nor is the author of a byline or a photo credit.
             let para = v.doc.paragraphs.get(v.paragraph_of(m.tokens.start));
-            let furniture = para.is_some_and(|p| matches!(p.kind, ParagraphKind::Byline | ParagraphKind::Credit | ParagraphKind::Furniture));
-            if v.quote_of(m.tokens.start).is_some() || furniture {
+            if v.quote_of(m.tokens.start).is_some() || para.is_some_and(|p| !p.kind.reports_speech()) {
                 continue;
             }
             // A subject opens its sentence, perhaps after a title or "The".
@@ -256,10 +254,9 @@ impl<'n, 'v> Resolver<'n, 'v> {
         let group = self.last_group.clone().filter(|(_, at)| at + 2 >= para);
         let org = self.last_org.filter(|&(_, at)| at + 2 >= para);
         match (group, org) {
-            (Some((r, g)), Some((_, o))) if g >= o => Some(Resolved { name: v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))), person: None }),
-            (_, Some((p, _))) => Some(self.resolved(p)),
-            (Some((r, _)), None) => Some(Resolved { name: v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))), person: None }),
-            (None, None) => None,
+            (Some((_, g)), Some((p, o))) if g < o => Some(self.resolved(p)),
+            (Some((r, _)), _) => Some(Resolved { name: v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))), person: None }),
+            (None, org) => org.map(|(p, _)| self.resolved(p)),
         }
     }
 

@@ -40,6 +40,15 @@ pub enum ParagraphKind {
     Furniture,
 }
 
+impl ParagraphKind {
+    /// Whether a paragraph of this kind can report speech or name a
+    /// speaker: not page furniture, a credit or a byline (whose names are
+    /// the photographer's and the author's).
+    pub fn reports_speech(self) -> bool {
+        !matches!(self, ParagraphKind::Furniture | ParagraphKind::Credit | ParagraphKind::Byline)
+    }
+}
+
 struct Lists {
     furniture: FastSet<&'static str>,
     furniture_leads: Vec<Vec<&'static str>>,
