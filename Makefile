@@ -5,12 +5,12 @@ WASM := target/wasm32-unknown-unknown/wasm/whosaid.wasm
 NODE_DEPS := tests/node_modules/.installed
 PORT ?= 8080
 
-.PHONY: serve test setup wasm web package native native-pgo node-deps chromium test-rust test-wasm test-browser clean fuzz bench java python-wheel test-python bench-python
+.PHONY: serve test setup lint wasm web package native native-pgo node-deps chromium test-rust test-wasm test-browser clean fuzz bench java python-wheel test-python bench-python
 
 serve: web
 	python3 tests/serve.py --port $(PORT) www
 
-test: setup wasm node-deps chromium test-rust test-wasm test-browser test-python
+test: setup lint wasm node-deps chromium test-rust test-wasm test-browser test-python
 
 setup:
 	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -57,6 +57,12 @@ $(NODE_DEPS): tests/package.json
 chromium:
 	@command -v chromium >/dev/null || command -v /usr/bin/chromium >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# What a reviewer checks first: the code is formatted as rustfmt.toml says.
+lint:
+	cargo fmt --check
+	cd fuzz && cargo fmt --check
+	cd pkg-config/python && cargo fmt --check
 
 test-rust:
 	cargo test --release

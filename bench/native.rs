@@ -65,7 +65,10 @@ fn throughput(texts: &[String], runs: usize) {
         }
         mbps.push(bytes as f64 / 1e6 / t0.elapsed().as_secs_f64());
     }
-    println!("{}", serde_json::json!({"articles": texts.len(), "bytes": bytes, "quotes": found, "mbps": mbps}));
+    println!(
+        "{}",
+        serde_json::json!({"articles": texts.len(), "bytes": bytes, "quotes": found, "mbps": mbps})
+    );
 }
 
 /// Whole articles joined by blank lines up to `size` bytes (the last one cut
@@ -98,7 +101,10 @@ fn scale(texts: &[String], size: usize, runs: usize) {
         std::hint::black_box(analyze(&text, &options()));
         secs.push(t0.elapsed().as_secs_f64());
     }
-    println!("{}", serde_json::json!({"bytes": text.len(), "secs": secs, "peak_rss_kb": peak_rss_kb()}));
+    println!(
+        "{}",
+        serde_json::json!({"bytes": text.len(), "secs": secs, "peak_rss_kb": peak_rss_kb()})
+    );
 }
 
 /// Peak resident set size of this process, from /proc (Linux).
@@ -133,5 +139,8 @@ fn stages(texts: &[String], runs: usize) {
             *b = b.min(s);
         }
     }
-    println!("{}", serde_json::json!({"bytes": bytes, "text": best[0], "entities": best[1], "coref": best[2], "quotes": best[3], "peak_rss_kb": peak_rss_kb()}));
+    println!(
+        "{}",
+        serde_json::json!({"bytes": bytes, "text": best[0], "entities": best[1], "coref": best[2], "quotes": best[3], "peak_rss_kb": peak_rss_kb()})
+    );
 }

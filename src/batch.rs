@@ -21,10 +21,12 @@ pub struct Item {
 
 /// Parses one input line (without its line break). `lineno` is 1-based.
 pub fn parse_line(line: &[u8], lineno: usize) -> Result<Item, String> {
-    let s = std::str::from_utf8(line).map_err(|e| format!("line {lineno}: not UTF-8 at byte {} of the line", e.valid_up_to()))?;
+    let s = std::str::from_utf8(line)
+        .map_err(|e| format!("line {lineno}: not UTF-8 at byte {} of the line", e.valid_up_to()))?;
     let v: Value = match serde_json::from_str(s) {
         Ok(v) => v,
-        Err(_) => serde_json::from_str(&replace_lone_surrogates(s)).map_err(|e| format!("line {lineno}: not JSON: {e}"))?,
+        Err(_) => serde_json::from_str(&replace_lone_surrogates(s))
+            .map_err(|e| format!("line {lineno}: not JSON: {e}"))?,
     };
     let Value::Object(mut obj) = v else {
         return Err(format!("line {lineno}: expected an object {{\"id\", \"text\"}}"));
@@ -60,7 +62,10 @@ pub fn replace_lone_surrogates(s: &str) -> String {
         };
         let high = (0xD800..0xDC00).contains(&u);
         let low = (0xDC00..0xE000).contains(&u);
-        let paired = high && b.get(i + 6) == Some(&b'\\') && b.get(i + 7) == Some(&b'u') && hex(i + 8).is_some_and(|l| (0xDC00..0xE000).contains(&l));
+        let paired = high
+            && b.get(i + 6) == Some(&b'\\')
+            && b.get(i + 7) == Some(&b'u')
+            && hex(i + 8).is_some_and(|l| (0xDC00..0xE000).contains(&l));
         if paired {
             i += 12;
         } else if high || low {
@@ -90,12 +95,19 @@ pub fn record(id: &Value, analysis: &Analysis) -> String {
     let r = Record { id, quotes: &analysis.quotes, entities: &analysis.entities };
     // Serialising plain data to a String cannot fail; an error would be a bug,
     // reported as an error record rather than a panic.
-    serde_json::to_string(&r).unwrap_or_else(|e| json!({"id": id, "error": e.to_string()}).to_string())
+    serde_json::to_string(&r)
+        .unwrap_or_else(|e| json!({"id": id, "error": e.to_string()}).to_string())
 }
 
 /// Reads JSONL from `input`, writes JSONL to `output` and error messages to
 /// `errors`; returns the number of bad lines. Work is spread over `threads`.
-pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, options: &Options, threads: usize) -> io::Result<usize> {
+pub fn run(
+    input: impl BufRead,
+    mut output: impl Write,
+    mut errors: impl Write,
+    options: &Options,
+    threads: usize,
+) -> io::Result<usize> {
     let mut lines: Vec<Vec<u8>> = Vec::new();
     for line in input.split(b'\n') {
         let mut line = line?;
@@ -124,7 +136,9 @@ pub fn run(input: impl BufRead, mut output: impl Write, mut errors: impl Write, 
 type LineResult = Option<Result<String, String>>;
 
 fn analyze_all(lines: &[Vec<u8>], options: &Options, threads: usize) -> Vec<LineResult> {
-    each_line(lines, threads, |i, line| parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, options))))
+    each_line(lines, threads, |i, line| {
+        parse_line(line, i + 1).map(|item| record(&item.id, &analyze(&item.text, options)))
+    })
 }
 
 /// The error of a line whose analysis panicked.
@@ -134,7 +148,11 @@ fn internal_error(i: usize) -> String {
 
 /// Runs `f` on each non-blank line (index, bytes) over `threads` threads,
 /// results in line order.
-fn each_line(lines: &[Vec<u8>], threads: usize, f: impl Fn(usize, &[u8]) -> Result<String, String> + Sync) -> Vec<LineResult> {
+fn each_line(
+    lines: &[Vec<u8>],
+    threads: usize,
+    f: impl Fn(usize, &[u8]) -> Result<String, String> + Sync,
+) -> Vec<LineResult> {
     let one = |(i, line): (usize, &Vec<u8>)| -> LineResult {
         if line.iter().all(u8::is_ascii_whitespace) {
             return None;
@@ -152,7 +170,17 @@ fn each_line(lines: &[Vec<u8>], threads: usize, f: impl Fn(usize, &[u8]) -> Resu
     let mut results: Vec<LineResult> = (0..lines.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|t| scope.spawn(move || lines.iter().enumerate().skip(t).step_by(threads).map(|x| (x.0, one(x))).collect::<Vec<_>>()))
+            .map(|t| {
+                scope.spawn(move || {
+                    lines
+                        .iter()
+                        .enumerate()
+                        .skip(t)
+                        .step_by(threads)
+                        .map(|x| (x.0, one(x)))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         for (t, h) in handles.into_iter().enumerate() {
             match h.join() {
@@ -166,7 +194,9 @@ fn each_line(lines: &[Vec<u8>], threads: usize, f: impl Fn(usize, &[u8]) -> Resu
                 // A thread that died anyway: each of its lines gets an error record.
                 Err(_) => {
                     for i in (t..lines.len()).step_by(threads) {
-                        if let Some(slot) = results.get_mut(i).filter(|_| lines.get(i).is_some_and(|l| !l.iter().all(u8::is_ascii_whitespace))) {
+                        if let Some(slot) = results.get_mut(i).filter(|_| {
+                            lines.get(i).is_some_and(|l| !l.iter().all(u8::is_ascii_whitespace))
+                        }) {
                             *slot = Some(Err(internal_error(i)));
                         }
                     }
@@ -184,13 +214,23 @@ mod tests {
 
     #[test]
     fn a_panic_costs_its_own_line_an_error_record_and_no_other() {
-        let lines: Vec<Vec<u8>> = ["a", "boom", "", "c", "d"].iter().map(|l| l.as_bytes().to_vec()).collect();
+        let lines: Vec<Vec<u8>> =
+            ["a", "boom", "", "c", "d"].iter().map(|l| l.as_bytes().to_vec()).collect();
         for threads in [1, 2] {
-            let got = each_line(&lines, threads, |_, l| if l == b"boom" { panic!("injected") } else { Ok(String::from_utf8_lossy(l).into_owned()) });
+            let got = each_line(&lines, threads, |_, l| {
+                if l == b"boom" {
+                    panic!("injected")
+                } else {
+                    Ok(String::from_utf8_lossy(l).into_owned())
+                }
+            });
             assert_eq!(got[0], Some(Ok("a".into())));
             assert_eq!(got[1], Some(Err(internal_error(1))));
             assert_eq!(got[2], None);
-            assert_eq!((got[3].clone(), got[4].clone()), (Some(Ok("c".into())), Some(Ok("d".into()))));
+            assert_eq!(
+                (got[3].clone(), got[4].clone()),
+                (Some(Ok("c".into())), Some(Ok("d".into())))
+            );
         }
     }
 
@@ -205,24 +245,43 @@ mod tests {
     fn bad_lines_name_their_line_and_problem() {
         assert!(parse_line(b"{nope", 7).unwrap_err().starts_with("line 7: not JSON"));
         assert_eq!(parse_line(br#"{"id": 1}"#, 3).unwrap_err(), "line 3: no \"text\" field");
-        assert_eq!(parse_line(b"[1]", 2).unwrap_err(), "line 2: expected an object {\"id\", \"text\"}");
-        assert_eq!(parse_line(b"{\"text\": \"a\xff\"}", 4).unwrap_err(), "line 4: not UTF-8 at byte 11 of the line");
+        assert_eq!(
+            parse_line(b"[1]", 2).unwrap_err(),
+            "line 2: expected an object {\"id\", \"text\"}"
+        );
+        assert_eq!(
+            parse_line(b"{\"text\": \"a\xff\"}", 4).unwrap_err(),
+            "line 4: not UTF-8 at byte 11 of the line"
+        );
     }
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {
-        let it = parse_line(br#"{"id": 1, "text": "a\ud800b\udc00 \ud83d\ude00 \\ud800"}"#, 1).unwrap();
+        let it =
+            parse_line(br#"{"id": 1, "text": "a\ud800b\udc00 \ud83d\ude00 \\ud800"}"#, 1).unwrap();
         assert_eq!(it.text, "a\u{fffd}b\u{fffd} 😀 \\ud800");
     }
 
     #[test]
     fn batch_keeps_order_and_survives_bad_lines() {
-        let input = "{\"id\":1,\"text\":\"\\\"Yes,\\\" he said.\"}\nnot json\n\n{\"id\":2,\"text\":\"\"}\n";
+        let input =
+            "{\"id\":1,\"text\":\"\\\"Yes,\\\" he said.\"}\nnot json\n\n{\"id\":2,\"text\":\"\"}\n";
         let mut out = Vec::new();
         let mut err = Vec::new();
-        let bad = run(input.as_bytes(), &mut out, &mut err, &Options { offsets: OffsetUnit::Codepoint, ..Options::default() }, 3).unwrap();
+        let bad = run(
+            input.as_bytes(),
+            &mut out,
+            &mut err,
+            &Options { offsets: OffsetUnit::Codepoint, ..Options::default() },
+            3,
+        )
+        .unwrap();
         assert_eq!(bad, 1);
-        let lines: Vec<Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0]["id"], json!(1));
         assert_eq!(lines[0]["quotes"][0]["text"], json!("Yes,"));

@@ -8,7 +8,7 @@
 //! character cut at `max` (3 bytes), and at least one character, cut on a
 //! char boundary; linear time; no panics.
 
-use crate::{Analysis, Options, OffsetUnit};
+use crate::{Analysis, OffsetUnit, Options};
 
 /// The largest text analysed in one piece: a piece may run 3 bytes past
 /// its limit to end a character, and must still fit 32-bit offsets.
@@ -95,7 +95,10 @@ mod tests {
             if let Some(sp) = &q.speaker {
                 assert_eq!(TEXT.get(sp.start..sp.end), Some(sp.text.as_str()));
                 let named = sp.entity.and_then(|e| pieced.entities.get(e)).map(|e| e.name.as_str());
-                assert!(sp.entity.is_none() || named == Some(sp.name.as_str()), "{sp:?} -> {named:?}");
+                assert!(
+                    sp.entity.is_none() || named == Some(sp.name.as_str()),
+                    "{sp:?} -> {named:?}"
+                );
             }
         }
         for m in pieced.entities.iter().flat_map(|e| &e.mentions) {

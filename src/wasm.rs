@@ -12,15 +12,19 @@ use wasm_bindgen::prelude::*;
 pub fn analyze(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     // NOTE: `as_string` replaces lone surrogates with U+FFFD, one UTF-16 unit
     // for one, so offsets still index the caller's original string.
-    let text = text.as_string().ok_or_else(|| JsError::new("whosaid.analyze: the text must be a string"))?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| JsError::new("whosaid.analyze: the text must be a string"))?;
     let options = read_options(&options)?;
     let analysis = analyze_core(&text, &options);
     // NOTE: the result crosses into JS as one JSON string parsed by the
     // engine's JSON.parse, not object by object: building each field with
     // its own call across the boundary was most of the time of a short
     // article. It is the CLI's JSON exactly (None is null).
-    let json = serde_json::to_string(&analysis).map_err(|e| JsError::new(&format!("whosaid.analyze: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("whosaid.analyze: the result could not be read as JSON"))
+    let json = serde_json::to_string(&analysis)
+        .map_err(|e| JsError::new(&format!("whosaid.analyze: {e}")))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|_| JsError::new("whosaid.analyze: the result could not be read as JSON"))
 }
 
 fn read_options(options: &JsValue) -> Result<Options, JsError> {
@@ -29,17 +33,27 @@ fn read_options(options: &JsValue) -> Result<Options, JsError> {
         return Ok(out);
     }
     if !options.is_object() {
-        return Err(JsError::new("whosaid.analyze: options must be an object, like { offsets: \"utf16\" }"));
+        return Err(JsError::new(
+            "whosaid.analyze: options must be an object, like { offsets: \"utf16\" }",
+        ));
     }
-    let offsets = js_sys::Reflect::get(options, &JsValue::from_str("offsets")).unwrap_or(JsValue::UNDEFINED);
+    let offsets =
+        js_sys::Reflect::get(options, &JsValue::from_str("offsets")).unwrap_or(JsValue::UNDEFINED);
     if !offsets.is_undefined() {
-        let unit = offsets.as_string().ok_or_else(|| JsError::new("whosaid.analyze: options.offsets must be a string"))?;
-        out.offsets = unit.parse().map_err(|e: String| JsError::new(&format!("whosaid.analyze: {e}")))?;
+        let unit = offsets
+            .as_string()
+            .ok_or_else(|| JsError::new("whosaid.analyze: options.offsets must be a string"))?;
+        out.offsets =
+            unit.parse().map_err(|e: String| JsError::new(&format!("whosaid.analyze: {e}")))?;
     }
-    let continuations = js_sys::Reflect::get(options, &JsValue::from_str("continuations")).unwrap_or(JsValue::UNDEFINED);
+    let continuations = js_sys::Reflect::get(options, &JsValue::from_str("continuations"))
+        .unwrap_or(JsValue::UNDEFINED);
     if !continuations.is_undefined() {
-        let how = continuations.as_string().ok_or_else(|| JsError::new("whosaid.analyze: options.continuations must be a string"))?;
-        out.continuations = how.parse().map_err(|e: String| JsError::new(&format!("whosaid.analyze: {e}")))?;
+        let how = continuations.as_string().ok_or_else(|| {
+            JsError::new("whosaid.analyze: options.continuations must be a string")
+        })?;
+        out.continuations =
+            how.parse().map_err(|e: String| JsError::new(&format!("whosaid.analyze: {e}")))?;
     }
     Ok(out)
 }

@@ -31,18 +31,29 @@ fn gold(name: &str) -> Option<PathBuf> {
 /// The scorer's JSON figures for the analyzer's output on `gold`.
 fn score(gold: &Path) -> Value {
     let tag = gold.file_stem().and_then(|s| s.to_str()).unwrap_or("corpus");
-    let pred = std::env::temp_dir().join(format!("whosaid-floors-{}-{tag}.jsonl", std::process::id()));
+    let pred =
+        std::env::temp_dir().join(format!("whosaid-floors-{}-{tag}.jsonl", std::process::id()));
     let mut out = std::fs::File::create(&pred).expect("temp file");
     let options = Options { offsets: OffsetUnit::Codepoint, ..Options::default() };
-    for line in std::fs::read_to_string(gold).expect("gold file").lines().filter(|l| !l.trim().is_empty()) {
+    for line in
+        std::fs::read_to_string(gold).expect("gold file").lines().filter(|l| !l.trim().is_empty())
+    {
         let doc: Value = serde_json::from_str(line).expect("gold JSON");
         let a = analyze(doc["text"].as_str().unwrap_or(""), &options);
-        let record = serde_json::json!({"id": doc["id"], "quotes": a.quotes, "entities": a.entities});
+        let record =
+            serde_json::json!({"id": doc["id"], "quotes": a.quotes, "entities": a.entities});
         writeln!(out, "{record}").expect("write prediction");
     }
     drop(out);
-    let scorer = gold.parent().and_then(Path::parent).map(|d| d.join("eval/score.py")).expect("scorer path");
-    let run = Command::new("python3").arg(&scorer).arg(gold).arg(&pred).arg("--json").output().expect("python3 runs the scorer");
+    let scorer =
+        gold.parent().and_then(Path::parent).map(|d| d.join("eval/score.py")).expect("scorer path");
+    let run = Command::new("python3")
+        .arg(&scorer)
+        .arg(gold)
+        .arg(&pred)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
     let _ = std::fs::remove_file(&pred);
     assert!(run.status.success(), "score.py failed: {}", String::from_utf8_lossy(&run.stderr));
     serde_json::from_slice(&run.stdout).expect("scorer JSON")

@@ -39,7 +39,12 @@ fn run(what: &str, text: &str) -> Analysis {
         (Some(a), Some(b)) => b.saturating_sub(a),
         _ => wall.elapsed(),
     };
-    assert!(took <= limit(text.len()), "{what}: {} bytes took {took:?} (limit {:?})", text.len(), limit(text.len()));
+    assert!(
+        took <= limit(text.len()),
+        "{what}: {} bytes took {took:?} (limit {:?})",
+        text.len(),
+        limit(text.len())
+    );
     if let Err(e) = support::check(text, OffsetUnit::Utf16, &a) {
         panic!("{what}: {e}");
     }
@@ -101,8 +106,14 @@ fn a_megabyte_of_one_repeated_name() {
     run("1 MB of one name", &"Ana Ruiz ".repeat(1_000_000 / 9));
     run("1 MB of one surname", &"Ruiz ".repeat(1_000_000 / 5));
     run("1 MB of name said", &"Ana Ruiz said. ".repeat(1_000_000 / 15));
-    run("1 MB of quoted name", &"\"No,\" said Ana Ruiz. \"Yes,\" he added. ".repeat(1_000_000 / 38));
-    run("1 MB of titled name", &"President Ana Ruiz of Northvale told Tomas Berg. ".repeat(1_000_000 / 49));
+    run(
+        "1 MB of quoted name",
+        &"\"No,\" said Ana Ruiz. \"Yes,\" he added. ".repeat(1_000_000 / 38),
+    );
+    run(
+        "1 MB of titled name",
+        &"President Ana Ruiz of Northvale told Tomas Berg. ".repeat(1_000_000 / 49),
+    );
     run("1 MB of capitalised words", &"Ana Ruiz Tomas Berg Acme Northvale ".repeat(1_000_000 / 35));
 }
 
@@ -144,7 +155,10 @@ fn nul_bytes() {
 
 #[test]
 fn tiny_inputs() {
-    for t in ["", " ", "\"", "“", "”", "'", "\0", "\u{feff}", "\n", "😀", "a", ".", "\"\"", "“”", "said", "He said", "\u{301}"] {
+    for t in [
+        "", " ", "\"", "“", "”", "'", "\0", "\u{feff}", "\n", "😀", "a", ".", "\"\"", "“”", "said",
+        "He said", "\u{301}",
+    ] {
         run(&format!("{t:?}"), t);
     }
 }

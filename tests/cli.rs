@@ -14,14 +14,19 @@ fn check_contract(text: &str, a: &Value, unit: &str) {
         let (s, e) = (s as usize, e as usize);
         match unit {
             "codepoint" => text.chars().skip(s).take(e - s).collect(),
-            "utf16" => String::from_utf16(&text.encode_utf16().collect::<Vec<_>>()[s..e]).expect("span splits a surrogate pair"),
+            "utf16" => String::from_utf16(&text.encode_utf16().collect::<Vec<_>>()[s..e])
+                .expect("span splits a surrogate pair"),
             _ => text[s..e].to_string(),
         }
     };
     let check_span = |v: &Value, what: &str| {
         let (s, e) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
         assert!(s <= e, "{what}: start after end");
-        assert_eq!(v["text"].as_str().unwrap(), slice(s, e), "{what}: text is not the slice it describes");
+        assert_eq!(
+            v["text"].as_str().unwrap(),
+            slice(s, e),
+            "{what}: text is not the slice it describes"
+        );
     };
     let entities = a["entities"].as_array().expect("entities array");
     for (i, q) in a["quotes"].as_array().expect("quotes array").iter().enumerate() {
@@ -31,8 +36,16 @@ fn check_contract(text: &str, a: &Value, unit: &str) {
             check_span(p, &format!("quote {i} part {j}"));
         }
         let joined: Vec<&str> = parts.iter().map(|p| p["text"].as_str().unwrap()).collect();
-        assert_eq!(q["text"].as_str().unwrap(), joined.join(" … "), "quote {i}: text is not its parts joined");
-        assert_eq!((&q["start"], &q["end"]), (&parts[0]["start"], &parts[parts.len() - 1]["end"]), "quote {i}: extent is not its parts'");
+        assert_eq!(
+            q["text"].as_str().unwrap(),
+            joined.join(" … "),
+            "quote {i}: text is not its parts joined"
+        );
+        assert_eq!(
+            (&q["start"], &q["end"]),
+            (&parts[0]["start"], &parts[parts.len() - 1]["end"]),
+            "quote {i}: extent is not its parts'"
+        );
         assert!(["direct", "partial", "mixed", "indirect"].contains(&q["kind"].as_str().unwrap()));
         if !q["cue"].is_null() {
             check_span(&q["cue"], "cue");
@@ -46,7 +59,11 @@ fn check_contract(text: &str, a: &Value, unit: &str) {
         }
     }
     for e in entities {
-        assert!(["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"].contains(&e["type"].as_str().unwrap()));
+        assert!([
+            "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "TIME", "MONEY", "PERCENT",
+            "CARDINAL"
+        ]
+        .contains(&e["type"].as_str().unwrap()));
         assert!(e["name"].is_string());
         assert!(e["title"].is_null() || e["title"].is_string());
         assert!(!e["mentions"].as_array().unwrap().is_empty(), "an entity without mentions");
@@ -62,7 +79,10 @@ fn help_and_version() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("whosaid analyze"));
     let out = whosaid(&["--version"], b"");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("whosaid {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("whosaid {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -72,7 +92,8 @@ fn analyze_stdin_in_every_offset_unit() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let a: Value = serde_json::from_slice(&out.stdout).expect("JSON");
         check_contract(SAMPLE, &a, unit);
-        let texts: Vec<&str> = a["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
+        let texts: Vec<&str> =
+            a["quotes"].as_array().unwrap().iter().map(|q| q["text"].as_str().unwrap()).collect();
         assert!(texts.contains(&"It is done,"), "{texts:?}");
     }
 }
@@ -94,11 +115,19 @@ fn seed_articles_follow_the_contract() {
 
 #[test]
 fn jsonl_keeps_order_and_names_bad_lines() {
-    let input = format!("{}\nthis is not json\n{}\n", serde_json::json!({"id": "a", "text": SAMPLE}), serde_json::json!({"id": "b", "text": "No quotes here."}));
+    let input = format!(
+        "{}\nthis is not json\n{}\n",
+        serde_json::json!({"id": "a", "text": SAMPLE}),
+        serde_json::json!({"id": "b", "text": "No quotes here."})
+    );
     let out = whosaid(&["analyze", "--jsonl"], input.as_bytes());
     assert_eq!(out.status.code(), Some(1), "a bad line makes the exit code 1");
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: not JSON"));
-    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["id"], "a");
     check_contract(SAMPLE, &lines[0], "codepoint");
@@ -122,7 +151,8 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn continuations_option_splits_a_quotation_after_a_full_stop() {
-    let text = "\"We will reopen the bridge,\" Ada Brook said on Tuesday. \"Then the trams run again.\"";
+    let text =
+        "\"We will reopen the bridge,\" Ada Brook said on Tuesday. \"Then the trams run again.\"";
     let count = |how: &str| {
         let out = whosaid(&["analyze", "--continuations", how, "-"], text.as_bytes());
         assert_eq!(out.status.code(), Some(0), "{how}");

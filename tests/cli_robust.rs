@@ -10,7 +10,11 @@ include!("support/cli.rs");
 
 fn jsonl(stdin: &[u8]) -> (Option<i32>, Vec<Value>, String) {
     let out = whosaid(&["analyze", "--jsonl", "--threads", "2"], stdin);
-    let lines = String::from_utf8(out.stdout).expect("stdout is UTF-8").lines().map(|l| serde_json::from_str(l).expect("each output line is JSON")).collect();
+    let lines = String::from_utf8(out.stdout)
+        .expect("stdout is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each output line is JSON"))
+        .collect();
     (out.status.code(), lines, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
@@ -28,9 +32,22 @@ fn every_kind_of_bad_line_is_named_and_the_rest_analysed() {
     input.extend(good(8).as_bytes());
     let (code, lines, err) = jsonl(&input);
     assert_eq!(code, Some(1), "bad lines make the exit code 1");
-    for (n, problem) in [(2, "not UTF-8"), (3, "not JSON"), (4, "no \"text\" field"), (5, "\"text\" is not a string"), (6, "expected an object"), (7, "expected an object")] {
-        assert!(err.contains(&format!("line {n}: {problem}")), "stderr lacks line {n}: {problem}:\n{err}");
-        let rec = lines.iter().find(|l| l["line"] == n).unwrap_or_else(|| panic!("no error record for line {n}"));
+    for (n, problem) in [
+        (2, "not UTF-8"),
+        (3, "not JSON"),
+        (4, "no \"text\" field"),
+        (5, "\"text\" is not a string"),
+        (6, "expected an object"),
+        (7, "expected an object"),
+    ] {
+        assert!(
+            err.contains(&format!("line {n}: {problem}")),
+            "stderr lacks line {n}: {problem}:\n{err}"
+        );
+        let rec = lines
+            .iter()
+            .find(|l| l["line"] == n)
+            .unwrap_or_else(|| panic!("no error record for line {n}"));
         assert!(rec["error"].as_str().is_some_and(|e| e.contains(problem)));
     }
     assert_eq!(lines.len(), 8, "one output line per input line, in order");
@@ -64,7 +81,9 @@ fn lone_surrogate_escapes_become_replacement_characters() {
 #[test]
 fn crlf_lines_nul_bytes_and_a_huge_line() {
     let big = "x".repeat(3_000_000);
-    let input = format!("{{\"id\":1,\"text\":\"a\\u0000\\\"b c\\\" d\"}}\r\n{{\"id\":2,\"text\":\"{big}\"}}\r\n");
+    let input = format!(
+        "{{\"id\":1,\"text\":\"a\\u0000\\\"b c\\\" d\"}}\r\n{{\"id\":2,\"text\":\"{big}\"}}\r\n"
+    );
     let (code, lines, err) = jsonl(input.as_bytes());
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(lines.len(), 2);

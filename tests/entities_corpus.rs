@@ -19,15 +19,30 @@ fn f1(jsonl: &str) -> f64 {
     for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
         let g: serde_json::Value = serde_json::from_str(line).expect("gold JSON");
         let text = g["text"].as_str().unwrap_or("");
-        let types: HashSet<&str> = g["entity_types"].as_array().into_iter().flatten().filter_map(|t| t.as_str()).collect();
-        let span = |e: &serde_json::Value| (e["span"][0].as_u64().unwrap_or(0), e["span"][1].as_u64().unwrap_or(0));
+        let types: HashSet<&str> =
+            g["entity_types"].as_array().into_iter().flatten().filter_map(|t| t.as_str()).collect();
+        let span = |e: &serde_json::Value| {
+            (e["span"][0].as_u64().unwrap_or(0), e["span"][1].as_u64().unwrap_or(0))
+        };
         let ents = g["entities"].as_array().cloned().unwrap_or_default();
-        let gold: HashSet<(u64, u64, String)> = ents.iter().filter(|e| types.contains(e["type"].as_str().unwrap_or(""))).map(|e| (span(e).0, span(e).1, e["type"].as_str().unwrap_or("").to_string())).collect();
-        let unscored: Vec<(u64, u64)> = ents.iter().filter(|e| !types.contains(e["type"].as_str().unwrap_or(""))).map(span).collect();
+        let gold: HashSet<(u64, u64, String)> = ents
+            .iter()
+            .filter(|e| types.contains(e["type"].as_str().unwrap_or("")))
+            .map(|e| (span(e).0, span(e).1, e["type"].as_str().unwrap_or("").to_string()))
+            .collect();
+        let unscored: Vec<(u64, u64)> = ents
+            .iter()
+            .filter(|e| !types.contains(e["type"].as_str().unwrap_or("")))
+            .map(span)
+            .collect();
         let a = analyze(text, &Options { offsets: OffsetUnit::Codepoint, ..Options::default() });
         let mut pred = HashSet::new();
         for e in &a.entities {
-            let ty = match serde_json::to_value(e.kind).ok().and_then(|v| v.as_str().map(str::to_string)).as_deref() {
+            let ty = match serde_json::to_value(e.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .as_deref()
+            {
                 Some("GPE") | Some("LOC") => "LOC".to_string(),
                 Some(t) => t.to_string(),
                 None => continue,

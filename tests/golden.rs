@@ -9,7 +9,12 @@ use whosaid::{analyze, OffsetUnit, Options};
 fn check(article: &str, golden: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join(article)).expect("article");
-    let got = serde_json::to_string_pretty(&analyze(&text, &Options { offsets: OffsetUnit::Codepoint, ..Options::default() })).expect("json") + "\n";
+    let got = serde_json::to_string_pretty(&analyze(
+        &text,
+        &Options { offsets: OffsetUnit::Codepoint, ..Options::default() },
+    ))
+    .expect("json")
+        + "\n";
     let path = root.join(golden);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &got).expect("write golden");

@@ -18,14 +18,107 @@ const UNITS: [OffsetUnit; 3] = [OffsetUnit::Utf8, OffsetUnit::Utf16, OffsetUnit:
 
 /// Pieces of made-up news text and of hostile text, to be strung together.
 const FRAGMENTS: &[&str] = &[
-    "said", "says", "told reporters", "according to", "added", "warned", "he", "she", "they", "It", "The minister",
-    "the secretary", "Mr.", "Ms.", "Dr.", "President", "Senator", "Gen.", "Ana Ruiz", "Ruiz", "Pat Kowalski",
-    "Kowalski's", "Tomas Berg", "Berg", "Acme Corp.", "the Ministry of Roads", "Northvale", "Lake Orin", "Orinian",
-    "U.S.", "on Monday", "March 3, 2021", "3:30 p.m.", "$4.5 billion", "45%", "1,000", "the '90s", "6'2\"", " ", " ",
-    " ", "  ", "\n", "\n\n", "\r\n", "\t", ".", ",", ":", ";", "!", "?", "...", "—", "–", "-", "(", ")", "[", "]", "\"",
-    "\"", "\"", "“", "”", "‘", "’", "'", "'", "«", "»", "„", "‹", "›", "「", "」", "\u{0}", "\u{feff}", "\u{200d}",
-    "\u{2028}", "\u{a0}", "\u{202f}", "\u{301}", "e\u{301}", "😀", "👍🏽", "🇺🇸", "👩‍👩‍👧", "北京", "東京都", "مرحبا",
-    "שלום", "\u{202e}", "Ꙋ", "𝔘𝔫𝔦", "İ", "ß", "ﬁ", "\u{fffd}", "\u{10ffff}", "\u{e000}",
+    "said",
+    "says",
+    "told reporters",
+    "according to",
+    "added",
+    "warned",
+    "he",
+    "she",
+    "they",
+    "It",
+    "The minister",
+    "the secretary",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+    "President",
+    "Senator",
+    "Gen.",
+    "Ana Ruiz",
+    "Ruiz",
+    "Pat Kowalski",
+    "Kowalski's",
+    "Tomas Berg",
+    "Berg",
+    "Acme Corp.",
+    "the Ministry of Roads",
+    "Northvale",
+    "Lake Orin",
+    "Orinian",
+    "U.S.",
+    "on Monday",
+    "March 3, 2021",
+    "3:30 p.m.",
+    "$4.5 billion",
+    "45%",
+    "1,000",
+    "the '90s",
+    "6'2\"",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    ".",
+    ",",
+    ":",
+    ";",
+    "!",
+    "?",
+    "...",
+    "—",
+    "–",
+    "-",
+    "(",
+    ")",
+    "[",
+    "]",
+    "\"",
+    "\"",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "'",
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "「",
+    "」",
+    "\u{0}",
+    "\u{feff}",
+    "\u{200d}",
+    "\u{2028}",
+    "\u{a0}",
+    "\u{202f}",
+    "\u{301}",
+    "e\u{301}",
+    "😀",
+    "👍🏽",
+    "🇺🇸",
+    "👩‍👩‍👧",
+    "北京",
+    "東京都",
+    "مرحبا",
+    "שלום",
+    "\u{202e}",
+    "Ꙋ",
+    "𝔘𝔫𝔦",
+    "İ",
+    "ß",
+    "ﬁ",
+    "\u{fffd}",
+    "\u{10ffff}",
+    "\u{e000}",
 ];
 
 fn newsy() -> impl Strategy<Value = String> {
@@ -48,7 +141,9 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 /// Characters that stress quote pairing and token boundaries.
-const SOUP: &[char] = &['"', '“', '”', '‘', '’', '\'', '«', '»', ' ', 'a', 'b', 'C', '.', ',', '\n', '😀', 'é', '\u{0}'];
+const SOUP: &[char] = &[
+    '"', '“', '”', '‘', '’', '\'', '«', '»', ' ', 'a', 'b', 'C', '.', ',', '\n', '😀', 'é', '\u{0}',
+];
 
 /// Runs every check in every unit (proptest turns a panic into a failing,
 /// shrunk case).
@@ -57,8 +152,18 @@ fn check_all_units(text: &str) -> Result<(), TestCaseError> {
     for unit in UNITS {
         let a = analyze(text, &Options { offsets: unit, ..Options::default() });
         check(text, unit, &a).map_err(|e| TestCaseError::fail(format!("{unit:?}: {e}")))?;
-        prop_assert_eq!(&a, &analyze(text, &Options { offsets: unit, ..Options::default() }), "not deterministic in {:?}", unit);
-        prop_assert_eq!(&a, &convert(text, unit, &bytes), "{:?} offsets do not describe the byte analysis", unit);
+        prop_assert_eq!(
+            &a,
+            &analyze(text, &Options { offsets: unit, ..Options::default() }),
+            "not deterministic in {:?}",
+            unit
+        );
+        prop_assert_eq!(
+            &a,
+            &convert(text, unit, &bytes),
+            "{:?} offsets do not describe the byte analysis",
+            unit
+        );
     }
     Ok(())
 }
@@ -89,7 +194,15 @@ proptest! {
 #[test]
 fn the_checker_catches_bad_spans() {
     use whosaid::{Analysis, Quote, QuoteKind};
-    let q = |start, end, text: &str| Quote { start, end, text: text.into(), parts: vec![whosaid::Span { start, end, text: text.into() }], kind: QuoteKind::Direct, cue: None, speaker: None };
+    let q = |start, end, text: &str| Quote {
+        start,
+        end,
+        text: text.into(),
+        parts: vec![whosaid::Span { start, end, text: text.into() }],
+        kind: QuoteKind::Direct,
+        cue: None,
+        speaker: None,
+    };
     let text = "a😀b said";
     let bad_text = Analysis { quotes: vec![q(0, 1, "b")], entities: vec![] };
     assert!(check(text, OffsetUnit::Utf8, &bad_text).is_err());

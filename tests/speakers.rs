@@ -11,7 +11,10 @@ fn quotes(text: &str) -> Vec<Quote> {
 /// The resolved speaker name of the quote whose text contains `what`.
 fn name_for(text: &str, what: &str) -> String {
     let qs = quotes(text);
-    let q = qs.iter().find(|q| q.text.contains(what)).unwrap_or_else(|| panic!("no quote with {what:?} in {qs:#?}"));
+    let q = qs
+        .iter()
+        .find(|q| q.text.contains(what))
+        .unwrap_or_else(|| panic!("no quote with {what:?} in {qs:#?}"));
     q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default()
 }
 
@@ -37,7 +40,10 @@ fn verbs_that_only_sometimes_report_speech_need_a_speaker_who_speaks() {
     let qs = quotes("The minister gave a direct answer that nobody expected from her.");
     assert!(qs.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text != "answer")), "{qs:#?}");
     // The same verbs with a person: speech.
-    assert_eq!(name_for("Ann Lee countered that the current was too strong for them.", "current"), "Ann Lee");
+    assert_eq!(
+        name_for("Ann Lee countered that the current was too strong for them.", "current"),
+        "Ann Lee"
+    );
 }
 
 #[test]
@@ -59,10 +65,28 @@ fn the_company_is_the_organisation_it_stands_for() {
 
 #[test]
 fn a_title_or_organisation_before_a_name_gives_the_person() {
-    assert_eq!(name_for("\"The budget is balanced,\" City Hall spokeswoman Dana Reyes said.", "budget"), "Dana Reyes");
-    assert_eq!(name_for("\"We will cover the vote,\" the network's Asia editor Tom Lee said.", "cover"), "Tom Lee");
-    assert_eq!(name_for("The leader of the party, Mara Voss, said the vote would be held in May.", "vote would"), "Mara Voss");
-    assert_eq!(name_for("Northfield Bank analyst Priya Raman said the market had misread the results.", "market"), "Priya Raman");
+    assert_eq!(
+        name_for("\"The budget is balanced,\" City Hall spokeswoman Dana Reyes said.", "budget"),
+        "Dana Reyes"
+    );
+    assert_eq!(
+        name_for("\"We will cover the vote,\" the network's Asia editor Tom Lee said.", "cover"),
+        "Tom Lee"
+    );
+    assert_eq!(
+        name_for(
+            "The leader of the party, Mara Voss, said the vote would be held in May.",
+            "vote would"
+        ),
+        "Mara Voss"
+    );
+    assert_eq!(
+        name_for(
+            "Northfield Bank analyst Priya Raman said the market had misread the results.",
+            "market"
+        ),
+        "Priya Raman"
+    );
 }
 
 #[test]
@@ -81,7 +105,8 @@ fn who_resolves_to_the_name_before_it() {
 
 #[test]
 fn an_unnamed_speaker_is_the_description_the_article_gives() {
-    let a = analyze("\"The road is closed until noon,\" a police spokesman said.", &Options::default());
+    let a =
+        analyze("\"The road is closed until noon,\" a police spokesman said.", &Options::default());
     let s = a.quotes.first().and_then(|q| q.speaker.clone()).expect("a speaker");
     assert_eq!((s.name.as_str(), s.entity), ("a police spokesman", None));
     let t = "The Russian space agency said the launch would go ahead on Friday.";
@@ -91,9 +116,17 @@ fn an_unnamed_speaker_is_the_description_the_article_gives() {
 #[test]
 fn labels_are_not_speakers() {
     let t = "Map: Flow of foreign fighters into the region since the war began\n\nThe border stayed open.";
-    assert!(quotes(t).iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Map")), "{:#?}", quotes(t));
+    assert!(
+        quotes(t).iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Map")),
+        "{:#?}",
+        quotes(t)
+    );
     let t = "Analysis: The vote that nobody in the capital wanted to hold this year\n\nThe vote was held.";
-    assert!(quotes(t).iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Analysis")), "{:#?}", quotes(t));
+    assert!(
+        quotes(t).iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Analysis")),
+        "{:#?}",
+        quotes(t)
+    );
 }
 
 #[test]
@@ -142,7 +175,9 @@ fn a_short_description_is_the_fuller_one_given_before() {
 /// unnamed one begins as a description or pronoun does.
 #[test]
 fn no_junk_speakers_on_an_article_in_the_field_styles() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/field.txt")).expect("article");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/field.txt"))
+            .expect("article");
     let a = analyze(&text, &Options::default());
     assert!(a.quotes.len() >= 10, "{:#?}", a.quotes);
     for q in &a.quotes {
@@ -151,12 +186,23 @@ fn no_junk_speakers_on_an_article_in_the_field_styles() {
             Some(e) => assert_eq!(a.entities[e].name, s.name),
             None => {
                 let first = s.name.split_whitespace().next().unwrap_or("");
-                let described = first.chars().next().is_some_and(char::is_lowercase) || matches!(first, "A" | "An" | "The" | "He" | "She" | "They" | "It");
+                let described = first.chars().next().is_some_and(char::is_lowercase)
+                    || matches!(first, "A" | "An" | "The" | "He" | "She" | "They" | "It");
                 assert!(described, "junk speaker {:?} for {:?}", s.name, q.text);
             }
         }
-        assert!(!["Map", "Analysis", "Photo", "Advertisement", "Read", "Children", "Mara Voss"].contains(&s.name.as_str()), "{:?}", s.name);
+        assert!(
+            !["Map", "Analysis", "Photo", "Advertisement", "Read", "Children", "Mara Voss"]
+                .contains(&s.name.as_str()),
+            "{:?}",
+            s.name
+        );
     }
-    let ferry = a.quotes.iter().find(|q| q.text.contains("first sailing")).and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
+    let ferry = a
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("first sailing"))
+        .and_then(|q| q.speaker.as_ref())
+        .map(|s| s.name.as_str());
     assert_eq!(ferry, Some("Northfield Ferries"));
 }

@@ -20,7 +20,8 @@ fn load(path: &str) -> Result<Vec<Annotated>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let mut docs = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{path}: {e}"))?;
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{path}: {e}"))?;
         let t = v["text"].as_str().unwrap_or("").to_string();
         // Code point offsets -> byte offsets.
         let mut bytes: Vec<usize> = t.char_indices().map(|(b, _)| b).collect();
@@ -34,7 +35,10 @@ fn load(path: &str) -> Result<Vec<Annotated>, String> {
                 Some("MISC") => 3,
                 _ => continue,
             };
-            let (s, en) = (e["span"][0].as_u64().unwrap_or(0) as usize, e["span"][1].as_u64().unwrap_or(0) as usize);
+            let (s, en) = (
+                e["span"][0].as_u64().unwrap_or(0) as usize,
+                e["span"][1].as_u64().unwrap_or(0) as usize,
+            );
             if let (Some(&s), Some(&en)) = (bytes.get(s), bytes.get(en)) {
                 spans.push((s, en, ty));
             }
@@ -69,7 +73,10 @@ fn main() -> ExitCode {
             }
         }
     }
-    let (mut tr, mut dv) = match (load(&format!("{corpus}/conllpp-train.jsonl")), load(&format!("{corpus}/conllpp-dev.jsonl"))) {
+    let (mut tr, mut dv) = match (
+        load(&format!("{corpus}/conllpp-train.jsonl")),
+        load(&format!("{corpus}/conllpp-dev.jsonl")),
+    ) {
         (Ok(t), Ok(d)) => (t, d),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("train: {e}");
@@ -84,8 +91,14 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let (held, kept): (Vec<_>, Vec<_>) = docs.into_iter().enumerate().partition(|(d, _)| folds > 0 && d % folds == fold);
-        eprintln!("extra: {} documents trained on ({}x), {} held out", kept.len(), weight, held.len());
+        let (held, kept): (Vec<_>, Vec<_>) =
+            docs.into_iter().enumerate().partition(|(d, _)| folds > 0 && d % folds == fold);
+        eprintln!(
+            "extra: {} documents trained on ({}x), {} held out",
+            kept.len(),
+            weight,
+            held.len()
+        );
         for _ in 0..weight {
             tr.extend(kept.iter().map(|(_, a)| a.clone()));
         }
@@ -94,7 +107,8 @@ fn main() -> ExitCode {
         }
     }
     let t0 = std::time::Instant::now();
-    let bytes = train(&tr, &dv, &set, &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f32()));
+    let bytes =
+        train(&tr, &dv, &set, &mut |m| eprintln!("[{:.0}s] {m}", t0.elapsed().as_secs_f32()));
     if let Err(e) = std::fs::write(&out, &bytes) {
         eprintln!("train: {out}: {e}");
         return ExitCode::from(2);

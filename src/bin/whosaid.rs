@@ -43,7 +43,14 @@ struct Args {
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
-    let mut args = Args { input: None, jsonl: false, offsets: OffsetUnit::Codepoint, continuations: Continuations::Join, format: Format::Json, threads: 0 };
+    let mut args = Args {
+        input: None,
+        jsonl: false,
+        offsets: OffsetUnit::Codepoint,
+        continuations: Continuations::Join,
+        format: Format::Json,
+        threads: 0,
+    };
     let mut command = None;
     while let Some(a) = it.next() {
         let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
@@ -63,10 +70,16 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
                     f => return Err(format!("unknown format '{f}' (expected json or text)")),
                 }
             }
-            "--threads" => args.threads = value("--threads")?.parse().map_err(|_| "--threads needs a number".to_string())?,
+            "--threads" => {
+                args.threads = value("--threads")?
+                    .parse()
+                    .map_err(|_| "--threads needs a number".to_string())?
+            }
             "analyze" | "analyse" if command.is_none() => command = Some(a),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
-            _ if command.is_none() => return Err(format!("unknown command '{a}' (try: whosaid analyze FILE)")),
+            _ if command.is_none() => {
+                return Err(format!("unknown command '{a}' (try: whosaid analyze FILE)"))
+            }
             _ if args.input.is_none() => args.input = Some(a),
             _ => return Err(format!("unexpected argument '{a}'")),
         }
@@ -105,18 +118,26 @@ fn main() -> ExitCode {
 fn run(args: Args) -> Result<ExitCode, String> {
     let options = Options { offsets: args.offsets, continuations: args.continuations };
     if args.jsonl {
-        let threads = if args.threads > 0 { args.threads } else { std::thread::available_parallelism().map_or(1, |n| n.get()) };
+        let threads = if args.threads > 0 {
+            args.threads
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        };
         let stdin = BufReader::new(io::stdin().lock());
-        let bad = batch::run(stdin, io::stdout().lock(), io::stderr().lock(), &options, threads).map_err(|e| e.to_string())?;
+        let bad = batch::run(stdin, io::stdout().lock(), io::stderr().lock(), &options, threads)
+            .map_err(|e| e.to_string())?;
         return Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
     }
     let path = args.input.unwrap_or_else(|| "-".into());
     let bytes = read_input(&path)?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("{path}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()))?;
     let analysis = analyze(&text, &options);
     let mut out = io::stdout().lock();
     let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &analysis).map_err(|e| e.to_string()).and_then(|_| writeln!(out).map_err(|e| e.to_string())),
+        Format::Json => serde_json::to_writer_pretty(&mut out, &analysis)
+            .map_err(|e| e.to_string())
+            .and_then(|_| writeln!(out).map_err(|e| e.to_string())),
         Format::Text => write!(out, "{}", table(&analysis)).map_err(|e| e.to_string()),
     };
     written?;
@@ -141,12 +162,19 @@ fn table(a: &Analysis) -> String {
         let speaker = q.speaker.as_ref().map_or("-", |sp| sp.name.as_str());
         let cue = q.cue.as_ref().map_or("-", |c| c.text.as_str());
         let kind = format!("{:?}", q.kind).to_lowercase();
-        s += &format!("{:<24} {:<14} {:<9} {}\n", clip(speaker, 24), clip(cue, 14), kind, clip(&q.text.replace('\n', " "), 90));
+        s += &format!(
+            "{:<24} {:<14} {:<9} {}\n",
+            clip(speaker, 24),
+            clip(cue, 14),
+            kind,
+            clip(&q.text.replace('\n', " "), 90)
+        );
     }
     s += &format!("\nENTITIES ({})\n", a.entities.len());
     for e in &a.entities {
         let title = e.title.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
-        s += &format!("{:<9} {}{}  x{}\n", format!("{:?}", e.kind), e.name, title, e.mentions.len());
+        s +=
+            &format!("{:<9} {}{}  x{}\n", format!("{:?}", e.kind), e.name, title, e.mentions.len());
     }
     s
 }

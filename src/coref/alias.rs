@@ -138,7 +138,10 @@ pub fn listed(norm: &str) -> Option<&'static str> {
 
 /// Words an acronym skips.
 fn is_function_word(w: &str) -> bool {
-    matches!(w, "of" | "the" | "and" | "for" | "de" | "la" | "du" | "des" | "&" | "on" | "in" | "to")
+    matches!(
+        w,
+        "of" | "the" | "and" | "for" | "de" | "la" | "du" | "des" | "&" | "on" | "in" | "to"
+    )
 }
 
 /// The initials of a multi-word name ("Federal Bureau of Investigation" ->
@@ -258,7 +261,10 @@ mod tests {
         let a = aliases();
         assert!(a.map.keys().all(|n| a.may_list(n) && listed(n).is_some()));
         assert!(!a.may_list("trump") && !a.may_list("") && a.may_list(&"u".repeat(70)));
-        assert_eq!((listed("china"), listed("chinx"), listed(&"u".repeat(70))), (Some("people's republic of china"), None, None));
+        assert_eq!(
+            (listed("china"), listed("chinx"), listed(&"u".repeat(70))),
+            (Some("people's republic of china"), None, None)
+        );
     }
 
     #[test]
@@ -272,9 +278,16 @@ mod tests {
         assert!(!initials_into("Paris", &mut buf) && !initials_into("the Bank run", &mut buf));
         // Keys: equal exactly when the words are.
         assert_eq!(acronym_key("F.B.I."), pack("FBI".chars()));
-        assert_eq!((acronym_key("Paris"), acronym_key("ABCDEFG"), pack("ABCDEFG".chars())), (None, None, None));
-        let keys: Vec<Option<u128>> = ["FB", "FBI", "BFI", "ÉU", "EU", "FBIX"].iter().map(|w| pack(w.chars())).collect();
-        assert!(keys.iter().enumerate().all(|(i, a)| a.is_some() && keys.iter().skip(i + 1).all(|b| b != a)));
+        assert_eq!(
+            (acronym_key("Paris"), acronym_key("ABCDEFG"), pack("ABCDEFG".chars())),
+            (None, None, None)
+        );
+        let keys: Vec<Option<u128>> =
+            ["FB", "FBI", "BFI", "ÉU", "EU", "FBIX"].iter().map(|w| pack(w.chars())).collect();
+        assert!(keys
+            .iter()
+            .enumerate()
+            .all(|(i, a)| a.is_some() && keys.iter().skip(i + 1).all(|b| b != a)));
         assert_eq!(acronym("F.B.I.").as_deref(), Some("FBI"));
         assert_eq!(acronym("Fbi"), None);
         assert_eq!(acronym("A"), None);

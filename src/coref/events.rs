@@ -20,7 +20,11 @@ use std::sync::OnceLock;
 fn event_words() -> &'static FastSet<&'static str> {
     static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../../data/gazetteer/event_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+        include_str!("../../data/gazetteer/event_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
     })
 }
 
@@ -36,7 +40,8 @@ pub fn is_event_name(name: &str) -> bool {
         } else {
             low.push_str(&w.to_lowercase());
         }
-        event_words().contains(low.as_str()) || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        event_words().contains(low.as_str())
+            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
     }) || name.len() > 4 && ends_with_gate(name)
 }
 
@@ -67,7 +72,9 @@ pub fn drop_non_events(mut t: EntityTable) -> EntityTable {
     }
     // The kept mentions, then their renumbered clusters, in order.
     let mut of = t.cluster_of.iter();
-    t.mentions.retain(|_| of.next().is_some_and(|&c| new_cluster.get(c).is_some_and(|&nc| nc != usize::MAX)));
+    t.mentions.retain(|_| {
+        of.next().is_some_and(|&c| new_cluster.get(c).is_some_and(|&nc| nc != usize::MAX))
+    });
     t.cluster_of.retain_mut(|c| match new_cluster.get(*c) {
         Some(&nc) if nc != usize::MAX => {
             *c = nc;
@@ -87,10 +94,21 @@ mod tests {
 
     #[test]
     fn event_names() {
-        for name in ["World War II", "Hurricane Katrina", "Euro 2024", "Watergate", "Election Day", "Super Bowl"] {
+        for name in [
+            "World War II",
+            "Hurricane Katrina",
+            "Euro 2024",
+            "Watergate",
+            "Election Day",
+            "Super Bowl",
+        ] {
             assert!(is_event_name(name), "{name}");
         }
-        assert!(is_event_name("WATERGATE") && is_event_name("Zoë-GATE") && is_event_name("ÉLECTION 2024"));
+        assert!(
+            is_event_name("WATERGATE")
+                && is_event_name("Zoë-GATE")
+                && is_event_name("ÉLECTION 2024")
+        );
         for name in ["People in Riverside", "iPhone", "Gate", "Riverside", "Gatekeeper", "Zoë"] {
             assert!(!is_event_name(name), "{name}");
         }
@@ -117,7 +135,12 @@ mod tests {
         assert_eq!(names, ["Ann Lee", "World War II", "Paris"]);
         assert_eq!(t.mentions.len(), 3);
         assert_eq!(t.cluster_of, [0, 1, 2]);
-        let spans: Vec<(&str, usize)> = t.mentions.iter().map(|m| &text[m.start..m.end]).zip(t.cluster_of.iter().copied()).collect();
+        let spans: Vec<(&str, usize)> = t
+            .mentions
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .zip(t.cluster_of.iter().copied())
+            .collect();
         assert_eq!(spans, [("Ann Lee", 0), ("World War II", 1), ("Paris", 2)]);
     }
 }

@@ -8,12 +8,12 @@
 
 use super::alias;
 use super::names::{after_words, Names};
-use std::collections::hash_map::Entry;
 use crate::entities::gazetteer::Class;
 use crate::entities::Mention;
+use crate::text::fasthash::FastMap;
 use crate::text::Doc;
 use crate::EntityType;
-use crate::text::fasthash::FastMap;
+use std::collections::hash_map::Entry;
 
 /// Longer "names" (a tagger run-on) take no part in name-ending links,
 /// which keeps the work per mention bounded.
@@ -57,7 +57,15 @@ fn family(k: EntityType) -> u8 {
 }
 
 fn is_name(k: EntityType) -> bool {
-    matches!(k, EntityType::PERSON | EntityType::ORG | EntityType::GPE | EntityType::LOC | EntityType::NORP | EntityType::EVENT)
+    matches!(
+        k,
+        EntityType::PERSON
+            | EntityType::ORG
+            | EntityType::GPE
+            | EntityType::LOC
+            | EntityType::NORP
+            | EntityType::EVENT
+    )
 }
 
 /// Links the mentions and returns each one's root; may retype mentions
@@ -70,7 +78,8 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
     let by_surname = people(&names, mentions, &mut uf);
     org_heads(&names, mentions, &by_surname, &mut uf);
     acronyms(&names, mentions, &mut uf);
-    let mut by_key: FastMap<(u8, &str), usize> = FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
+    let mut by_key: FastMap<(u8, &str), usize> =
+        FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
     for (i, m) in mentions.iter().enumerate() {
         if by_surname.get(i).copied().unwrap_or(false) {
             continue;
@@ -87,7 +96,10 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
 
 /// The first `k` words of a normal form ("ana lucia" of "ana lucia ferreira").
 fn first_words(norm: &str, k: usize) -> &str {
-    norm.match_indices(' ').nth(k.saturating_sub(1)).and_then(|(at, _)| norm.get(..at)).unwrap_or(norm)
+    norm.match_indices(' ')
+        .nth(k.saturating_sub(1))
+        .and_then(|(at, _)| norm.get(..at))
+        .unwrap_or(norm)
 }
 
 /// The last word of a normal form of two words or more ("weldon").
@@ -103,13 +115,18 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     // weldon" of "wayne curtis weldon"), and surnames, -> mentions.
     // Sized once: at most one entry per distinct text (endings aside).
     let size = names.distinct();
-    let mut full: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size, Default::default());
-    let mut endings: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(size / 4, Default::default());
-    let mut starts: FastMap<&str, (usize, bool)> = FastMap::with_capacity_and_hasher(size / 4, Default::default());
-    let mut surnames: FastMap<&str, Vec<usize>> = FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut full: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut endings: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(size / 4, Default::default());
+    let mut starts: FastMap<&str, (usize, bool)> =
+        FastMap::with_capacity_and_hasher(size / 4, Default::default());
+    let mut surnames: FastMap<&str, Vec<usize>> =
+        FastMap::with_capacity_and_hasher(size, Default::default());
     // First words of full names ("nora" of "nora quayle", "liu" of "liu xiaming").
     // Each keeps its first full name and whether all its full names are that one.
-    let mut given: FastMap<&str, (usize, bool)> = FastMap::with_capacity_and_hasher(size, Default::default());
+    let mut given: FastMap<&str, (usize, bool)> =
+        FastMap::with_capacity_and_hasher(size, Default::default());
     // A text's names and endings are entered by its first person mention;
     // later ones would find them there already.
     let mut entered = vec![false; names.distinct()];
@@ -126,7 +143,10 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
                 endings.entry(after_words(n, k)).or_insert(i);
                 // "ana lucia" of "ana lucia ferreira", kept only while one full name has it.
                 let head = first_words(n, words - k);
-                starts.entry(head).and_modify(|(j, one)| *one &= names.norm(*j) == n).or_insert((i, true));
+                starts
+                    .entry(head)
+                    .and_modify(|(j, one)| *one &= names.norm(*j) == n)
+                    .or_insert((i, true));
             }
         }
         surnames.entry(surname(n)).or_default().push(i);
@@ -136,7 +156,12 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     // A repeated full name links where its first mention did, and joins
     // that mention by its key in any case: its lookups need not be redone.
     let mut looked_up = vec![false; names.distinct()];
-    let known = (1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Org as u16) | (1 << Class::Norp as u16);
+    let known = (1 << Class::Country as u16)
+        | (1 << Class::State as u16)
+        | (1 << Class::City as u16)
+        | (1 << Class::Region as u16)
+        | (1 << Class::Org as u16)
+        | (1 << Class::Norp as u16);
     for (i, m) in mentions.iter_mut().enumerate() {
         if !is_name(m.kind) {
             continue;
@@ -191,7 +216,8 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
 /// joins it and is typed ORG, unless it was linked as a surname or a word
 /// list knows it as a place or a given name.
 fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut UnionFind) {
-    let mut heads: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(names.distinct() / 4, Default::default());
+    let mut heads: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(names.distinct() / 4, Default::default());
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityType::ORG) {
         let mut words = names.text(i).split_whitespace();
         if let (EntityType::ORG, Some(first), Some(_)) = (m.kind, words.next(), words.next()) {
@@ -205,12 +231,22 @@ fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut
     if heads.is_empty() {
         return;
     }
-    let blocked = (1 << Class::Country as u16) | (1 << Class::State as u16) | (1 << Class::City as u16) | (1 << Class::Region as u16) | (1 << Class::Male as u16) | (1 << Class::Female as u16) | (1 << Class::Norp as u16);
+    let blocked = (1 << Class::Country as u16)
+        | (1 << Class::State as u16)
+        | (1 << Class::City as u16)
+        | (1 << Class::Region as u16)
+        | (1 << Class::Male as u16)
+        | (1 << Class::Female as u16)
+        | (1 << Class::Norp as u16);
     for (i, m) in mentions.iter_mut().enumerate() {
         // A place the tagger saw as a place stays one: organisations are
         // often named after their town ("Northfield Transit Authority").
         let named = is_name(m.kind) && !matches!(m.kind, EntityType::GPE | EntityType::LOC);
-        if !named || surname.get(i).copied().unwrap_or(true) || names.spaced(i) || names.classes(i) & blocked != 0 {
+        if !named
+            || surname.get(i).copied().unwrap_or(true)
+            || names.spaced(i)
+            || names.classes(i) & blocked != 0
+        {
             continue;
         }
         if let Some(&j) = heads.get(names.norm(i)) {
@@ -231,11 +267,16 @@ fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
     let mut entered = vec![false; names.distinct()];
     let mut initials = String::new();
     for (i, m) in mentions.iter().enumerate() {
-        if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC) && names.word_count(i) > 1 {
+        if matches!(m.kind, EntityType::ORG | EntityType::GPE | EntityType::LOC)
+            && names.word_count(i) > 1
+        {
             let Some(done) = entered.get_mut(names.id(i)).filter(|d| !**d) else { continue };
             *done = true;
             // Initials longer than any acronym can never be spelled: not kept.
-            if let Some(key) = alias::initials_into(names.text(i), &mut initials).then(|| alias::pack(initials.chars())).flatten() {
+            if let Some(key) = alias::initials_into(names.text(i), &mut initials)
+                .then(|| alias::pack(initials.chars()))
+                .flatten()
+            {
                 spelled.entry(key).or_insert(i);
             }
         }
@@ -252,7 +293,8 @@ fn acronyms(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) {
         let slot = long_form.get_mut(names.id(i));
         let found = match slot {
             Some(Some(j)) => *j,
-            Some(slot) => *slot.insert(alias::acronym_key(names.text(i)).and_then(|a| spelled.get(&a).copied())),
+            Some(slot) => *slot
+                .insert(alias::acronym_key(names.text(i)).and_then(|a| spelled.get(&a).copied())),
             None => alias::acronym_key(names.text(i)).and_then(|a| spelled.get(&a).copied()),
         };
         if let Some(j) = found {

@@ -142,10 +142,14 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
             }
         }
     }
-    let kind = counts.iter().take(seen).fold(None, |best: Option<(EntityType, usize)>, &(k, n)| match best {
-        Some((_, b)) if b >= n => best,
-        _ => Some((k, n)),
-    });
+    let kind =
+        counts.iter().take(seen).fold(
+            None,
+            |best: Option<(EntityType, usize)>, &(k, n)| match best {
+                Some((_, b)) if b >= n => best,
+                _ => Some((k, n)),
+            },
+        );
     let kind = kind.map_or(EntityType::CARDINAL, |(k, _)| k);
     let mut name = "";
     let mut name_rank = (false, 0, 0);
@@ -183,7 +187,9 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     // in an organisation word is an organisation.
     // A place so named too ("Northfield Records"), by the coreference list
     // alone: the tagger's list has "City" and "Bank" ("Mexico City", "West Bank").
-    let place_named_as_org = is_place(kind) && name.contains(' ') && name.split_whitespace().next_back().is_some_and(|w| org_endings().contains(w));
+    let place_named_as_org = is_place(kind)
+        && name.contains(' ')
+        && name.split_whitespace().next_back().is_some_and(|w| org_endings().contains(w));
     let kind = if kind == EntityType::PERSON && ends_in_org_word(name) || place_named_as_org {
         for &i in ms {
             if let Some(m) = mentions.get_mut(i) {
@@ -194,7 +200,8 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     } else {
         kind
     };
-    let gender = if kind == EntityType::PERSON { gender(title.as_deref(), name) } else { Gender::Unknown };
+    let gender =
+        if kind == EntityType::PERSON { gender(title.as_deref(), name) } else { Gender::Unknown };
     Cluster { kind, name: single_spaced(name), title, gender }
 }
 
@@ -244,23 +251,35 @@ fn is_place(k: EntityType) -> bool {
 fn ends_in_org_word(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let last = words.next_back().unwrap_or("");
-    words.next().is_some() && (gazetteer::has(gazetteer::lookup(&[last]), Class::OrgWord) || org_endings().contains(last))
+    words.next().is_some()
+        && (gazetteer::has(gazetteer::lookup(&[last]), Class::OrgWord)
+            || org_endings().contains(last))
 }
 
 /// `data/coref/org_endings.txt`, read once.
 fn org_endings() -> &'static FastSet<&'static str> {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| include_str!("../../data/coref/org_endings.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+    SET.get_or_init(|| {
+        include_str!("../../data/coref/org_endings.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
 }
 
 /// A gender guess from the title's first word, else the first given name.
 fn gender(title: Option<&str>, name: &str) -> Gender {
-    let t = title.and_then(|t| t.split_whitespace().next()).unwrap_or("").trim_end_matches('.').to_lowercase();
+    let t = title
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_lowercase();
     match t.as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "spokesman" | "chairman" | "brother" => return Gender::Male,
-        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess" | "congresswoman" | "spokeswoman" | "chairwoman" | "sister" => {
-            return Gender::Female
-        }
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "spokesman"
+        | "chairman" | "brother" => return Gender::Male,
+        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess"
+        | "congresswoman" | "spokeswoman" | "chairwoman" | "sister" => return Gender::Female,
         _ => {}
     }
     let first = name.split_whitespace().next().unwrap_or("");
@@ -332,11 +351,20 @@ impl EntityTable {
             .clusters
             .into_iter()
             .zip(size)
-            .map(|(c, n)| Entity { kind: c.kind, name: c.name, title: c.title, mentions: Vec::with_capacity(n) })
+            .map(|(c, n)| Entity {
+                kind: c.kind,
+                name: c.name,
+                title: c.title,
+                mentions: Vec::with_capacity(n),
+            })
             .collect();
         for (m, &c) in self.mentions.iter().zip(&self.cluster_of) {
             if let Some(e) = out.get_mut(c) {
-                e.mentions.push(Span { start: m.start, end: m.end, text: doc.slice(m.start, m.end).to_string() });
+                e.mentions.push(Span {
+                    start: m.start,
+                    end: m.end,
+                    text: doc.slice(m.start, m.end).to_string(),
+                });
             }
         }
         out

@@ -41,7 +41,8 @@ impl<'t> Names<'t> {
         let texts: Vec<&'t str> = mentions.iter().map(|m| doc.slice(m.start, m.end)).collect();
         // Sized for the worst case (every text distinct): no regrowth.
         let n = texts.len();
-        let mut ids: FastMap<&'t str, usize> = FastMap::with_capacity_and_hasher(n, Default::default());
+        let mut ids: FastMap<&'t str, usize> =
+            FastMap::with_capacity_and_hasher(n, Default::default());
         let mut id_of = Vec::with_capacity(n);
         let mut buf = String::with_capacity(texts.iter().map(|t| t.len()).sum());
         let mut norm_at = Vec::with_capacity(n);
@@ -104,7 +105,9 @@ impl<'t> Names<'t> {
     /// The gazetteer's classes for mention `i`'s text, looked up once per
     /// distinct text.
     pub fn classes(&self, i: usize) -> Classes {
-        let Some(slot) = self.classes.get(self.id(i)) else { return gazetteer::lookup(&[self.text(i)]) };
+        let Some(slot) = self.classes.get(self.id(i)) else {
+            return gazetteer::lookup(&[self.text(i)]);
+        };
         if let Some(c) = slot.get() {
             return c;
         }

@@ -44,7 +44,15 @@ fn surname_before_the_full_name_and_mistyped() {
 #[test]
 fn shared_surnames_go_to_the_nearest_full_name() {
     let t = "Bo Kern met Al Kern. Kern said no. Kern left.";
-    let tb = table(t, &[("Bo Kern", PERSON, None), ("Al Kern", PERSON, None), ("Kern", PERSON, None), ("Kern", PERSON, None)]);
+    let tb = table(
+        t,
+        &[
+            ("Bo Kern", PERSON, None),
+            ("Al Kern", PERSON, None),
+            ("Kern", PERSON, None),
+            ("Kern", PERSON, None),
+        ],
+    );
     assert_eq!(tb.cluster_of, vec![0, 1, 1, 1]);
     assert_eq!(tb.gender(0), Gender::Unknown);
 }
@@ -60,15 +68,27 @@ fn name_endings_join() {
 #[test]
 fn country_aliases_are_one_place() {
     let t = "The US and the U.S. and the United States and the UK.";
-    let tb = table(t, &[("US", GPE, None), ("U.S.", GPE, None), ("United States", GPE, None), ("UK", GPE, None)]);
+    let tb = table(
+        t,
+        &[("US", GPE, None), ("U.S.", GPE, None), ("United States", GPE, None), ("UK", GPE, None)],
+    );
     assert_eq!(tb.cluster_of, vec![0, 0, 0, 1]);
     assert_eq!(tb.name(0), Some("United States"));
 }
 
 #[test]
 fn acronyms_join_their_long_form_either_way() {
-    let t = "The FBI said the Federal Bureau of Investigation and the Zeta Trust Bank (ZTB) agreed.";
-    let tb = table(t, &[("FBI", ORG, None), ("Federal Bureau of Investigation", ORG, None), ("Zeta Trust Bank", ORG, None), ("ZTB", GPE, None)]);
+    let t =
+        "The FBI said the Federal Bureau of Investigation and the Zeta Trust Bank (ZTB) agreed.";
+    let tb = table(
+        t,
+        &[
+            ("FBI", ORG, None),
+            ("Federal Bureau of Investigation", ORG, None),
+            ("Zeta Trust Bank", ORG, None),
+            ("ZTB", GPE, None),
+        ],
+    );
     assert_eq!(tb.cluster_of, vec![0, 0, 1, 1]);
     assert_eq!(tb.name(0), Some("Federal Bureau of Investigation"));
     assert_eq!(tb.mentions[3].kind, ORG);
@@ -92,7 +112,8 @@ fn gender_from_titles() {
 #[test]
 fn lookups_by_byte_and_entity_order() {
     let t = "Ann Vell met Bo Kern. Vell left.";
-    let tb = table(t, &[("Ann Vell", PERSON, None), ("Bo Kern", PERSON, None), ("Vell", PERSON, None)]);
+    let tb =
+        table(t, &[("Ann Vell", PERSON, None), ("Bo Kern", PERSON, None), ("Vell", PERSON, None)]);
     assert_eq!(tb.entity_containing(t.find("Kern").unwrap_or(0)), Some(1));
     assert_eq!(tb.entity_containing(t.find("met").unwrap_or(0)), None);
     assert_eq!(tb.entity_at(t.rfind("Vell").unwrap_or(0), t.len() - 6), Some(0));
@@ -112,14 +133,29 @@ fn no_mentions_no_clusters() {
 #[test]
 fn same_surname_different_first_names_stay_apart() {
     let t = "Hillary Clinton spoke. Clinton said no. Bill Clinton came.";
-    let tb = table(t, &[("Hillary Clinton", PERSON, None), ("Clinton", PERSON, None), ("Bill Clinton", PERSON, None)]);
+    let tb = table(
+        t,
+        &[
+            ("Hillary Clinton", PERSON, None),
+            ("Clinton", PERSON, None),
+            ("Bill Clinton", PERSON, None),
+        ],
+    );
     assert_eq!(tb.cluster_of, vec![0, 0, 1]);
 }
 
 #[test]
 fn short_forms_of_organisations_join_them() {
     let t = "Zorvex Steel Corp rose. Zorvex said it would hire Ann Lee. Ann spoke.";
-    let tb = table(t, &[("Zorvex Steel Corp", ORG, None), ("Zorvex", PERSON, None), ("Ann Lee", PERSON, None), ("Ann", PERSON, None)]);
+    let tb = table(
+        t,
+        &[
+            ("Zorvex Steel Corp", ORG, None),
+            ("Zorvex", PERSON, None),
+            ("Ann Lee", PERSON, None),
+            ("Ann", PERSON, None),
+        ],
+    );
     assert_eq!(tb.cluster_of[..2], [0, 0]);
     assert_eq!(tb.mentions[1].kind, ORG);
     assert_eq!(tb.mentions[3].kind, PERSON, "a given name is not an organisation's short form");
@@ -128,10 +164,16 @@ fn short_forms_of_organisations_join_them() {
 #[test]
 fn a_town_an_organisation_is_named_after_stays_a_town() {
     let t = "The Quarrow Transit Board met. Buses in Quarrow run late. Quarrow said no.";
-    let tb = table(t, &[("Quarrow Transit Board", ORG, None), ("Quarrow", GPE, None), ("Quarrow", PERSON, None)]);
+    let tb = table(
+        t,
+        &[("Quarrow Transit Board", ORG, None), ("Quarrow", GPE, None), ("Quarrow", PERSON, None)],
+    );
     assert_eq!(tb.mentions[1].kind, GPE, "the tagger's place stays a place");
     assert_ne!(tb.cluster_of[1], tb.cluster_of[0]);
-    assert_eq!(tb.cluster_of[2], tb.cluster_of[0], "a short form the tagger did not call a place still joins");
+    assert_eq!(
+        tb.cluster_of[2], tb.cluster_of[0],
+        "a short form the tagger did not call a place still joins"
+    );
 }
 
 #[test]
@@ -170,7 +212,12 @@ fn repeated_names_and_acronyms_link_like_their_first_mention() {
             ("Federal Bureau of Investigation", ORG, None),
         ],
     );
-    assert_eq!(tb.clusters.len(), 2, "{:?}", tb.clusters.iter().map(|c| &c.name).collect::<Vec<_>>());
+    assert_eq!(
+        tb.clusters.len(),
+        2,
+        "{:?}",
+        tb.clusters.iter().map(|c| &c.name).collect::<Vec<_>>()
+    );
     assert_eq!(tb.cluster_of, [0, 1, 0, 0, 1, 0, 0, 1, 1, 1]);
     assert!(tb.mentions.iter().skip(7).all(|m| m.kind == ORG));
 }
@@ -184,17 +231,40 @@ fn members_are_grouped_by_cluster_in_text_order() {
 #[test]
 fn entities_list_their_mentions_in_text_order() {
     let t = "Ann Lee met Bo Day. Lee and Day left. Ann Lee stayed.";
-    let tb = table(t, &[("Ann Lee", PERSON, None), ("Bo Day", PERSON, None), ("Lee", PERSON, None), ("Day", PERSON, None), ("Ann Lee", PERSON, None)]);
+    let tb = table(
+        t,
+        &[
+            ("Ann Lee", PERSON, None),
+            ("Bo Day", PERSON, None),
+            ("Lee", PERSON, None),
+            ("Day", PERSON, None),
+            ("Ann Lee", PERSON, None),
+        ],
+    );
     let ents = tb.into_entities(&Doc::new(t));
-    let got: Vec<(&str, Vec<usize>)> = ents.iter().map(|e| (e.name.as_str(), e.mentions.iter().map(|m| m.start).collect())).collect();
+    let got: Vec<(&str, Vec<usize>)> = ents
+        .iter()
+        .map(|e| (e.name.as_str(), e.mentions.iter().map(|m| m.start).collect()))
+        .collect();
     assert_eq!(got, [("Ann Lee", vec![0, 20, 38]), ("Bo Day", vec![12, 28])]);
 }
 
 #[test]
 fn a_repeated_short_form_is_ranked_as_often_as_it_comes() {
     let t = "DONALD TRUMP won. Trump spoke. Trump left. Donald Trump waved.";
-    let tb = table(t, &[("DONALD TRUMP", PERSON, None), ("Trump", PERSON, None), ("Trump", PERSON, None), ("Donald Trump", PERSON, None)]);
+    let tb = table(
+        t,
+        &[
+            ("DONALD TRUMP", PERSON, None),
+            ("Trump", PERSON, None),
+            ("Trump", PERSON, None),
+            ("Donald Trump", PERSON, None),
+        ],
+    );
     assert_eq!(tb.clusters.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Donald Trump"]);
-    let tb = table(t, &[("DONALD TRUMP", PERSON, None), ("Trump", PERSON, None), ("Trump", PERSON, None)]);
+    let tb = table(
+        t,
+        &[("DONALD TRUMP", PERSON, None), ("Trump", PERSON, None), ("Trump", PERSON, None)],
+    );
     assert_eq!(tb.clusters.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Trump"]);
 }

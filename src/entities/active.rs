@@ -174,9 +174,16 @@ mod tests {
         seqs.push((0..64).map(|i| all[(i * 7 + i / 5) % 3]).collect());
         seqs.push((0..63).map(|i| all[(i * 5 + 1) % 3]).collect());
         for s in seqs {
-            let bits = |k: Kind| s.iter().enumerate().filter(|(_, &x)| x == k).fold(0u64, |m, (i, _)| m | 1 << i);
-            let want = mask(&s, false).iter().enumerate().fold(0u64, |m, (i, &a)| m | u64::from(a) << i);
-            assert_eq!(mask_bits(bits(Kind::Candidate), bits(Kind::Punctuation), s.len()), want, "{s:?}");
+            let bits = |k: Kind| {
+                s.iter().enumerate().filter(|(_, &x)| x == k).fold(0u64, |m, (i, _)| m | 1 << i)
+            };
+            let want =
+                mask(&s, false).iter().enumerate().fold(0u64, |m, (i, &a)| m | u64::from(a) << i);
+            assert_eq!(
+                mask_bits(bits(Kind::Candidate), bits(Kind::Punctuation), s.len()),
+                want,
+                "{s:?}"
+            );
         }
     }
 

@@ -79,7 +79,10 @@ mod tests {
         let b = Buckets::new(10, used).expect("valid");
         let rows: Vec<usize> = used.iter().map(|&x| b.row(x)).collect();
         assert_eq!(rows, [1, 2, 3, 4, 5, 6, 7, 8]);
-        assert_eq!((b.row(1), b.row(30), b.row(33), b.row(65), b.row(1022), b.row(1024), b.row(u32::MAX)), (0, 0, 0, 0, 0, 0, 0));
+        assert_eq!(
+            (b.row(1), b.row(30), b.row(33), b.row(65), b.row(1022), b.row(1024), b.row(u32::MAX)),
+            (0, 0, 0, 0, 0, 0, 0)
+        );
     }
 
     #[test]

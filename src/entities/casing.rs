@@ -80,7 +80,8 @@ struct Groups {
 fn groups(v: &Vocab, lower: &Lowercase) -> Groups {
     let flags = v.shapes();
     let capitalised = flags.iter().filter(|&&f| f & UPPER_START != 0).count();
-    let mut index: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(capitalised, Default::default());
+    let mut index: FastMap<Cow<str>, u32> =
+        FastMap::with_capacity_and_hasher(capitalised, Default::default());
     let mut entry = vec![NONE; flags.len()];
     for (id, (w, &f)) in v.words().iter().zip(flags).enumerate() {
         if f & UPPER_START == 0 {
@@ -94,7 +95,9 @@ fn groups(v: &Vocab, lower: &Lowercase) -> Groups {
                 // words are their own key) is found through the vocab's
                 // table, once per key, instead of every lowercase word
                 // hashing itself into this map.
-                if let Some(own) = v.find(slot.key()).filter(|&o| flags.get(o).is_some_and(|&g| is_own_key(g))) {
+                if let Some(own) =
+                    v.find(slot.key()).filter(|&o| flags.get(o).is_some_and(|&g| is_own_key(g)))
+                {
                     if let Some(x) = entry.get_mut(own) {
                         *x = n;
                     }
@@ -111,7 +114,9 @@ fn groups(v: &Vocab, lower: &Lowercase) -> Groups {
     let mut asked = Vec::new();
     for (id, (w, &f)) in v.words().iter().zip(flags).enumerate() {
         if f & (UPPER_START | ALPHA_START) == ALPHA_START && !is_own_key(f) {
-            if let (Some(x), Some(&e)) = (entry.get_mut(id), index.get(key_of(lower, id, w, f).as_ref())) {
+            if let (Some(x), Some(&e)) =
+                (entry.get_mut(id), index.get(key_of(lower, id, w, f).as_ref()))
+            {
                 *x = e;
             }
         }
@@ -165,7 +170,9 @@ impl<'d> DocStats<'d> {
             }
             for (i, &id) in s.tokens.clone().zip(ids).skip(1) {
                 let id = id as usize;
-                let Some(e) = entry.get(id).and_then(|&e| seen.get_mut(e as usize)) else { continue };
+                let Some(e) = entry.get(id).and_then(|&e| seen.get_mut(e as usize)) else {
+                    continue;
+                };
                 if flags.get(id).is_some_and(|f| f & UPPER_START != 0) {
                     if !e.capital {
                         e.cased = doc.tok(i);

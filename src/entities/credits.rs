@@ -16,7 +16,22 @@ use std::ops::Range;
 
 /// Words that lead or join a credit's parts and are never names.
 fn is_lead(w: &str) -> bool {
-    is_credit_lead(w) || matches!(w, "By" | "by" | "Reporting" | "Editing" | "Writing" | "Written" | "Contributing" | "Additional" | "Courtesy" | "courtesy" | "Via" | "via" | "Staff")
+    is_credit_lead(w)
+        || matches!(
+            w,
+            "By" | "by"
+                | "Reporting"
+                | "Editing"
+                | "Writing"
+                | "Written"
+                | "Contributing"
+                | "Additional"
+                | "Courtesy"
+                | "courtesy"
+                | "Via"
+                | "via"
+                | "Staff"
+        )
 }
 
 /// The names of the credit or byline paragraph of tokens `toks`.
@@ -25,7 +40,11 @@ pub fn names(doc: &Doc, toks: Range<usize>) -> Vec<Mention> {
     let mut run: Option<usize> = None;
     for i in toks.start..=toks.end {
         let w = doc.tok(i);
-        let part = i < toks.end && !is_lead(w) && (w.starts_with(char::is_uppercase) || is_initial_dot(doc, i) || run.is_some() && is_particle(w));
+        let part = i < toks.end
+            && !is_lead(w)
+            && (w.starts_with(char::is_uppercase)
+                || is_initial_dot(doc, i)
+                || run.is_some() && is_particle(w));
         match (part, run) {
             (true, None) => run = Some(i),
             (false, Some(a)) => {
@@ -40,7 +59,10 @@ pub fn names(doc: &Doc, toks: Range<usize>) -> Vec<Mention> {
 
 /// "." right after an initial ("J." in "J. Ruiz").
 fn is_initial_dot(doc: &Doc, i: usize) -> bool {
-    doc.tok(i) == "." && i > 0 && doc.tok(i - 1).chars().count() == 1 && doc.tokens.get(i - 1).zip(doc.tokens.get(i)).is_some_and(|(a, b)| a.end() == b.start())
+    doc.tok(i) == "."
+        && i > 0
+        && doc.tok(i - 1).chars().count() == 1
+        && doc.tokens.get(i - 1).zip(doc.tokens.get(i)).is_some_and(|(a, b)| a.end() == b.start())
 }
 
 /// Lowercase words inside names ("Ana de Ruiz", "Museum of Art").
@@ -57,7 +79,8 @@ fn part_name(doc: &Doc, mut a: usize, mut b: usize) -> Option<Mention> {
         b -= 1;
     }
     let words: Vec<&str> = (a..b).map(|i| doc.tok(i)).filter(|w| *w != ".").collect();
-    let acronym = words.len() == 1 && words.iter().all(|w| w.len() >= 2 && !w.chars().any(char::is_lowercase));
+    let acronym = words.len() == 1
+        && words.iter().all(|w| w.len() >= 2 && !w.chars().any(char::is_lowercase));
     let kind = if acronym || words.iter().any(|w| is_credit_org_word(w)) {
         // "AP Photo" is the Associated Press's credit: the agency is "AP".
         while b > a + 1 && matches!(doc.tok(b - 1), "Photo" | "Photos" | "Pool") {
@@ -69,7 +92,12 @@ fn part_name(doc: &Doc, mut a: usize, mut b: usize) -> Option<Mention> {
     } else {
         return None;
     };
-    Some(Mention { start: doc.tokens.get(a)?.start(), end: doc.tokens.get(b - 1)?.end(), kind, title: None })
+    Some(Mention {
+        start: doc.tokens.get(a)?.start(),
+        end: doc.tokens.get(b - 1)?.end(),
+        kind,
+        title: None,
+    })
 }
 
 /// The token range of each paragraph of `doc` whose names come from its
@@ -77,7 +105,10 @@ fn part_name(doc: &Doc, mut a: usize, mut b: usize) -> Option<Mention> {
 pub fn special(doc: &Doc) -> Vec<(Range<usize>, ParagraphKind)> {
     let mut out = Vec::new();
     for p in &doc.paragraphs {
-        if matches!(p.kind, ParagraphKind::Credit | ParagraphKind::Byline | ParagraphKind::Furniture) {
+        if matches!(
+            p.kind,
+            ParagraphKind::Credit | ParagraphKind::Byline | ParagraphKind::Furniture
+        ) {
             let a = doc.sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
             let b = doc.sentences.get(p.sentences.end.wrapping_sub(1)).map_or(0, |s| s.tokens.end);
             out.push((a..b, p.kind));
@@ -100,10 +131,25 @@ mod tests {
     #[test]
     fn a_credit_splits_into_person_and_organisation() {
         use EntityType::*;
-        assert_eq!(credit("Credit: Ana Ruiz/Example Times"), [("Ana Ruiz".into(), PERSON), ("Example Times".into(), ORG)]);
-        assert_eq!(credit("Rest underground.CreditAna Ruiz/Example Times"), [("Ana Ruiz".into(), PERSON), ("Example Times".into(), ORG)]);
-        assert_eq!(credit("(AP Photo/Ana de Ruiz)"), [("AP".into(), ORG), ("Ana de Ruiz".into(), PERSON)]);
-        assert_eq!(credit("Photo by J. Kern for The Northfield Post"), [("J. Kern".into(), PERSON), ("Northfield Post".into(), ORG)]);
-        assert_eq!(credit("(Reporting by Ana Ruiz; Editing by Bo Kern)"), [("Ana Ruiz".into(), PERSON), ("Bo Kern".into(), PERSON)]);
+        assert_eq!(
+            credit("Credit: Ana Ruiz/Example Times"),
+            [("Ana Ruiz".into(), PERSON), ("Example Times".into(), ORG)]
+        );
+        assert_eq!(
+            credit("Rest underground.CreditAna Ruiz/Example Times"),
+            [("Ana Ruiz".into(), PERSON), ("Example Times".into(), ORG)]
+        );
+        assert_eq!(
+            credit("(AP Photo/Ana de Ruiz)"),
+            [("AP".into(), ORG), ("Ana de Ruiz".into(), PERSON)]
+        );
+        assert_eq!(
+            credit("Photo by J. Kern for The Northfield Post"),
+            [("J. Kern".into(), PERSON), ("Northfield Post".into(), ORG)]
+        );
+        assert_eq!(
+            credit("(Reporting by Ana Ruiz; Editing by Bo Kern)"),
+            [("Ana Ruiz".into(), PERSON), ("Bo Kern".into(), PERSON)]
+        );
     }
 }

@@ -13,10 +13,10 @@
 mod hashes;
 
 use super::gazetteer::Classes;
+use super::words::{short_shape, Form, Words};
+use crate::text::Doc;
 use hashes::*;
 pub use hashes::{some_word_hashes, states_read, word_hashes};
-use crate::text::Doc;
-use super::words::{short_shape, Form, Words};
 use std::ops::Range;
 
 pub use super::casing::DocStats;
@@ -63,8 +63,18 @@ const EDGE_R: &str = "</s>";
 
 impl<'a, 'd> Sentence<'a, 'd> {
     /// Window `range` (token indices) of sentence `sent` of `doc`.
-    pub fn new(doc: &Doc, words: &'a Words<'d>, stats: &'a DocStats<'a>, sent: usize, range: Range<usize>) -> Self {
-        let para_start = doc.sentences.get(sent).and_then(|s| doc.paragraphs.get(s.paragraph)).is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start()));
+    pub fn new(
+        doc: &Doc,
+        words: &'a Words<'d>,
+        stats: &'a DocStats<'a>,
+        sent: usize,
+        range: Range<usize>,
+    ) -> Self {
+        let para_start = doc
+            .sentences
+            .get(sent)
+            .and_then(|s| doc.paragraphs.get(s.paragraph))
+            .is_some_and(|p| p.start == doc.tokens.get(range.start).map_or(0, |t| t.start()));
         Sentence { words, start: range.start, len: range.len(), para_start, stats }
     }
 
@@ -142,7 +152,8 @@ impl<'a, 'd> Sentence<'a, 'd> {
     /// position (the rest come from [`local`]).
     pub fn context(&self, i: usize, f: &mut Vec<u32>) {
         let k = i as isize;
-        let (p2, p1, w, n1, n2) = (self.form(k - 2), self.form(k - 1), self.form(k), self.form(k + 1), self.form(k + 2));
+        let (p2, p1, w, n1, n2) =
+            (self.form(k - 2), self.form(k - 1), self.form(k), self.form(k + 1), self.form(k + 2));
         let (sp, sw, sn) = (Self::sshape(&p1), Self::sshape(&w), Self::sshape(&n1));
         // hash(3, [p1]), hash(4, [n1]), hash(5, [p2]), hash(6, [n2]),
         // hash(7, [p1, w]), hash(8, [w, n1]), from each word's own hashes.
@@ -167,7 +178,8 @@ impl<'a, 'd> Sentence<'a, 'd> {
         if h.unit | h.begin | h.inside | h.last | before | after == 0 {
             return; // most tokens and their neighbours are in no list
         }
-        for (row, set) in LIST_HASHES.iter().zip([h.unit, h.begin, h.inside, h.last, before, after]) {
+        for (row, set) in LIST_HASHES.iter().zip([h.unit, h.begin, h.inside, h.last, before, after])
+        {
             let mut bits = set & CLASS_BITS;
             while bits != 0 {
                 if let Some(&x) = row.get(bits.trailing_zeros() as usize) {
@@ -185,7 +197,12 @@ pub const BIAS: u32 = fnv_start(0);
 /// The hashes of the casing feature (template 30: whether the document
 /// also writes the word in lowercase, and capitalised), indexed by
 /// [`casing`].
-pub const CASING: [u32; 4] = [casing_hash(b'-', b'-'), casing_hash(b'l', b'-'), casing_hash(b'-', b'c'), casing_hash(b'l', b'c')];
+pub const CASING: [u32; 4] = [
+    casing_hash(b'-', b'-'),
+    casing_hash(b'l', b'-'),
+    casing_hash(b'-', b'c'),
+    casing_hash(b'l', b'c'),
+];
 
 /// `hash(30, [[low], [cap]])`, at compile time.
 const fn casing_hash(low: u8, cap: u8) -> u32 {
@@ -248,7 +265,10 @@ mod tests {
         assert_eq!(prefix("café", 3), "caf");
         assert_eq!(suffix("café", 2), "fé");
         assert_eq!(suffix("a", 3), "a");
-        assert_eq!((prefix("lee", 2), prefix("lee", 4), suffix("lee", 2), suffix("lee", 4)), ("le", "lee", "ee", "lee"));
+        assert_eq!(
+            (prefix("lee", 2), prefix("lee", 4), suffix("lee", 2), suffix("lee", 4)),
+            ("le", "lee", "ee", "lee")
+        );
     }
 
     #[test]
@@ -263,7 +283,9 @@ mod tests {
             assert_eq!(fnv_part(h[BIGRAM_CENTRE], b"said"), hash(8, &[b, b"said"]));
         }
         // The FNV-1a reference value of the bytes 0x03 "lee" 0xff.
-        let reference = [3u8, b'l', b'e', b'e', 0xff].iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+        let reference = [3u8, b'l', b'e', b'e', 0xff]
+            .iter()
+            .fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
         assert_eq!(word_hashes("lee")[AS_P1], reference);
         for part in ["", "a", "abcd", "abcdefg", "naïveté-long"] {
             let plain = part.bytes().chain([0xff]).fold(7u32, fnv_byte);
@@ -278,7 +300,13 @@ mod tests {
             for states in [0u8, 1, 0b10_0001, 0b111, 0b1111, 0x3f] {
                 let some = some_word_hashes(w, states);
                 for t in 0..6 {
-                    let want = if states >> t & 1 != 0 { all[t] } else if states.count_ones() > 3 { some[t] } else { 0 };
+                    let want = if states >> t & 1 != 0 {
+                        all[t]
+                    } else if states.count_ones() > 3 {
+                        some[t]
+                    } else {
+                        0
+                    };
                     assert_eq!(some[t], want, "{w} {states:b} {t}");
                 }
             }
@@ -300,8 +328,29 @@ mod tests {
 
     #[test]
     fn affix_hashes_equal_the_feature_hashes() {
-        for w in ["lee", "a", "", "café", "naïveté", "straße", "abcd", "london", "ünited", "abcdé", "éabcd", "ab€cd", "naïve-ish"] {
-            let want: Vec<u32> = (1..=4).flat_map(|n| [hash(13 + n as u8, &[prefix(w, n).as_bytes()]), hash(17 + n as u8, &[suffix(w, n).as_bytes()])]).collect();
+        for w in [
+            "lee",
+            "a",
+            "",
+            "café",
+            "naïveté",
+            "straße",
+            "abcd",
+            "london",
+            "ünited",
+            "abcdé",
+            "éabcd",
+            "ab€cd",
+            "naïve-ish",
+        ] {
+            let want: Vec<u32> = (1..=4)
+                .flat_map(|n| {
+                    [
+                        hash(13 + n as u8, &[prefix(w, n).as_bytes()]),
+                        hash(17 + n as u8, &[suffix(w, n).as_bytes()]),
+                    ]
+                })
+                .collect();
             assert_eq!(affix_hashes(w).to_vec(), want, "{w}");
         }
     }
@@ -311,11 +360,19 @@ mod tests {
         assert_eq!(BIAS, hash(0, &[]));
         for (t, row) in LIST_HASHES.iter().enumerate() {
             for (c, &h) in gazetteer::ALL.iter().zip(row) {
-                assert_eq!(h, hash(24 + t as u8, &[CLASS_NAMES[*c as usize]]), "template {} class {}", 24 + t, *c as usize);
+                assert_eq!(
+                    h,
+                    hash(24 + t as u8, &[CLASS_NAMES[*c as usize]]),
+                    "template {} class {}",
+                    24 + t,
+                    *c as usize
+                );
             }
         }
         assert_eq!(CLASS_NAMES[gazetteer::Class::Title as usize], b"title");
-        for (c, (low, cap)) in [(0, (b"-", b"-")), (1, (b"l", b"-")), (2, (b"-", b"c")), (3, (b"l", b"c"))] {
+        for (c, (low, cap)) in
+            [(0, (b"-", b"-")), (1, (b"l", b"-")), (2, (b"-", b"c")), (3, (b"l", b"c"))]
+        {
             assert_eq!(CASING[c], hash(30, &[low, cap]));
         }
         for part in ["", "a", "ab", "abcd", "naïve"] {
@@ -327,7 +384,8 @@ mod tests {
     fn local_features_are_the_bias_own_and_casing() {
         let doc = Doc::new("Apple fell. The apple fell. Then Apple rose in Rome.");
         let stats = DocStats::new(&doc);
-        let words = Words::new(&doc, &stats, std::iter::once((2, doc.sentences[2].tokens.clone())), true);
+        let words =
+            Words::new(&doc, &stats, std::iter::once((2, doc.sentences[2].tokens.clone())), true);
         let mut cased = 0;
         for w in words.forms() {
             let (mut got, mut own_only) = (Vec::new(), Vec::new());
@@ -335,8 +393,14 @@ mod tests {
             own(w, &mut own_only);
             // The definition: hash(0, []), the word's own, then the casing.
             let (low, cap) = stats.casing(w.word);
-            let case = starts_upper(&w.norm).then(|| hash(30, &[if low { b"l" } else { b"-" }, if cap { b"c" } else { b"-" }]));
-            assert_eq!(got, [hash(0, &[])].iter().chain(&own_only).chain(&case).copied().collect::<Vec<_>>(), "{}", w.raw);
+            let case = starts_upper(&w.norm)
+                .then(|| hash(30, &[if low { b"l" } else { b"-" }, if cap { b"c" } else { b"-" }]));
+            assert_eq!(
+                got,
+                [hash(0, &[])].iter().chain(&own_only).chain(&case).copied().collect::<Vec<_>>(),
+                "{}",
+                w.raw
+            );
             cased += usize::from(casing(w, &stats).is_some());
         }
         assert!(cased >= 2, "{cased}");

@@ -18,10 +18,10 @@
 //! Guarantees: matching is linear (at most [`MAX_WORDS`] steps per token);
 //! no allocation per token; no panics.
 
-use crate::text::wordkey::{self, Table};
 use crate::text::fasthash::FastMap;
 use crate::text::tokens::tokenize;
 use crate::text::vocab::Shape;
+use crate::text::wordkey::{self, Table};
 use crate::text::Doc;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -122,10 +122,18 @@ impl Lists {
     /// The classes of the phrase `words` that spells `node`; `lower`:
     /// whether some word of it has a lowercase letter (then it can match
     /// no entry written in capitals).
-    fn classes<'w>(&self, node: Node, lower: bool, words: impl Iterator<Item = &'w str> + Clone) -> Classes {
+    fn classes<'w>(
+        &self,
+        node: Node,
+        lower: bool,
+        words: impl Iterator<Item = &'w str> + Clone,
+    ) -> Classes {
         let folded = self.folded.get(node as usize).copied().unwrap_or(0);
         match self.exact.get(node as usize) {
-            Some(exact) if !lower => exact.iter().filter(|(e, _)| e.iter().copied().eq(words.clone())).fold(folded, |c, (_, k)| c | k),
+            Some(exact) if !lower => exact
+                .iter()
+                .filter(|(e, _)| e.iter().copied().eq(words.clone()))
+                .fold(folded, |c, (_, k)| c | k),
             _ => folded,
         }
     }
@@ -175,9 +183,17 @@ fn lists() -> &'static Lists {
             (Class::OrgWord, include_str!("../../data/gazetteer/org_words.txt")),
             (Class::Title, include_str!("../../data/gazetteer/titles.txt")),
         ];
-        let mut l = Lists { short: Table::default(), long: FastMap::default(), words: 0, next: FastMap::default(), folded: vec![0], exact: vec![Vec::new()] };
+        let mut l = Lists {
+            short: Table::default(),
+            long: FastMap::default(),
+            words: 0,
+            next: FastMap::default(),
+            folded: vec![0],
+            exact: vec![Vec::new()],
+        };
         for (class, text) in files {
-            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
                 let words: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
                 if words.is_empty() || words.len() > MAX_WORDS {
                     continue;
@@ -225,7 +241,11 @@ pub fn walk<'w>(words: impl Iterator<Item = &'w str> + Clone) -> impl Iterator<I
         let w = rest.next()?;
         node = l.child(node, l.word_id(w)?)?;
         // Entries in capitals match only phrases with no lowercase letter.
-        lower |= if w.is_ascii() { w.bytes().any(|b| b.is_ascii_lowercase()) } else { w.chars().any(char::is_lowercase) };
+        lower |= if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            w.chars().any(char::is_lowercase)
+        };
         n += 1;
         Some(l.classes(node, lower, words.clone().take(n)))
     })
@@ -357,9 +377,21 @@ mod tests {
         assert!(has(h[4].unit, Class::City));
         assert_eq!(h[3], Hit::default());
         let h = hits("the Deputy Prime Minister and the New Zealand Deputy Prime Minister", false);
-        assert!(has(h[1].begin, Class::Title) && has(h[2].inside, Class::Title) && has(h[3].last, Class::Title));
-        assert!(has(h[2].begin, Class::Title) && has(h[3].last, Class::Title) && has(h[3].unit, Class::Title));
-        assert!(has(h[6].begin, Class::Country) && has(h[7].last, Class::Country) && has(h[8].begin, Class::Title));
+        assert!(
+            has(h[1].begin, Class::Title)
+                && has(h[2].inside, Class::Title)
+                && has(h[3].last, Class::Title)
+        );
+        assert!(
+            has(h[2].begin, Class::Title)
+                && has(h[3].last, Class::Title)
+                && has(h[3].unit, Class::Title)
+        );
+        assert!(
+            has(h[6].begin, Class::Country)
+                && has(h[7].last, Class::Country)
+                && has(h[8].begin, Class::Title)
+        );
     }
 
     #[test]
@@ -406,7 +438,8 @@ mod tests {
         assert_eq!(classes.len(), 3, "no entry goes on with the name");
         assert!(has(classes[0], Class::Title) && classes[1] == 0 && has(classes[2], Class::Title));
         // Each leading phrase is matched with its own case.
-        let caps: Vec<Classes> = walk(["US", "Secretary", "of", "State"].into_iter()).take(1).collect();
+        let caps: Vec<Classes> =
+            walk(["US", "Secretary", "of", "State"].into_iter()).take(1).collect();
         assert!(has(caps[0], Class::Country));
     }
 }

@@ -90,7 +90,8 @@ mod tests {
             let doc = Doc::new(w);
             let low = Lowercase::new(&doc.vocab);
             let s = straight(w);
-            let want = if s.chars().any(char::is_uppercase) { s.to_lowercase() } else { s.into_owned() };
+            let want =
+                if s.chars().any(char::is_uppercase) { s.to_lowercase() } else { s.into_owned() };
             assert_eq!(low.get(0), want, "{w}");
         }
         assert_eq!(Lowercase::new(&Doc::new("").vocab).get(3), "");

@@ -42,18 +42,18 @@ pub mod repair;
 pub mod rowsum;
 pub mod rules;
 pub mod titles;
-pub mod viterbi;
-pub mod words;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
+pub mod viterbi;
+pub mod words;
 
 use crate::text::{Doc, ParagraphKind};
 use crate::EntityType;
 use features::DocStats;
 use gazetteer::Class;
 use model::{split_tag, Model, Part};
-use words::Words;
 use std::ops::Range;
+use words::Words;
 
 /// One entity mention, in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -86,7 +86,11 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
     }
     merged.extend(r);
     if special.iter().any(|(_, k)| *k == ParagraphKind::Furniture) {
-        let furniture: Vec<(usize, usize)> = special.iter().filter(|(_, k)| *k == ParagraphKind::Furniture).map(|(r, _)| byte_span(doc, r)).collect();
+        let furniture: Vec<(usize, usize)> = special
+            .iter()
+            .filter(|(_, k)| *k == ParagraphKind::Furniture)
+            .map(|(r, _)| byte_span(doc, r))
+            .collect();
         merged.retain(|m| !furniture.iter().any(|&(s, e)| s <= m.start && m.start < e));
     }
     merged
@@ -101,10 +105,18 @@ fn byte_span(doc: &Doc, r: &Range<usize>) -> (usize, usize) {
 /// The tagger's names `out` with those in furniture dropped, and those in
 /// credits and bylines replaced by the names their form gives
 /// ([`credits`]; the tagger's stay where the form gives none).
-fn by_paragraph_kind(doc: &Doc, mut out: Vec<Mention>, special: &[(Range<usize>, ParagraphKind)]) -> Vec<Mention> {
+fn by_paragraph_kind(
+    doc: &Doc,
+    mut out: Vec<Mention>,
+    special: &[(Range<usize>, ParagraphKind)],
+) -> Vec<Mention> {
     for (r, kind) in special {
         let (s, e) = byte_span(doc, r);
-        let formed = if *kind == ParagraphKind::Furniture { Vec::new() } else { credits::names(doc, r.clone()) };
+        let formed = if *kind == ParagraphKind::Furniture {
+            Vec::new()
+        } else {
+            credits::names(doc, r.clone())
+        };
         if *kind != ParagraphKind::Furniture && formed.is_empty() {
             continue;
         }
@@ -123,7 +135,9 @@ const MAX_WINDOW: usize = 256;
 /// memory stays bounded by the window, not the input.
 fn windows<'a>(doc: &'a Doc) -> impl Iterator<Item = (usize, Range<usize>)> + 'a {
     doc.sentences.iter().enumerate().flat_map(|(si, s)| {
-        (s.tokens.start..s.tokens.end).step_by(MAX_WINDOW).map(move |a| (si, a..(a + MAX_WINDOW).min(s.tokens.end)))
+        (s.tokens.start..s.tokens.end)
+            .step_by(MAX_WINDOW)
+            .map(move |a| (si, a..(a + MAX_WINDOW).min(s.tokens.end)))
     })
 }
 
@@ -188,7 +202,8 @@ fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -
         }
         let t = doc.tok(i);
         t.chars().all(|c| "\"“”‘’'«»„-–—,;:".contains(c))
-            || (t == "." && !crate::text::lexicon::is_other_abbreviation(doc.tok(i.wrapping_sub(1))))
+            || (t == "."
+                && !crate::text::lexicon::is_other_abbreviation(doc.tok(i.wrapping_sub(1))))
     };
     while a < b && stray(a) {
         a += 1;
@@ -216,7 +231,12 @@ fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -
     if a >= b {
         return None;
     }
-    Some(Mention { start: doc.tokens.get(a)?.start(), end: doc.tokens.get(b - 1)?.end(), kind, title })
+    Some(Mention {
+        start: doc.tokens.get(a)?.start(),
+        end: doc.tokens.get(b - 1)?.end(),
+        kind,
+        title,
+    })
 }
 
 /// GPE for countries, states and cities (and unknown places), LOC for
@@ -224,7 +244,8 @@ fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -
 /// does ("Kremlin", "Pentagon": places used for institutions).
 fn place_kind(doc: &Doc, words: Range<usize>) -> EntityType {
     let c = gazetteer::lookup_tokens(doc, words);
-    let known_gpe = [Class::Country, Class::State, Class::City].iter().any(|&k| gazetteer::has(c, k));
+    let known_gpe =
+        [Class::Country, Class::State, Class::City].iter().any(|&k| gazetteer::has(c, k));
     if !known_gpe && gazetteer::has(c, Class::Org) && !gazetteer::has(c, Class::Region) {
         EntityType::ORG
     } else if !known_gpe && gazetteer::has(c, Class::Region) {
@@ -236,7 +257,8 @@ fn place_kind(doc: &Doc, words: Range<usize>) -> EntityType {
 
 /// NORP for nationalities and groups ("German", "Republicans"), else EVENT.
 fn misc_kind(doc: &Doc, words: Range<usize>) -> EntityType {
-    let adjectival = words.len() == 1 && ["an", "ans", "ese", "ish", "i", "ic"].iter().any(|s| doc.tok(words.start).ends_with(s));
+    let adjectival = words.len() == 1
+        && ["an", "ans", "ese", "ish", "i", "ic"].iter().any(|s| doc.tok(words.start).ends_with(s));
     let c = gazetteer::lookup_tokens(doc, words);
     if gazetteer::has(c, Class::Norp) || adjectival {
         EntityType::NORP

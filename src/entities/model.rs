@@ -14,8 +14,8 @@
 //! names), never a panic; decoding is linear in the number of tokens.
 
 use super::buckets::Buckets;
-use super::rowsum::add_rows;
 use super::features::{self, DocStats, Sentence};
+use super::rowsum::add_rows;
 use super::viterbi::{matrix, Decoder, Edges, Trans};
 use super::words::Words;
 use std::sync::OnceLock;
@@ -145,7 +145,10 @@ impl Model {
                 if !used {
                     return [0i32; TAGS];
                 }
-                let mut acc = features::casing(form, stats).and_then(|c| casing.get(c)).copied().unwrap_or(bias);
+                let mut acc = features::casing(form, stats)
+                    .and_then(|c| casing.get(c))
+                    .copied()
+                    .unwrap_or(bias);
                 buf.clear();
                 features::own(form, &mut buf);
                 self.add(&buf, &mut acc);
@@ -165,7 +168,13 @@ impl Model {
     /// part of a name are O, and each run of the others is scored and
     /// decoded on its own, from each word's [`Model::local_scores`] plus its
     /// context features.
-    pub fn tag_sentence(&self, s: &Sentence, local: &[[i32; TAGS]], scratch: &mut Scratch, out: &mut Vec<u8>) {
+    pub fn tag_sentence(
+        &self,
+        s: &Sentence,
+        local: &[[i32; TAGS]],
+        scratch: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) {
         let base = out.len();
         out.resize(base + s.len(), 0);
         let Scratch { feats, em, path, decoder } = scratch;
@@ -178,7 +187,8 @@ impl Model {
             let start = i;
             em.clear();
             while s.active(i) {
-                let mut acc = s.form_id(i).and_then(|id| local.get(id)).copied().unwrap_or([0; TAGS]);
+                let mut acc =
+                    s.form_id(i).and_then(|id| local.get(id)).copied().unwrap_or([0; TAGS]);
                 feats.clear();
                 s.context(i, feats);
                 self.add(feats, &mut acc);
@@ -197,7 +207,12 @@ impl Model {
     /// The best tags for one sentence's features.
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<usize> {
         let mut out = Vec::new();
-        Decoder::default().best_path(&self.emissions(feats), &self.trans, Edges::default(), &mut out);
+        Decoder::default().best_path(
+            &self.emissions(feats),
+            &self.trans,
+            Edges::default(),
+            &mut out,
+        );
         out
     }
 
@@ -308,7 +323,9 @@ mod tests {
     fn bilou_constraints() {
         let (b_per, l_per, i_org) = (tag(Part::B, 0), tag(Part::L, 0), tag(Part::I, 1));
         assert!(allowed(None, b_per) && !allowed(None, l_per));
-        assert!(allowed(Some(b_per), l_per) && !allowed(Some(b_per), i_org) && !allowed(Some(b_per), 0));
+        assert!(
+            allowed(Some(b_per), l_per) && !allowed(Some(b_per), i_org) && !allowed(Some(b_per), 0)
+        );
         assert!(may_end(l_per) && !may_end(b_per));
         assert_eq!(split_tag(tag(Part::U, 3)), (Part::U, 3));
     }
@@ -334,7 +351,10 @@ mod tests {
         let mut buckets: Vec<u32> = feats.iter().flatten().map(|f| f & ((1 << bits) - 1)).collect();
         buckets.sort_unstable();
         buckets.dedup();
-        let rows: Vec<(u32, [i8; TAGS])> = buckets.iter().map(|&b| (b, std::array::from_fn(|t| ((b as usize * 31 + t * 7) % 201) as i8))).collect();
+        let rows: Vec<(u32, [i8; TAGS])> = buckets
+            .iter()
+            .map(|&b| (b, std::array::from_fn(|t| ((b as usize * 31 + t * 7) % 201) as i8)))
+            .collect();
         let m = Model::decode(&encode(bits, 1.0, &[0.0; TAGS * TAGS], &rows)).expect("valid model");
         let got = m.local_scores(&words, &stats);
         let mut checked = 0;

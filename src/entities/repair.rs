@@ -62,13 +62,23 @@ pub fn is_opener(w: &str) -> bool {
 
 /// The repaired name of tokens `a..b` with tagger type `ty`: its new token
 /// range and type, or `None` when it is not a name at all.
-pub fn adjust(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, mut ty: usize) -> Option<(usize, usize, usize)> {
+pub fn adjust(
+    doc: &Doc,
+    stats: &DocStats,
+    mut a: usize,
+    mut b: usize,
+    mut ty: usize,
+) -> Option<(usize, usize, usize)> {
     if is_code(doc, a, b) {
         return None;
     }
     // "A." is an initial, and "The Netherlands" a place's own name.
     let word_follows = b == a + 1 || doc.vocab.shape(a + 1) & Shape::FIRST_ALPHA != 0;
-    if at_sentence_start(doc, a) && is_opener(doc.tok(a)) && word_follows && !(ty == LOC && doc.tok(a) == "The") {
+    if at_sentence_start(doc, a)
+        && is_opener(doc.tok(a))
+        && word_follows
+        && !(ty == LOC && doc.tok(a) == "The")
+    {
         a += 1;
     }
     if matches!(ty, PER | ORG) && b > a + 1 && doc.tok(a) == "The" {
@@ -81,7 +91,9 @@ pub fn adjust(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, mut ty: u
         return None;
     }
     let last = doc.tok(b - 1);
-    let touching = |i: usize| doc.tokens.get(i).zip(doc.tokens.get(i + 1)).is_some_and(|(x, y)| x.end() == y.start());
+    let touching = |i: usize| {
+        doc.tokens.get(i).zip(doc.tokens.get(i + 1)).is_some_and(|(x, y)| x.end() == y.start())
+    };
     // (CoNLL leaves "Corp." and "Inc." without their period at times, and
     // recent news keeps it: a company's suffix is left as the tagger saw it.)
     if matches!(last, "Jr" | "Sr") && doc.tok(b) == "." && touching(b - 1) {
@@ -105,7 +117,8 @@ fn retype(doc: &Doc, a: usize, b: usize, ty: usize) -> usize {
         return LOC;
     }
     let beyond = gazetteer::has(c, Class::Region) && !gazetteer::has(c, Class::Org);
-    if beyond && (ty == ORG || ty == PER && !person_like && super::titles::before(doc, a).is_none()) {
+    if beyond && (ty == ORG || ty == PER && !person_like && super::titles::before(doc, a).is_none())
+    {
         return LOC;
     }
     ty
@@ -115,10 +128,15 @@ fn retype(doc: &Doc, a: usize, b: usize, ty: usize) -> usize {
 /// word as its place ("Northfield approves …" under "NORTHFIELD —"): a
 /// headline's subject is read as a company otherwise.
 pub fn same_place_as_dateline(doc: &Doc, mentions: &mut [super::Mention]) {
-    let places: Vec<&str> = mentions.iter().filter(|m| m.kind == crate::EntityType::GPE).filter_map(|m| {
-        let a = doc.token_at_or_after(m.start);
-        (doc.tokens.get(a).is_some_and(|t| t.end() == m.end) && is_dateline(doc, a, a + 1)).then(|| doc.slice(m.start, m.end))
-    }).collect();
+    let places: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == crate::EntityType::GPE)
+        .filter_map(|m| {
+            let a = doc.token_at_or_after(m.start);
+            (doc.tokens.get(a).is_some_and(|t| t.end() == m.end) && is_dateline(doc, a, a + 1))
+                .then(|| doc.slice(m.start, m.end))
+        })
+        .collect();
     if places.is_empty() {
         return;
     }
@@ -132,12 +150,18 @@ pub fn same_place_as_dateline(doc: &Doc, mentions: &mut [super::Mention]) {
 /// Whether tokens `a..b` are a dateline's place: words in capitals opening
 /// a paragraph, before a dash or a bracket ("NORTHFIELD —", "LONDON (AP)").
 fn is_dateline(doc: &Doc, a: usize, b: usize) -> bool {
-    if !matches!(doc.tok(b), "—" | "–" | "-" | "(") || !(a..b).all(|i| doc.tok(i).chars().all(|c| !c.is_lowercase())) {
+    if !matches!(doc.tok(b), "—" | "–" | "-" | "(")
+        || !(a..b).all(|i| doc.tok(i).chars().all(|c| !c.is_lowercase()))
+    {
         return false;
     }
     // The dash on the same line, and prose after it: "RUGBY UNION - ENGLAND
     // WIN" is a section label over a headline.
-    let same_line = doc.tokens.get(b - 1).zip(doc.tokens.get(b)).is_some_and(|(x, y)| doc.one_line(x.end(), y.start()));
+    let same_line = doc
+        .tokens
+        .get(b - 1)
+        .zip(doc.tokens.get(b))
+        .is_some_and(|(x, y)| doc.one_line(x.end(), y.start()));
     if !same_line || !doc.tok(b + 1).chars().any(char::is_lowercase) {
         return false;
     }
@@ -149,7 +173,8 @@ fn is_dateline(doc: &Doc, a: usize, b: usize) -> bool {
 /// Whether `w` is written in camel case ("WeWork", "SpaceX"): a capital
 /// after a lowercase letter, other than after a surname prefix.
 fn is_camel(w: &str) -> bool {
-    const PREFIXES: [&str; 12] = ["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz"];
+    const PREFIXES: [&str; 12] =
+        ["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz"];
     let mut prev_lower = false;
     for (k, c) in w.char_indices() {
         if c.is_uppercase() && prev_lower {
@@ -163,15 +188,22 @@ fn is_camel(w: &str) -> bool {
 
 /// Whether tokens `a..b` are a market code glued to a mark (".DJI", "XAU=").
 fn is_code(doc: &Doc, a: usize, b: usize) -> bool {
-    let glued = |i: usize, j: usize| doc.tokens.get(i).zip(doc.tokens.get(j)).is_some_and(|(x, y)| x.end() == y.start());
-    (a > 0 && doc.tok(a - 1) == "." && glued(a - 1, a) && doc.tok(a).chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+    let glued = |i: usize, j: usize| {
+        doc.tokens.get(i).zip(doc.tokens.get(j)).is_some_and(|(x, y)| x.end() == y.start())
+    };
+    (a > 0
+        && doc.tok(a - 1) == "."
+        && glued(a - 1, a)
+        && doc.tok(a).chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
         || (doc.tok(b) == "=" && glued(b - 1, b))
 }
 
 /// Whether token `a` opens its sentence: only marks and list numbers
 /// ("4.", "“") come before it.
 pub fn at_sentence_start(doc: &Doc, a: usize) -> bool {
-    let Some(s) = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= a)) else { return false };
+    let Some(s) = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= a)) else {
+        return false;
+    };
     (s.tokens.start..a).all(|i| doc.vocab.shape(i) & Shape::FIRST_ALPHA == 0)
 }
 
@@ -206,32 +238,59 @@ mod tests {
 
     #[test]
     fn function_words_opening_a_sentence_leave_the_name() {
-        assert_eq!(fix("Since Ann Lee left, the firm shrank.", "Since Ann Lee", PER), Some(("Ann Lee".into(), PER)));
+        assert_eq!(
+            fix("Since Ann Lee left, the firm shrank.", "Since Ann Lee", PER),
+            Some(("Ann Lee".into(), PER))
+        );
         assert_eq!(fix("Roughly 14 people came.", "Roughly", ORG), None);
         // Mid-sentence, a capitalised word is kept.
-        assert_eq!(fix("Fans of Since Records met.", "Since Records", ORG), Some(("Since Records".into(), ORG)));
+        assert_eq!(
+            fix("Fans of Since Records met.", "Since Records", ORG),
+            Some(("Since Records".into(), ORG))
+        );
     }
 
     #[test]
     fn a_common_word_opening_a_sentence_is_not_a_name() {
         let t = "Plainly, it rained. It rained plainly.";
         assert_eq!(fix(t, "Plainly", PER), None);
-        assert_eq!(fix("Plainly spoke. Then Plainly left.", "Plainly", PER), Some(("Plainly".into(), PER)));
+        assert_eq!(
+            fix("Plainly spoke. Then Plainly left.", "Plainly", PER),
+            Some(("Plainly".into(), PER))
+        );
     }
 
     #[test]
     fn the_and_jr_follow_conll() {
-        assert_eq!(fix("He reads The Northfield Courier daily.", "The Northfield Courier", ORG), Some(("Northfield Courier".into(), ORG)));
-        assert_eq!(fix("A. Lee won. Next came A. Kern.", "A. Lee", PER), Some(("A. Lee".into(), PER)));
-        assert_eq!(fix("The Netherlands won.", "The Netherlands", LOC), Some(("The Netherlands".into(), LOC)));
+        assert_eq!(
+            fix("He reads The Northfield Courier daily.", "The Northfield Courier", ORG),
+            Some(("Northfield Courier".into(), ORG))
+        );
+        assert_eq!(
+            fix("A. Lee won. Next came A. Kern.", "A. Lee", PER),
+            Some(("A. Lee".into(), PER))
+        );
+        assert_eq!(
+            fix("The Netherlands won.", "The Netherlands", LOC),
+            Some(("The Netherlands".into(), LOC))
+        );
         assert_eq!(fix("Bo Kern Jr. spoke.", "Bo Kern Jr", PER), Some(("Bo Kern Jr.".into(), PER)));
     }
 
     #[test]
     fn camel_case_and_listed_companies_are_organisations() {
-        assert_eq!(fix("They rented from ZapDesk on Monday.", "ZapDesk", PER), Some(("ZapDesk".into(), ORG)));
-        assert_eq!(fix("They met McDowell on Monday.", "McDowell", PER), Some(("McDowell".into(), PER)));
-        assert_eq!(fix("They watched Netflix all night.", "Netflix", LOC), Some(("Netflix".into(), ORG)));
+        assert_eq!(
+            fix("They rented from ZapDesk on Monday.", "ZapDesk", PER),
+            Some(("ZapDesk".into(), ORG))
+        );
+        assert_eq!(
+            fix("They met McDowell on Monday.", "McDowell", PER),
+            Some(("McDowell".into(), PER))
+        );
+        assert_eq!(
+            fix("They watched Netflix all night.", "Netflix", LOC),
+            Some(("Netflix".into(), ORG))
+        );
     }
 
     #[test]
@@ -242,9 +301,15 @@ mod tests {
 
     #[test]
     fn a_dateline_in_capitals_is_a_place() {
-        assert_eq!(fix("Bridge opens\n\nNORTHFIELD — The bridge opened.", "NORTHFIELD", ORG), Some(("NORTHFIELD".into(), LOC)));
+        assert_eq!(
+            fix("Bridge opens\n\nNORTHFIELD — The bridge opened.", "NORTHFIELD", ORG),
+            Some(("NORTHFIELD".into(), LOC))
+        );
         assert_eq!(fix("The NTA — the agency — paid.", "NTA", ORG), Some(("NTA".into(), ORG)));
-        assert_eq!(fix("Rugby\n\nRUGBY UNION - ENGLAND WIN\n\nEngland won.", "RUGBY UNION", ORG), Some(("RUGBY UNION".into(), ORG)));
+        assert_eq!(
+            fix("Rugby\n\nRUGBY UNION - ENGLAND WIN\n\nEngland won.", "RUGBY UNION", ORG),
+            Some(("RUGBY UNION".into(), ORG))
+        );
     }
 
     #[test]
@@ -253,8 +318,14 @@ mod tests {
         let t = "Northfield approves tram\n\nNORTHFIELD — The Northfield council voted.";
         let doc = Doc::new(t);
         let at = |w: &str, from: usize| t[from..].find(w).map_or(0, |k| k + from);
-        let m = |s: usize, len: usize, kind| super::super::Mention { start: s, end: s + len, kind, title: None };
-        let mut ms = [m(0, 10, ORG), m(at("NORTHFIELD", 0), 10, GPE), m(at("Northfield c", 30), 10, ORG)];
+        let m = |s: usize, len: usize, kind| super::super::Mention {
+            start: s,
+            end: s + len,
+            kind,
+            title: None,
+        };
+        let mut ms =
+            [m(0, 10, ORG), m(at("NORTHFIELD", 0), 10, GPE), m(at("Northfield c", 30), 10, ORG)];
         same_place_as_dateline(&doc, &mut ms);
         assert_eq!(ms.map(|m| m.kind), [GPE, GPE, GPE]);
         let mut ms = [m(0, 10, ORG)];

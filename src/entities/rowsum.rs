@@ -23,7 +23,11 @@ const SIGN_BITS: u64 = 0x8080_8080_8080_8080;
 /// `acc`: [`add_rows_lanes`] where the target has vector instructions,
 /// [`add_rows_swar`] on wasm.
 #[inline(always)]
-pub fn add_rows<'r, T>(items: &'r [T], row: impl Fn(&'r T) -> &'r [i8; TAGS], acc: &mut [i32; TAGS]) {
+pub fn add_rows<'r, T>(
+    items: &'r [T],
+    row: impl Fn(&'r T) -> &'r [i8; TAGS],
+    acc: &mut [i32; TAGS],
+) {
     #[cfg(target_arch = "wasm32")]
     add_rows_swar(items.iter().map(row), acc);
     #[cfg(not(target_arch = "wasm32"))]
@@ -38,7 +42,11 @@ pub fn add_rows<'r, T>(items: &'r [T], row: impl Fn(&'r T) -> &'r [i8; TAGS], ac
 /// one addition, without the bias). A run of [`FLUSH`] rows stays within an `i16`: at most
 /// 256 * 127 and at least 256 * -128. The runs are chunks of the items,
 /// so that the row loop counts nothing but its place in the slice.
-pub fn add_rows_lanes<'r, T>(items: &'r [T], row_of: impl Fn(&'r T) -> &'r [i8; TAGS], acc: &mut [i32; TAGS]) {
+pub fn add_rows_lanes<'r, T>(
+    items: &'r [T],
+    row_of: impl Fn(&'r T) -> &'r [i8; TAGS],
+    acc: &mut [i32; TAGS],
+) {
     for chunk in items.chunks(FLUSH as usize) {
         let mut lanes = [0i16; 16];
         let mut last = 0i32;
@@ -73,7 +81,12 @@ pub fn add_rows_swar<'r>(mut rows: impl Iterator<Item = &'r [i8; TAGS]>, acc: &m
         let mut last = 0i32;
         let mut n = 0u64;
         for row in rows.by_ref().take(FLUSH as usize) {
-            let word = |at: usize| row.get(at..at + 8).and_then(|s| <[i8; 8]>::try_from(s).ok()).map_or(SIGN_BITS, |w| u64::from_le_bytes(w.map(|x| x as u8))) ^ SIGN_BITS;
+            let word = |at: usize| {
+                row.get(at..at + 8)
+                    .and_then(|s| <[i8; 8]>::try_from(s).ok())
+                    .map_or(SIGN_BITS, |w| u64::from_le_bytes(w.map(|x| x as u8)))
+                    ^ SIGN_BITS
+            };
             let (x, y) = (word(0), word(8));
             lanes[0] += x & LOW_BYTES;
             lanes[1] += (x >> 8) & LOW_BYTES;
@@ -139,7 +152,8 @@ mod tests {
             assert_eq!(all_three(&rows, 5), [want; 3], "{n} rows");
         }
         let (low, high) = ([i8::MIN; TAGS], [i8::MAX; TAGS]);
-        let extremes: Vec<[i8; TAGS]> = std::iter::repeat_n(low, 300).chain(std::iter::repeat_n(high, 212)).collect();
+        let extremes: Vec<[i8; TAGS]> =
+            std::iter::repeat_n(low, 300).chain(std::iter::repeat_n(high, 212)).collect();
         assert_eq!(all_three(&extremes, 0), [[300 * -128 + 212 * 127; TAGS]; 3]);
         assert_eq!(all_three(&vec![high; 513], 0), [[513 * 127; TAGS]; 3]);
         assert_eq!(all_three(&vec![low; 513], 0), [[513 * -128; TAGS]; 3]);

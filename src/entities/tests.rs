@@ -25,7 +25,9 @@ fn mentions_are_sorted_and_disjoint() {
     let doc = Doc::new(t);
     let ms = find(&doc);
     assert!(ms.windows(2).all(|w| w[0].end <= w[1].start));
-    assert!(ms.iter().all(|m| t.is_char_boundary(m.start) && t.is_char_boundary(m.end) && m.start < m.end));
+    assert!(ms
+        .iter()
+        .all(|m| t.is_char_boundary(m.start) && t.is_char_boundary(m.end) && m.start < m.end));
 }
 
 #[test]
@@ -107,12 +109,22 @@ fn junk_input_is_harmless() {
 
 #[test]
 fn names_never_start_or_end_with_punctuation() {
-    for t in ["“Donald said it.", "They call him “The Donald” — Donald — and Donald.", "I’m sure Ann Kowalski’s plan works."] {
+    for t in [
+        "“Donald said it.",
+        "They call him “The Donald” — Donald — and Donald.",
+        "I’m sure Ann Kowalski’s plan works.",
+    ] {
         let doc = Doc::new(t);
         for m in find(&doc) {
             let s = &t[m.start..m.end];
-            assert!(s.chars().next().is_some_and(char::is_alphanumeric) || s.starts_with('$'), "{s:?} in {t:?}");
-            assert!(s.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '.'), "{s:?} in {t:?}");
+            assert!(
+                s.chars().next().is_some_and(char::is_alphanumeric) || s.starts_with('$'),
+                "{s:?} in {t:?}"
+            );
+            assert!(
+                s.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '.'),
+                "{s:?} in {t:?}"
+            );
         }
     }
     assert!(!found("I’m sure Ann Kowalski’s plan works.").iter().any(|(s, _)| s.contains('I')));

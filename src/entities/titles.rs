@@ -15,13 +15,18 @@ use std::ops::Range;
 pub fn leading(doc: &Doc, range: Range<usize>) -> Option<usize> {
     let most = range.len().saturating_sub(1).min(MAX_WORDS);
     let prefixes = gazetteer::walk(range.map(|i| doc.tok(i))).take(most);
-    prefixes.enumerate().filter(|&(_, c)| gazetteer::has(c, Class::Title)).last().map(|(n, _)| n + 1)
+    prefixes
+        .enumerate()
+        .filter(|&(_, c)| gazetteer::has(c, Class::Title))
+        .last()
+        .map(|(n, _)| n + 1)
 }
 
 /// The byte span of the longest title that ends right before token `first`,
 /// if any. The title must start with a capital letter.
 pub fn before(doc: &Doc, first: usize) -> Option<(usize, usize)> {
-    let sent_start = doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= first))?.tokens.start;
+    let sent_start =
+        doc.sentences.get(doc.sentences.partition_point(|s| s.tokens.end <= first))?.tokens.start;
     let lo = first.saturating_sub(MAX_WORDS).max(sent_start);
     let a = (lo..first).find(|&k| {
         let capital = doc.vocab.shape(k) & Shape::FIRST_UPPER != 0;

@@ -52,7 +52,9 @@ fn instances(docs: &[Annotated], mask: u32, al: &mut Alignment) -> Vec<Instance>
             al.spans += 1;
             let first = doc.token_at_or_after(s);
             let last = doc.tokens.partition_point(|t| t.start() < e);
-            let fits = doc.tokens.get(first).is_some_and(|t| t.start() == s) && last > first && doc.tokens.get(last - 1).is_some_and(|t| t.end() == e);
+            let fits = doc.tokens.get(first).is_some_and(|t| t.start() == s)
+                && last > first
+                && doc.tokens.get(last - 1).is_some_and(|t| t.end() == e);
             if !fits {
                 al.misaligned += 1;
             }
@@ -74,7 +76,8 @@ fn instances(docs: &[Annotated], mask: u32, al: &mut Alignment) -> Vec<Instance>
             for f in feats.iter_mut().flatten() {
                 *f &= mask;
             }
-            let mut gold: Vec<usize> = s.tokens.clone().map(|i| tags.get(i).copied().unwrap_or(0)).collect();
+            let mut gold: Vec<usize> =
+                s.tokens.clone().map(|i| tags.get(i).copied().unwrap_or(0)).collect();
             repair(&mut gold);
             out.push(Instance { feats, gold });
         }
@@ -215,7 +218,12 @@ fn evaluate(insts: &[Instance], tagger: impl Fn(&[Vec<u32>]) -> Vec<usize>) -> [
 
 /// Trains the model on `train`, reports scores on `dev` through `log`,
 /// and returns the encoded model.
-pub fn train(train: &[Annotated], dev: &[Annotated], set: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
+pub fn train(
+    train: &[Annotated],
+    dev: &[Annotated],
+    set: &Settings,
+    log: &mut dyn FnMut(String),
+) -> Vec<u8> {
     let mask = (1u32 << set.bits) - 1;
     let mut al = Alignment::default();
     let tr = instances(train, mask, &mut al);
@@ -225,11 +233,22 @@ pub fn train(train: &[Annotated], dev: &[Annotated], set: &Settings, log: &mut d
 }
 
 /// One averaged perceptron over the instances; returns the quantised model.
-fn fit(insts: &[Instance], dev: &[Instance], set: &Settings, log: &mut dyn FnMut(String)) -> Vec<u8> {
+fn fit(
+    insts: &[Instance],
+    dev: &[Instance],
+    set: &Settings,
+    log: &mut dyn FnMut(String),
+) -> Vec<u8> {
     let mask = (1u32 << set.bits) - 1;
     let mut order: Vec<usize> = (0..insts.len()).collect();
     let size = (mask as usize + 1) * TAGS;
-    let mut p = Perceptron { w: vec![0.0; size], acc: vec![0.0; size], trans: vec![0.0; TAGS * TAGS], trans_acc: vec![0.0; TAGS * TAGS], clock: 1.0 };
+    let mut p = Perceptron {
+        w: vec![0.0; size],
+        acc: vec![0.0; size],
+        trans: vec![0.0; TAGS * TAGS],
+        trans_acc: vec![0.0; TAGS * TAGS],
+        clock: 1.0,
+    };
     let mut rng = 0x2545_f491_4f6c_dd1du64;
     for epoch in 0..set.epochs {
         // Fisher-Yates with a fixed xorshift: same order on every run.
@@ -250,22 +269,42 @@ fn fit(insts: &[Instance], dev: &[Instance], set: &Settings, log: &mut dyn FnMut
         }
         if !dev.is_empty() && (epoch + 1 == set.epochs || epoch % 4 == 3) {
             let (w, t) = p.averaged();
-            let avg = Perceptron { w, acc: Vec::new(), trans: t, trans_acc: Vec::new(), clock: 1.0 };
+            let avg =
+                Perceptron { w, acc: Vec::new(), trans: t, trans_acc: Vec::new(), clock: 1.0 };
             let s = evaluate(dev, |f| viterbi(&avg.emissions(f), &avg.trans));
-            log(format!("epoch {}: {} wrong sentences; dev F1 PER {:.1} ORG {:.1} LOC {:.1} ALL {:.1}", epoch + 1, wrong, s[0].f1(), s[1].f1(), s[2].f1(), all(&s).f1()));
+            log(format!(
+                "epoch {}: {} wrong sentences; dev F1 PER {:.1} ORG {:.1} LOC {:.1} ALL {:.1}",
+                epoch + 1,
+                wrong,
+                s[0].f1(),
+                s[1].f1(),
+                s[2].f1(),
+                all(&s).f1()
+            ));
         }
     }
     let (w, trans) = p.averaged();
     let bytes = quantise(&w, &trans, set);
     if let (Some(m), false) = (Model::decode(&bytes), dev.is_empty()) {
         let s = evaluate(dev, |f| m.tag(f));
-        log(format!("quantised: {} bytes; dev F1 PER {:.1} ORG {:.1} LOC {:.1} ALL {:.1}", bytes.len(), s[0].f1(), s[1].f1(), s[2].f1(), all(&s).f1()));
+        log(format!(
+            "quantised: {} bytes; dev F1 PER {:.1} ORG {:.1} LOC {:.1} ALL {:.1}",
+            bytes.len(),
+            s[0].f1(),
+            s[1].f1(),
+            s[2].f1(),
+            all(&s).f1()
+        ));
     }
     bytes
 }
 
 fn all(s: &[Score; 3]) -> Score {
-    Score { tp: s.iter().map(|x| x.tp).sum(), fp: s.iter().map(|x| x.fp).sum(), fn_: s.iter().map(|x| x.fn_).sum() }
+    Score {
+        tp: s.iter().map(|x| x.tp).sum(),
+        fp: s.iter().map(|x| x.fp).sum(),
+        fn_: s.iter().map(|x| x.fn_).sum(),
+    }
 }
 
 /// Prunes small weights and rounds the rest to i8 steps of one scale.
@@ -308,7 +347,10 @@ mod tests {
 
     #[test]
     fn training_is_deterministic() {
-        let docs = vec![Annotated { text: "Ann Lee met Bo Kern in Oslo.".into(), spans: vec![(0, 7, 0), (12, 19, 0), (23, 27, 2)] }];
+        let docs = vec![Annotated {
+            text: "Ann Lee met Bo Kern in Oslo.".into(),
+            spans: vec![(0, 7, 0), (12, 19, 0), (23, 27, 2)],
+        }];
         let set = Settings { epochs: 2, bits: 12, prune: 0.0 };
         let a = train(&docs, &docs, &set, &mut |_| {});
         let b = train(&docs, &docs, &set, &mut |_| {});
@@ -320,7 +362,10 @@ mod tests {
     fn learns_a_tiny_pattern() {
         let docs: Vec<Annotated> = ["Zorbal visited the lake.", "Then Zorbal left.", "Zorbal ate."]
             .iter()
-            .map(|t| Annotated { text: t.to_string(), spans: vec![(t.find("Zorbal").unwrap_or(0), t.find("Zorbal").unwrap_or(0) + 6, 0)] })
+            .map(|t| Annotated {
+                text: t.to_string(),
+                spans: vec![(t.find("Zorbal").unwrap_or(0), t.find("Zorbal").unwrap_or(0) + 6, 0)],
+            })
             .collect();
         let bytes = train(&docs, &docs, &Settings { epochs: 3, bits: 12, prune: 0.0 }, &mut |_| {});
         let m = Model::decode(&bytes).expect("model");

@@ -105,7 +105,8 @@ fn max_of(best: f32, cand: f32) -> f32 {
 /// kept.
 fn predecessor(prev: &[f32; TAGS], trans: &Trans, b: usize) -> usize {
     let neg = (f32::NEG_INFINITY, 0u8);
-    let from = |a: usize| (prev.get(a).copied().unwrap_or(f32::NEG_INFINITY) + trans.at(a, b), a as u8);
+    let from =
+        |a: usize| (prev.get(a).copied().unwrap_or(f32::NEG_INFINITY) + trans.at(a, b), a as u8);
     let best = if OPENING.contains(&b) {
         CLOSED.iter().fold(neg, |best, &a| better(best, from(a)))
     } else {
@@ -126,7 +127,13 @@ impl Trans {
 impl Decoder {
     /// Appends to `out` the best tag sequence of one segment, with its
     /// [`Edges`]. Ties go to the lower tag, step by step.
-    pub fn best_path(&mut self, em: &[[f32; TAGS]], trans: &Trans, edges: Edges, out: &mut Vec<usize>) {
+    pub fn best_path(
+        &mut self,
+        em: &[[f32; TAGS]],
+        trans: &Trans,
+        edges: Edges,
+        out: &mut Vec<usize>,
+    ) {
         let Some(first) = em.first() else { return };
         if em.len() == 1 {
             out.push(single(first, trans, edges));
@@ -289,8 +296,14 @@ mod reference_tests {
         for e in &em[1..] {
             let (mut cur, mut bk) = ([neg; TAGS], [0u8; TAGS]);
             for b in 0..TAGS {
-                let preds: Vec<usize> = if OPENING.contains(&b) { CLOSED.to_vec() } else { vec![b - 1 - (b + 2) % 4, b - (b + 2) % 4] };
-                let (s, a) = preds.iter().fold((neg, 0u8), |best, &a| better(best, (prev[a] + trans.full[a][b], a as u8)));
+                let preds: Vec<usize> = if OPENING.contains(&b) {
+                    CLOSED.to_vec()
+                } else {
+                    vec![b - 1 - (b + 2) % 4, b - (b + 2) % 4]
+                };
+                let (s, a) = preds.iter().fold((neg, 0u8), |best, &a| {
+                    better(best, (prev[a] + trans.full[a][b], a as u8))
+                });
                 cur[b] = s + e[b];
                 bk[b] = a;
             }
@@ -346,7 +359,8 @@ mod reference_tests {
             let flat: Vec<f32> = (0..TAGS * TAGS).map(|_| rnd(k) * 0.5).collect();
             let trans = matrix(&flat);
             let n = 1 + (round % 9);
-            let em: Vec<[f32; TAGS]> = (0..n).map(|_| std::array::from_fn(|_| rnd(k) * 0.25)).collect();
+            let em: Vec<[f32; TAGS]> =
+                (0..n).map(|_| std::array::from_fn(|_| rnd(k) * 0.25)).collect();
             let edges = Edges { after_o: round % 3 == 0, before_o: round % 5 < 2 };
             let mut got = vec![7];
             decoder.best_path(&em, &trans, edges, &mut got);

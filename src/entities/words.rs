@@ -22,8 +22,8 @@ use std::ops::Range;
 
 mod shape;
 
-pub use shape::{shape, short_shape, Shape};
 use shape::shapes;
+pub use shape::{shape, short_shape, Shape};
 
 /// One word's forms.
 pub struct Form<'d> {
@@ -103,14 +103,28 @@ impl<'d> Words<'d> {
     /// states each form's neighbours read, the second prepares each form
     /// once, with only those states (half of them, on average), into a
     /// list allocated once at its final size.
-    pub fn new(doc: &'d Doc, stats: &'d DocStats, windows: impl Iterator<Item = (usize, Range<usize>)>, all: bool) -> Self {
+    pub fn new(
+        doc: &'d Doc,
+        stats: &'d DocStats,
+        windows: impl Iterator<Item = (usize, Range<usize>)>,
+        all: bool,
+    ) -> Self {
         let n = doc.tokens.len();
-        let mut w = Words { forms: Vec::new(), active_forms: Vec::new(), ids: vec![NONE; n], active: vec![false; n], hits: Vec::new(), hit_of: vec![NONE; n] };
+        let mut w = Words {
+            forms: Vec::new(),
+            active_forms: Vec::new(),
+            ids: vec![NONE; n],
+            active: vec![false; n],
+            hits: Vec::new(),
+            hit_of: vec![NONE; n],
+        };
         // About half the distinct words stand near a possible name.
         let vocab = doc.vocab.words().len();
-        let mut marks = Marks { seen: vec![NONE; vocab], pending: Vec::with_capacity(vocab / 2 + 8) };
+        let mut marks =
+            Marks { seen: vec![NONE; vocab], pending: Vec::with_capacity(vocab / 2 + 8) };
         // Buffers reused across sentences.
-        let (mut kinds, mut active, mut hits): (Vec<Kind>, Vec<bool>, Vec<Hit>) = Default::default();
+        let (mut kinds, mut active, mut hits): (Vec<Kind>, Vec<bool>, Vec<Hit>) =
+            Default::default();
         let mut lists = gazetteer::Matcher::new(doc);
         let shapes = doc.vocab.shapes();
         for (sent, range) in windows {
@@ -138,7 +152,13 @@ impl<'d> Words<'d> {
                 continue;
             }
             kinds.clear();
-            kinds.extend(ids.iter().map(|&id| if all { Kind::Candidate } else { super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0)) }));
+            kinds.extend(ids.iter().map(|&id| {
+                if all {
+                    Kind::Candidate
+                } else {
+                    super::active::kind_of(shapes.get(id as usize).copied().unwrap_or(0))
+                }
+            }));
             super::active::mask_into(&kinds, caps || all, &mut active);
             lists.hits_into(range.clone(), caps, &mut hits);
             // Bit j of `window`: whether token k - 2 + j is active, so the
@@ -257,7 +277,14 @@ pub fn straight(w: &str) -> Cow<'_, str> {
 /// the document writes it elsewhere (or title-cased when a word list knows
 /// it).
 /// Only the word hash `states` asked for are computed (the others read 0).
-pub fn form<'d>(doc: &'d Doc, i: usize, caps_line: bool, stats: &'d DocStats, hit: &Hit, states: u8) -> Form<'d> {
+pub fn form<'d>(
+    doc: &'d Doc,
+    i: usize,
+    caps_line: bool,
+    stats: &'d DocStats,
+    hit: &Hit,
+    states: u8,
+) -> Form<'d> {
     let (raw, word) = (doc.tok(i), doc.vocab.id(i));
     let lower = stats.lower(word);
     // The shape bits say whether there can be a curly apostrophe.
@@ -328,10 +355,12 @@ mod tests {
         let stats = DocStats::new(&doc);
         let w = Words::new(&doc, &stats, std::iter::once((0, 0..doc.tokens.len())), false);
         // "met" (form 2) stands next to a name without being part of one.
-        let active: Vec<bool> = (0..doc.tokens.len()).filter_map(|i| w.form_id(i).map(|f| (f, w.active(i)))).fold(vec![false; w.forms().len()], |mut v, (f, a)| {
-            v[f] |= a;
-            v
-        });
+        let active: Vec<bool> = (0..doc.tokens.len())
+            .filter_map(|i| w.form_id(i).map(|f| (f, w.active(i))))
+            .fold(vec![false; w.forms().len()], |mut v, (f, a)| {
+                v[f] |= a;
+                v
+            });
         assert_eq!(w.active_forms(), active.as_slice());
         assert!(!w.active_forms()[2]);
     }

@@ -9,11 +9,11 @@
 //! Guarantees: each cue looks at a bounded window of its own sentence (plus
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
+use super::content::content;
 use super::labels;
 use super::lexicon::{cue_at, Class, CueClass};
 use super::signatures;
 pub(super) use super::span::before_group;
-use super::content::content;
 use super::speaker;
 use super::view::View;
 use std::ops::Range;
@@ -65,7 +65,10 @@ pub fn find(v: &View) -> Vec<Attribution> {
             to += 1;
         }
         // "Rep. Lee (D-N.Y.) said": a break inside brackets is no sentence end.
-        if s > 0 && unopened_bracket(v, landmarks.get(from..to).unwrap_or(&[])) && v.paragraph_of(range.start.saturating_sub(1)) == v.paragraph_of(range.start) {
+        if s > 0
+            && unopened_bracket(v, landmarks.get(from..to).unwrap_or(&[]))
+            && v.paragraph_of(range.start.saturating_sub(1)) == v.paragraph_of(range.start)
+        {
             range.start = v.sentence_tokens(s - 1).start;
             while from > 0 && landmarks.get(from - 1).is_some_and(|&k| k as usize >= range.start) {
                 from -= 1;
@@ -119,16 +122,26 @@ fn title_case(v: &View, r: Range<usize>) -> bool {
 
 /// The cue starting at token `i`, if any: outside quotations, lower case
 /// (or in a headline), not an adjective ("the said document").
-fn cue_here(v: &View, i: usize, end: usize, title_case: &mut impl FnMut() -> bool) -> Option<(usize, CueClass)> {
+fn cue_here(
+    v: &View,
+    i: usize,
+    end: usize,
+    title_case: &mut impl FnMut() -> bool,
+) -> Option<(usize, CueClass)> {
     // Most words start no phrase: one bit says so before anything else is asked.
     if !v.tags(i).starts_cue() {
         return None;
     }
-    if v.quote_of(i).is_some() || !v.is_word(i) || (v.is_cap(i) && v.sentence_tokens(v.sentence_of(i)).start != i && !title_case()) {
+    if v.quote_of(i).is_some()
+        || !v.is_word(i)
+        || (v.is_cap(i) && v.sentence_tokens(v.sentence_of(i)).start != i && !title_case())
+    {
         return None;
     }
     // "Polygraph.info", "example.com/said": part of an address, not a word.
-    if i.checked_sub(1).is_some_and(|p| v.end(p) == v.start(i) && v.tok(p).ends_with(['.', '/', '@'])) {
+    if i.checked_sub(1)
+        .is_some_and(|p| v.end(p) == v.start(i) && v.tok(p).ends_with(['.', '/', '@']))
+    {
         return None;
     }
     if v.low(i) == "according" && v.low(i + 1) == "to" {
@@ -145,7 +158,10 @@ fn cue_here(v: &View, i: usize, end: usize, title_case: &mut impl FnMut() -> boo
     }
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
     // "the said document", "Graham's comments": a noun or adjective, not a verb.
-    let noun = i.checked_sub(1).is_some_and(|p| v.is(p, Class::Determiner)) && prev != "that" || matches!(prev, "’s" | "'s" | "’" | "'") && v.quote_of(i - 1).is_none() && !speaker::contraction(v, i - 1);
+    let noun = i.checked_sub(1).is_some_and(|p| v.is(p, Class::Determiner)) && prev != "that"
+        || matches!(prev, "’s" | "'s" | "’" | "'")
+            && v.quote_of(i - 1).is_none()
+            && !speaker::contraction(v, i - 1);
     (!noun).then_some((len, class))
 }
 
@@ -163,9 +179,33 @@ fn claims_deed(words: &[&str]) -> bool {
 fn noun_after_article(v: &View, i: usize) -> bool {
     let nouns = matches!(
         v.low(i),
-        "post" | "call" | "answer" | "comment" | "claim" | "quote" | "counter" | "reply" | "protest" | "demand" | "hint" | "mention" | "email" | "pledge" | "reference"
+        "post"
+            | "call"
+            | "answer"
+            | "comment"
+            | "claim"
+            | "quote"
+            | "counter"
+            | "reply"
+            | "protest"
+            | "demand"
+            | "hint"
+            | "mention"
+            | "email"
+            | "pledge"
+            | "reference"
     );
-    nouns && (i.saturating_sub(4)..i).any(|k| matches!(v.low(k), "a" | "an") && (k + 1..i).all(|j| v.is_word(j) || v.doc.tokens.get(j).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)))
+    nouns
+        && (i.saturating_sub(4)..i).any(|k| {
+            matches!(v.low(k), "a" | "an")
+                && (k + 1..i).all(|j| {
+                    v.is_word(j)
+                        || v.doc
+                            .tokens
+                            .get(j)
+                            .is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
+                })
+        })
 }
 
 /// Whether a speaker phrase can be someone who speaks: a pronoun, a name,
@@ -175,33 +215,89 @@ fn speaks(v: &View, r: &Range<usize>) -> bool {
     let Some(head) = r.clone().rev().find(|&k| v.is_word(k)) else { return false };
     let low = v.low(head);
     // Plural nouns of people ("protesters", "analysts", "critics", "officials").
-    let people = low.ends_with('s') && !["ss", "ions", "ings", "ics"].iter().any(|e| low.ends_with(e)) || matches!(low, "people" | "media" | "critics");
+    let people = low.ends_with('s')
+        && !["ss", "ions", "ings", "ics"].iter().any(|e| low.ends_with(e))
+        || matches!(low, "people" | "media" | "critics");
     // Documents speak for their authors in news ("the letter reads").
-    let document = matches!(low, "statement" | "letter" | "report" | "release" | "memo" | "filing" | "complaint" | "lawsuit" | "study" | "survey" | "poll" | "post" | "tweet" | "email" | "notice" | "document" | "ruling" | "order" | "indictment" | "petition" | "ad" | "video");
-    v.is(head, Class::Pronoun) || matches!(low, "who" | "which") || v.is(head, Class::Title) || v.is(head, Class::Org) || people || document
-        || r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Determiner) && !v.is(k, Class::Adjunct) && v.is_word(k))
+    let document = matches!(
+        low,
+        "statement"
+            | "letter"
+            | "report"
+            | "release"
+            | "memo"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "study"
+            | "survey"
+            | "poll"
+            | "post"
+            | "tweet"
+            | "email"
+            | "notice"
+            | "document"
+            | "ruling"
+            | "order"
+            | "indictment"
+            | "petition"
+            | "ad"
+            | "video"
+    );
+    v.is(head, Class::Pronoun)
+        || matches!(low, "who" | "which")
+        || v.is(head, Class::Title)
+        || v.is(head, Class::Org)
+        || people
+        || document
+        || r.clone().any(|k| {
+            v.is_cap(k) && !v.is(k, Class::Determiner) && !v.is(k, Class::Adjunct) && v.is_word(k)
+        })
 }
 
 /// Whether a word has the form of a common noun that names no one
 /// ("Equations", "Measurements", "Findings"), as names seldom do.
 fn common_noun_form(low: &str) -> bool {
-    ["ions", "ion", "ments", "ment", "ness", "ity", "ities", "ings", "ance", "ances", "ence", "ences", "ism", "isms"].iter().any(|e| low.ends_with(e))
+    [
+        "ions", "ion", "ments", "ment", "ness", "ity", "ities", "ings", "ance", "ances", "ence",
+        "ences", "ism", "isms",
+    ]
+    .iter()
+    .any(|e| low.ends_with(e))
 }
 
 /// Builds the attribution of the cue at `cue`, or None when the verb does
 /// not report speech here.
-fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, earlier: Option<&Attribution>) -> Option<Attribution> {
+fn attribute(
+    v: &View,
+    cue: Range<usize>,
+    class: CueClass,
+    sent: Range<usize>,
+    earlier: Option<&Attribution>,
+) -> Option<Attribution> {
     let according = v.low(cue.start) == "according";
-    let (l, passive) = if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
+    let (l, passive) =
+        if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
     // "adding", "saying" without "is" before them: a participle whose subject
     // is the sentence's, and only after a comma or "by", "while", "and".
     let participle = !passive && !according && v.low(cue.start).ends_with("ing");
     // The comma may sit inside a quotation just before: `on "Morning Joe," calling it ...`.
     let after_comma = |b: usize| v.is_close_mark(b) && v.tok(b.saturating_sub(1)) == ",";
-    if participle && !l.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "–" | "when") || after_comma(b)) {
+    if participle
+        && !l.checked_sub(1).is_some_and(|b| {
+            matches!(
+                v.low(b),
+                "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "–" | "when"
+            ) || after_comma(b)
+        })
+    {
         return None;
     }
-    let mut subject = if according || participle { None } else { speaker::left(v, l, sent.start).or_else(|| speaker::apposition(v, l, sent.start)) };
+    let mut subject = if according || participle {
+        None
+    } else {
+        speaker::left(v, l, sent.start).or_else(|| speaker::apposition(v, l, sent.start))
+    };
     let mut inverted = false;
     let mut far = false;
     if passive && subject.as_ref().is_some_and(|r| v.low(r.start) == "it" && r.len() == 1) {
@@ -211,20 +307,41 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
         inverted = subject.is_some();
     }
     let before = l.checked_sub(1).filter(|&b| b >= sent.start);
-    let opens_clause = before.is_none_or(|b| v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "―" | "(" | ":"));
+    let opens_clause = before.is_none_or(|b| {
+        v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "―" | "(" | ":")
+    });
     // "X told Y": what follows the verb is the hearer, never the speaker.
-    let hearer_follows = class == CueClass::Object && matches!(v.low(cue.start), "told" | "tell" | "tells" | "informed" | "notified" | "reminded" | "assured");
-    if subject.is_none() && (!passive || inverted) && !participle && !hearer_follows && (opens_clause || according) {
-        subject = speaker::right(v, cue.end, sent.end).filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
+    let hearer_follows = class == CueClass::Object
+        && matches!(
+            v.low(cue.start),
+            "told" | "tell" | "tells" | "informed" | "notified" | "reminded" | "assured"
+        );
+    if subject.is_none()
+        && (!passive || inverted)
+        && !participle
+        && !hearer_follows
+        && (opens_clause || according)
+    {
+        subject = speaker::right(v, cue.end, sent.end)
+            .filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
         inverted = subject.is_some();
     }
     let mut inherit = false;
-    if subject.is_none() && !passive && (participle || before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then"))) {
+    if subject.is_none()
+        && !passive
+        && (participle || before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then")))
+    {
         // "..., adding that", "and said": the subject of the sentence, or of the quote before.
         // After another attribution in the sentence, its speaker; else the sentence's subject.
         // A relative "who said" before does not carry over: "X defended an aide who said ..., saying".
-        let relative = earlier.is_some_and(|a| a.speaker.as_ref().is_some_and(|r| matches!(v.low(r.start), "who" | "which")));
-        subject = if earlier.is_some() && !relative { None } else { speaker::sentence_subject(v, sent.start, l) };
+        let relative = earlier.is_some_and(|a| {
+            a.speaker.as_ref().is_some_and(|r| matches!(v.low(r.start), "who" | "which"))
+        });
+        subject = if earlier.is_some() && !relative {
+            None
+        } else {
+            speaker::sentence_subject(v, sent.start, l)
+        };
         far = subject.is_some();
         inherit = subject.is_none();
     }
@@ -232,7 +349,11 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
         return None;
     }
     // A verb that only sometimes reports speech needs a speaker who can speak.
-    let sometimes = class == CueClass::Weak || matches!(v.low(cue.start), "described" | "describes" | "describe" | "describing" | "claimed" | "claims" | "claim");
+    let sometimes = class == CueClass::Weak
+        || matches!(
+            v.low(cue.start),
+            "described" | "describes" | "describe" | "describing" | "claimed" | "claims" | "claim"
+        );
     if sometimes && subject.as_ref().is_some_and(|r| !speaks(v, r)) {
         return None;
     }
@@ -245,7 +366,8 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     let mut after = if inverted { subject.as_ref().map_or(cue.end, |r| r.end) } else { cue.end };
     if according && cue.start == sent.start {
         // "According to X, the plan ...", however long X is.
-        let comma = (after..(after + 30).min(sent.end)).find(|&k| v.tok(k) == "," && v.quote_of(k).is_none());
+        let comma = (after..(after + 30).min(sent.end))
+            .find(|&k| v.tok(k) == "," && v.quote_of(k).is_none());
         after = comma.map_or(after, |c| c + 1);
     } else if according && v.tok(after) == "," {
         after += 1;
@@ -260,8 +382,19 @@ fn attribute(v: &View, cue: Range<usize>, class: CueClass, sent: Range<usize>, e
     if participle && end <= v.start(cue.start) {
         return None; // ", comparing him to ...": a participle reports what follows it
     }
-    let needs_entity = sometimes && subject.as_ref().is_some_and(|r| r.len() == 1 && v.is_cap(r.start) && common_noun_form(v.low(r.start)));
-    Some(Attribution { cue, speaker: subject, inherit, group: group_start, start, end, needs_entity })
+    let needs_entity = sometimes
+        && subject
+            .as_ref()
+            .is_some_and(|r| r.len() == 1 && v.is_cap(r.start) && common_noun_form(v.low(r.start)));
+    Some(Attribution {
+        cue,
+        speaker: subject,
+        inherit,
+        group: group_start,
+        start,
+        end,
+        needs_entity,
+    })
 }
 
 /// Skips ", a Republican of South Carolina," after an inverted speaker.
@@ -301,14 +434,22 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
         let (head, tail) = atts.split_at_mut(i);
         let (Some(prev), Some(next)) = (head.last_mut(), tail.first()) else { continue };
         // An apposition subject lies before the earlier content: cut at the verb.
-        let group = if v.start(next.group) <= prev.start { speaker::skip_left(v, next.cue.start, next.group).0 } else { next.group };
+        let group = if v.start(next.group) <= prev.start {
+            speaker::skip_left(v, next.cue.start, next.group).0
+        } else {
+            next.group
+        };
         // "X said that Y announced ...": nested speech stays in X's content.
-        let boundary = group.checked_sub(1).is_some_and(|b| matches!(v.low(b), "," | ";" | "—" | "–" | "―" | "and" | "but") || v.is_close_mark(b));
+        let boundary = group.checked_sub(1).is_some_and(|b| {
+            matches!(v.low(b), "," | ";" | "—" | "–" | "―" | "and" | "but") || v.is_close_mark(b)
+        });
         if !boundary {
             continue;
         }
         let cut = match group.checked_sub(1) {
-            Some(c) if matches!(v.low(c), "," | "—" | "–" | "―" | ";" | "and" | "but") => v.start(c),
+            Some(c) if matches!(v.low(c), "," | "—" | "–" | "―" | ";" | "and" | "but") => {
+                v.start(c)
+            }
             Some(c) if v.is_close_mark(c) => v.end(c),
             _ => v.start(group),
         };

@@ -17,25 +17,50 @@ const THAT_WINDOW: usize = 14;
 
 /// The content span of an attribution whose speaker group starts at token
 /// `group` and whose verb phrase ends before token `after`.
-pub(super) fn content(v: &View, group: usize, after: usize, sent: Range<usize>, according: bool, class: CueClass) -> Option<(usize, usize)> {
+pub(super) fn content(
+    v: &View,
+    group: usize,
+    after: usize,
+    sent: Range<usize>,
+    according: bool,
+    class: CueClass,
+) -> Option<(usize, usize)> {
     // A quote ending in "?" or "!" ends its sentence: `"Why?" Graham asked.`
     // After a full stop only when no clause of its own follows the verb:
     // `... said "it is late." Reed said it would be "unwise" to ...`.
     let ends_question = |p: usize| matches!(v.tok(p.saturating_sub(1)), "?" | "!");
     let floor = match group.checked_sub(1) {
-        Some(p) if group == sent.start && v.is_close_mark(p) && v.paragraph_of(p) == v.paragraph_of(group) && (ends_question(p) || words_between(v, after, sent.end) < 5) => v.sentence_tokens(v.sentence_of(p)).start,
+        Some(p)
+            if group == sent.start
+                && v.is_close_mark(p)
+                && v.paragraph_of(p) == v.paragraph_of(group)
+                && (ends_question(p) || words_between(v, after, sent.end) < 5) =>
+        {
+            v.sentence_tokens(v.sentence_of(p)).start
+        }
         _ => sent.start,
     };
     let sent = floor..sent.end;
     let mut prev = group.checked_sub(1).filter(|&p| p >= sent.start);
     // Step over a stray symbol between a closing mark and the speaker.
-    if let Some(p) = prev.filter(|&p| !v.is_word(p) && v.quote_of(p).is_none() && !matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "(")) {
+    if let Some(p) = prev.filter(|&p| {
+        !v.is_word(p)
+            && v.quote_of(p).is_none()
+            && !matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "(")
+    }) {
         if p.checked_sub(1).is_some_and(|q| q >= sent.start && v.is_close_mark(q)) {
             prev = Some(p - 1);
         }
     }
-    let boundary = prev.is_some_and(|p| v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "("));
-    let has_before = boundary && prev.is_some_and(|p| p >= sent.start + 2 || v.is_close_mark(p) || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q)));
+    let boundary = prev.is_some_and(|p| {
+        v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "(")
+    });
+    let has_before = boundary
+        && prev.is_some_and(|p| {
+            p >= sent.start + 2
+                || v.is_close_mark(p)
+                || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q))
+        });
     let mut rest = after_kind(v, after, sent.end);
     if let Rest::Clause(k) = rest {
         if !(k..sent.end).any(|i| v.is_word(i)) {
@@ -45,8 +70,10 @@ pub(super) fn content(v: &View, group: usize, after: usize, sent: Range<usize>, 
     if class == CueClass::Weak {
         // "continued", "branded": only before "that", a colon or a quotation,
         // with a quotation inside, or after a quotation.
-        let marked = |k: usize| v.is_open_mark(k) || matches!(v.low(k.saturating_sub(1)), "that" | ":");
-        let after_quote = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
+        let marked =
+            |k: usize| v.is_open_mark(k) || matches!(v.low(k.saturating_sub(1)), "that" | ":");
+        let after_quote =
+            prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
         let quoted = |k: usize| (k..sent.end).any(|i| v.is_open_mark(i));
         match rest {
             Rest::Clause(k) if marked(k) || quoted(k) => return clause_after(v, k, sent.end),
@@ -59,23 +86,46 @@ pub(super) fn content(v: &View, group: usize, after: usize, sent: Range<usize>, 
     // "Hawaii, as an adviser pointed out, rarely ...": the sentence around it.
     if group >= sent.start + 2 && v.low(group - 1) == "as" && v.tok(group - 2) == "," {
         // "..., as the Times put it, “the operator.”": the quotation that ends the sentence.
-        let open = (after..(after + THAT_WINDOW).min(sent.end)).find(|&k| v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == ",");
-        let closes = |k: usize| v.quote_of(k).and_then(|m| v.marks.get(m)).is_some_and(|m| m.closed && words_between(v, v.token_at(m.close), sent.end) == 0);
+        let open = (after..(after + THAT_WINDOW).min(sent.end))
+            .find(|&k| v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == ",");
+        let closes = |k: usize| {
+            v.quote_of(k)
+                .and_then(|m| v.marks.get(m))
+                .is_some_and(|m| m.closed && words_between(v, v.token_at(m.close), sent.end) == 0)
+        };
         if let Some(k) = open.filter(|&k| closes(k)) {
             return clause_after(v, k, sent.end);
         }
         return clause_after(v, sent.start, sent.end);
     }
-    let quote_before = prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
+    let quote_before =
+        prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
     match rest {
         // "\"We will,\" he said, \"win.\"": the first half here, the second joins it later.
-        Rest::Clause(k) if quote_before && v.is_open_mark(k) && v.tok(k.saturating_sub(1)) == "," && class != CueClass::Participle => before_group(v, prev?, sent.start),
+        Rest::Clause(k)
+            if quote_before
+                && v.is_open_mark(k)
+                && v.tok(k.saturating_sub(1)) == ","
+                && class != CueClass::Participle =>
+        {
+            before_group(v, prev?, sent.start)
+        }
         // "The plan would fail, according to X" / "According to X, the plan ...".
         _ if according && has_before => before_group(v, prev?, sent.start),
-        Rest::Clause(k) if according => (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten(),
+        Rest::Clause(k) if according => {
+            (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten()
+        }
         // "Back home, Smith said, he decided ...": the sentence around the attribution.
         // `"Only you," she said, would do that.`: the sentence runs on through the attribution.
-        Rest::Clause(k) if has_before && quote_before && v.tok(after) == "," && !v.is_open_mark(k) && !runs_on(v, k) => before_group(v, prev?, sent.start),
+        Rest::Clause(k)
+            if has_before
+                && quote_before
+                && v.tok(after) == ","
+                && !v.is_open_mark(k)
+                && !runs_on(v, k) =>
+        {
+            before_group(v, prev?, sent.start)
+        }
         Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
             let (s, _) = before_group(v, prev?, sent.start)?;
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))
@@ -83,13 +133,26 @@ pub(super) fn content(v: &View, group: usize, after: usize, sent: Range<usize>, 
         // "..., the Times reported one day later.": too short to be what was said.
         // After a quotation, a clause with a quotation of its own is what was said:
         // `"Go! Go!" the senator said his campaign was "closing strong."`.
-        Rest::Clause(k) if has_before && k == after && class != CueClass::Participle && (quote_before && !quoted_clause(v, k, sent.end) || words_between(v, k, sent.end) < 5) => before_group(v, prev?, sent.start),
+        Rest::Clause(k)
+            if has_before
+                && k == after
+                && class != CueClass::Participle
+                && (quote_before && !quoted_clause(v, k, sent.end)
+                    || words_between(v, k, sent.end) < 5) =>
+        {
+            before_group(v, prev?, sent.start)
+        }
         Rest::Clause(k) => clause_after(v, k, sent.end),
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
         // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
         Rest::End => {
             // A long description may stand between ("JPL scientist and study co-author Ann Lee").
-            let q = (group.saturating_sub(8).max(sent.start)..group).rev().take_while(|&k| v.is_word(k) || v.quote_of(k).is_some() || matches!(v.tok(k), "," | "-")).find(|&k| v.is_close_mark(k))?;
+            let q = (group.saturating_sub(8).max(sent.start)..group)
+                .rev()
+                .take_while(|&k| {
+                    v.is_word(k) || v.quote_of(k).is_some() || matches!(v.tok(k), "," | "-")
+                })
+                .find(|&k| v.is_close_mark(k))?;
             before_group(v, q, sent.start)
         }
         Rest::Adjunct if sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),
@@ -101,7 +164,8 @@ pub(super) fn content(v: &View, group: usize, after: usize, sent: Range<usize>, 
 /// Whether the clause from token `k` holds a quotation after its first
 /// words and at least five words in all (a bounded look).
 fn quoted_clause(v: &View, k: usize, end: usize) -> bool {
-    words_between(v, k, end) >= 5 && (k + 1..end.min(k + THAT_WINDOW * 2)).any(|i| v.is_open_mark(i))
+    words_between(v, k, end) >= 5
+        && (k + 1..end.min(k + THAT_WINDOW * 2)).any(|i| v.is_open_mark(i))
 }
 
 /// Whether the words after an attribution's comma go on with the sentence
@@ -109,7 +173,27 @@ fn quoted_clause(v: &View, k: usize, end: usize) -> bool {
 /// adjunct, a participle or a new clause.
 fn runs_on(v: &View, k: usize) -> bool {
     let low = v.low(k);
-    v.is_word(k) && !v.is_cap(k) && matches!(low, "that" | "would" | "will" | "could" | "should" | "can" | "may" | "might" | "must" | "is" | "was" | "are" | "were" | "has" | "have" | "had")
+    v.is_word(k)
+        && !v.is_cap(k)
+        && matches!(
+            low,
+            "that"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+        )
 }
 
 /// Number of words in tokens `a..b`, counting at most six.
@@ -156,7 +240,13 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
     let adjunct = v.is(a, Class::Adjunct) || t == ",";
     // "said Thursday his biggest worry ...": a lone time word, then the clause.
     let next = v.low(a + 1);
-    if adjunct && v.is_cap(a) && a + 1 < end && v.is_word(a + 1) && (!v.is(a + 1, Class::Adjunct) && !v.is(a + 1, Class::Stop) || v.is(a + 1, Class::Determiner) && next != "that") {
+    if adjunct
+        && v.is_cap(a)
+        && a + 1 < end
+        && v.is_word(a + 1)
+        && (!v.is(a + 1, Class::Adjunct) && !v.is(a + 1, Class::Stop)
+            || v.is(a + 1, Class::Determiner) && next != "that")
+    {
         return Rest::Clause(a + 1);
     }
     if adjunct {
@@ -176,8 +266,15 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             }
             // A finite verb means the clause has begun without "that".
             // "in Columbus, Ohio, that": a comma inside a place name does not stop the search.
-            let place_comma = v.tok(k) == "," && (v.is_cap(k + 1) && v.is_cap(k - 1) || v.is_cap(k - 1) && v.low(k + 1) == "that");
-            if matches!(v.tok(k), "," | ";") && k > a && !place_comma || matches!(v.low(k), "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had") {
+            let place_comma = v.tok(k) == ","
+                && (v.is_cap(k + 1) && v.is_cap(k - 1)
+                    || v.is_cap(k - 1) && v.low(k + 1) == "that");
+            if matches!(v.tok(k), "," | ";") && k > a && !place_comma
+                || matches!(
+                    v.low(k),
+                    "is" | "was" | "are" | "were" | "will" | "would" | "has" | "have" | "had"
+                )
+            {
                 // "adding later, “...”": the quotation after the adjunct's comma.
                 if v.tok(k) == "," && v.is_open_mark(k + 1) {
                     return Rest::Clause(k + 1);
@@ -189,4 +286,3 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
     }
     Rest::Clause(a)
 }
-

@@ -17,7 +17,8 @@ const MAX_LABEL_WORDS: usize = 4;
 
 /// The labelled paragraphs of the document, as attributions in text order.
 pub fn find(v: &View) -> Vec<Attribution> {
-    let found: Vec<(Range<usize>, usize, usize)> = (0..v.doc.paragraphs.len()).filter_map(|p| label(v, v.paragraph_tokens(p))).collect();
+    let found: Vec<(Range<usize>, usize, usize)> =
+        (0..v.doc.paragraphs.len()).filter_map(|p| label(v, v.paragraph_tokens(p))).collect();
     let mut count: HashMap<String, usize> = HashMap::new();
     for (r, _, _) in &found {
         *count.entry(key(v, r.clone())).or_default() += 1;
@@ -25,7 +26,15 @@ pub fn find(v: &View) -> Vec<Attribution> {
     found
         .into_iter()
         .filter(|(r, _, _)| count.get(&key(v, r.clone())).is_some_and(|&n| n >= 2))
-        .map(|(r, colon, last)| Attribution { cue: colon..colon + 1, speaker: Some(r.clone()), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(last), needs_entity: false })
+        .map(|(r, colon, last)| Attribution {
+            cue: colon..colon + 1,
+            speaker: Some(r.clone()),
+            inherit: false,
+            group: r.start,
+            start: v.start(colon + 1),
+            end: v.end(last),
+            needs_entity: false,
+        })
         .collect()
 }
 
@@ -37,18 +46,30 @@ fn key(v: &View, r: Range<usize>) -> String {
 /// paragraph's last token), when it opens with one and words follow it.
 fn label(v: &View, p: Range<usize>) -> Option<(Range<usize>, usize, usize)> {
     // A quotation mark may open the paragraph ("\"PENCE: Well, ...").
-    let first = if v.is_open_mark(p.start) || matches!(v.tok(p.start), "\"" | "“") { p.start + 1 } else { p.start };
+    let first = if v.is_open_mark(p.start) || matches!(v.tok(p.start), "\"" | "“") {
+        p.start + 1
+    } else {
+        p.start
+    };
     let colon = (first..(first + MAX_LABEL_WORDS + 1).min(p.end)).find(|&k| v.tok(k) == ":")?;
     let shouting = |k: usize| {
         let t = v.tok(k);
-        t == "." || v.is_word(k) && t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase)
+        t == "."
+            || v.is_word(k)
+                && t.chars().any(char::is_alphabetic)
+                && !t.chars().any(char::is_lowercase)
     };
     let words = (first..colon).filter(|&k| v.is_word(k)).count();
     let last = p.end.checked_sub(1)?;
     // Speech must follow: at least three words after the colon.
     let speech = (colon + 1..p.end).filter(|&k| v.is_word(k)).take(3).count() == 3;
     let furniture = v.is(first, super::lexicon::Class::Label); // "PHOTO:", "VIDEO:"
-    (words >= 1 && !furniture && (first..colon).all(shouting) && v.tok(first).chars().count() >= 2 && speech).then_some((first..colon, colon, last))
+    (words >= 1
+        && !furniture
+        && (first..colon).all(shouting)
+        && v.tok(first).chars().count() >= 2
+        && speech)
+        .then_some((first..colon, colon, last))
 }
 
 #[cfg(test)]

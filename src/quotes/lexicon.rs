@@ -6,8 +6,8 @@
 //! word answers every class and cue question, see [`tags`]); a cue match
 //! reads at most the length of the longest phrase; no panics.
 
-use crate::text::wordkey::{self, Folded, Table};
 use crate::text::fasthash::FastMap;
+use crate::text::wordkey::{self, Folded, Table};
 use std::sync::OnceLock;
 
 /// How a reporting verb or phrase attaches to its content.
@@ -93,7 +93,11 @@ impl Lexicon {
     /// most words are in no list, and this says so without hashing.
     #[inline]
     fn may_hold(&self, first: u8, len: usize) -> bool {
-        len <= self.longest && self.firsts.get(usize::from(first >> 6)).is_some_and(|set| set & (1 << (first & 63)) != 0)
+        len <= self.longest
+            && self
+                .firsts
+                .get(usize::from(first >> 6))
+                .is_some_and(|set| set & (1 << (first & 63)) != 0)
     }
 }
 
@@ -221,7 +225,9 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueClass)> {
     let first = words.first()?;
     let list = lexicon().cues.get(first)?;
     list.iter()
-        .find(|(phrase, _)| words.len() >= phrase.len() && phrase.iter().zip(words).all(|(a, b)| a == b))
+        .find(|(phrase, _)| {
+            words.len() >= phrase.len() && phrase.iter().zip(words).all(|(a, b)| a == b)
+        })
         .map(|(phrase, class)| (phrase.len(), *class))
 }
 

@@ -52,7 +52,13 @@ enum Mark {
 pub fn pair(doc: &Doc) -> Vec<Marked> {
     let bytes = doc.text.as_bytes();
     let candidates: Vec<u32> = (0..doc.tokens.len())
-        .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && may_be_mark(bytes.get(t.start()).copied()) && is_mark(t.text(doc.text))))
+        .filter(|&i| {
+            doc.tokens.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Punct
+                    && may_be_mark(bytes.get(t.start()).copied())
+                    && is_mark(t.text(doc.text))
+            })
+        })
         .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
         .collect();
     pair_at(doc, &candidates)
@@ -88,7 +94,8 @@ pub fn pair_at(doc: &Doc, candidates: &[u32]) -> Vec<Marked> {
         // A quote left open: does the next paragraph reopen it?
         if let Some(last) = out.get_mut(before..).and_then(|m| m.last_mut()) {
             if !last.closed && !last.single {
-                last.continues = doc.paragraphs.get(pi + 1).is_some_and(|next| opens_with_quote(doc, next));
+                last.continues =
+                    doc.paragraphs.get(pi + 1).is_some_and(|next| opens_with_quote(doc, next));
             }
         }
     }
@@ -98,7 +105,12 @@ pub fn pair_at(doc: &Doc, candidates: &[u32]) -> Vec<Marked> {
 /// The first token of a paragraph and its tokens.
 fn paragraph_tokens<'d>(doc: &'d Doc, para: &Paragraph) -> (usize, &'d [Token]) {
     let first = doc.sentences.get(para.sentences.start).map_or(0, |s| s.tokens.start);
-    let last = para.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.tokens.end);
+    let last = para
+        .sentences
+        .end
+        .checked_sub(1)
+        .and_then(|i| doc.sentences.get(i))
+        .map_or(0, |s| s.tokens.end);
     (first, doc.tokens.get(first..last).unwrap_or(&[]))
 }
 
@@ -111,7 +123,14 @@ fn opens_with_quote(doc: &Doc, para: &Paragraph) -> bool {
 
 /// Pairs the marks of one paragraph (its first token and tokens), whose
 /// candidate tokens ([`is_mark`]) are `here`, in document token indices.
-fn pair_paragraph(doc: &Doc, (first, toks): (usize, &[Token]), here: &[u32], pi: usize, para: &Paragraph, out: &mut Vec<Marked>) {
+fn pair_paragraph(
+    doc: &Doc,
+    (first, toks): (usize, &[Token]),
+    here: &[u32],
+    pi: usize,
+    para: &Paragraph,
+    out: &mut Vec<Marked>,
+) {
     let text = doc.text;
     let mut double: Option<(usize, usize)> = None; // the open double mark's bytes
     let mut single: Option<(usize, usize)> = None; // an open single mark outside doubles
@@ -126,7 +145,10 @@ fn pair_paragraph(doc: &Doc, (first, toks): (usize, &[Token]), here: &[u32], pi:
             continue;
         }
         if tok.text(text) == "\"" {
-            let after_equals = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.text(text) == "=" && p.end() == tok.start());
+            let after_equals = i
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.text(text) == "=" && p.end() == tok.start());
             if after_equals || in_attribute {
                 in_attribute = after_equals;
                 continue;
@@ -197,13 +219,31 @@ fn stray_opener(text: &str, toks: &[Token]) -> bool {
     }
     // Only punctuation starting with `"` or E2 (the lead byte of `“ ”`) can match: tested first.
     let bytes = text.as_bytes();
-    let candidates = toks.iter().skip(1).filter(|t| t.kind == TokenKind::Punct && matches!(bytes.get(t.start()), Some(b'"' | 0xE2)));
+    let candidates = toks.iter().skip(1).filter(|t| {
+        t.kind == TokenKind::Punct && matches!(bytes.get(t.start()), Some(b'"' | 0xE2))
+    });
     let mut curly = candidates.map(|t| t.text(text)).filter(|t| matches!(*t, "\"" | "“" | "”"));
     curly.next() == Some("“") && curly.all(|t| t != "\"")
 }
 
-fn marked(open: (usize, usize), end: usize, close: usize, closed: bool, single: bool, paragraph: usize) -> Marked {
-    Marked { open: open.0, start: open.1, end: end.max(open.1), close, closed, continues: false, single, paragraph }
+fn marked(
+    open: (usize, usize),
+    end: usize,
+    close: usize,
+    closed: bool,
+    single: bool,
+    paragraph: usize,
+) -> Marked {
+    Marked {
+        open: open.0,
+        start: open.1,
+        end: end.max(open.1),
+        close,
+        closed,
+        continues: false,
+        single,
+        paragraph,
+    }
 }
 
 /// Token `i` and the next are two adjacent apostrophes (''): a double
@@ -241,7 +281,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
     let next = toks.get(i + 1);
     let space_before = prev.is_none_or(|p| p.end() < tok.start());
     let space_after = next.is_none_or(|n| n.start() > tok.end());
-    let prev_opens = prev.is_some_and(|p| matches!(p.text(text), "(" | "[" | "—" | "–" | "-" | ":"));
+    let prev_opens =
+        prev.is_some_and(|p| matches!(p.text(text), "(" | "[" | "—" | "–" | "-" | ":"));
     let left = (space_before || prev_opens) && !space_after;
     let right = !space_before && (space_after || next.is_some_and(|n| n.kind == TokenKind::Punct));
     let role = if left {
@@ -262,7 +303,8 @@ fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
         "\"" => {
             // 5'10" or a 12" record: an inch mark after a number.
             let after_number = |p: &Token| p.kind == TokenKind::Number;
-            let feet = prev.is_some_and(|p| p.text(text) == "'") && i.checked_sub(2).and_then(|q| toks.get(q)).is_some_and(after_number);
+            let feet = prev.is_some_and(|p| p.text(text) == "'")
+                && i.checked_sub(2).and_then(|q| toks.get(q)).is_some_and(after_number);
             if (prev.is_some_and(after_number) || feet) && !space_before && role != Role::Open {
                 return None;
             }
@@ -299,12 +341,20 @@ mod tests {
     fn singles_outside_doubles_and_nested_singles_ignored() {
         assert_eq!(spans("US will have ‘dialogue’ with Russia"), ["dialogue"]);
         assert_eq!(spans("He said 'enough is enough' today."), ["enough is enough"]);
-        assert_eq!(spans("“He called it ‘a farce’ twice,” she said."), ["He called it ‘a farce’ twice,"]);
+        assert_eq!(
+            spans("“He called it ‘a farce’ twice,” she said."),
+            ["He called it ‘a farce’ twice,"]
+        );
     }
 
     #[test]
     fn markup_attributes_are_not_quotes() {
-        assert_eq!(spans("<tweet author=\"@ana\" date=\"2016\">We won.</tweet> She said \"we won\" twice."), ["we won"]);
+        assert_eq!(
+            spans(
+                "<tweet author=\"@ana\" date=\"2016\">We won.</tweet> She said \"we won\" twice."
+            ),
+            ["we won"]
+        );
     }
 
     #[test]
@@ -368,8 +418,11 @@ mod tests {
         let m = pair(&doc);
         assert!(m.len() >= 6, "{m:?}");
         // Given every punctuation token, or only the marks, the spans are the same.
-        let punct: Vec<u32> = (0..doc.tokens.len() as u32).filter(|&i| doc.tokens[i as usize].kind == TokenKind::Punct).collect();
-        let marks: Vec<u32> = punct.iter().copied().filter(|&i| is_mark(doc.tokens[i as usize].text(text))).collect();
+        let punct: Vec<u32> = (0..doc.tokens.len() as u32)
+            .filter(|&i| doc.tokens[i as usize].kind == TokenKind::Punct)
+            .collect();
+        let marks: Vec<u32> =
+            punct.iter().copied().filter(|&i| is_mark(doc.tokens[i as usize].text(text))).collect();
         assert!(marks.len() < punct.len());
         assert_eq!(pair_at(&doc, &marks), m);
         assert_eq!(pair_at(&doc, &punct), m);

@@ -20,8 +20,8 @@ mod partial;
 mod parts;
 mod resolve;
 mod signatures;
-mod speaker;
 mod span;
+mod speaker;
 mod view;
 mod words;
 
@@ -81,7 +81,8 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
     // that takes an earlier one's speaker copies no strings until it is output.
     let mut resolved: Vec<Option<Who>> = Vec::with_capacity(drafts.len());
     // Draft start -> its index in `resolved`, for `same_as`.
-    let mut by_start: FastMap<usize, usize> = FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    let mut by_start: FastMap<usize, usize> =
+        FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
     let mut out = Vec::with_capacity(drafts.len());
     for d in &drafts {
         // Page furniture, credits and bylines report no speech.
@@ -95,9 +96,15 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
                 resolver.advance(&v, r.start);
                 let got = resolver.resolve(&v, r.clone());
                 let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
-                let entity = got.person.and_then(|p| names.people.get(p)).and_then(|p| p.entity).filter(|&c| c < entities.clusters.len());
+                let entity = got
+                    .person
+                    .and_then(|p| names.people.get(p))
+                    .and_then(|p| p.entity)
+                    .filter(|&c| c < entities.clusters.len());
                 // The entity's canonical name wins, so that name and entity agree.
-                let name = entity.and_then(|c| entities.clusters.get(c)).map_or(got.name, |c| c.name.as_str());
+                let name = entity
+                    .and_then(|c| entities.clusters.get(c))
+                    .map_or(got.name, |c| c.name.as_str());
                 Some(Who { start: s, end: e, name, entity })
             }
             (None, Some(s)) => by_start.get(&s).and_then(|&j| resolved.get(j)).copied().flatten(),
@@ -143,7 +150,13 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             parts,
             kind: if d.partial { QuoteKind::Partial } else { kind(&v, start, end, d.cue.as_ref()) },
             cue: d.cue.as_ref().map(|c| span(&v, c.clone())),
-            speaker: who.map(|w| Speaker { start: w.start, end: w.end, text: doc.slice(w.start, w.end).to_string(), name: w.name.to_string(), entity: w.entity }),
+            speaker: who.map(|w| Speaker {
+                start: w.start,
+                end: w.end,
+                text: doc.slice(w.start, w.end).to_string(),
+                name: w.name.to_string(),
+                entity: w.entity,
+            }),
         });
     }
     out
@@ -159,7 +172,16 @@ fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continuations) -> V
         }
         let same_as = a.inherit.then(|| drafts.last().map(|d| d.start)).flatten();
         let paragraph = v.paragraph_of(v.token_at(start));
-        drafts.push(Draft { start, end, cue: Some(a.cue), speaker: a.speaker, same_as, paragraph, partial: false, needs_entity: a.needs_entity });
+        drafts.push(Draft {
+            start,
+            end,
+            cue: Some(a.cue),
+            speaker: a.speaker,
+            same_as,
+            paragraph,
+            partial: false,
+            needs_entity: a.needs_entity,
+        });
     }
     drafts.sort_by_key(|d| d.start);
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len() + v.marks.len());
@@ -169,7 +191,12 @@ fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continuations) -> V
             out.push(d.clone());
             di += 1;
         }
-        let covered = out.iter().rev().take(4).chain(drafts.get(di..).unwrap_or(&[]).iter().take(4)).any(|d| d.start < m.end && m.start < d.end);
+        let covered = out
+            .iter()
+            .rev()
+            .take(4)
+            .chain(drafts.get(di..).unwrap_or(&[]).iter().take(4))
+            .any(|d| d.start < m.end && m.start < d.end);
         if covered {
             continue;
         }
@@ -194,9 +221,13 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
         return;
     }
     // The last quote of a paragraph that can report speech (not a "Read more" link).
-    let last = (out.len().saturating_sub(8)..out.len()).rev().find(|&j| out.get(j).is_some_and(|d| reports(v.doc, d.paragraph)));
+    let last = (out.len().saturating_sub(8)..out.len())
+        .rev()
+        .find(|&j| out.get(j).is_some_and(|d| reports(v.doc, d.paragraph)));
     let prev = last.and_then(|j| out.get(j));
-    let same_para = prev.is_some_and(|d| d.paragraph == m.paragraph && d.end <= m.open && no_mark_between(v, d.end, m.open));
+    let same_para = prev.is_some_and(|d| {
+        d.paragraph == m.paragraph && d.end <= m.open && no_mark_between(v, d.end, m.open)
+    });
     if same_para && merge_within_paragraph(v, prev, m.open, continuations) {
         if let Some(d) = last.and_then(|j| out.get_mut(j)) {
             d.end = m.end.max(d.end);
@@ -204,7 +235,11 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
         return;
     }
     // A caption or subhead between two paragraphs of quotes does not break the run.
-    let before = prev.filter(|d| d.paragraph + 1 >= m.paragraph || m.paragraph <= d.paragraph + 3 && (d.paragraph + 1..m.paragraph).all(|p| furniture(v, p)));
+    let before = prev.filter(|d| {
+        d.paragraph + 1 >= m.paragraph
+            || m.paragraph <= d.paragraph + 3
+                && (d.paragraph + 1..m.paragraph).all(|p| furniture(v, p))
+    });
     let same_as = before.map(|d| d.start);
     let draft = match partial::that_clause(v, mi) {
         Some(d) if d.speaker.is_some() => d,
@@ -212,7 +247,16 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
         // In the same paragraph, the verb before reports it too.
         None => {
             let cue = before.filter(|d| d.paragraph == m.paragraph).and_then(|d| d.cue.clone());
-            Draft { start: m.start, end: m.end, cue, speaker: None, same_as, paragraph: m.paragraph, partial: false, needs_entity: false }
+            Draft {
+                start: m.start,
+                end: m.end,
+                cue,
+                speaker: None,
+                same_as,
+                paragraph: m.paragraph,
+                partial: false,
+                needs_entity: false,
+            }
         }
     };
     out.push(draft);
@@ -234,7 +278,8 @@ fn furniture(v: &View, p: usize) -> bool {
     if r.is_empty() || r.len() > 40 || v.quotes_in(r.start, r.end).any(|q| q.is_some()) {
         return false;
     }
-    let labelled = v.is(r.start, lexicon::Class::Label) || r.clone().any(|k| v.tok(k) == "(" && v.is(k + 1, lexicon::Class::Label));
+    let labelled = v.is(r.start, lexicon::Class::Label)
+        || r.clone().any(|k| v.tok(k) == "(" && v.is(k + 1, lexicon::Class::Label));
     let unfinished = r.end.checked_sub(1).is_some_and(|l| !matches!(v.tok(l), "." | "!" | "?"));
     labelled || unfinished
 }
@@ -244,10 +289,16 @@ fn furniture(v: &View, p: usize) -> bool {
 /// ("," he said, ") rather than a sentence of its own, and, with
 /// [`Continuations::Separate`], only when the second half does not open a
 /// new sentence (`"A," he said. "B."` is then two quotes).
-fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize, continuations: Continuations) -> bool {
+fn merge_within_paragraph(
+    v: &View,
+    prev: Option<&Draft>,
+    open: usize,
+    continuations: Continuations,
+) -> bool {
     let Some(d) = prev else { return false };
     let (a, b) = (v.token_at(d.end), v.token_at(open));
-    let new_sentence = || b.checked_sub(1).is_some_and(|k| k >= a && matches!(v.tok(k), "." | "!" | "?"));
+    let new_sentence =
+        || b.checked_sub(1).is_some_and(|k| k >= a && matches!(v.tok(k), "." | "!" | "?"));
     if continuations == Continuations::Separate && new_sentence() {
         return false;
     }
@@ -264,14 +315,19 @@ fn merge_within_paragraph(v: &View, prev: Option<&Draft>, open: usize, continuat
 /// asleep, and as Bill went on about "..."`): then the second quotation
 /// belongs to that clause, not to the first.
 fn clause_follows(v: &View, a: usize, b: usize) -> bool {
-    (a + 1..b).any(|k| v.low(k) == "but" && v.tok(k - 1) == "," && (k + 1..b).filter(|&j| v.is_word(j)).count() >= 3)
+    (a + 1..b).any(|k| {
+        v.low(k) == "but"
+            && v.tok(k - 1) == ","
+            && (k + 1..b).filter(|&j| v.is_word(j)).count() >= 3
+    })
 }
 
 /// Whether no quotation lies between bytes `a` and `b`, which must be close
 /// (a bounded look, so that many marks after one quote stay linear).
 fn no_mark_between(v: &View, a: usize, b: usize) -> bool {
     let (i, j) = (v.token_at(a), v.token_at(b));
-    j.saturating_sub(i) <= MAX_GAP_TOKENS && (i..j).all(|k| v.quote_of(k).is_none() || v.start(k) >= b)
+    j.saturating_sub(i) <= MAX_GAP_TOKENS
+        && (i..j).all(|k| v.quote_of(k).is_none() || v.start(k) >= b)
 }
 
 /// Widens a content span so that it never cuts a quotation in two, but
@@ -281,7 +337,13 @@ fn widen_to_marks(v: &View, start: usize, end: usize, group: usize) -> (usize, u
     let first = v.token_at(start);
     let last = v.token_at(end).saturating_sub(1);
     let floor = if start > group { group } else { 0 };
-    let s = v.quote_of(first).and_then(|m| v.marks.get(m)).map_or(start, |m| if m.open < floor { start } else { m.open.min(start) });
+    let s = v.quote_of(first).and_then(|m| v.marks.get(m)).map_or(start, |m| {
+        if m.open < floor {
+            start
+        } else {
+            m.open.min(start)
+        }
+    });
     let e = v.quote_of(last).and_then(|m| v.marks.get(m)).map_or(end, |m| m.close.max(end));
     (s, e)
 }
@@ -293,7 +355,8 @@ fn own_sentence(v: &View, mi: usize) -> bool {
     let Some(m) = v.marks.get(mi).filter(|m| m.closed) else { return false };
     let open = v.token_at(m.open);
     let last = v.token_at(m.end).checked_sub(1).filter(|&k| k > open);
-    let opens = v.sentence_tokens(v.sentence_of(open)).start == open || open.checked_sub(1).is_some_and(|p| matches!(v.tok(p), "." | "!" | "?"));
+    let opens = v.sentence_tokens(v.sentence_of(open)).start == open
+        || open.checked_sub(1).is_some_and(|p| matches!(v.tok(p), "." | "!" | "?"));
     opens && last.is_some_and(|k| matches!(v.tok(k), "." | "!" | "?"))
 }
 
@@ -316,7 +379,12 @@ fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> Quote
     });
     let in_gap = |k: usize| gap.as_ref().is_some_and(|g| g.contains(&k));
     // Only none, one or more matter: counting stops at two.
-    let outside = v.quotes_in(a, b).zip(a..b).filter(|&(q, k)| q.is_none() && v.is_word(k) && !in_gap(k) && !matches!(v.low(k), "that")).take(2).count();
+    let outside = v
+        .quotes_in(a, b)
+        .zip(a..b)
+        .filter(|&(q, k)| q.is_none() && v.is_word(k) && !in_gap(k) && !matches!(v.low(k), "that"))
+        .take(2)
+        .count();
     if outside == 0 || one_quotation && outside <= 1 {
         QuoteKind::Direct
     } else {
@@ -327,13 +395,25 @@ fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> Quote
 /// Trims whitespace and quotation marks from both ends of a byte span.
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let s = text.get(start..end).unwrap_or("");
-    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | ',' | ':')).len();
-    let trail = s.len() - s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„')).len();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | ',' | ':')
+        })
+        .len();
+    let trail = s.len()
+        - s.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+        })
+        .len();
     let (start, end) = (start + lead, end.saturating_sub(trail).max(start + lead));
     // Single marks only as a pair, so that a closing apostrophe ("the Joneses’") stays.
     let s = text.get(start..end).unwrap_or("");
     match (s.chars().next(), s.chars().last()) {
-        (Some(a @ ('‘' | '\'')), Some(b @ ('’' | '\''))) if s.len() > 2 && (a == '‘') == (b == '’') => (start + a.len_utf8(), end - b.len_utf8()),
+        (Some(a @ ('‘' | '\'')), Some(b @ ('’' | '\'')))
+            if s.len() > 2 && (a == '‘') == (b == '’') =>
+        {
+            (start + a.len_utf8(), end - b.len_utf8())
+        }
         _ => (start, end),
     }
 }

@@ -70,7 +70,10 @@ impl<'v> Names<'v> {
         let mut mentions = Vec::with_capacity(table.mentions.len() / 2 + 1);
         for (m, &c) in table.mentions.iter().zip(&table.cluster_of) {
             let Some(cluster) = table.clusters.get(c) else { continue };
-            if !matches!(cluster.kind, EntityType::PERSON | EntityType::ORG | EntityType::GPE | EntityType::NORP) {
+            if !matches!(
+                cluster.kind,
+                EntityType::PERSON | EntityType::ORG | EntityType::GPE | EntityType::NORP
+            ) {
                 continue;
             }
             let Some(slot) = person_of.get_mut(c) else { continue };
@@ -98,7 +101,9 @@ impl<'v> Names<'v> {
         }
         let mut surnames: FastMap<&'v str, Option<usize>> = FastMap::default();
         for (i, p) in people.iter().enumerate().filter(|(_, p)| !p.org) {
-            if let Some(last) = p.name.split_whitespace().next_back().filter(|_| p.name.contains(' ')) {
+            if let Some(last) =
+                p.name.split_whitespace().next_back().filter(|_| p.name.contains(' '))
+            {
                 surnames.entry(last).and_modify(|o| *o = o.filter(|&j| j == i)).or_insert(Some(i));
             }
         }
@@ -112,7 +117,9 @@ impl<'v> Names<'v> {
     /// "Acme's lawyer" are descriptions.
     pub fn lookup(&self, v: &View, r: Range<usize>) -> Option<usize> {
         let first = self.mentions.partition_point(|m| m.tokens.end <= r.start);
-        let inside = || self.mentions.get(first..).unwrap_or(&[]).iter().take_while(|m| m.tokens.start < r.end);
+        let inside = || {
+            self.mentions.get(first..).unwrap_or(&[]).iter().take_while(|m| m.tokens.start < r.end)
+        };
         let last = (r.start..r.end).rev().find(|&k| v.is_word(k))?;
         let is_person = |m: &NameMention| self.people.get(m.person).is_some_and(|p| !p.org);
         if let Some(m) = inside().filter(|m| m.tokens.contains(&last)).find(|m| is_person(m)) {
@@ -123,7 +130,10 @@ impl<'v> Names<'v> {
             return Some(m.person);
         }
         // A capitalised word the tagger missed that is a person's surname ("says Early").
-        let cap_word = r.len() == 1 && v.is_cap(head) && !v.is(head, Class::Pronoun) && !v.is(head, Class::Determiner);
+        let cap_word = r.len() == 1
+            && v.is_cap(head)
+            && !v.is(head, Class::Pronoun)
+            && !v.is(head, Class::Determiner);
         cap_word.then(|| self.surnames.get(v.tok(head)).copied().flatten()).flatten()
     }
 }
@@ -131,7 +141,8 @@ impl<'v> Names<'v> {
 /// The head word of a speaker phrase: its last word before an "of", "for",
 /// "at" or comma that follows a word ("a spokesman for Acme" -> "spokesman").
 fn head_token(v: &View, r: Range<usize>) -> usize {
-    let cut = (r.start + 1..r.end).find(|&k| matches!(v.low(k), "of" | "for" | "at" | "with" | "," | "(" | "who"));
+    let cut = (r.start + 1..r.end)
+        .find(|&k| matches!(v.low(k), "of" | "for" | "at" | "with" | "," | "(" | "who"));
     let end = cut.unwrap_or(r.end);
     (r.start..end).rev().find(|&k| v.is_word(k)).unwrap_or(r.start)
 }
@@ -177,7 +188,17 @@ mod tests {
         let v = View::new(&d);
         let table = crate::coref::cluster(&d, crate::entities::find(&d));
         let n = Names::new(&v, &table);
-        n.people.iter().map(|p| (p.name.to_string(), p.titles.iter().map(|t| t.to_string()).collect(), p.gender, p.org)).collect()
+        n.people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.to_string(),
+                    p.titles.iter().map(|t| t.to_string()).collect(),
+                    p.gender,
+                    p.org,
+                )
+            })
+            .collect()
     }
 
     #[test]

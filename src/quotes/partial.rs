@@ -28,15 +28,30 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
             return None;
         }
         let low = v.low(verb);
-        let verbish = v.is_word(verb) && low.starts_with(|c: char| c.is_alphabetic()) && !v.is_cap(verb) && !v.is(verb, Class::Stop) && low.len() > 3 && (low.ends_with('s') || low.ends_with("ed"));
+        let verbish = v.is_word(verb)
+            && low.starts_with(|c: char| c.is_alphabetic())
+            && !v.is_cap(verb)
+            && !v.is(verb, Class::Stop)
+            && low.len() > 3
+            && (low.ends_with('s') || low.ends_with("ed"));
         if !verbish || verb + 1 >= open {
             continue;
         }
         let (l, _) = speaker::skip_left(v, verb, sent.start);
         let Some(subject) = speaker::left(v, l, sent.start) else { continue };
-        let named = subject.clone().any(|k| v.is_cap(k)) || matches!(v.low(subject.start), "he" | "she" | "they");
+        let named = subject.clone().any(|k| v.is_cap(k))
+            || matches!(v.low(subject.start), "he" | "she" | "they");
         if named {
-            return Some(Draft { start: v.start(verb + 1), end: m.end, cue: Some(verb..verb + 1), speaker: Some(subject), same_as: None, paragraph: m.paragraph, partial: true, needs_entity: false });
+            return Some(Draft {
+                start: v.start(verb + 1),
+                end: m.end,
+                cue: Some(verb..verb + 1),
+                speaker: Some(subject),
+                same_as: None,
+                paragraph: m.paragraph,
+                partial: true,
+                needs_entity: false,
+            });
         }
     }
     None
@@ -62,7 +77,16 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
             let subject = speaker::left(v, l, sent.start);
             // The clause goes on past the quotation: `that the "fake" flyers were everywhere`.
             let end = clause_after(v, k + 1, sent.end).map_or(m.end, |(_, e)| e.max(m.end));
-            return Some(Draft { start: v.start(k + 1), end, cue: Some(k - 1..k), speaker: subject, same_as: None, paragraph: m.paragraph, partial: false, needs_entity: false });
+            return Some(Draft {
+                start: v.start(k + 1),
+                end,
+                cue: Some(k - 1..k),
+                speaker: subject,
+                same_as: None,
+                paragraph: m.paragraph,
+                partial: false,
+                needs_entity: false,
+            });
         }
     }
     None

@@ -17,7 +17,13 @@ const WINDOW: usize = 12;
 /// The byte ranges of the parts of the content `start..end`, given the
 /// token ranges of its cue and speaker phrase: one part unless the
 /// attribution lies strictly inside the content.
-pub fn split(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>, speaker: Option<&Range<usize>>) -> Vec<(usize, usize)> {
+pub fn split(
+    v: &View,
+    start: usize,
+    end: usize,
+    cue: Option<&Range<usize>>,
+    speaker: Option<&Range<usize>>,
+) -> Vec<(usize, usize)> {
     let Some(gap) = interruption(v, start, end, cue, speaker) else { return vec![(start, end)] };
     let (a, b) = (v.token_at(start), v.token_at(end));
     let left = (gap.start.saturating_sub(WINDOW).max(a)..gap.start).rev().find_map(|k| {
@@ -32,7 +38,8 @@ pub fn split(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>, spe
     let right = (gap.end..(gap.end + WINDOW).min(b)).find_map(|k| {
         if v.quote_of(k).is_some() {
             Some(v.start(k)) // the opening mark of the second half
-        } else if matches!(v.tok(k), "," | "—" | "–" | ")" | ":") && v.quote_of(k + 1).is_none() {
+        } else if matches!(v.tok(k), "," | "—" | "–" | ")" | ":") && v.quote_of(k + 1).is_none()
+        {
             Some(v.end(k))
         } else {
             None
@@ -49,9 +56,16 @@ pub fn split(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>, spe
 
 /// The tokens of the attribution (cue and speaker together) when they lie
 /// strictly inside the content `start..end`.
-fn interruption(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>, speaker: Option<&Range<usize>>) -> Option<Range<usize>> {
+fn interruption(
+    v: &View,
+    start: usize,
+    end: usize,
+    cue: Option<&Range<usize>>,
+    speaker: Option<&Range<usize>>,
+) -> Option<Range<usize>> {
     let cue = cue.filter(|c| !c.is_empty())?;
-    let inside = |r: &Range<usize>| !r.is_empty() && v.start(r.start) > start && v.end(r.end - 1) < end;
+    let inside =
+        |r: &Range<usize>| !r.is_empty() && v.start(r.start) > start && v.end(r.end - 1) < end;
     if !inside(cue) {
         return None;
     }
@@ -77,19 +91,34 @@ mod tests {
 
     #[test]
     fn an_attribution_between_two_quotations_splits_them() {
-        assert_eq!(parts("\"We will win this race,\" she said on Tuesday, \"and then we rest.\""), ["We will win this race,", "and then we rest."]);
-        assert_eq!(parts("\"The bridge is not safe,\" Ann Lee said. \"Nobody should cross it.\""), ["The bridge is not safe,", "Nobody should cross it."]);
+        assert_eq!(
+            parts("\"We will win this race,\" she said on Tuesday, \"and then we rest.\""),
+            ["We will win this race,", "and then we rest."]
+        );
+        assert_eq!(
+            parts("\"The bridge is not safe,\" Ann Lee said. \"Nobody should cross it.\""),
+            ["The bridge is not safe,", "Nobody should cross it."]
+        );
     }
 
     #[test]
     fn an_attribution_inside_reported_speech_splits_it() {
-        assert_eq!(parts("The new plan, the mayor said, will cut traffic in half."), ["The new plan", "will cut traffic in half."]);
+        assert_eq!(
+            parts("The new plan, the mayor said, will cut traffic in half."),
+            ["The new plan", "will cut traffic in half."]
+        );
     }
 
     #[test]
     fn a_quote_with_its_attribution_outside_is_one_part() {
-        assert_eq!(parts("\"The bridge is not safe for anyone,\" Ann Lee said."), ["The bridge is not safe for anyone,"]);
-        assert_eq!(parts("Ann Lee said the bridge is not safe for anyone."), ["the bridge is not safe for anyone."]);
+        assert_eq!(
+            parts("\"The bridge is not safe for anyone,\" Ann Lee said."),
+            ["The bridge is not safe for anyone,"]
+        );
+        assert_eq!(
+            parts("Ann Lee said the bridge is not safe for anyone."),
+            ["the bridge is not safe for anyone."]
+        );
     }
 
     #[test]

@@ -65,7 +65,21 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// Starts a walk at the beginning of the document.
     pub fn new(names: &'n Names<'v>) -> Self {
         let genders = names.people.iter().map(|p| p.gender).collect();
-        Resolver { names, genders, next: 0, subject: [None; 2], any: [None; 2], last_org: None, subject_org: None, subject_person: None, orgs: Vec::new(), last_group: None, by_title: FastMap::default(), descriptions: FastMap::default(), titled: None }
+        Resolver {
+            names,
+            genders,
+            next: 0,
+            subject: [None; 2],
+            any: [None; 2],
+            last_org: None,
+            subject_org: None,
+            subject_person: None,
+            orgs: Vec::new(),
+            last_group: None,
+            by_title: FastMap::default(),
+            descriptions: FastMap::default(),
+            titled: None,
+        }
     }
 
     /// Takes in the name mentions that end before token `upto`, except
@@ -79,13 +93,20 @@ impl<'n, 'v> Resolver<'n, 'v> {
             self.next += 1;
             // Nor is the author of a byline or a photo credit.
             let para = v.doc.paragraphs.get(v.paragraph_of(m.tokens.start));
-            if v.quote_of(m.tokens.start).is_some() || para.is_some_and(|p| !p.kind.reports_speech()) {
+            if v.quote_of(m.tokens.start).is_some()
+                || para.is_some_and(|p| !p.kind.reports_speech())
+            {
                 continue;
             }
             // A subject opens its sentence, perhaps after a title or "The".
             let first_in_sentence = v.sentence_tokens(v.sentence_of(m.tokens.start)).start;
             let subject = m.tokens.start <= first_in_sentence + 4
-                && (first_in_sentence..m.tokens.start).all(|k| !v.is_word(k) || v.is(k, Class::Title) || v.is(k, Class::Determiner) || v.is_cap(k));
+                && (first_in_sentence..m.tokens.start).all(|k| {
+                    !v.is_word(k)
+                        || v.is(k, Class::Title)
+                        || v.is(k, Class::Determiner)
+                        || v.is_cap(k)
+                });
             self.note(v, m.person, m.tokens.start, subject);
         }
     }
@@ -205,7 +226,9 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 return self.resolved(m.person);
             }
         }
-        if head.is_some_and(|h| !v.is_cap(h) && v.low(h).ends_with('s') && !v.low(h).ends_with("ss")) {
+        if head
+            .is_some_and(|h| !v.is_cap(h) && v.low(h).ends_with('s') && !v.low(h).ends_with("ss"))
+        {
             self.last_group = Some((r.clone(), para));
         }
         own(self.described(v, r.start, head, text))
@@ -214,13 +237,23 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// The fullest description seen so far with the same head word
     /// ("Federal prosecutors" for a later "Prosecutors"), for a description
     /// that does not introduce someone new ("a", "an", "one", "another").
-    fn described(&mut self, v: &View<'_, 'v>, first: usize, head: Option<usize>, text: &'v str) -> &'v str {
+    fn described(
+        &mut self,
+        v: &View<'_, 'v>,
+        first: usize,
+        head: Option<usize>,
+        text: &'v str,
+    ) -> &'v str {
         let Some(h) = head.filter(|&h| !v.is_cap(h) || h == first) else { return text };
         let key = v.low(h).to_string();
         let new = matches!(v.low(first), "a" | "an" | "one" | "another" | "some");
         let (low_text, known) = (text.to_lowercase(), self.descriptions.get(&key).copied());
         match known {
-            Some(full) if !new && full.len() > text.len() && full.to_lowercase().ends_with(&low_text) => full,
+            Some(full)
+                if !new && full.len() > text.len() && full.to_lowercase().ends_with(&low_text) =>
+            {
+                full
+            }
             Some(full) if text.len() > full.len() && low_text.ends_with(&full.to_lowercase()) => {
                 self.descriptions.insert(key, text);
                 text
@@ -238,14 +271,20 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// The organisation an "it" or "the company" stands for: the last one
     /// named within the last few paragraphs.
     fn recent_org(&self, para: usize) -> Option<usize> {
-        let recent = |o: Option<(usize, usize)>| o.filter(|&(_, at)| at + 4 >= para).map(|(p, _)| p);
+        let recent =
+            |o: Option<(usize, usize)>| o.filter(|&(_, at)| at + 4 >= para).map(|(p, _)| p);
         recent(self.subject_org).or_else(|| recent(self.last_org))
     }
 
     /// The organisation last named whose name has `word` in it ("the
     /// authority" -> "Northfield Transit Authority").
     fn org_named(&self, word: &str) -> Option<usize> {
-        self.orgs.iter().rev().copied().find(|&o| self.names.people.get(o).is_some_and(|p| p.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(word))))
+        self.orgs.iter().rev().copied().find(|&o| {
+            self.names
+                .people
+                .get(o)
+                .is_some_and(|p| p.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(word)))
+        })
     }
 
     /// What a "they" stands for: the last group that spoke ("officials"),
@@ -255,7 +294,10 @@ impl<'n, 'v> Resolver<'n, 'v> {
         let org = self.last_org.filter(|&(_, at)| at + 2 >= para);
         match (group, org) {
             (Some((_, g)), Some((p, o))) if g < o => Some(self.resolved(p)),
-            (Some((r, _)), _) => Some(Resolved { name: v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))), person: None }),
+            (Some((r, _)), _) => Some(Resolved {
+                name: v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1))),
+                person: None,
+            }),
             (None, org) => org.map(|(p, _)| self.resolved(p)),
         }
     }
@@ -291,5 +333,18 @@ impl<'n, 'v> Resolver<'n, 'v> {
 /// Nouns for what an organisation or person issues, which "say" things in
 /// news ("the statement said", "the release read").
 fn is_document(word: &str) -> bool {
-    matches!(word, "statement" | "release" | "letter" | "memo" | "filing" | "post" | "tweet" | "complaint" | "email" | "notice" | "announcement")
+    matches!(
+        word,
+        "statement"
+            | "release"
+            | "letter"
+            | "memo"
+            | "filing"
+            | "post"
+            | "tweet"
+            | "complaint"
+            | "email"
+            | "notice"
+            | "announcement"
+    )
 }

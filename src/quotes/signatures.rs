@@ -22,30 +22,60 @@ pub fn find(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<Attribut
 /// colon and what the person said.
 fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
     let colon = (r.start..(r.start + 5).min(r.end)).find(|&k| v.tok(k) == ":")?;
-    if colon == r.start || colon + 3 >= r.end || !(r.start..colon).all(|k| v.is_cap(k) && !v.is(k, Class::Adjunct)) {
+    if colon == r.start
+        || colon + 3 >= r.end
+        || !(r.start..colon).all(|k| v.is_cap(k) && !v.is(k, Class::Adjunct))
+    {
         return None;
     }
-    if (r.start..colon).any(|k| v.is(k, Class::Title) && colon - r.start == 1) || v.is(r.start, Class::Label) {
+    if (r.start..colon).any(|k| v.is(k, Class::Title) && colon - r.start == 1)
+        || v.is(r.start, Class::Label)
+    {
         return None;
     }
     // Not a section label ("The Latest:", "Q:", "UPDATE:"), and a clause after it.
     let first = v.tok(r.start);
     let shouting = colon - r.start == 1 && first.chars().all(|c| !c.is_lowercase());
-    if v.is(r.start, Class::Determiner) || first.chars().count() < 2 || shouting || (colon + 1..r.end).filter(|&k| v.is_word(k)).count() < 4 {
+    if v.is(r.start, Class::Determiner)
+        || first.chars().count() < 2
+        || shouting
+        || (colon + 1..r.end).filter(|&k| v.is_word(k)).count() < 4
+    {
         return None;
     }
-    Some(Attribution { cue: colon..colon + 1, speaker: Some(r.start..colon), inherit: false, group: r.start, start: v.start(colon + 1), end: v.end(r.end - 1), needs_entity: false })
+    Some(Attribution {
+        cue: colon..colon + 1,
+        speaker: Some(r.start..colon),
+        inherit: false,
+        group: r.start,
+        start: v.start(colon + 1),
+        end: v.end(r.end - 1),
+        needs_entity: false,
+    })
 }
 
 /// `“...” ― Name`: a dash right after a closing mark, then a name.
 fn dash_signatures(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<Attribution>) {
     for k in landmarks.iter().map(|&k| k as usize) {
-        if !v.is_punct(k) || !matches!(v.tok(k), "―" | "—" | "–") || !k.checked_sub(1).is_some_and(|p| v.is_close_mark(p)) {
+        if !v.is_punct(k)
+            || !matches!(v.tok(k), "―" | "—" | "–")
+            || !k.checked_sub(1).is_some_and(|p| v.is_close_mark(p))
+        {
             continue;
         }
-        let Some(name) = speaker::right(v, k + 1, r.end).filter(|n| v.is_cap(n.start)) else { continue };
+        let Some(name) = speaker::right(v, k + 1, r.end).filter(|n| v.is_cap(n.start)) else {
+            continue;
+        };
         if let Some((start, end)) = before_group(v, k - 1, r.start) {
-            out.push(Attribution { cue: k..k + 1, speaker: Some(name), inherit: false, group: k, start, end, needs_entity: false });
+            out.push(Attribution {
+                cue: k..k + 1,
+                speaker: Some(name),
+                inherit: false,
+                group: k,
+                start,
+                end,
+                needs_entity: false,
+            });
         }
     }
 }

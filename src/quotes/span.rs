@@ -21,10 +21,27 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
     if let Some(m) = v.quote_of(k).filter(|_| v.is_open_mark(k)).and_then(|m| v.marks.get(m)) {
         let after = v.token_at(m.close);
         // `yelled "You lie!" at the president`, `said "We'll see," when asked`.
-        let moves_on = matches!(v.low(after), "and" | "but" | "until" | "while" | "before" | "after" | "as" | "on" | "at" | "when" | "with" | "which" | "who" | "during");
+        let moves_on = matches!(
+            v.low(after),
+            "and"
+                | "but"
+                | "until"
+                | "while"
+                | "before"
+                | "after"
+                | "as"
+                | "on"
+                | "at"
+                | "when"
+                | "with"
+                | "which"
+                | "who"
+                | "during"
+        );
         // `said "budget reforms" and the collection of taxes would pay`: "and"
         // then a noun phrase joins a second subject, and the clause goes on.
-        let joins_subject = matches!(v.low(after), "and" | "or") && v.is(after + 1, super::lexicon::Class::Determiner);
+        let joins_subject = matches!(v.low(after), "and" | "or")
+            && v.is(after + 1, super::lexicon::Class::Determiner);
         if m.closed && after < end && moves_on && !joins_subject {
             return Some((v.start(k), m.close));
         }
@@ -34,7 +51,8 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
     let stop = |i: usize| {
         let full_stop = |j: usize| matches!(v.tok(j), "." | "?" | "!");
         // `... system. "Nothing` and `... World.” Jacobs credited`.
-        full_stop(i - 1) && v.is_open_mark(i) && v.quote_of(k).is_none() || i >= 2 && v.is_close_mark(i - 1) && full_stop(i - 2) && v.is_cap(i)
+        full_stop(i - 1) && v.is_open_mark(i) && v.quote_of(k).is_none()
+            || i >= 2 && v.is_close_mark(i - 1) && full_stop(i - 2) && v.is_cap(i)
     };
     // The content ends before a comment on the report: ", deploying ...",
     // ", whom he described as", ", also known as".
@@ -45,17 +63,24 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
         let low = v.low(i);
         // The comma may sit inside the quotation before: `"corrupt," noting ...`.
         let comma = v.tok(i - 1) == "," || i >= 2 && v.is_close_mark(i - 1) && v.tok(i - 2) == ",";
-        comma && (matches!(low, "whom" | "also") || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
+        comma
+            && (matches!(low, "whom" | "also")
+                || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
     };
     // `likened it to "a fire sale" - a charge ...`: a dash after a closing
     // mark starts a comment on the quotation, not more of what was said.
-    let dash = |i: usize| v.is_close_mark(i - 1) && matches!(v.tok(i), "-" | "--" | "—" | "–" | "―");
+    let dash =
+        |i: usize| v.is_close_mark(i - 1) && matches!(v.tok(i), "-" | "--" | "—" | "–" | "―");
     // Each of `stop` and `aside` needs a ".", "?", "!" or "," one or two
     // tokens before, and `dash` a dash (one punctuation character): most
     // tokens are passed over on those flags alone.
     let after_pause = |i: usize| v.is_pause(i - 1) || i >= 2 && v.is_pause(i - 2);
-    let end = (k + 1..end.min(k + BREAK_WINDOW)).find(|&i| after_pause(i) && stop(i) || v.is_punct(i) && dash(i)).unwrap_or(end);
-    let end = (k + 2..end.min(k + BREAK_WINDOW)).find(|&i| after_pause(i) && aside(i)).map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
+    let end = (k + 1..end.min(k + BREAK_WINDOW))
+        .find(|&i| after_pause(i) && stop(i) || v.is_punct(i) && dash(i))
+        .unwrap_or(end);
+    let end = (k + 2..end.min(k + BREAK_WINDOW))
+        .find(|&i| after_pause(i) && aside(i))
+        .map_or(end, |i| if v.tok(i - 1) == "," { i - 1 } else { i });
     let last = end - 1;
     let mut e = v.end(last);
     if let Some(m) = v.quote_of(last).and_then(|m| v.marks.get(m)) {
@@ -86,4 +111,3 @@ pub(super) fn colon_content(v: &View, colon: usize, _end: usize) -> Option<(usiz
     let r = v.paragraph_tokens(para);
     (!r.is_empty()).then(|| (v.start(r.start), v.end(r.end - 1)))
 }
-

@@ -16,7 +16,9 @@ const MAX_LEN: usize = 10;
 
 /// Whether token `i` is a "." that ends a short abbreviation ("Sen.", "Mr.").
 fn abbrev_dot(v: &View, i: usize) -> bool {
-    v.tok(i) == "." && i.checked_sub(1).is_some_and(|p| v.is_cap(p) && v.tok(p).len() <= 4 && v.end(p) == v.start(i))
+    v.tok(i) == "."
+        && i.checked_sub(1)
+            .is_some_and(|p| v.is_cap(p) && v.tok(p).len() <= 4 && v.end(p) == v.start(i))
 }
 
 /// Whether token `i` is a possessive mark ("’s", or "’" after "Sanders").
@@ -41,7 +43,11 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         // A relative "who" after its antecedent ("Ann Lee, who", "officials
         // who"), not a question word ("learned who had written it").
         let p = h.checked_sub(1).filter(|&p| p >= floor)?;
-        let antecedent = v.tok(p) == "," || v.is_cap(p) || v.is(p, Class::Title) || v.is(p, Class::Determiner) || v.low(p).ends_with('s');
+        let antecedent = v.tok(p) == ","
+            || v.is_cap(p)
+            || v.is(p, Class::Title)
+            || v.is(p, Class::Determiner)
+            || v.low(p).ends_with('s');
         return antecedent.then_some(h..h + 1);
     }
     if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
@@ -60,8 +66,10 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         }
         let keep = if v.is(p, Class::Determiner) {
             k = p; // "the secretary": take the determiner and stop,
-            // unless it is inside a name ("Mr. Morgan of the Sierra Club").
-            let inside = p >= floor + 2 && matches!(v.low(p - 1), "of" | "for") && (v.is_cap(p - 2) || v.is(p - 2, Class::Title));
+                   // unless it is inside a name ("Mr. Morgan of the Sierra Club").
+            let inside = p >= floor + 2
+                && matches!(v.low(p - 1), "of" | "for")
+                && (v.is_cap(p - 2) || v.is(p - 2, Class::Title));
             if !inside {
                 break;
             }
@@ -104,7 +112,9 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     if v.is(start, Class::Pronoun) {
         return (low != "it").then_some(start..start + 1);
     }
-    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner) || (v.is(start, Class::Stop) && !v.is(start, Class::Determiner)) {
+    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner)
+        || (v.is(start, Class::Stop) && !v.is(start, Class::Determiner))
+    {
         return None;
     }
     if matches!(low, "that" | "this" | "these" | "those" | "its" | "their" | "his" | "her") {
@@ -114,19 +124,31 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     let mut words = 0;
     while k < ceil && k - start < MAX_LEN && v.quote_of(k).is_none() {
         let low = v.low(k);
-        let number = v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
-        let ok = if v.is(k, Class::Determiner) && (k == start || matches!(v.low(k - 1), "of" | "for" | "with")) {
+        let number =
+            v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
+        let ok = if v.is(k, Class::Determiner)
+            && (k == start || matches!(v.low(k - 1), "of" | "for" | "with"))
+        {
             true
         } else if (number || v.tok(k) == "-") && words == 0 && k < start + 5 {
             true // "wrote 43-year-old Ann Lee"
-        } else if v.tok(k) == "." && k > start && v.end(k - 1) == v.start(k) && v.end(k) == v.start(k + 1) && v.is_word(k + 1) {
+        } else if v.tok(k) == "."
+            && k > start
+            && v.end(k - 1) == v.start(k)
+            && v.end(k) == v.start(k + 1)
+            && v.is_word(k + 1)
+        {
             true // "told Polygraph.info"
         } else if name_part(v, k) || possessive(v, k) {
             !v.is(k, Class::Adjunct)
         } else if low == "of" || low == "for" || low == "with" && v.low(k - 1) == "familiar" {
-            words > 0 && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
+            words > 0
+                && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
         } else {
-            v.is_word(k) && !v.is(k, Class::Stop) && !v.is(k, Class::Skip) && !v.is(k, Class::Adjunct)
+            v.is_word(k)
+                && !v.is(k, Class::Stop)
+                && !v.is(k, Class::Skip)
+                && !v.is(k, Class::Adjunct)
         };
         if !ok {
             break;
@@ -140,7 +162,8 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         k -= 1;
     }
     // Trimming "a", "the", "of" can leave nothing ("according to A..."): no speaker then.
-    (k > start && words > 0 && !(k == start + 1 && v.is(start, Class::Determiner))).then_some(start..k)
+    (k > start && words > 0 && !(k == start + 1 && v.is(start, Class::Determiner)))
+        .then_some(start..k)
 }
 
 /// Whether token `h` can head a speaker phrase: not an adverb ("mostly"),
@@ -150,7 +173,8 @@ fn plausible_head(v: &View, h: usize) -> bool {
     let lower_case = !v.is_cap(h);
     !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title)
         || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
-        || low.contains('\'') || low.contains('’') && low != "’s"
+        || low.contains('\'')
+        || low.contains('’') && low != "’s"
         || matches!(low, "please" | "let" | "don" | "can" | "will"))
 }
 
@@ -162,10 +186,22 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
     let mut passive = false;
     while l > floor {
         let low = v.low(l - 1);
-        if v.is(l - 1, Class::Skip) || !v.is_cap(l - 1) && v.is_word(l - 1) && low.len() > 4 && low.ends_with("ly") || contraction(v, l - 1) {
-            passive |= matches!(low, "was" | "were" | "is" | "been" | "be") || contraction(v, l - 1);
+        if v.is(l - 1, Class::Skip)
+            || !v.is_cap(l - 1) && v.is_word(l - 1) && low.len() > 4 && low.ends_with("ly")
+            || contraction(v, l - 1)
+        {
+            passive |=
+                matches!(low, "was" | "were" | "is" | "been" | "be") || contraction(v, l - 1);
             l -= 1;
-        } else if l >= floor + 2 && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early") && (v.doc.tokens.get(l - 1).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number) || v.is(l - 1, Class::Adjunct)) {
+        } else if l >= floor + 2
+            && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early")
+            && (v
+                .doc
+                .tokens
+                .get(l - 1)
+                .is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
+                || v.is(l - 1, Class::Adjunct))
+        {
             l -= 2; // "who in 2010 said", "Smith on Tuesday said"
         } else if v.tok(l - 1) == ")" {
             match (l.saturating_sub(10).max(floor)..l - 1).rev().find(|&k| v.tok(k) == "(") {
@@ -181,7 +217,9 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
 
 /// Whether token `k` is the "'s" of "he's" ("is" or "has"), not a possessive.
 pub fn contraction(v: &View, k: usize) -> bool {
-    matches!(v.low(k), "’s" | "'s") && k.checked_sub(1).is_some_and(|p| matches!(v.low(p), "he" | "she" | "it" | "that" | "who" | "there"))
+    matches!(v.low(k), "’s" | "'s")
+        && k.checked_sub(1)
+            .is_some_and(|p| matches!(v.low(p), "he" | "she" | "it" | "that" | "who" | "there"))
 }
 
 /// Skips a parenthesis at `k` ("(D-N.Y.)"), returning the token after it.
@@ -209,7 +247,9 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
         // "The company that runs the show, Acme Media, said": the name.
         return appositive_name.then_some(first + 1..comma);
     };
-    let opens = np.start == floor || v.is_close_mark(np.start - 1) || matches!(v.low(np.start - 1), "," | "and" | "but" | "(" | "—");
+    let opens = np.start == floor
+        || v.is_close_mark(np.start - 1)
+        || matches!(v.low(np.start - 1), "," | "and" | "but" | "(" | "—");
     let named = (np.clone()).any(|k| v.is_cap(k)) || v.is(np.start, Class::Pronoun);
     // "Its chief executive, Priya Raman, said": the description and the name
     // together, so that the name (the last capitalised word) resolves it.
@@ -220,7 +260,11 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     // "Jeff Lee, president of Acme, a design agency, said": two appositions;
     // the name that opens them is the speaker.
     if opens && np.start > floor + 1 && v.tok(np.start - 1) == "," {
-        if let Some(outer) = left(v, np.start - 1, floor).filter(|r| is_name(v, r.clone()) && (r.start == floor || matches!(v.low(r.start - 1), "," | "and" | "but" | "(" | "—"))) {
+        if let Some(outer) = left(v, np.start - 1, floor).filter(|r| {
+            is_name(v, r.clone())
+                && (r.start == floor
+                    || matches!(v.low(r.start - 1), "," | "and" | "but" | "(" | "—"))
+        }) {
             return Some(outer);
         }
     }
@@ -231,7 +275,9 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
 /// words, none of them a title ("Priya Raman", not "Chief Executive").
 fn is_name(v: &View, r: Range<usize>) -> bool {
     let words = r.clone().filter(|&k| v.is_word(k)).count();
-    (1..=4).contains(&words) && r.clone().all(|k| v.is_word(k) && v.is_cap(k) && !v.is(k, Class::Title) || v.tok(k) == ".")
+    (1..=4).contains(&words)
+        && r.clone()
+            .all(|k| v.is_word(k) && v.is_cap(k) && !v.is(k, Class::Title) || v.tok(k) == ".")
 }
 
 /// Whether a phrase after an inverted verb names a speaker ("said
@@ -240,7 +286,10 @@ pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
     let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct) || v.is(k, Class::Title))
         || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
-    let closes = next >= end || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose") || v.quote_of(next).is_some() || v.is(next, Class::Adjunct);
+    let closes = next >= end
+        || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose")
+        || v.quote_of(next).is_some()
+        || v.is(next, Class::Adjunct);
     named && closes
 }
 
@@ -251,14 +300,19 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
         return None; // a sentence that opens with a quote has its speaker after it
     }
     // Step over a stray mark that opens no quotation ("\"Trump walked on, ...").
-    let start = if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
+    let start =
+        if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
     // Step over an opening "Meanwhile," or "In August,".
     let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
         Some(c) if v.is(start, Class::Adjunct) || c == start + 1 => c + 1,
         _ => start,
     };
     // Step over a dateline ("BUFFALO, N.Y. — ").
-    let start = (start..(start + 8).min(l)).find(|&k| matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))).map_or(start, |k| k + 1);
+    let start = (start..(start + 8).min(l))
+        .find(|&k| {
+            matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))
+        })
+        .map_or(start, |k| k + 1);
     let low = v.low(start);
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);
@@ -269,7 +323,8 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
         return (end > start).then_some(start..end);
     }
     let r = right(v, start, l)?;
-    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct)) || v.is(start, Class::Determiner);
+    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct))
+        || v.is(start, Class::Determiner);
     named.then_some(r)
 }
 
@@ -282,21 +337,31 @@ mod tests {
         let d = Doc::new(t);
         let v = View::new(&d);
         let i = (0..v.len()).find(|&i| v.tok(i) == word).unwrap();
-        left(&v, i, 0).map(|r| t[v.start(r.start)..v.end(r.end - 1)].to_string()).unwrap_or_default()
+        left(&v, i, 0)
+            .map(|r| t[v.start(r.start)..v.end(r.end - 1)].to_string())
+            .unwrap_or_default()
     }
 
     fn right_of(t: &str, word: &str) -> String {
         let d = Doc::new(t);
         let v = View::new(&d);
         let i = (0..v.len()).find(|&i| v.tok(i) == word).unwrap();
-        right(&v, i + 1, v.len()).map(|r| t[v.start(r.start)..v.end(r.end - 1)].to_string()).unwrap_or_default()
+        right(&v, i + 1, v.len())
+            .map(|r| t[v.start(r.start)..v.end(r.end - 1)].to_string())
+            .unwrap_or_default()
     }
 
     #[test]
     fn subject_names_titles_and_descriptions() {
-        assert_eq!(left_of("Secretary of State Rex Tillerson said so.", "said"), "Secretary of State Rex Tillerson");
+        assert_eq!(
+            left_of("Secretary of State Rex Tillerson said so.", "said"),
+            "Secretary of State Rex Tillerson"
+        );
         assert_eq!(left_of("Then the secretary said so.", "said"), "the secretary");
-        assert_eq!(left_of("White House spokesman Josh Earnest said so.", "said"), "White House spokesman Josh Earnest");
+        assert_eq!(
+            left_of("White House spokesman Josh Earnest said so.", "said"),
+            "White House spokesman Josh Earnest"
+        );
         assert_eq!(left_of("After the vote Smith said so.", "said"), "Smith");
         assert_eq!(left_of("Democratic strategists say so.", "say"), "Democratic strategists");
         assert_eq!(left_of("Sen. Ted Cruz said so.", "said"), "Sen. Ted Cruz");
@@ -307,8 +372,14 @@ mod tests {
     #[test]
     fn inverted_speakers() {
         assert_eq!(right_of("\"No,\" said Tillerson.", "said"), "Tillerson");
-        assert_eq!(right_of("\"No,\" said a spokesman for the campaign.", "said"), "a spokesman for the campaign");
-        assert_eq!(right_of("\"No,\" said Senator Lindsey Graham, a Republican.", "said"), "Senator Lindsey Graham");
+        assert_eq!(
+            right_of("\"No,\" said a spokesman for the campaign.", "said"),
+            "a spokesman for the campaign"
+        );
+        assert_eq!(
+            right_of("\"No,\" said Senator Lindsey Graham, a Republican.", "said"),
+            "Senator Lindsey Graham"
+        );
         assert_eq!(right_of("He said Tuesday that it works.", "said"), "");
         assert_eq!(right_of("He said that it works.", "said"), "");
     }

@@ -9,7 +9,10 @@ fn quotes(t: &str) -> Vec<(String, QuoteKind, String, String, String)> {
     quotes_with(t, Continuations::Join)
 }
 
-fn quotes_with(t: &str, continuations: Continuations) -> Vec<(String, QuoteKind, String, String, String)> {
+fn quotes_with(
+    t: &str,
+    continuations: Continuations,
+) -> Vec<(String, QuoteKind, String, String, String)> {
     let doc = Doc::new(t);
     let table = crate::coref::cluster(&doc, crate::entities::find(&doc));
     find(&doc, &table, continuations)
@@ -32,7 +35,10 @@ fn one(t: &str) -> (String, QuoteKind, String, String, String) {
 fn direct_quote_with_attribution_after() {
     let q = one("\"We will win the vote,\" Mary Jones said on Monday.");
     assert_eq!(q.0, "We will win the vote,");
-    assert_eq!((q.1, q.2.as_str(), q.3.as_str(), q.4.as_str()), (Direct, "said", "Mary Jones", "Mary Jones"));
+    assert_eq!(
+        (q.1, q.2.as_str(), q.3.as_str(), q.4.as_str()),
+        (Direct, "said", "Mary Jones", "Mary Jones")
+    );
 }
 
 #[test]
@@ -80,7 +86,8 @@ fn stray_marks_make_no_runaway_quote() {
 
 #[test]
 fn scare_quote_inside_reported_speech_is_one_mixed_quote() {
-    let q = one("McMaster claimed that Russia aims to create \"crises of confidence\" in the West.");
+    let q =
+        one("McMaster claimed that Russia aims to create \"crises of confidence\" in the West.");
     assert_eq!(q.0, "Russia aims to create \"crises of confidence\" in the West.");
     assert_eq!((q.1, q.2.as_str(), q.3.as_str()), (Mixed, "claimed", "McMaster"));
 }
@@ -99,14 +106,27 @@ fn reported_speech_forms() {
     let q = one("The plan would fail, Mary Jones said.");
     assert_eq!((q.0.as_str(), q.3.as_str()), ("The plan would fail", "Mary Jones"));
     let q = one("According to Mary Jones, the plan would fail.");
-    assert_eq!((q.0.as_str(), q.2.as_str(), q.3.as_str()), ("the plan would fail.", "According to", "Mary Jones"));
+    assert_eq!(
+        (q.0.as_str(), q.2.as_str(), q.3.as_str()),
+        ("the plan would fail.", "According to", "Mary Jones")
+    );
     let q = one("The plan would fail, according to Mary Jones.");
     assert_eq!(q.0, "The plan would fail");
 }
 
 #[test]
 fn reporting_verbs_with_that() {
-    for verb in ["pointed out", "noted", "stressed", "emphasized", "warned", "argued", "claimed", "denied", "added"] {
+    for verb in [
+        "pointed out",
+        "noted",
+        "stressed",
+        "emphasized",
+        "warned",
+        "argued",
+        "claimed",
+        "denied",
+        "added",
+    ] {
         let q = one(&format!("Mary Jones {verb} that the plan would fail."));
         assert_eq!((q.0.as_str(), q.2.as_str()), ("the plan would fail.", verb));
     }
@@ -122,16 +142,21 @@ fn passive_report_has_no_speaker() {
 fn speakers_titles_and_organisations() {
     let q = one("Secretary of State Rex Tillerson said the talks would go on.");
     assert_eq!((q.3.as_str(), q.4.as_str()), ("Secretary of State Rex Tillerson", "Rex Tillerson"));
-    assert_eq!(one("The New York Times reported that the talks would go on.").3, "The New York Times");
+    assert_eq!(
+        one("The New York Times reported that the talks would go on.").3,
+        "The New York Times"
+    );
     assert_eq!(one("The talks would go on, the Kremlin said.").3, "the Kremlin");
 }
 
 #[test]
 fn pronoun_takes_the_last_fitting_person() {
-    let t = "Rex Tillerson met Mary Jones on Monday.\n\n\"We will talk again next week,\" he added.";
+    let t =
+        "Rex Tillerson met Mary Jones on Monday.\n\n\"We will talk again next week,\" he added.";
     let q = one(t);
     assert_eq!((q.3.as_str(), q.4.as_str()), ("he", "Rex Tillerson"));
-    let t = "Rex Tillerson met Mary Jones on Monday.\n\n\"We will talk again next week,\" she added.";
+    let t =
+        "Rex Tillerson met Mary Jones on Monday.\n\n\"We will talk again next week,\" she added.";
     assert_eq!(one(t).4, "Mary Jones");
 }
 
@@ -160,7 +185,10 @@ fn short_name_resolves_to_the_full_name() {
 #[test]
 fn headline_colon_is_a_cue() {
     let q = one("Tillerson: US will have talks with Russia");
-    assert_eq!((q.0.as_str(), q.2.as_str(), q.3.as_str()), ("US will have talks with Russia", ":", "Tillerson"));
+    assert_eq!(
+        (q.0.as_str(), q.2.as_str(), q.3.as_str()),
+        ("US will have talks with Russia", ":", "Tillerson")
+    );
 }
 
 #[test]
@@ -178,7 +206,10 @@ fn adding_that_keeps_its_own_speaker_after_a_continuation_paragraph() {
     let t = "\"We will reopen the old bridge,\" Mayor Ada Brook said.\n\n\"It has been shut for a whole year now.\"\n\nTom Reed said the bridge was safe, adding that the cables were new.";
     let q = quotes(t);
     assert_eq!(q.len(), 4, "{q:?}");
-    assert_eq!((q[1].4.as_str(), q[3].0.as_str(), q[3].4.as_str()), ("Ada Brook", "the cables were new.", "Tom Reed"));
+    assert_eq!(
+        (q[1].4.as_str(), q[3].0.as_str(), q[3].4.as_str()),
+        ("Ada Brook", "the cables were new.", "Tom Reed")
+    );
 }
 
 #[test]
@@ -186,10 +217,16 @@ fn continuations_join_or_separate_a_quotation_after_the_attribution() {
     let t = "\"We will reopen the bridge on Monday,\" Ada Brook said on Tuesday. \"Then the trams run again.\"";
     let joined = quotes_with(t, Continuations::Join);
     assert_eq!(joined.len(), 1, "{joined:?}");
-    assert!(joined[0].0.starts_with("We will") && joined[0].0.ends_with("run again."), "{joined:?}");
+    assert!(
+        joined[0].0.starts_with("We will") && joined[0].0.ends_with("run again."),
+        "{joined:?}"
+    );
     let separate = quotes_with(t, Continuations::Separate);
     assert_eq!(separate.len(), 2, "{separate:?}");
-    assert_eq!((separate[0].0.as_str(), separate[1].0.as_str()), ("We will reopen the bridge on Monday,", "Then the trams run again."));
+    assert_eq!(
+        (separate[0].0.as_str(), separate[1].0.as_str()),
+        ("We will reopen the bridge on Monday,", "Then the trams run again.")
+    );
     assert_eq!((separate[1].1, separate[1].4.as_str()), (Direct, "Ada Brook"));
     // Within one sentence the halves stay one quote either way.
     let mid = "\"We will,\" Ada Brook said, \"reopen the bridge on Monday.\"";
@@ -198,11 +235,23 @@ fn continuations_join_or_separate_a_quotation_after_the_attribution() {
 
 #[test]
 fn no_panic_on_odd_input() {
-    for t in ["", "\"", "said", "\" said \"", "according to", ":", "He said:", "“”", "''", "' '", "said,\n\n\"", "It was said"] {
+    for t in [
+        "",
+        "\"",
+        "said",
+        "\" said \"",
+        "according to",
+        ":",
+        "He said:",
+        "“”",
+        "''",
+        "' '",
+        "said,\n\n\"",
+        "It was said",
+    ] {
         let _ = quotes(t);
     }
 }
-
 
 #[test]
 fn apposition_and_party_parenthesis_name_the_speaker() {
@@ -221,7 +270,10 @@ fn aside_attribution_covers_the_whole_sentence() {
 #[test]
 fn participle_takes_the_sentence_subject() {
     let q = one("Mary Jones spoke on the radio on Monday, saying the mine would reopen.");
-    assert_eq!((q.0.as_str(), q.2.as_str(), q.3.as_str()), ("the mine would reopen.", "saying", "Mary Jones"));
+    assert_eq!(
+        (q.0.as_str(), q.2.as_str(), q.3.as_str()),
+        ("the mine would reopen.", "saying", "Mary Jones")
+    );
 }
 
 #[test]
@@ -233,7 +285,10 @@ fn quote_ending_in_a_question_mark_keeps_its_speaker() {
 #[test]
 fn short_quote_framed_by_a_named_subject_and_verb() {
     let q = one("Tom Berg admires the mayor as a “true leader” on most days.");
-    assert_eq!((q.0.as_str(), q.1, q.3.as_str()), ("the mayor as a “true leader", Partial, "Tom Berg"));
+    assert_eq!(
+        (q.0.as_str(), q.1, q.3.as_str()),
+        ("the mayor as a “true leader", Partial, "Tom Berg")
+    );
 }
 
 #[test]
@@ -250,13 +305,19 @@ fn noun_uses_of_reporting_words_are_not_cues() {
 #[test]
 fn quotation_closing_a_that_clause_reports_the_clause() {
     let q = one("The letter carried a warning that the new bridge plan is \"dead on arrival in this form\" for now.");
-    assert_eq!((q.0.as_str(), q.2.as_str()), ("the new bridge plan is \"dead on arrival in this form\" for now.", "warning"));
+    assert_eq!(
+        (q.0.as_str(), q.2.as_str()),
+        ("the new bridge plan is \"dead on arrival in this form\" for now.", "warning")
+    );
 }
 
 #[test]
 fn scare_quote_in_a_that_clause_reports_the_clause() {
     let q = one("Tom Berg stood by his belief that there were \"many errors\" in the count.");
-    assert_eq!((q.0.as_str(), q.2.as_str()), ("there were \"many errors\" in the count.", "belief"));
+    assert_eq!(
+        (q.0.as_str(), q.2.as_str()),
+        ("there were \"many errors\" in the count.", "belief")
+    );
 }
 
 #[test]
@@ -282,7 +343,8 @@ fn second_quotation_in_a_clause_of_its_own_is_not_joined() {
 
 #[test]
 fn right_mark_opening_a_paragraph_opens_the_quote() {
-    let q = one("Ann Lee is a columnist.\n\n” … the vote was a mess from start to end,” Lee wrote.");
+    let q =
+        one("Ann Lee is a columnist.\n\n” … the vote was a mess from start to end,” Lee wrote.");
     assert_eq!((q.0.as_str(), q.2.as_str()), ("… the vote was a mess from start to end,", "wrote"));
 }
 
@@ -297,20 +359,29 @@ fn two_halves_around_the_attribution_are_direct() {
 fn transcript_labels_name_the_speaker() {
     let q = quotes("ROSS: Good evening, and welcome to the show.\n\nLEE: Thanks, it is good to be here.\n\nROSS: Shall we start with the vote?\n\nLEE: Yes, let us start there.");
     assert_eq!(q.len(), 4, "{q:?}");
-    assert_eq!((q[0].0.as_str(), q[0].2.as_str(), q[0].3.as_str()), ("Good evening, and welcome to the show.", ":", "ROSS"));
+    assert_eq!(
+        (q[0].0.as_str(), q[0].2.as_str(), q[0].3.as_str()),
+        ("Good evening, and welcome to the show.", ":", "ROSS")
+    );
 }
 
 #[test]
 fn stray_paragraph_mark_does_not_hide_the_quote_inside() {
     let q = one("\"Ann Lee walked on stage, chanting “we want more!”");
-    assert_eq!((q.0.as_str(), q.2.as_str(), q.3.as_str()), ("we want more!", "chanting", "Ann Lee"));
+    assert_eq!(
+        (q.0.as_str(), q.2.as_str(), q.3.as_str()),
+        ("we want more!", "chanting", "Ann Lee")
+    );
 }
 
 #[test]
 fn quote_with_full_stop_does_not_take_the_next_sentence_speaker() {
     let q = quotes("Ann Lee said \"the key is the timing.\" Bob Reed (R) said it would be \"unwise\" to speak while the case is open.");
     assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!((q[1].0.as_str(), q[1].3.as_str()), ("it would be \"unwise\" to speak while the case is open.", "Bob Reed"));
+    assert_eq!(
+        (q[1].0.as_str(), q[1].3.as_str()),
+        ("it would be \"unwise\" to speak while the case is open.", "Bob Reed")
+    );
 }
 
 #[test]
@@ -322,7 +393,11 @@ fn dash_after_a_quotation_ends_the_content() {
 #[test]
 fn as_x_put_it_takes_the_quotation_that_follows() {
     let q = quotes("He was seen, as the Daily Post put it in a long story, “the quiet fixer.”");
-    assert_eq!(q.first().map(|q| (q.0.as_str(), q.3.as_str())), Some(("the quiet fixer.", "the Daily Post")), "{q:?}");
+    assert_eq!(
+        q.first().map(|q| (q.0.as_str(), q.3.as_str())),
+        Some(("the quiet fixer.", "the Daily Post")),
+        "{q:?}"
+    );
 }
 
 #[test]
@@ -340,15 +415,21 @@ fn participle_after_a_quotation_ends_the_content() {
 #[test]
 fn clause_with_its_own_quotation_after_a_quotation_is_what_was_said() {
     let q = quotes("Walking in to chants of \"Go! Go!,\" the senator said his campaign was \"closing strong\" this week.");
-    assert!(q.iter().any(|q| q.0 == "his campaign was \"closing strong\" this week." && q.2 == "said"), "{q:?}");
+    assert!(
+        q.iter().any(|q| q.0 == "his campaign was \"closing strong\" this week." && q.2 == "said"),
+        "{q:?}"
+    );
     // Without a quotation of its own, the clause is an adjunct: the quote before is what was said.
-    let q = quotes("\"We will win,\" Ann Lee said carefully, as the words rolled across the screen.");
+    let q =
+        quotes("\"We will win,\" Ann Lee said carefully, as the words rolled across the screen.");
     assert_eq!(q.first().map(|q| q.0.as_str()), Some("We will win,"), "{q:?}");
 }
 
 #[test]
 fn description_then_name_in_commas_resolves_to_the_name() {
-    let q = one("The board met on Monday. Its new treasurer, Nora Quill, said the fund was short of money.");
+    let q = one(
+        "The board met on Monday. Its new treasurer, Nora Quill, said the fund was short of money.",
+    );
     assert_eq!((q.3.as_str(), q.4.as_str()), ("Its new treasurer, Nora Quill", "Nora Quill"));
 }
 
@@ -366,27 +447,35 @@ fn quotation_after_another_sentence_is_not_joined_to_reported_speech() {
     // It keeps the speaker, and the verb of its paragraph as cue.
     assert_eq!((q[1].2.as_str(), q[1].4.as_str()), ("said", "Ann Lee"), "{q:?}");
     // Right after the reported speech, it continues it.
-    assert_eq!(quotes("Ann Lee said the count was slow. “Nobody slept at all in the hall.”").len(), 1);
+    assert_eq!(
+        quotes("Ann Lee said the count was slow. “Nobody slept at all in the hall.”").len(),
+        1
+    );
 }
 
 #[test]
 fn contracted_is_before_a_verb_is_no_possessive() {
-    let q = one("Ann Lee is upbeat. She’s predicting she will do “very, very well” in the next vote.");
+    let q =
+        one("Ann Lee is upbeat. She’s predicting she will do “very, very well” in the next vote.");
     assert_eq!((q.2.as_str(), q.4.as_str()), ("predicting", "Ann Lee"), "{q:?}");
 }
 
 #[test]
 fn participle_after_a_quotation_with_its_comma_inside() {
-    let q = quotes("Ann Lee trashed Bob Reed on “Morning Talk,” calling it a “no-brainer” to sue him.");
+    let q =
+        quotes("Ann Lee trashed Bob Reed on “Morning Talk,” calling it a “no-brainer” to sue him.");
     assert!(q.iter().any(|q| q.2 == "calling" && q.0.starts_with("it a “no-brainer")), "{q:?}");
     // A participle reports what follows it, never the quotation before it.
-    let q = one("Ann Lee openly admires Bob Reed as a “strong leader,” comparing him to the mayor.");
+    let q =
+        one("Ann Lee openly admires Bob Reed as a “strong leader,” comparing him to the mayor.");
     assert_eq!(q.2, "admires", "{q:?}");
 }
 
 #[test]
 fn quotation_after_an_adjunct_comma_is_the_content() {
-    let q = quotes("“We cannot pay for it,” Ann Lee said, adding later, “The plan costs us a fortune.”");
+    let q = quotes(
+        "“We cannot pay for it,” Ann Lee said, adding later, “The plan costs us a fortune.”",
+    );
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!((q[1].0.as_str(), q[1].2.as_str()), ("The plan costs us a fortune.", "adding"));
 }
@@ -395,14 +484,23 @@ fn quotation_after_an_adjunct_comma_is_the_content() {
 fn verb_with_object_and_colon_claims_the_quotation() {
     let q = quotes("Sen. Ann Lee scolded him: “The science is against you on all three pills,” she said. “When you call a pill a miracle, people buy it.”");
     assert_eq!(q.len(), 2, "{q:?}");
-    assert_eq!((q[0].0.as_str(), q[0].2.as_str()), ("The science is against you on all three pills,", "scolded"));
-    assert_eq!((q[1].0.as_str(), q[1].4.as_str()), ("When you call a pill a miracle, people buy it.", "Ann Lee"));
+    assert_eq!(
+        (q[0].0.as_str(), q[0].2.as_str()),
+        ("The science is against you on all three pills,", "scolded")
+    );
+    assert_eq!(
+        (q[1].0.as_str(), q[1].4.as_str()),
+        ("When you call a pill a miracle, people buy it.", "Ann Lee")
+    );
 }
 
 #[test]
 fn sentence_running_on_through_the_attribution_is_one_quote() {
     let q = one("“Only you, Tom,” Ann Lee said, would turn a loss into a win.");
-    assert_eq!((q.0.as_str(), q.2.as_str()), ("Only you, Tom, … would turn a loss into a win.", "said"));
+    assert_eq!(
+        (q.0.as_str(), q.2.as_str()),
+        ("Only you, Tom, … would turn a loss into a win.", "said")
+    );
 }
 
 #[test]
@@ -413,6 +511,9 @@ fn time_words_are_not_speakers() {
 
 #[test]
 fn quotation_right_after_the_verb_ends_where_the_sentence_moves_on() {
-    assert_eq!(one("Ann Lee yelled “You lie!” at the mayor during the long meeting.").0, "You lie!");
+    assert_eq!(
+        one("Ann Lee yelled “You lie!” at the mayor during the long meeting.").0,
+        "You lie!"
+    );
     assert_eq!(one("Ann Lee said, “We will see,” when asked about the vote.").0, "We will see,");
 }

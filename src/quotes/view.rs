@@ -145,7 +145,9 @@ impl<'d, 't> View<'d, 't> {
 
     /// Whether token `i` is a closing quotation mark.
     pub fn is_close_mark(&self, i: usize) -> bool {
-        self.quote_of(i).and_then(|m| self.marks.get(m)).is_some_and(|m| m.closed && m.close == self.end(i))
+        self.quote_of(i)
+            .and_then(|m| self.marks.get(m))
+            .is_some_and(|m| m.closed && m.close == self.end(i))
     }
 
     /// The sentence of token `i`.
@@ -167,7 +169,12 @@ impl<'d, 't> View<'d, 't> {
     pub fn paragraph_tokens(&self, p: usize) -> std::ops::Range<usize> {
         let Some(para) = self.doc.paragraphs.get(p) else { return 0..0 };
         let first = self.doc.sentences.get(para.sentences.start).map_or(0, |s| s.tokens.start);
-        let last = para.sentences.end.checked_sub(1).and_then(|i| self.doc.sentences.get(i)).map_or(first, |s| s.tokens.end);
+        let last = para
+            .sentences
+            .end
+            .checked_sub(1)
+            .and_then(|i| self.doc.sentences.get(i))
+            .map_or(first, |s| s.tokens.end);
         first..last
     }
 
@@ -189,14 +196,21 @@ mod tests {
             while marks.get(m).is_some_and(|k| k.close <= t.start() && k.close > k.open) {
                 m += 1;
             }
-            out.push(marks.get(m).filter(|k| t.start() >= k.open && t.end() <= k.close.max(k.end)).map(|_| m));
+            out.push(
+                marks
+                    .get(m)
+                    .filter(|k| t.start() >= k.open && t.end() <= k.close.max(k.end))
+                    .map(|_| m),
+            );
         }
         out
     }
 
     #[test]
     fn each_token_knows_its_sentence() {
-        for text in ["", "One.", "Ann left. Bob said \"no.\" Then?\n\nA new paragraph here. And more"] {
+        for text in
+            ["", "One.", "Ann left. Bob said \"no.\" Then?\n\nA new paragraph here. And more"]
+        {
             let doc = Doc::new(text);
             let v = View::new(&doc);
             for i in 0..v.len() {

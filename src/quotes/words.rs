@@ -12,8 +12,8 @@
 
 use super::lexicon::{self, Tags};
 use super::marks;
-use crate::text::wordkey::fold_ascii;
 use crate::text::tokens::{Token, TokenKind};
+use crate::text::wordkey::fold_ascii;
 use crate::text::Doc;
 
 /// Flag: the token is a word (starts with a letter).
@@ -77,7 +77,14 @@ impl<'d, 't> Words<'d, 't> {
         let distinct = doc.vocab.words().len();
         // About a third of the distinct words have a capital.
         let lower = String::with_capacity(distinct * 3);
-        let mut w = Words { ids, words: Vec::with_capacity(distinct), lower, landmarks: Vec::new(), marks: Vec::new(), flags: Vec::new() };
+        let mut w = Words {
+            ids,
+            words: Vec::with_capacity(distinct),
+            lower,
+            landmarks: Vec::new(),
+            marks: Vec::new(),
+            flags: Vec::new(),
+        };
         // Ids count up in order of first occurrence: a new word's id is the
         // next one. The tokenizer's kind follows from a token's text (its
         // first character), so the first token speaks for all.
@@ -93,7 +100,8 @@ impl<'d, 't> Words<'d, 't> {
         // word table in the loop above: no capacity check per token.
         let by_id: Vec<u8> = w.words.iter().map(token_flags).collect();
         w.flags = ids.iter().map(|&id| by_id.get(id as usize).copied().unwrap_or(0)).collect();
-        let (mut landmarks, mut marks) = (Vec::with_capacity(ids.len() / 16 + 4), Vec::with_capacity(ids.len() / 32 + 4));
+        let (mut landmarks, mut marks) =
+            (Vec::with_capacity(ids.len() / 16 + 4), Vec::with_capacity(ids.len() / 32 + 4));
         for (i, &f) in w.flags.iter().enumerate() {
             if f & (LANDMARK | MARK) != 0 {
                 let i = u32::try_from(i).unwrap_or(u32::MAX);
@@ -135,7 +143,9 @@ impl<'d, 't> Words<'d, 't> {
     /// The token's text in lower case ("" out of range).
     pub fn low(&self, i: usize) -> &str {
         match self.word(i) {
-            Some(w) if w.flags & LOWERED != 0 => self.lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or(""),
+            Some(w) if w.flags & LOWERED != 0 => {
+                self.lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("")
+            }
             Some(w) => w.text,
             None => "",
         }
@@ -189,15 +199,28 @@ fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t
 
 /// The facts of a word or number token `text` (bytes `start..end` of
 /// `all`), its lower case appended to `lower` when it has a capital.
-fn read<'t>(lower: &mut String, all: &str, start: usize, end: usize, text: &'t str, is_word: bool) -> Word<'t> {
+fn read<'t>(
+    lower: &mut String,
+    all: &str,
+    start: usize,
+    end: usize,
+    text: &'t str,
+    is_word: bool,
+) -> Word<'t> {
     // Most tokens are short and ASCII: read in two loads, not byte by byte.
     let folded = fold_ascii(all.as_bytes(), start, end);
     let ascii = folded.is_some() || text.is_ascii();
     // A token is lowered when it has a capital, as str::to_lowercase sees it.
     let (cap_first, lowered) = match folded {
         Some(f) => (f.first_upper, f.upper),
-        None if ascii => (text.as_bytes().first().is_some_and(u8::is_ascii_uppercase), text.bytes().any(|b| b.is_ascii_uppercase())),
-        None => (text.chars().next().is_some_and(char::is_uppercase), text.chars().any(char::is_uppercase)),
+        None if ascii => (
+            text.as_bytes().first().is_some_and(u8::is_ascii_uppercase),
+            text.bytes().any(|b| b.is_ascii_uppercase()),
+        ),
+        None => (
+            text.chars().next().is_some_and(char::is_uppercase),
+            text.chars().any(char::is_uppercase),
+        ),
     };
     let mut flags = match (is_word, cap_first) {
         (true, true) => WORD | CAP,
@@ -220,7 +243,9 @@ fn read<'t>(lower: &mut String, all: &str, start: usize, end: usize, text: &'t s
     }
     let tags = match folded {
         Some(f) => lexicon::tags_folded(f),
-        None if lowered => lexicon::tags(lower.get(range.0 as usize..range.1 as usize).unwrap_or("")),
+        None if lowered => {
+            lexicon::tags(lower.get(range.0 as usize..range.1 as usize).unwrap_or(""))
+        }
         None => lexicon::tags(text),
     };
     Word { text, lower: range, tags, flags }
@@ -244,11 +269,20 @@ mod tests {
         let doc = Doc::new(text);
         let w = Words::new(&doc);
         // A token without an upper-case letter stays as written ("ǅ" is title case).
-        let expected = |s: &str| if s.chars().any(char::is_uppercase) { s.to_lowercase() } else { s.to_string() };
+        let expected = |s: &str| {
+            if s.chars().any(char::is_uppercase) {
+                s.to_lowercase()
+            } else {
+                s.to_string()
+            }
+        };
         for i in 0..doc.tokens.len() {
             assert_eq!(w.low(i), expected(w.text(i)), "token {i}");
         }
-        assert!((0..doc.tokens.len()).any(|i| w.low(i) == "ǅem") && (0..doc.tokens.len()).any(|i| w.low(i) == "οδος"));
+        assert!(
+            (0..doc.tokens.len()).any(|i| w.low(i) == "ǅem")
+                && (0..doc.tokens.len()).any(|i| w.low(i) == "οδος")
+        );
         assert_eq!(w.low(doc.tokens.len()), "");
     }
 
@@ -260,11 +294,23 @@ mod tests {
         let mut lower = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             let alone = facts(&mut lower, text, t, t.text(text));
-            let low = if alone.flags & LOWERED != 0 { &lower[alone.lower.0 as usize..alone.lower.1 as usize] } else { alone.text };
+            let low = if alone.flags & LOWERED != 0 {
+                &lower[alone.lower.0 as usize..alone.lower.1 as usize]
+            } else {
+                alone.text
+            };
             // The per-token flags are the word's, with MARK in LOWERED's bit.
-            let mark = if t.kind == TokenKind::Punct && marks::is_mark(alone.text) { MARK } else { 0 };
-            let flags = w.word(i).map(|x| x.flags).filter(|&f| w.flags.get(i) == Some(&(f & !LOWERED | mark)));
-            assert_eq!((w.text(i), w.low(i), w.tags(i), flags), (alone.text, low, alone.tags, Some(alone.flags)), "token {i}");
+            let mark =
+                if t.kind == TokenKind::Punct && marks::is_mark(alone.text) { MARK } else { 0 };
+            let flags = w
+                .word(i)
+                .map(|x| x.flags)
+                .filter(|&f| w.flags.get(i) == Some(&(f & !LOWERED | mark)));
+            assert_eq!(
+                (w.text(i), w.low(i), w.tags(i), flags),
+                (alone.text, low, alone.tags, Some(alone.flags)),
+                "token {i}"
+            );
         }
         // Each distinct capitalised text is lowered once: "ann", "ann" (ANN), "said", "ann’s".
         assert_eq!(w.lower, "annannsaid");
@@ -281,7 +327,10 @@ mod tests {
             .collect();
         assert_eq!(w.landmarks(), want);
         let words: Vec<&str> = w.landmarks().iter().map(|&i| w.text(i as usize)).collect();
-        assert_eq!(words, ["(", ")", "said", "—", "told", "according", "–", "reports", "―", "said"]);
+        assert_eq!(
+            words,
+            ["(", ")", "said", "—", "told", "according", "–", "reports", "―", "said"]
+        );
     }
 
     #[test]
@@ -289,7 +338,10 @@ mod tests {
         let text = "Ann’s “Said” it: 'no' and \"yes\", «oui» „ja“ ‘so’ Bob's, ANN'S.";
         let doc = Doc::new(text);
         let w = Words::new(&doc);
-        let want: Vec<u32> = (0..doc.tokens.len()).filter(|&i| doc.tokens[i].kind == TokenKind::Punct && marks::is_mark(w.text(i))).map(|i| i as u32).collect();
+        let want: Vec<u32> = (0..doc.tokens.len())
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Punct && marks::is_mark(w.text(i)))
+            .map(|i| i as u32)
+            .collect();
         assert_eq!(w.marks(), want);
         let texts: Vec<&str> = w.marks().iter().map(|&i| w.text(i as usize)).collect();
         assert_eq!(texts, ["“", "”", "'", "'", "\"", "\"", "«", "»", "„", "“", "‘", "’"]);
@@ -303,13 +355,27 @@ mod tests {
     fn flags_and_tags() {
         let doc = Doc::new("Ann said he 42 . Éva");
         let w = Words::new(&doc);
-        assert!(w.is_cap(0) && w.is_word(0) && !w.is_cap(1) && w.is_word(1) && !w.is_word(3) && !w.is_punct(3));
+        assert!(
+            w.is_cap(0)
+                && w.is_word(0)
+                && !w.is_cap(1)
+                && w.is_word(1)
+                && !w.is_word(3)
+                && !w.is_punct(3)
+        );
         assert!(w.is_punct(4) && !w.is_word(4) && w.is_cap(5) && !w.is_cap(9));
-        assert!(w.tags(1).is_cue_word() && w.tags(2).has(Class::Pronoun) && !w.tags(9).has(Class::Pronoun));
+        assert!(
+            w.tags(1).is_cue_word()
+                && w.tags(2).has(Class::Pronoun)
+                && !w.tags(9).has(Class::Pronoun)
+        );
         assert!(w.is_pause(4) && !w.is_pause(3));
         let doc = Doc::new("a, b? c! d. e; f: g");
         let w = Words::new(&doc);
-        assert_eq!((0..13).filter(|&i| w.is_pause(i)).map(|i| w.text(i)).collect::<Vec<_>>(), [",", "?", "!", "."]);
+        assert_eq!(
+            (0..13).filter(|&i| w.is_pause(i)).map(|i| w.text(i)).collect::<Vec<_>>(),
+            [",", "?", "!", "."]
+        );
         let doc = Doc::new("He met I and Tuesday Lee of Of");
         let w = Words::new(&doc);
         assert!(w.is_cap(5) && w.is_cap(0) && w.is_cap(4) && !w.is_cap(6));

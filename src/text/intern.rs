@@ -35,7 +35,12 @@ impl<'t> Table<'t> {
         // words fit without growing, and a long text's table starts small.
         let words = (tokens / 2).min(1 << 16) + 16;
         let slots = vec![0u32; tokens.next_power_of_two().clamp(1024, 1 << 16)];
-        Table { mask: slots.len() - 1, slots, words: Vec::with_capacity(words), keys: Vec::with_capacity(words) }
+        Table {
+            mask: slots.len() - 1,
+            slots,
+            words: Vec::with_capacity(words),
+            keys: Vec::with_capacity(words),
+        }
     }
 
     /// The id of the word with `key` and `bytes` (which only long words
@@ -49,7 +54,9 @@ impl<'t> Table<'t> {
                 return Err(at);
             }
             let id = s as usize - 1;
-            if self.keys.get(id) == Some(&key) && (is_short(key) || self.words.get(id).map(|w| w.as_bytes()) == Some(bytes)) {
+            if self.keys.get(id) == Some(&key)
+                && (is_short(key) || self.words.get(id).map(|w| w.as_bytes()) == Some(bytes))
+            {
                 return Ok(id as u32);
             }
             at = (at + 1) & self.mask;
@@ -161,7 +168,8 @@ fn hash(b: &[u8]) -> u32 {
         x = (x.rotate_left(5) ^ at8(at)).wrapping_mul(K);
         at += 8;
     }
-    let h = ((x ^ (n as u64) << 56).wrapping_mul(K).rotate_left(23) ^ at8(n.saturating_sub(8))).wrapping_mul(K);
+    let h = ((x ^ (n as u64) << 56).wrapping_mul(K).rotate_left(23) ^ at8(n.saturating_sub(8)))
+        .wrapping_mul(K);
     (h >> 32) as u32
 }
 
@@ -171,7 +179,8 @@ mod tests {
 
     #[test]
     fn keys_read_from_the_text_agree_with_keys_of_the_bytes() {
-        let text = b"a ab abc abcd abcde abcdef abcdefg abcdefgh abcdefghijklmnopq \xc3\xa9t\xc3\xa9 x";
+        let text =
+            b"a ab abc abcd abcde abcdef abcdefg abcdefgh abcdefghijklmnopq \xc3\xa9t\xc3\xa9 x";
         let mut start = 0;
         for w in text.split(|&b| b == b' ') {
             let end = start + w.len();
@@ -184,7 +193,9 @@ mod tests {
 
     #[test]
     fn words_short_and_long_get_one_id_each() {
-        let words: Vec<String> = (0..3000).map(|i| if i % 2 == 0 { format!("w{i}") } else { format!("a-long-word-{i}") }).collect();
+        let words: Vec<String> = (0..3000)
+            .map(|i| if i % 2 == 0 { format!("w{i}") } else { format!("a-long-word-{i}") })
+            .collect();
         let mut t = Table::for_tokens(4);
         for round in 0..2 {
             for (i, w) in words.iter().enumerate() {
@@ -196,6 +207,9 @@ mod tests {
             }
         }
         assert_eq!(t.words().len(), 3000);
-        assert!(t.find(key_of(b"w1"), b"w1").is_err() && t.find(key_of(b"a-long-word-0"), b"a-long-word-0").is_err());
+        assert!(
+            t.find(key_of(b"w1"), b"w1").is_err()
+                && t.find(key_of(b"a-long-word-0"), b"a-long-word-0").is_err()
+        );
     }
 }

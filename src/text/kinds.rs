@@ -59,7 +59,12 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut l = Lists { furniture: FastSet::default(), furniture_leads: Vec::new(), credit_leads: FastSet::default(), credit_orgs: FastSet::default() };
+        let mut l = Lists {
+            furniture: FastSet::default(),
+            furniture_leads: Vec::new(),
+            credit_leads: FastSet::default(),
+            credit_orgs: FastSet::default(),
+        };
         let mut section = "";
         for line in include_str!("../../data/paragraphs.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
@@ -111,18 +116,29 @@ pub fn split_glued(text: &str, tokens: &mut Vec<Token>) {
             return None;
         }
         let w = t.text(text);
-        let lead = ["Credit", "Photograph", "Photo", "Image", "Illustration"].into_iter().find(|l| w.starts_with(l))?;
+        let lead = ["Credit", "Photograph", "Photo", "Image", "Illustration"]
+            .into_iter()
+            .find(|l| w.starts_with(l))?;
         w.as_bytes().get(lead.len()).is_some_and(u8::is_ascii_uppercase).then_some(lead.len())
     };
     // NOTE: a plain loop over the byte before each token, so that the test
     // is inlined; the rare hit is confirmed by `glued`.
-    let hit = tokens.iter().any(|t| t.start() > 0 && bytes.get(t.start() - 1) == Some(&b'.') && matches!(bytes.get(t.start()), Some(b'C' | b'P' | b'I')));
+    let hit = tokens.iter().any(|t| {
+        t.start() > 0
+            && bytes.get(t.start() - 1) == Some(&b'.')
+            && matches!(bytes.get(t.start()), Some(b'C' | b'P' | b'I'))
+    });
     if !hit || !tokens.iter().any(|t| glued(t).is_some()) {
         return;
     }
     let mut out = Vec::with_capacity(tokens.len() + 4);
     for t in tokens.iter() {
-        match glued(t).and_then(|n| Some((Token::new(t.start(), t.start() + n, TokenKind::Word)?, Token::new(t.start() + n, t.end(), TokenKind::Word)?))) {
+        match glued(t).and_then(|n| {
+            Some((
+                Token::new(t.start(), t.start() + n, TokenKind::Word)?,
+                Token::new(t.start() + n, t.end(), TokenKind::Word)?,
+            ))
+        }) {
             Some((a, b)) => out.extend([a, b]),
             None => out.push(*t),
         }
@@ -133,11 +149,19 @@ pub fn split_glued(text: &str, tokens: &mut Vec<Token>) {
 /// Whether a paragraph must break between touching tokens `prev` and
 /// `next`: a credit glued to the caption's full stop.
 pub fn glued_break(text: &str, prev: &Token, next: &Token) -> bool {
-    prev.end() == next.start() && prev.text(text) == "." && is_credit_lead(next.text(text)) && next.text(text).starts_with(char::is_uppercase)
+    prev.end() == next.start()
+        && prev.text(text) == "."
+        && is_credit_lead(next.text(text))
+        && next.text(text).starts_with(char::is_uppercase)
 }
 
 /// Sets the kind of each paragraph.
-pub fn classify(text: &str, tokens: &[Token], sentences: &[super::sentences::Sentence], paragraphs: &mut [Paragraph]) {
+pub fn classify(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[super::sentences::Sentence],
+    paragraphs: &mut [Paragraph],
+) {
     let mut seen_prose = false;
     for p in paragraphs.iter_mut() {
         let first = sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
@@ -149,7 +173,10 @@ pub fn classify(text: &str, tokens: &[Token], sentences: &[super::sentences::Sen
     // A caption is the paragraph a credit follows, when it is short.
     for k in 1..paragraphs.len() {
         if paragraphs.get(k).is_some_and(|p| p.kind == ParagraphKind::Credit) {
-            if let Some(p) = paragraphs.get_mut(k - 1).filter(|p| matches!(p.kind, ParagraphKind::Prose | ParagraphKind::Headline)) {
+            if let Some(p) = paragraphs
+                .get_mut(k - 1)
+                .filter(|p| matches!(p.kind, ParagraphKind::Prose | ParagraphKind::Headline))
+            {
                 let words = words_in(text, p.start, p.end);
                 if words <= 60 {
                     p.kind = ParagraphKind::Caption;
@@ -189,17 +216,27 @@ fn kind_of(text: &str, toks: &[Token], top: bool) -> ParagraphKind {
     let last_tok = toks.last().map_or("", |t| t.text(text));
     let l = lists();
     let mut low = [0u8; 24];
-    if n == 0 || n <= 8 && words.iter().all(|w| lower(w, &mut low).is_some_and(|w| l.furniture.contains(w))) {
+    if n == 0
+        || n <= 8
+            && words.iter().all(|w| lower(w, &mut low).is_some_and(|w| l.furniture.contains(w)))
+    {
         return ParagraphKind::Furniture;
     }
-    let leads = |lead: &Vec<&str>| lead.len() <= n && lead.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b));
+    let leads = |lead: &Vec<&str>| {
+        lead.len() <= n && lead.iter().zip(words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+    };
     if l.furniture_leads.iter().any(leads) {
         return ParagraphKind::Furniture;
     }
     // "Credit: …", "Photo by …", "CreditAna Ruiz", but not "Image quality …".
     let second = toks.get(1).map_or("", |t| t.text(text));
-    let credit_next = second == ":" || matches!(second, "by" | "courtesy" | "Courtesy") || second.starts_with(char::is_uppercase);
-    if n <= 15 && (is_credit_lead(first) && credit_next || toks.first().is_some_and(|t| t.text(text) == "©")) {
+    let credit_next = second == ":"
+        || matches!(second, "by" | "courtesy" | "Courtesy")
+        || second.starts_with(char::is_uppercase);
+    if n <= 15
+        && (is_credit_lead(first) && credit_next
+            || toks.first().is_some_and(|t| t.text(text) == "©"))
+    {
         return ParagraphKind::Credit;
     }
     let slash = toks.iter().any(|t| t.text(text) == "/");
@@ -212,7 +249,8 @@ fn kind_of(text: &str, toks: &[Token], top: bool) -> ParagraphKind {
     if n <= 6 && is_dateline(words) {
         return ParagraphKind::Dateline;
     }
-    let closed = matches!(last_tok, "." | "!" | "?" | "”" | "\"" | "’" | "'" | ")" | "…" | ":" | ";" | ",");
+    let closed =
+        matches!(last_tok, "." | "!" | "?" | "”" | "\"" | "’" | "'" | ")" | "…" | ":" | ";" | ",");
     if !closed && (top && n <= 25 || n <= 12) {
         return ParagraphKind::Headline;
     }
@@ -224,8 +262,12 @@ fn kind_of(text: &str, toks: &[Token], top: bool) -> ParagraphKind {
 fn is_byline(words: &[&str], last: &str) -> bool {
     let capital = |w: &&&str| w.starts_with(char::is_uppercase);
     match words {
-        ["By", rest @ ..] => !rest.is_empty() && last != "." && rest.iter().filter(capital).count() * 2 >= rest.len(),
-        ["Reporting" | "Written" | "Compiled", "by", ..] | ["Contributing", ..] | ["Additional", "reporting", "by", ..] => true,
+        ["By", rest @ ..] => {
+            !rest.is_empty() && last != "." && rest.iter().filter(capital).count() * 2 >= rest.len()
+        }
+        ["Reporting" | "Written" | "Compiled", "by", ..]
+        | ["Contributing", ..]
+        | ["Additional", "reporting", "by", ..] => true,
         _ => false,
     }
 }
@@ -233,8 +275,11 @@ fn is_byline(words: &[&str], last: &str) -> bool {
 /// "LONDON 2019-11-05", "WASHINGTON": a place in capitals, maybe with a
 /// date, on its own.
 fn is_dateline(words: &[&str]) -> bool {
-    let caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
-    words.first().is_some_and(|w| caps(w)) && words.iter().all(|w| caps(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    words.first().is_some_and(|w| caps(w))
+        && words.iter().all(|w| caps(w) || w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 #[cfg(test)]

@@ -13,7 +13,11 @@ struct Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut l = Lists { title: FastSet::default(), other: FastSet::default(), openers: FastSet::default() };
+        let mut l = Lists {
+            title: FastSet::default(),
+            other: FastSet::default(),
+            openers: FastSet::default(),
+        };
         let mut section = "";
         for line in include_str!("../../data/abbreviations.txt").lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {

@@ -1,10 +1,10 @@
 //! The text layer: offsets, tokens, sentences and paragraphs. Every later
 //! stage reads a [`Doc`]; nothing here knows about quotes or entities.
 
-pub mod lexicon;
 pub mod fasthash;
 pub mod intern;
 pub mod kinds;
+pub mod lexicon;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;
@@ -102,7 +102,11 @@ mod tests {
         let text = "Ann  said, “yes.” ".repeat(40) + "end";
         let doc = Doc::new(&text);
         for b in 0..=text.len() + 3 {
-            assert_eq!(doc.token_at_or_after(b), doc.tokens.partition_point(|t| t.start() < b), "byte {b}");
+            assert_eq!(
+                doc.token_at_or_after(b),
+                doc.tokens.partition_point(|t| t.start() < b),
+                "byte {b}"
+            );
         }
     }
 }

@@ -31,7 +31,9 @@ impl std::str::FromStr for OffsetUnit {
             "utf8" | "byte" | "bytes" => Ok(OffsetUnit::Utf8),
             "utf16" => Ok(OffsetUnit::Utf16),
             "codepoint" | "codepoints" | "char" => Ok(OffsetUnit::Codepoint),
-            other => Err(format!("unknown offset unit '{other}' (expected utf8, utf16 or codepoint)")),
+            other => {
+                Err(format!("unknown offset unit '{other}' (expected utf8, utf16 or codepoint)"))
+            }
         }
     }
 }
@@ -287,7 +289,8 @@ mod tests {
         for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16, OffsetUnit::Codepoint] {
             let map = OffsetMap::new(&text, unit);
             // Every byte (inside characters too) and past the end, unsorted.
-            let mut values: Vec<usize> = (0..text.len() + 3).rev().chain(0..text.len() + 3).collect();
+            let mut values: Vec<usize> =
+                (0..text.len() + 3).rev().chain(0..text.len() + 3).collect();
             let expected: Vec<usize> = values.iter().map(|&b| map.convert(b)).collect();
             let mut refs: Vec<&mut usize> = values.iter_mut().collect();
             convert_all(&text, unit, &mut refs);
@@ -302,8 +305,16 @@ mod tests {
         for &a in &starts {
             for &b in starts.iter().filter(|&&b| b >= a) {
                 let s = &text[a..b];
-                assert_eq!(units_in(s.as_bytes(), OffsetUnit::Codepoint), s.chars().count(), "{s:?}");
-                assert_eq!(units_in(s.as_bytes(), OffsetUnit::Utf16), s.encode_utf16().count(), "{s:?}");
+                assert_eq!(
+                    units_in(s.as_bytes(), OffsetUnit::Codepoint),
+                    s.chars().count(),
+                    "{s:?}"
+                );
+                assert_eq!(
+                    units_in(s.as_bytes(), OffsetUnit::Utf16),
+                    s.encode_utf16().count(),
+                    "{s:?}"
+                );
                 assert_eq!(units_in(s.as_bytes(), OffsetUnit::Utf8), s.len());
             }
         }
@@ -322,7 +333,10 @@ mod tests {
     fn the_ascii_prefix_ends_at_the_first_other_byte() {
         let long = "a".repeat(300);
         assert_eq!(ascii_prefix(format!("{long}é").as_bytes()), 300);
-        assert_eq!((ascii_prefix(b"ab\xc3\xa9"), ascii_prefix(b""), ascii_prefix(long.as_bytes())), (2, 0, 300));
+        assert_eq!(
+            (ascii_prefix(b"ab\xc3\xa9"), ascii_prefix(b""), ascii_prefix(long.as_bytes())),
+            (2, 0, 300)
+        );
         check_all(&format!("{long}é{long}"));
         check_all(&format!("ab😀{long}"));
     }

@@ -59,7 +59,8 @@ pub fn split_lines(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragrap
         // nothing or one space, which breaks no paragraph: two comparisons
         // settle them before the general rules are asked.
         if let Some(n) = next {
-            let plain_gap = n.start() == tok.end() || n.start() == tok.end() + 1 && bytes.get(tok.end()) == Some(&b' ');
+            let plain_gap = n.start() == tok.end()
+                || n.start() == tok.end() + 1 && bytes.get(tok.end()) == Some(&b' ');
             if plain_gap && !may_end_sentence(bytes, tok) {
                 continue;
             }
@@ -93,7 +94,9 @@ impl Lines {
     fn wrapped(&mut self, text: &str, prev: &Token, next: &Token) -> bool {
         let width = *self.width.get_or_insert_with(|| super::wrap::width(text));
         let Some(w) = width else { return false };
-        let Some(nl) = text.get(prev.end()..next.start()).and_then(|g| g.find('\n')) else { return false };
+        let Some(nl) = text.get(prev.end()..next.start()).and_then(|g| g.find('\n')) else {
+            return false;
+        };
         let at = prev.end() + nl;
         if super::wrap::is_wrap(text, prev.end(), next.start(), w) {
             self.wraps.extend(u32::try_from(at).ok());
@@ -104,14 +107,21 @@ impl Lines {
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], r: Range<usize>, paragraph: usize) {
-    if let (Some(first), Some(last)) = (tokens.get(r.start), r.end.checked_sub(1).and_then(|e| tokens.get(e))) {
+    if let (Some(first), Some(last)) =
+        (tokens.get(r.start), r.end.checked_sub(1).and_then(|e| tokens.get(e)))
+    {
         out.push(Sentence { start: first.start(), end: last.end(), tokens: r, paragraph });
     }
 }
 
 fn push_paragraph(out: &mut Vec<Paragraph>, sentences: &[Sentence], first: usize) {
     if let (Some(a), Some(b)) = (sentences.get(first), sentences.last()) {
-        out.push(Paragraph { sentences: first..sentences.len(), start: a.start, end: b.end, kind: Default::default() });
+        out.push(Paragraph {
+            sentences: first..sentences.len(),
+            start: a.start,
+            end: b.end,
+            kind: Default::default(),
+        });
     }
 }
 
@@ -147,7 +157,8 @@ fn paragraph_break(text: &str, prev: &Token, next: &Token, lines: &mut Lines) ->
     // One line break: wrapped text continues a sentence in lower case.
     let prev_text = prev.text(text);
     let next_starts_lower = next.text(text).chars().next().is_some_and(|c| c.is_lowercase());
-    let prev_ends_open = prev.kind != TokenKind::Punct || matches!(prev_text, "," | "-" | "–" | "(");
+    let prev_ends_open =
+        prev.kind != TokenKind::Punct || matches!(prev_text, "," | "-" | "–" | "(");
     !(next_starts_lower && prev_ends_open)
 }
 
@@ -157,7 +168,10 @@ fn paragraph_break(text: &str, prev: &Token, next: &Token, lines: &mut Lines) ->
 /// the lead byte of `… ” ’` (E2) or `»` (C2); commas and the like are not.
 fn may_end_sentence(bytes: &[u8], tok: &Token) -> bool {
     match tok.kind {
-        TokenKind::Punct => matches!(bytes.get(tok.start()), Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xE2 | 0xC2)),
+        TokenKind::Punct => matches!(
+            bytes.get(tok.start()),
+            Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | 0xE2 | 0xC2)
+        ),
         TokenKind::Word => bytes.get(tok.end().wrapping_sub(1)) == Some(&b'.'),
         TokenKind::Number => false,
     }
@@ -210,7 +224,11 @@ fn is_closer(t: &str) -> bool {
 }
 
 fn starts_sentence(t: &str) -> bool {
-    t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '-'))
+    t.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_numeric()
+            || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '-')
+    })
 }
 
 #[cfg(test)]
@@ -225,17 +243,26 @@ mod tests {
 
     #[test]
     fn splits_on_terminators() {
-        assert_eq!(sents("He left. She stayed! Why? Yes."), ["He left.", "She stayed!", "Why?", "Yes."]);
+        assert_eq!(
+            sents("He left. She stayed! Why? Yes."),
+            ["He left.", "She stayed!", "Why?", "Yes."]
+        );
     }
 
     #[test]
     fn titles_and_initials_do_not_end_sentences() {
-        assert_eq!(sents("Gen. Smith met Sen. Jones and Mr. Lee. John F. Kennedy spoke."), ["Gen. Smith met Sen. Jones and Mr. Lee.", "John F. Kennedy spoke."]);
+        assert_eq!(
+            sents("Gen. Smith met Sen. Jones and Mr. Lee. John F. Kennedy spoke."),
+            ["Gen. Smith met Sen. Jones and Mr. Lee.", "John F. Kennedy spoke."]
+        );
     }
 
     #[test]
     fn other_abbreviations_end_sentences_only_before_an_opener() {
-        assert_eq!(sents("He works for Acme Inc. The firm grew."), ["He works for Acme Inc.", "The firm grew."]);
+        assert_eq!(
+            sents("He works for Acme Inc. The firm grew."),
+            ["He works for Acme Inc.", "The firm grew."]
+        );
         assert_eq!(sents("The U.S. Army said so."), ["The U.S. Army said so."]);
         assert_eq!(sents("They met at 9 a.m. Smith left."), ["They met at 9 a.m. Smith left."]);
         assert_eq!(sents("They met in the U.S. He left."), ["They met in the U.S.", "He left."]);
@@ -282,7 +309,8 @@ engineers, who blamed the weather.";
 
     #[test]
     fn short_lines_that_are_not_wrapped_stay_paragraphs() {
-        let t = "Headline Here\nLONDON 2019-11-05\nMayor Ada Brook said the bridge would open soon.";
+        let t =
+            "Headline Here\nLONDON 2019-11-05\nMayor Ada Brook said the bridge would open soon.";
         let toks = tokenize(t);
         let (_, p, wraps) = split_lines(t, &toks);
         assert_eq!(p.len(), 3);

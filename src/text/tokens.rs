@@ -87,7 +87,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // ends at a space or a mark that cannot continue it; that case
             // is settled here, without the general scan (a call per word).
             let run = ascii_run(bytes, start + 1);
-            let end = if ends_at(bytes, start, run, kind) { run } else { scan_word(text, start, run, kind) };
+            let end = if ends_at(bytes, start, run, kind) {
+                run
+            } else {
+                scan_word(text, start, run, kind)
+            };
             push(&mut tokens, start, end, kind);
             // NOTE: most words are followed by one space: step over it here
             // rather than take it through the loop's tests.
@@ -108,7 +112,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let ascii = b.is_ascii();
         let c = if ascii { b as char } else { char_at(text, start) };
         let len = c.len_utf8();
-        let space = if ascii { b <= b' ' || b == 0x7f } else { c.is_whitespace() || c.is_control() };
+        let space =
+            if ascii { b <= b' ' || b == 0x7f } else { c.is_whitespace() || c.is_control() };
         if space {
             start += len;
         } else if if ascii { b.is_ascii_alphanumeric() } else { is_alnum(c) } {
@@ -117,7 +122,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let end = scan_word(text, start, start + len, kind);
             push(&mut tokens, start, end, kind);
             start = end;
-        } else if is_apostrophe(c) && is_possessive_s(text, start + len) && tokens.last().is_some_and(|t: &Token| t.end() == start) {
+        } else if is_apostrophe(c)
+            && is_possessive_s(text, start + len)
+            && tokens.last().is_some_and(|t: &Token| t.end() == start)
+        {
             push(&mut tokens, start, start + len + 1, TokenKind::Word);
             start += len + 1;
         } else {
@@ -182,7 +190,11 @@ fn scan_word(text: &str, start: usize, mut pos: usize, kind: TokenKind) -> usize
                 }
             }
             '-' | '&' if next_alnum => pos += 1,
-            ',' | '.' | ':' if kind == TokenKind::Number && next.is_some_and(|n| n.is_ascii_digit()) => pos += 1,
+            ',' | '.' | ':'
+                if kind == TokenKind::Number && next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
+                pos += 1
+            }
             '.' if kind == TokenKind::Word => {
                 // "U.S.", "a.m.", "D.C.": single letters joined by periods.
                 let seg_len = text.get(seg_start..pos).map_or(0, |s| s.chars().take(2).count());
@@ -308,29 +320,44 @@ mod tests {
 
     #[test]
     fn splits_words_and_punctuation() {
-        assert_eq!(words("\"We will,\" he said."), ["\"", "We", "will", ",", "\"", "he", "said", "."]);
+        assert_eq!(
+            words("\"We will,\" he said."),
+            ["\"", "We", "will", ",", "\"", "he", "said", "."]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_with_inner_periods() {
-        assert_eq!(words("the U.S. team at 9 a.m. in D.C."), ["the", "U.S.", "team", "at", "9", "a.m.", "in", "D.C."]);
+        assert_eq!(
+            words("the U.S. team at 9 a.m. in D.C."),
+            ["the", "U.S.", "team", "at", "9", "a.m.", "in", "D.C."]
+        );
         assert_eq!(words("Gen. Smith"), ["Gen", ".", "Smith"]);
     }
 
     #[test]
     fn splits_possessives_but_not_contractions() {
-        assert_eq!(words("Russia’s don't rock 'n' roll"), ["Russia", "’s", "don't", "rock", "'", "n", "'", "roll"]);
+        assert_eq!(
+            words("Russia’s don't rock 'n' roll"),
+            ["Russia", "’s", "don't", "rock", "'", "n", "'", "roll"]
+        );
         assert_eq!(words("James's"), ["James", "'s"]);
     }
 
     #[test]
     fn numbers_with_separators() {
-        assert_eq!(words("$4.5 billion, 1,000 at 2:45 in the 1990s."), ["$", "4.5", "billion", ",", "1,000", "at", "2:45", "in", "the", "1990s", "."]);
+        assert_eq!(
+            words("$4.5 billion, 1,000 at 2:45 in the 1990s."),
+            ["$", "4.5", "billion", ",", "1,000", "at", "2:45", "in", "the", "1990s", "."]
+        );
     }
 
     #[test]
     fn hyphenated_words_and_non_latin_text() {
-        assert_eq!(words("well-known 北京 café e\u{301}"), ["well-known", "北京", "café", "e\u{301}"]);
+        assert_eq!(
+            words("well-known 北京 café e\u{301}"),
+            ["well-known", "北京", "café", "e\u{301}"]
+        );
     }
 
     #[test]
@@ -353,11 +380,41 @@ mod tests {
 
     #[test]
     fn the_inline_ending_agrees_with_the_general_scan() {
-        let ends = ["", " x", ",", ", ", ",5", ":", ":3", ".", ". ", ".5", ".x", ".\u{2019}", "'", "'s", "'t", "-", "-a", "- ", "-\u{e9}", "&", "&T", "\u{2019}s", "\u{e9}", ";", ")"];
+        let ends = [
+            "",
+            " x",
+            ",",
+            ", ",
+            ",5",
+            ":",
+            ":3",
+            ".",
+            ". ",
+            ".5",
+            ".x",
+            ".\u{2019}",
+            "'",
+            "'s",
+            "'t",
+            "-",
+            "-a",
+            "- ",
+            "-\u{e9}",
+            "&",
+            "&T",
+            "\u{2019}s",
+            "\u{e9}",
+            ";",
+            ")",
+        ];
         for word in ["a", "A", "ab", "Abc", "1", "10", "1a", "a1"] {
             for end in ends {
                 let text = format!("{word}{end}");
-                let kind = if word.as_bytes()[0].is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+                let kind = if word.as_bytes()[0].is_ascii_digit() {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
                 let run = ascii_run(text.as_bytes(), 1);
                 let general = scan_word(&text, 0, run, kind);
                 if ends_at(text.as_bytes(), 0, run, kind) {
@@ -365,8 +422,13 @@ mod tests {
                 }
             }
         }
-        assert!(ends_at(b"said, he", 0, 4, TokenKind::Word) && ends_at(b"10. He", 0, 2, TokenKind::Number));
-        assert!(!ends_at(b"1,000", 0, 1, TokenKind::Number) && !ends_at(b"U.S.", 0, 1, TokenKind::Word));
+        assert!(
+            ends_at(b"said, he", 0, 4, TokenKind::Word)
+                && ends_at(b"10. He", 0, 2, TokenKind::Number)
+        );
+        assert!(
+            !ends_at(b"1,000", 0, 1, TokenKind::Number) && !ends_at(b"U.S.", 0, 1, TokenKind::Word)
+        );
     }
 
     #[test]
@@ -381,7 +443,11 @@ mod tests {
                 w = [b' '; 8];
                 w[at] = b;
                 let stop = not_alnum(u64::from_le_bytes(w));
-                assert_eq!(stop & (0x80 << (8 * at)) == 0, b.is_ascii_alphanumeric(), "byte {b:#x} at {at}");
+                assert_eq!(
+                    stop & (0x80 << (8 * at)) == 0,
+                    b.is_ascii_alphanumeric(),
+                    "byte {b:#x} at {at}"
+                );
             }
         }
         let text = b"abcdefghXYZ0189 a\xc3\xa9";
@@ -392,7 +458,13 @@ mod tests {
 
     #[test]
     fn general_punctuation_is_one_token_each() {
-        assert_eq!(words("“Yes—no…” ‐‒–―‖‗‘‛‟†‧ x"), ["“", "Yes", "—", "no", "…", "”", "‐", "‒", "–", "―", "‖", "‗", "‘", "‛", "‟", "†", "‧", "x"]);
+        assert_eq!(
+            words("“Yes—no…” ‐‒–―‖‗‘‛‟†‧ x"),
+            [
+                "“", "Yes", "—", "no", "…", "”", "‐", "‒", "–", "―", "‖", "‗", "‘", "‛", "‟", "†",
+                "‧", "x"
+            ]
+        );
         assert_eq!(words("Ann’s ’90s\u{2028}b"), ["Ann", "’s", "’", "90s", "b"]);
         for c in '\u{2010}'..='\u{2027}' {
             assert!(!c.is_whitespace() && !c.is_control() && !c.is_alphanumeric(), "{c:?}");

@@ -52,7 +52,8 @@ impl Shape {
         for (k, c) in w.chars().enumerate() {
             let (up, alpha) = (c.is_uppercase(), c.is_alphabetic());
             if k == 0 {
-                f |= if up { Self::FIRST_UPPER } else { 0 } | if alpha { Self::FIRST_ALPHA } else { 0 };
+                f |= if up { Self::FIRST_UPPER } else { 0 }
+                    | if alpha { Self::FIRST_ALPHA } else { 0 };
             }
             if up {
                 f |= Self::UPPER;
@@ -166,7 +167,8 @@ impl<'t> Vocab<'t> {
             .collect();
         // NOTE: shapes are taken once per distinct word after the loop over
         // the tokens (which stays small), a short ASCII word's from its key.
-        let shapes = table.words().iter().zip(table.keys()).map(|(w, &k)| Shape::of_keyed(w, k)).collect();
+        let shapes =
+            table.words().iter().zip(table.keys()).map(|(w, &k)| Shape::of_keyed(w, k)).collect();
         Vocab { ids, shapes, table }
     }
 
@@ -224,7 +226,10 @@ mod tests {
         assert_eq!(v.words(), ["Ann", "met", "Bob", "and", "Cy", "."]);
         assert_eq!(v.classify(str::len), [3, 3, 3, 3, 2, 1]);
         assert_eq!(v.id(99), 0);
-        assert_eq!((v.find("Cy"), v.find("."), v.find("cy"), v.find("")), (Some(4), Some(5), None, None));
+        assert_eq!(
+            (v.find("Cy"), v.find("."), v.find("cy"), v.find("")),
+            (Some(4), Some(5), None, None)
+        );
         assert_eq!(Vocab::new("", &[]).find("a"), None);
     }
 
@@ -234,14 +239,24 @@ mod tests {
         let v = Vocab::new(&text, &tokenize(&text));
         assert_eq!(v.words().len(), 1700);
         assert!(v.ids().iter().enumerate().all(|(i, &id)| id as usize == i % 1700));
-        assert!((0..1700).all(|i| v.find(&format!("w{i}")) == Some(i)) && v.find("w1700").is_none());
+        assert!(
+            (0..1700).all(|i| v.find(&format!("w{i}")) == Some(i)) && v.find("w1700").is_none()
+        );
         assert_eq!(Vocab::new("", &[]).words().len(), 0);
     }
 
     #[test]
     fn shapes_describe_the_characters() {
         let s = Shape::of;
-        assert_eq!(s("Ann"), Shape::FIRST_UPPER | Shape::FIRST_ALPHA | Shape::UPPER | Shape::LOWER | Shape::ALNUM | Shape::TWO_LETTERS);
+        assert_eq!(
+            s("Ann"),
+            Shape::FIRST_UPPER
+                | Shape::FIRST_ALPHA
+                | Shape::UPPER
+                | Shape::LOWER
+                | Shape::ALNUM
+                | Shape::TWO_LETTERS
+        );
         assert_eq!(s("3M"), Shape::UPPER | Shape::NUMERIC | Shape::ALNUM);
         assert_eq!(s("é"), Shape::FIRST_ALPHA | Shape::LOWER | Shape::ALNUM | Shape::NON_ASCII);
         assert_eq!(s("“"), Shape::NON_ASCII);
@@ -250,11 +265,17 @@ mod tests {
             let mut slow = 0;
             for (k, c) in w.chars().enumerate() {
                 let bit = |on: bool, b: u8| if on { b } else { 0 };
-                slow |= bit(k == 0 && c.is_uppercase(), Shape::FIRST_UPPER) | bit(k == 0 && c.is_alphabetic(), Shape::FIRST_ALPHA);
+                slow |= bit(k == 0 && c.is_uppercase(), Shape::FIRST_UPPER)
+                    | bit(k == 0 && c.is_alphabetic(), Shape::FIRST_ALPHA);
                 slow |= bit(c.is_uppercase(), Shape::UPPER) | bit(c.is_lowercase(), Shape::LOWER);
-                slow |= bit(c.is_numeric(), Shape::NUMERIC) | bit(c.is_alphanumeric(), Shape::ALNUM);
+                slow |=
+                    bit(c.is_numeric(), Shape::NUMERIC) | bit(c.is_alphanumeric(), Shape::ALNUM);
             }
-            slow |= if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 { Shape::TWO_LETTERS } else { 0 };
+            slow |= if w.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                Shape::TWO_LETTERS
+            } else {
+                0
+            };
             assert_eq!(s(w), slow, "{w}");
         }
         let text = "Ann met ann";
@@ -265,7 +286,12 @@ mod tests {
 
     #[test]
     fn shapes_from_keys_agree_with_shapes_from_characters() {
-        let mut words: Vec<String> = ["Ann", "a1", "I", "x-Y", "9", "--", "mIxEd", "A.B.", "@[`{", "Zz09/:", "é", "abcdefgh", "ABCDEFG"].map(String::from).to_vec();
+        let mut words: Vec<String> = [
+            "Ann", "a1", "I", "x-Y", "9", "--", "mIxEd", "A.B.", "@[`{", "Zz09/:", "é", "abcdefgh",
+            "ABCDEFG",
+        ]
+        .map(String::from)
+        .to_vec();
         words.extend((0u8..128).map(|b| format!("{}a", b as char)));
         words.extend((0u8..128).map(|b| format!("Q{}", b as char)));
         for w in &words {

@@ -126,7 +126,9 @@ impl<V: Copy + Default> Table<V> {
             let bigger = vec![Slot::default(); 2 * self.slots.len()];
             let old = std::mem::replace(&mut self.slots, bigger);
             for s in old.into_iter().filter(|s| s.len != 0) {
-                if let Some(slot) = self.find(s.key, s.len.into()).and_then(|at| self.slots.get_mut(at)) {
+                if let Some(slot) =
+                    self.find(s.key, s.len.into()).and_then(|at| self.slots.get_mut(at))
+                {
                     *slot = s;
                 }
             }
@@ -190,7 +192,10 @@ mod tests {
         for (i, w) in words.iter().enumerate() {
             *t.entry(w.as_bytes()).unwrap_or(&mut 0) = i as u32 + 1;
         }
-        assert!(words.iter().enumerate().all(|(i, w)| t.get(w.to_uppercase().as_bytes()) == Some(i as u32 + 1)));
+        assert!(words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| t.get(w.to_uppercase().as_bytes()) == Some(i as u32 + 1)));
         assert_eq!(t.get(b"w500"), None);
         assert_eq!(t.get(b"w1\0"), None);
         assert_eq!(t.values().count(), 500);

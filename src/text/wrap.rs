@@ -33,7 +33,8 @@ pub fn width(text: &str) -> Option<usize> {
     let mut lens = Vec::new();
     let mut start = 0;
     while start < bytes.len() {
-        let end = bytes.get(start..)?.iter().position(|&c| c == b'\n').map_or(bytes.len(), |k| start + k);
+        let end =
+            bytes.get(start..)?.iter().position(|&c| c == b'\n').map_or(bytes.len(), |k| start + k);
         let line = bytes.get(start..end)?;
         start = end + 1;
         if line.iter().all(u8::is_ascii_whitespace) {
@@ -77,7 +78,10 @@ pub fn is_wrap(text: &str, line_end: usize, next_start: usize, width: usize) -> 
         return false;
     }
     let rest = bytes.get(next_start..).unwrap_or(&[]);
-    let word = rest.iter().position(|c| c.is_ascii_whitespace()).map_or(rest, |k| rest.get(..k).unwrap_or(&[]));
+    let word = rest
+        .iter()
+        .position(|c| c.is_ascii_whitespace())
+        .map_or(rest, |k| rest.get(..k).unwrap_or(&[]));
     chars(line) + 1 + chars(word) > width
 }
 
@@ -137,10 +141,17 @@ Residents said the detour through Eastbrook had added forty minutes to every tri
         assert!(wrapped.matches('\n').count() > 6);
         let opts = crate::Options::default();
         let (a, b) = (crate::analyze(text, &opts), crate::analyze(&wrapped, &opts));
-        let spans = |r: &crate::Analysis| -> Vec<(usize, usize)> { r.entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))).collect() };
+        let spans = |r: &crate::Analysis| -> Vec<(usize, usize)> {
+            r.entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end))).collect()
+        };
         assert_eq!(spans(&a), spans(&b));
         assert!(!a.quotes.is_empty());
-        let quotes = |r: &crate::Analysis| -> Vec<(usize, usize, Option<String>)> { r.quotes.iter().map(|q| (q.start, q.end, q.speaker.as_ref().map(|s| s.name.clone()))).collect() };
+        let quotes = |r: &crate::Analysis| -> Vec<(usize, usize, Option<String>)> {
+            r.quotes
+                .iter()
+                .map(|q| (q.start, q.end, q.speaker.as_ref().map(|s| s.name.clone())))
+                .collect()
+        };
         assert_eq!(quotes(&a), quotes(&b));
     }
 

@@ -16,10 +16,26 @@ type Field = (&'static str, u8);
 
 /// The fields, in the order of `whosaid.spark.QUOTE_FIELDS` (which checks
 /// the names).
-const QUOTE_FIELDS: [Field; 8] =
-    [("index", b'i'), ("start", b'l'), ("end", b'l'), ("text", b's'), ("kind", b's'), ("cue", b's'), ("speaker_name", b's'), ("speaker_type", b's')];
+const QUOTE_FIELDS: [Field; 8] = [
+    ("index", b'i'),
+    ("start", b'l'),
+    ("end", b'l'),
+    ("text", b's'),
+    ("kind", b's'),
+    ("cue", b's'),
+    ("speaker_name", b's'),
+    ("speaker_type", b's'),
+];
 /// The fields, in the order of `whosaid.spark.MENTION_FIELDS`.
-const MENTION_FIELDS: [Field; 7] = [("entity", b'i'), ("type", b's'), ("name", b's'), ("title", b's'), ("start", b'l'), ("end", b'l'), ("text", b's')];
+const MENTION_FIELDS: [Field; 7] = [
+    ("entity", b'i'),
+    ("type", b's'),
+    ("name", b's'),
+    ("title", b's'),
+    ("start", b'l'),
+    ("end", b'l'),
+    ("text", b's'),
+];
 
 /// One Arrow column: an int32/int64 column or a (nullable) utf8 column.
 enum Column {
@@ -102,7 +118,12 @@ impl Table {
         for c in self.columns {
             let col = match c {
                 Column::I32(v) => (v.len(), none.clone(), none.clone(), bytes(&le32(&v))),
-                Column::I64(v) => (v.len(), none.clone(), none.clone(), bytes(&v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>())),
+                Column::I64(v) => (
+                    v.len(),
+                    none.clone(),
+                    none.clone(),
+                    bytes(&v.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>()),
+                ),
                 Column::Str(s) => {
                     let valid = if s.nulls > 0 { bytes(&s.valid) } else { none.clone() };
                     let offsets = if s.offsets.is_empty() { vec![0] } else { s.offsets };
@@ -111,7 +132,13 @@ impl Table {
             };
             cols.push(col.into_pyobject(py)?.into_any());
         }
-        Ok((bytes(&le32(&self.offsets)), PyList::new(py, self.fields.iter().map(|f| f.0))?, PyList::new(py, cols)?).into_pyobject(py)?.into_any())
+        Ok((
+            bytes(&le32(&self.offsets)),
+            PyList::new(py, self.fields.iter().map(|f| f.0))?,
+            PyList::new(py, cols)?,
+        )
+            .into_pyobject(py)?
+            .into_any())
     }
 }
 
@@ -125,7 +152,11 @@ pub struct Tables {
 
 impl Default for Tables {
     fn default() -> Self {
-        Tables { quotes: Table::new(&QUOTE_FIELDS), mentions: Table::new(&MENTION_FIELDS), names: Names::default() }
+        Tables {
+            quotes: Table::new(&QUOTE_FIELDS),
+            mentions: Table::new(&MENTION_FIELDS),
+            names: Names::default(),
+        }
     }
 }
 

@@ -32,7 +32,12 @@ use whosaid::{analyze as analyze_core, Options};
 /// option value.
 #[pyfunction]
 #[pyo3(signature = (text, *, offsets = None, continuations = None), text_signature = "(text, *, offsets='codepoint', continuations='join')")]
-fn analyze<'py>(py: Python<'py>, text: &Bound<'py, PyAny>, offsets: Option<&Bound<'py, PyAny>>, continuations: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+fn analyze<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    offsets: Option<&Bound<'py, PyAny>>,
+    continuations: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let options = read_options("analyze", offsets, continuations)?;
     let text = read_text(text).map_err(|e| e.context("analyze", "text"))?;
     let analysis = py.detach(|| analyze_core(&text, &options));
@@ -62,11 +67,14 @@ fn analyze_many<'py>(
     offsets: Option<&Bound<'py, PyAny>>,
     continuations: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (options, threads, texts) = read_many("analyze_many", texts, threads, offsets, continuations)?;
+    let (options, threads, texts) =
+        read_many("analyze_many", texts, threads, offsets, continuations)?;
     let list = PyList::empty(py);
     let _paused = GcPause::new(py)?;
     let names = objects::Names::default();
-    threads::in_order(py, &texts, threads, &options, &mut |analysis| list.append(objects::to_python(py, &names, &analysis)?))?;
+    threads::in_order(py, &texts, threads, &options, &mut |analysis| {
+        list.append(objects::to_python(py, &names, &analysis)?)
+    })?;
     Ok(list.into_any())
 }
 
@@ -141,14 +149,23 @@ impl Drop for GcPause<'_> {
 }
 
 /// The options of a call; an option left out (or None) is the CLI's default.
-fn read_options(func: &str, offsets: Option<&Bound<'_, PyAny>>, continuations: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
+fn read_options(
+    func: &str,
+    offsets: Option<&Bound<'_, PyAny>>,
+    continuations: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Options> {
     let option = |name: &str, value: Option<&Bound<'_, PyAny>>, default: &str| match value {
         Some(v) if !v.is_none() => read_text(v).map_err(|e| e.context(func, name)),
         _ => Ok(default.to_string()),
     };
     // The names are the CLI's and the JS API's (their FromStr impls).
-    let offsets = option("offsets", offsets, "codepoint")?.parse().map_err(|e: String| PyValueError::new_err(format!("whosaid.{func}: offsets: {e}")))?;
-    let continuations = option("continuations", continuations, "join")?.parse().map_err(|e: String| PyValueError::new_err(format!("whosaid.{func}: continuations: {e}")))?;
+    let offsets = option("offsets", offsets, "codepoint")?
+        .parse()
+        .map_err(|e: String| PyValueError::new_err(format!("whosaid.{func}: offsets: {e}")))?;
+    let continuations =
+        option("continuations", continuations, "join")?.parse().map_err(|e: String| {
+            PyValueError::new_err(format!("whosaid.{func}: continuations: {e}"))
+        })?;
     Ok(Options { offsets, continuations })
 }
 
@@ -156,7 +173,9 @@ fn read_threads(func: &str, threads: Option<i64>) -> PyResult<usize> {
     match threads {
         None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
         Some(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
-        Some(n) => Err(PyValueError::new_err(format!("whosaid.{func}: threads must be at least 1 (or None for every core), not {n}"))),
+        Some(n) => Err(PyValueError::new_err(format!(
+            "whosaid.{func}: threads must be at least 1 (or None for every core), not {n}"
+        ))),
     }
 }
 
@@ -174,7 +193,10 @@ impl NotAStr {
 /// point and UTF-16 offsets still index the caller's string.
 fn read_text(value: &Bound<'_, PyAny>) -> Result<String, NotAStr> {
     let Ok(s) = value.cast::<PyString>() else {
-        let name = value.get_type().name().map_or_else(|_| "an unknown type".to_string(), |n| n.to_string());
+        let name = value
+            .get_type()
+            .name()
+            .map_or_else(|_| "an unknown type".to_string(), |n| n.to_string());
         return Err(NotAStr(name));
     };
     if let Ok(text) = s.to_cow() {

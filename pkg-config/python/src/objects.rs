@@ -19,7 +19,11 @@ use std::cell::RefCell;
 use std::fmt;
 
 /// `value` as Python objects; `names` caches the field names across calls.
-pub fn to_python<'py, T: Serialize + ?Sized>(py: Python<'py>, names: &Names<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub fn to_python<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    names: &Names<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     value.serialize(Objects { py, names }).map_err(|e| e.0)
 }
 
@@ -151,13 +155,28 @@ impl<'a, 'py> ser::Serializer for Objects<'a, 'py> {
     fn serialize_unit_struct(self, _name: &'static str) -> Out<'py> {
         self.serialize_none()
     }
-    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Out<'py> {
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Out<'py> {
         Ok(self.names.get(self.py, variant).into_any())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Out<'py> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Out<'py> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _name: &'static str, _index: u32, variant: &'static str, value: &T) -> Out<'py> {
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Out<'py> {
         let inner = value.serialize(self)?;
         self.tagged(variant, inner)
     }
@@ -167,10 +186,20 @@ impl<'a, 'py> ser::Serializer for Objects<'a, 'py> {
     fn serialize_tuple(self, len: usize) -> Result<Seq<'a, 'py>, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq<'a, 'py>, Error> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Seq<'a, 'py>, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_variant(self, _name: &'static str, _index: u32, variant: &'static str, len: usize) -> Result<Seq<'a, 'py>, Error> {
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Seq<'a, 'py>, Error> {
         Ok(Seq { to: self, items: Vec::with_capacity(len), variant: Some(variant) })
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Map<'a, 'py>, Error> {
@@ -179,7 +208,13 @@ impl<'a, 'py> ser::Serializer for Objects<'a, 'py> {
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Map<'a, 'py>, Error> {
         self.serialize_map(None)
     }
-    fn serialize_struct_variant(self, _name: &'static str, _index: u32, variant: &'static str, _len: usize) -> Result<Map<'a, 'py>, Error> {
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Map<'a, 'py>, Error> {
         Ok(Map { to: self, dict: PyDict::new(self.py), key: None, variant: Some(variant) })
     }
 }
@@ -258,7 +293,10 @@ impl<'py> ser::SerializeMap for Map<'_, 'py> {
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        let key = self.key.take().ok_or_else(|| <Error as ser::Error>::custom("a map value came before its key"))?;
+        let key = self
+            .key
+            .take()
+            .ok_or_else(|| <Error as ser::Error>::custom("a map value came before its key"))?;
         self.dict.set_item(key, value.serialize(self.to)?)?;
         Ok(())
     }
@@ -273,7 +311,11 @@ macro_rules! struct_trait {
         impl<'py> ser::$name for Map<'_, 'py> {
             type Ok = Bound<'py, PyAny>;
             type Error = Error;
-            fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
                 self.field(name, value)
             }
             fn end(self) -> Out<'py> {

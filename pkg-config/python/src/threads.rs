@@ -11,7 +11,13 @@ use whosaid::{analyze, Analysis, Options};
 /// Analyses `texts` on `threads` threads and hands each result to `convert`
 /// in input order, as soon as it and every one before it are done. The GIL
 /// is released while waiting for the next result.
-pub fn in_order(py: Python<'_>, texts: &[String], threads: usize, options: &Options, convert: &mut dyn FnMut(Analysis) -> PyResult<()>) -> PyResult<()> {
+pub fn in_order(
+    py: Python<'_>,
+    texts: &[String],
+    threads: usize,
+    options: &Options,
+    convert: &mut dyn FnMut(Analysis) -> PyResult<()>,
+) -> PyResult<()> {
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel::<(usize, Analysis)>();
     // NOTE: the Mutex makes the receiver shareable with the GIL-free closure.
@@ -33,8 +39,11 @@ pub fn in_order(py: Python<'_>, texts: &[String], threads: usize, options: &Opti
         let mut early: Vec<Option<Analysis>> = (0..texts.len()).map(|_| None).collect();
         for want in 0..texts.len() {
             while early.get(want).is_some_and(Option::is_none) {
-                let Some((i, analysis)) = py.detach(|| rx.lock().ok().and_then(|r| r.recv().ok())) else {
-                    return Err(PyRuntimeError::new_err("whosaid.analyze_many: an analysis thread stopped"));
+                let Some((i, analysis)) = py.detach(|| rx.lock().ok().and_then(|r| r.recv().ok()))
+                else {
+                    return Err(PyRuntimeError::new_err(
+                        "whosaid.analyze_many: an analysis thread stopped",
+                    ));
                 };
                 if let Some(slot) = early.get_mut(i) {
                     *slot = Some(analysis);

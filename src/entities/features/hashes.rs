@@ -50,7 +50,8 @@ pub const fn word_hashes(lower: &str) -> [u32; 6] {
     // Each is `fnv_part(fnv_start(t), lower)` for templates 3 to 8: six
     // independent states over the same bytes, in one pass. (Plain loops:
     // this is also evaluated at compile time, for the edge markers.)
-    let mut h = [fnv_start(3), fnv_start(4), fnv_start(5), fnv_start(6), fnv_start(7), fnv_start(8)];
+    let mut h =
+        [fnv_start(3), fnv_start(4), fnv_start(5), fnv_start(6), fnv_start(7), fnv_start(8)];
     let b = lower.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -80,7 +81,13 @@ pub const fn states_read(near: u8) -> u8 {
 
 /// [`states_read`] of each five bits.
 pub(super) const STATES_READ: [u8; 32] = {
-    let places = [(0, 1 << AS_N2), (1, 1 << AS_N1), (2, 1 << BIGRAM_CENTRE), (3, 1 << AS_P1 | 1 << BIGRAM_LEFT), (4, 1 << AS_P2)];
+    let places = [
+        (0, 1 << AS_N2),
+        (1, 1 << AS_N1),
+        (2, 1 << BIGRAM_CENTRE),
+        (3, 1 << AS_P1 | 1 << BIGRAM_LEFT),
+        (4, 1 << AS_P2),
+    ];
     let mut t = [0u8; 32];
     let mut near = 0;
     while near < 32 {
@@ -188,7 +195,10 @@ pub(super) fn suffix(w: &str, n: usize) -> &str {
 }
 
 /// The name of each word-list class ([`gazetteer::Class`]), by bit.
-pub(super) const CLASS_NAMES: [&[u8]; 10] = [b"country", b"state", b"city", b"region", b"norp", b"org", b"male", b"female", b"orgword", b"title"];
+pub(super) const CLASS_NAMES: [&[u8]; 10] = [
+    b"country", b"state", b"city", b"region", b"norp", b"org", b"male", b"female", b"orgword",
+    b"title",
+];
 
 /// The classes' bits ([`gazetteer::ALL`]).
 pub(super) const CLASS_BITS: Classes = (1 << gazetteer::ALL.len()) - 1;

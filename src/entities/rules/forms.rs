@@ -7,7 +7,10 @@
 //!
 //! Guarantees: each check reads one or two tokens; no panics.
 
-use super::lists::{class::{DATE_UNIT, QUANTITY, TIME_ZONE}, classes_of, lists, Lists};
+use super::lists::{
+    class::{DATE_UNIT, QUANTITY, TIME_ZONE},
+    classes_of, lists, Lists,
+};
 use crate::text::Doc;
 
 /// Shapes of a word, as bits above the word classes of [`super::lists::class`].
@@ -41,7 +44,11 @@ pub fn facts_of(l: &Lists, w: &str) -> u32 {
     let first = w.as_bytes().first().copied().unwrap_or(0);
     if first.is_ascii_digit() {
         // Each of these shapes starts with a digit.
-        f |= bit(is_number(w), NUMBER) | bit(is_year(w), YEAR) | bit(is_day(w), DAY) | bit(is_decade(w), DECADE) | bit(is_iso_date(w), ISO_DATE);
+        f |= bit(is_number(w), NUMBER)
+            | bit(is_year(w), YEAR)
+            | bit(is_day(w), DAY)
+            | bit(is_decade(w), DECADE)
+            | bit(is_iso_date(w), ISO_DATE);
         f |= match clock(w) {
             Some(true) => CLOCK | CLOCK_SUFFIXED,
             Some(false) => CLOCK,
@@ -56,13 +63,18 @@ pub fn facts_of(l: &Lists, w: &str) -> u32 {
 
 /// "two-year", "3-day": a quantity and a unit of class `unit`, hyphenated.
 fn is_quantity_unit(w: &str, unit: u32) -> bool {
-    w.split_once('-').is_some_and(|(q, u)| (is_number(q) || classes_of(q) & QUANTITY != 0) && classes_of(u) & unit != 0)
+    w.split_once('-').is_some_and(|(q, u)| {
+        (is_number(q) || classes_of(q) & QUANTITY != 0) && classes_of(u) & unit != 0
+    })
 }
 
 /// "2017-01-02".
 fn is_iso_date(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() == 10 && b.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
+    b.len() == 10
+        && b.iter()
+            .enumerate()
+            .all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// The tokens of a document with their facts, as the patterns read them.
@@ -90,7 +102,12 @@ impl<'a> Tokens<'a> {
 
     /// Whether token `i` is in one of the classes or shapes `c`.
     pub fn is(&self, i: usize, c: u32) -> bool {
-        self.doc.vocab.ids().get(i).and_then(|&id| self.facts.get(id as usize)).is_some_and(|&x| x & c != 0)
+        self.doc
+            .vocab
+            .ids()
+            .get(i)
+            .and_then(|&id| self.facts.get(id as usize))
+            .is_some_and(|&x| x & c != 0)
     }
 
     /// Whether token `i` is `w`, ignoring ASCII case.
@@ -100,13 +117,17 @@ impl<'a> Tokens<'a> {
 
     /// Whether tokens `i` and `i + 1` are on one line.
     pub fn joined(&self, i: usize) -> bool {
-        let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else { return false };
+        let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else {
+            return false;
+        };
         self.doc.one_line(a.end(), b.start())
     }
 
     /// Whether token `i + 1` follows token `i` with no space.
     pub fn touching(&self, i: usize) -> bool {
-        let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else { return false };
+        let (Some(a), Some(b)) = (self.doc.tokens.get(i), self.doc.tokens.get(i + 1)) else {
+            return false;
+        };
         a.end() == b.start()
     }
 
@@ -164,11 +185,15 @@ pub fn clock(w: &str) -> Option<bool> {
     }
     match rest {
         "" => Some(false),
-        s if s.eq_ignore_ascii_case("am") || s.eq_ignore_ascii_case("pm") || classes_of(s) & TIME_ZONE != 0 => Some(true),
+        s if s.eq_ignore_ascii_case("am")
+            || s.eq_ignore_ascii_case("pm")
+            || classes_of(s) & TIME_ZONE != 0 =>
+        {
+            Some(true)
+        }
         _ => None,
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -176,7 +201,13 @@ mod tests {
 
     #[test]
     fn number_and_date_shapes() {
-        assert!(is_number("1,200") && is_number("4.5") && !is_number("1,,2") && !is_number("4.") && !is_number("G-20"));
+        assert!(
+            is_number("1,200")
+                && is_number("4.5")
+                && !is_number("1,,2")
+                && !is_number("4.")
+                && !is_number("G-20")
+        );
         assert!(is_year("1987") && is_year("2099") && !is_year("1499") && !is_year("987"));
         assert!(is_day("3") && is_day("21st") && !is_day("123") && !is_day("3x"));
         assert!(is_decade("1990s") && !is_decade("1995s"));

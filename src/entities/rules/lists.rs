@@ -4,8 +4,8 @@
 //! Guarantees: a few integer operations per word (a second lookup only
 //! for month names and time zones), no allocation; no panics.
 
-use crate::text::wordkey::Table;
 use crate::text::fasthash::FastMap;
+use crate::text::wordkey::Table;
 use std::sync::OnceLock;
 
 /// The word classes of `data/rules.txt`, one bit each.
@@ -86,7 +86,9 @@ const FILTER_WORDS: usize = 256;
 /// (ASCII-lowercased, five bits each) and its length (four bits). Words
 /// that share a bit are told apart by the table.
 fn filter_bit(first: u8, last: u8, len: usize) -> usize {
-    (usize::from(first.to_ascii_lowercase() & 31) << 9) | (usize::from(last.to_ascii_lowercase() & 31) << 4) | (len & 15)
+    (usize::from(first.to_ascii_lowercase() & 31) << 9)
+        | (usize::from(last.to_ascii_lowercase() & 31) << 4)
+        | (len & 15)
 }
 
 /// One listed word.
@@ -113,11 +115,17 @@ pub fn lists() -> &'static Lists {
         let text = include_str!("../../../data/rules.txt");
         let mut entries: Vec<(&'static str, u32)> = Vec::new();
         for line in text.lines().map(str::trim) {
-            let Some((name, words)) = line.split_once(':').filter(|_| !line.starts_with('#')) else { continue };
-            let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else { continue };
+            let Some((name, words)) = line.split_once(':').filter(|_| !line.starts_with('#'))
+            else {
+                continue;
+            };
+            let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else {
+                continue;
+            };
             entries.extend(words.split_whitespace().map(|w| (w, bit)));
         }
-        let mut l = Lists { table: Table::default(), exact: FastMap::default(), filter: [0; FILTER_WORDS] };
+        let mut l =
+            Lists { table: Table::default(), exact: FastMap::default(), filter: [0; FILTER_WORDS] };
         for (w, bit) in entries {
             let folded = if bit & CASED != 0 { w.to_string() } else { w.to_lowercase() };
             let b = folded.as_bytes();
@@ -166,7 +174,11 @@ impl Lists {
     fn listed(&self, w: &str, f: u8) -> u32 {
         let Some(e) = self.table.get(w.as_bytes()) else { return 0 };
         // Every cased entry starts with a capital.
-        let exact = if e.cased && f.is_ascii_uppercase() { self.exact.get(w).copied().unwrap_or(0) } else { 0 };
+        let exact = if e.cased && f.is_ascii_uppercase() {
+            self.exact.get(w).copied().unwrap_or(0)
+        } else {
+            0
+        };
         e.folded | exact
     }
 }
@@ -190,14 +202,21 @@ mod tests {
     fn the_filter_lets_every_listed_word_through() {
         let text = include_str!("../../../data/rules.txt");
         let mut n = 0;
-        for (name, words) in text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once(':')) {
-            let Some(&(_, bit)) = class::NAMES.iter().find(|(c, _)| *c == name.trim()) else { continue };
+        for (name, words) in
+            text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once(':'))
+        {
+            let Some(&(_, bit)) = class::NAMES.iter().find(|(c, _)| *c == name.trim()) else {
+                continue;
+            };
             for w in words.split_whitespace() {
                 assert_ne!(classes_of(w) & bit, 0, "{w}");
                 n += 1;
             }
         }
         assert!(n > 100, "{n}");
-        assert_eq!((filter_bit(b'M', b'H', 5), filter_bit(b'm', b'h', 21)), (filter_bit(b'm', b'h', 5), filter_bit(b'm', b'h', 5)));
+        assert_eq!(
+            (filter_bit(b'M', b'H', 5), filter_bit(b'm', b'h', 21)),
+            (filter_bit(b'm', b'h', 5), filter_bit(b'm', b'h', 5))
+        );
     }
 }

@@ -84,7 +84,11 @@ fn money(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
         return Some(with_multiplier(t, j + 1));
     }
     // "20 million dollars".
-    q.ends().filter_map(|q| Some(t.next(with_multiplier(t, q)).filter(|&j| t.is(j, CURRENCY_WORD))? + 1)).max()
+    q.ends()
+        .filter_map(|q| {
+            Some(t.next(with_multiplier(t, q)).filter(|&j| t.is(j, CURRENCY_WORD))? + 1)
+        })
+        .max()
 }
 
 fn percent(t: &Tokens, _: usize, q: Quantity) -> Option<usize> {
@@ -97,7 +101,9 @@ fn percent(t: &Tokens, _: usize, q: Quantity) -> Option<usize> {
             let then = |w: &str| t.next(j + 1).is_some_and(|k| t.low_is(k, w));
             if t.low_is(j, "percent") {
                 Some(j + 1)
-            } else if (t.low_is(j, "per") && then("cent")) || (t.low_is(j, "percentage") && (then("point") || then("points"))) {
+            } else if (t.low_is(j, "per") && then("cent"))
+                || (t.low_is(j, "percentage") && (then("point") || then("points")))
+            {
                 Some(j + 2)
             } else {
                 None
@@ -127,7 +133,8 @@ fn time(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
 /// A quantity and a date unit at `j`, or a hyphenated "two-year" at `i`
 /// (quantity and unit in one token); returns the end of the pair.
 fn quantity_unit(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
-    let joined = q.ends().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT))? + 1)).max();
+    let joined =
+        q.ends().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT))? + 1)).max();
     joined.or_else(|| t.is(i, QUANTITY_DATE_UNIT).then_some(i + 1))
 }
 
@@ -137,13 +144,26 @@ fn date(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
     let mut take = |e: Option<usize>| best = best.max(e);
     // "2017-01-02", "1987", "1990s", "'90s".
     take(t.is(i, ISO_DATE | YEAR | DECADE).then_some(i + 1));
-    take((w == "'" && t.touching(i) && t.tok(i + 1).len() == 3 && t.tok(i + 1).ends_with("0s") && t.tok(i + 1).starts_with(|c: char| c.is_ascii_digit())).then_some(i + 2));
+    take(
+        (w == "'"
+            && t.touching(i)
+            && t.tok(i + 1).len() == 3
+            && t.tok(i + 1).ends_with("0s")
+            && t.tok(i + 1).starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(i + 2),
+    );
     // "March 3, 2017", "Sept. 3".
     if let Some(m) = month(t, i) {
         take(t.next(m).filter(|&d| t.is(d, DAY)).map(|d| with_year(t, d + 1)));
         // "March", "March 2016", but "May" only with a year.
         let year = t.next(m).filter(|&y| t.is(y, YEAR)).map(|y| y + 1);
-        take(if t.tok(i) == "May" { year } else if t.is(i, MONTH) { year.or(Some(m)) } else { None });
+        take(if t.tok(i) == "May" {
+            year
+        } else if t.is(i, MONTH) {
+            year.or(Some(m))
+        } else {
+            None
+        });
     }
     // "4 July 2017".
     if t.is(i, DAY) {
@@ -152,23 +172,36 @@ fn date(t: &Tokens, i: usize, q: Quantity) -> Option<usize> {
     take(t.is(i, WEEKDAY | DEICTIC_DAY).then_some(i + 1));
     // "last year", "next spring", "this Monday", "last March".
     if t.is(i, RELATIVE) {
-        take(t.next(i + 1).and_then(|j| if t.is(j, DATE_UNIT | SEASON | WEEKDAY) { Some(j + 1) } else { month(t, j) }));
+        take(t.next(i + 1).and_then(|j| {
+            if t.is(j, DATE_UNIT | SEASON | WEEKDAY) {
+                Some(j + 1)
+            } else {
+                month(t, j)
+            }
+        }));
     }
     // "two days later", "a year ago", "three weeks from now", "two-year" ... "ago".
     if let Some(q) = quantity_unit(t, i, q) {
         if let Some(j) = t.next(q) {
             take(t.is(j, OFFSET).then_some(j + 1));
-            take((t.low_is(j, "from") && t.next(j + 1).is_some_and(|k| t.low_is(k, "now"))).then_some(j + 2));
+            take(
+                (t.low_is(j, "from") && t.next(j + 1).is_some_and(|k| t.low_is(k, "now")))
+                    .then_some(j + 2),
+            );
         }
     }
     // "40 years", "several months".
-    take(q.ends().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT_PLURAL))? + 1)).max());
+    take(
+        q.ends().filter_map(|q| Some(t.next(q).filter(|&j| t.is(j, DATE_UNIT_PLURAL))? + 1)).max(),
+    );
     // "earlier this year", "late in the month", "early 2017".
     if t.is(i, VAGUE) {
         let mut j = i + 1;
         if t.next(j).is_some_and(|k| t.is(k, VAGUE_OPENER)) {
             j += 1;
-        } else if t.next(j).is_some_and(|k| t.low_is(k, "in")) && t.next(j + 1).is_some_and(|k| t.low_is(k, "the")) {
+        } else if t.next(j).is_some_and(|k| t.low_is(k, "in"))
+            && t.next(j + 1).is_some_and(|k| t.low_is(k, "the"))
+        {
             j += 2;
         }
         if let Some(k) = t.next(j) {
@@ -206,11 +239,22 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
     while i < doc.tokens.len() {
         let best = if t.is(i, START) {
             let q = Quantity::at(&t, i);
-            PATTERNS.iter().filter_map(|(k, p)| Some((p(&t, i, q)?, *k))).fold(None, |b: Option<(usize, EntityType)>, (e, k)| if b.is_none_or(|(be, _)| e > be) { Some((e, k)) } else { b })
+            PATTERNS.iter().filter_map(|(k, p)| Some((p(&t, i, q)?, *k))).fold(
+                None,
+                |b: Option<(usize, EntityType)>, (e, k)| {
+                    if b.is_none_or(|(be, _)| e > be) {
+                        Some((e, k))
+                    } else {
+                        b
+                    }
+                },
+            )
         } else {
             None
         };
-        match best.and_then(|(e, k)| Some((doc.tokens.get(i)?.start(), doc.tokens.get(e.checked_sub(1)?)?.end(), e, k))) {
+        match best.and_then(|(e, k)| {
+            Some((doc.tokens.get(i)?.start(), doc.tokens.get(e.checked_sub(1)?)?.end(), e, k))
+        }) {
             Some((start, end, e, kind)) if e > i => {
                 out.push(Mention { start, end, kind, title: None });
                 i = e;
@@ -242,12 +286,30 @@ mod tests {
     #[test]
     fn dates() {
         use EntityType::DATE;
-        assert_eq!(found("She left on Sunday, last year."), [("Sunday", DATE), ("last year", DATE)]);
-        assert_eq!(found("It came one day later, in the 1990s."), [("one day later", DATE), ("1990s", DATE)]);
-        assert_eq!(found("By March 3, 2017 and 4 July it was over."), [("March 3, 2017", DATE), ("4 July", DATE)]);
-        assert_eq!(found("Earlier in the month, today, in 1987."), [("Earlier in the month", DATE), ("today", DATE), ("1987", DATE)]);
-        assert_eq!(found("On Sept. 3rd and 2017-01-02, a two-year deal ended two years ago."), [("Sept. 3rd", DATE), ("2017-01-02", DATE), ("two years ago", DATE)]);
-        assert_eq!(found("Back in the '90s, late this year, three weeks from now."), [("'90s", DATE), ("late this year", DATE), ("three weeks from now", DATE)]);
+        assert_eq!(
+            found("She left on Sunday, last year."),
+            [("Sunday", DATE), ("last year", DATE)]
+        );
+        assert_eq!(
+            found("It came one day later, in the 1990s."),
+            [("one day later", DATE), ("1990s", DATE)]
+        );
+        assert_eq!(
+            found("By March 3, 2017 and 4 July it was over."),
+            [("March 3, 2017", DATE), ("4 July", DATE)]
+        );
+        assert_eq!(
+            found("Earlier in the month, today, in 1987."),
+            [("Earlier in the month", DATE), ("today", DATE), ("1987", DATE)]
+        );
+        assert_eq!(
+            found("On Sept. 3rd and 2017-01-02, a two-year deal ended two years ago."),
+            [("Sept. 3rd", DATE), ("2017-01-02", DATE), ("two years ago", DATE)]
+        );
+        assert_eq!(
+            found("Back in the '90s, late this year, three weeks from now."),
+            [("'90s", DATE), ("late this year", DATE), ("three weeks from now", DATE)]
+        );
     }
 
     #[test]
@@ -260,10 +322,29 @@ mod tests {
     #[test]
     fn money_percent_time_numbers() {
         use EntityType::*;
-        assert_eq!(found("It cost $4.5 billion, up 3.9 percent."), [("$4.5 billion", MONEY), ("3.9 percent", PERCENT)]);
-        assert_eq!(found("They talked for 40 minutes at 9 a.m. with 12 people."), [("40 minutes", TIME), ("9 a.m.", TIME), ("12", CARDINAL)]);
-        assert_eq!(found("Up 5% and three leaders, 1,200 votes."), [("5%", PERCENT), ("three", CARDINAL), ("1,200", CARDINAL)]);
-        assert_eq!(found("US$3 and 20 million dollars, 5 per cent, at 10:30pm or 9 GMT, this morning."), [("US$3", MONEY), ("20 million dollars", MONEY), ("5 per cent", PERCENT), ("10:30pm", TIME), ("9 GMT", TIME), ("this morning", TIME)]);
+        assert_eq!(
+            found("It cost $4.5 billion, up 3.9 percent."),
+            [("$4.5 billion", MONEY), ("3.9 percent", PERCENT)]
+        );
+        assert_eq!(
+            found("They talked for 40 minutes at 9 a.m. with 12 people."),
+            [("40 minutes", TIME), ("9 a.m.", TIME), ("12", CARDINAL)]
+        );
+        assert_eq!(
+            found("Up 5% and three leaders, 1,200 votes."),
+            [("5%", PERCENT), ("three", CARDINAL), ("1,200", CARDINAL)]
+        );
+        assert_eq!(
+            found("US$3 and 20 million dollars, 5 per cent, at 10:30pm or 9 GMT, this morning."),
+            [
+                ("US$3", MONEY),
+                ("20 million dollars", MONEY),
+                ("5 per cent", PERCENT),
+                ("10:30pm", TIME),
+                ("9 GMT", TIME),
+                ("this morning", TIME)
+            ]
+        );
     }
 
     #[test]

@@ -131,9 +131,15 @@ mod tests {
         assert_eq!(short_shape("McCain"), "XxXx");
         let (full, short) = shapes("Ünïcode-2024’s-long-word");
         assert_eq!((full.as_str(), short.as_str()), ("Xxxxxxx-dddd", "Xx-d"));
-        for w in ["McCain-2", "U.S.", "a", "", "x1y2z3w4v5u6t7", "AT&T", "@[`{/:09AZaz", "\0\0a\x7f"] {
+        for w in
+            ["McCain-2", "U.S.", "a", "", "x1y2z3w4v5u6t7", "AT&T", "@[`{/:09AZaz", "\0\0a\x7f"]
+        {
             let (full, short) = shapes(w);
-            assert_eq!((full.as_str(), short.as_str()), (shape(w).as_str(), short_shape(w).as_str()), "{w}");
+            assert_eq!(
+                (full.as_str(), short.as_str()),
+                (shape(w).as_str(), short_shape(w).as_str()),
+                "{w}"
+            );
         }
         assert_eq!(shapes("’’’’’’’’’’’’’’").0.as_str(), "’’’’’’’’’’’’");
     }

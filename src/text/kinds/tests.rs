@@ -35,16 +35,33 @@ Sign up for our morning newsletter to get the news first.";
 fn each_kind_of_paragraph_is_told_by_its_form() {
     let k = kinds(PAGE);
     let got: Vec<ParagraphKind> = k.iter().map(|p| p.1).collect();
-    assert_eq!(got, [Headline, Byline, Dateline, Prose, Furniture, Caption, Credit, Furniture, Prose, Headline, Furniture, Furniture], "{k:?}");
+    assert_eq!(
+        got,
+        [
+            Headline, Byline, Dateline, Prose, Furniture, Caption, Credit, Furniture, Prose,
+            Headline, Furniture, Furniture
+        ],
+        "{k:?}"
+    );
 }
 
 #[test]
 fn a_credit_glued_to_its_caption_is_its_own_paragraph() {
     let t = "Miners rest after a shift deep underground.CreditAna Ruiz/Example Times\n\nThe mine closed in May.";
     let k = kinds(t);
-    assert_eq!(k, [("Miners rest after a shift deep underground.", Caption), ("CreditAna Ruiz/Example Times", Credit), ("The mine closed in May.", Prose)]);
+    assert_eq!(
+        k,
+        [
+            ("Miners rest after a shift deep underground.", Caption),
+            ("CreditAna Ruiz/Example Times", Credit),
+            ("The mine closed in May.", Prose)
+        ]
+    );
     let doc = Doc::new(t);
-    assert!(doc.tokens.iter().any(|x| x.text(t) == "Credit") && doc.tokens.iter().any(|x| x.text(t) == "Ana"));
+    assert!(
+        doc.tokens.iter().any(|x| x.text(t) == "Credit")
+            && doc.tokens.iter().any(|x| x.text(t) == "Ana")
+    );
 }
 
 #[test]
