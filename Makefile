@@ -60,6 +60,7 @@ chromium:
 
 # What a reviewer checks first: the code is formatted as rustfmt.toml says.
 lint:
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	cargo fmt --check
 	cd fuzz && cargo fmt --check
 	cd pkg-config/python && cargo fmt --check
