@@ -206,3 +206,11 @@ fn no_junk_speakers_on_an_article_in_the_field_styles() {
         .map(|s| s.name.as_str());
     assert_eq!(ferry, Some("Northfield Ferries"));
 }
+
+#[test]
+fn a_surname_that_is_also_an_ordinary_word_is_still_a_speaker() {
+    let t = "Marta Early runs the studio in Leeds. \"Streaming is a coin toss,\" says Early. \"Either you have the bandwidth or you do not.\"";
+    assert_eq!(name_for(t, "coin toss"), "Marta Early");
+    let t = "Tom Young coaches the team. \"We were tired,\" Young said after the game.";
+    assert_eq!(name_for(t, "tired"), "Tom Young");
+}

@@ -251,7 +251,11 @@ fn speaks(v: &View, r: &Range<usize>) -> bool {
         || people
         || document
         || r.clone().any(|k| {
-            v.is_cap(k) && !v.is(k, Class::Determiner) && !v.is(k, Class::Adjunct) && v.is_word(k)
+            v.is_person(k)
+                || v.is_cap(k)
+                    && !v.is(k, Class::Determiner)
+                    && !v.is(k, Class::Adjunct)
+                    && v.is_word(k)
         })
 }
 

@@ -73,7 +73,8 @@ struct Who<'a> {
 /// whether a quotation that goes on in a new sentence after its attribution
 /// joins the quote before it.
 pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> Vec<Quote> {
-    let v = View::new(doc);
+    let mut v = View::new(doc);
+    v.mark_people(entities);
     let names = names::Names::new(&v, entities);
     let drafts = assemble(&v, attribution::find(&v), continuations);
     let mut resolver = resolve::Resolver::new(&names);

@@ -28,7 +28,9 @@ fn possessive(v: &View, i: usize) -> bool {
 
 /// Whether token `i` may be part of a name ("Secretary of State Rex Tillerson").
 fn name_part(v: &View, i: usize) -> bool {
-    (v.is_cap(i) && !v.is(i, Class::Adjunct)) || abbrev_dot(v, i) || matches!(v.tok(i), "-" | "&")
+    (v.is_cap(i) && (!v.is(i, Class::Adjunct) || v.is_person(i)))
+        || abbrev_dot(v, i)
+        || matches!(v.tok(i), "-" | "&")
 }
 
 /// The subject phrase ending just before token `end` (exclusive), not
@@ -112,7 +114,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     if v.is(start, Class::Pronoun) {
         return (low != "it").then_some(start..start + 1);
     }
-    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner)
+    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner) && !v.is_person(start)
         || (v.is(start, Class::Stop) && !v.is(start, Class::Determiner))
     {
         return None;
@@ -140,7 +142,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         {
             true // "told Polygraph.info"
         } else if name_part(v, k) || possessive(v, k) {
-            !v.is(k, Class::Adjunct)
+            !v.is(k, Class::Adjunct) || v.is_person(k)
         } else if low == "of" || low == "for" || low == "with" && v.low(k - 1) == "familiar" {
             words > 0
                 && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
@@ -171,7 +173,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
 fn plausible_head(v: &View, h: usize) -> bool {
     let low = v.low(h);
     let lower_case = !v.is_cap(h);
-    !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title)
+    !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title) && !v.is_person(h)
         || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
         || low.contains('\'')
         || low.contains('’') && low != "’s"
@@ -283,7 +285,7 @@ fn is_name(v: &View, r: Range<usize>) -> bool {
 /// Whether a phrase after an inverted verb names a speaker ("said
 /// Tillerson.", "said the secretary,") rather than begins the content.
 pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
-    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct) || v.is(k, Class::Title))
+    let named = r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
         || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
     let closes = next >= end

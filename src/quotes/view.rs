@@ -26,6 +26,8 @@ pub struct View<'d, 't> {
     quote_of: Vec<u32>,
     /// For each token, its sentence.
     sentence_of: Vec<u32>,
+    /// The token ranges of person mentions, in text order ([`View::mark_people`]).
+    people: Vec<std::ops::Range<usize>>,
 }
 
 impl<'d, 't> View<'d, 't> {
@@ -61,7 +63,7 @@ impl<'d, 't> View<'d, 't> {
             sentence_of.resize(end.max(start), u32::try_from(si).unwrap_or(u32::MAX));
         }
         sentence_of.resize(n, 0);
-        View { doc, marks, words, quote_of, sentence_of }
+        View { doc, marks, words, quote_of, sentence_of, people: Vec::new() }
     }
 
     /// Number of tokens (the tests walk them).
@@ -103,6 +105,26 @@ impl<'d, 't> View<'d, 't> {
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
         self.words.is_cap(i)
+    }
+
+    /// Records where coreference found people, so that a surname that is
+    /// also an ordinary word ("says Early", "Young said") can be a speaker.
+    pub fn mark_people(&mut self, table: &crate::coref::EntityTable) {
+        self.people = table
+            .mentions
+            .iter()
+            .zip(&table.cluster_of)
+            .filter(|(_, &c)| {
+                table.clusters.get(c).is_some_and(|c| c.kind == crate::EntityType::PERSON)
+            })
+            .map(|(m, _)| self.token_at(m.start)..self.token_at(m.end))
+            .collect();
+    }
+
+    /// Whether token `i` is inside a person's mention ([`View::mark_people`]).
+    pub fn is_person(&self, i: usize) -> bool {
+        let k = self.people.partition_point(|r| r.end <= i);
+        self.people.get(k).is_some_and(|r| r.contains(&i))
     }
 
     /// Whether the token is a word (letters first).
