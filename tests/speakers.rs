@@ -214,3 +214,12 @@ fn a_surname_that_is_also_an_ordinary_word_is_still_a_speaker() {
     let t = "Tom Young coaches the team. \"We were tired,\" Young said after the game.";
     assert_eq!(name_for(t, "tired"), "Tom Young");
 }
+
+#[test]
+fn a_subject_after_an_opening_phrase_is_who_she_stands_for() {
+    let t = "Ann Lee and Mia Roe met in May.\n\nAs it turned out, Roe had spent years in Nashville, more nervous than Ann Lee had ever been.\n\n\"It was terrifying,\" she said.";
+    assert_eq!(name_for(t, "terrifying"), "Mia Roe");
+    // An apposition's possessive names someone else.
+    let t = "Pat Dunne was sentenced in May.\n\nSonia Vale, Dunne's lawyer, spoke to reporters.\n\n\"He is sorry,\" she said.";
+    assert_eq!(name_for(t, "sorry"), "Sonia Vale");
+}

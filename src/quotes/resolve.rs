@@ -98,15 +98,26 @@ impl<'n, 'v> Resolver<'n, 'v> {
             {
                 continue;
             }
-            // A subject opens its sentence, perhaps after a title or "The".
+            // A subject opens its sentence, perhaps after a title or "The",
+            // or after an opening phrase and its comma ("As it turned out, Lee").
             let first_in_sentence = v.sentence_tokens(v.sentence_of(m.tokens.start)).start;
-            let subject = m.tokens.start <= first_in_sentence + 4
-                && (first_in_sentence..m.tokens.start).all(|k| {
-                    !v.is_word(k)
-                        || v.is(k, Class::Title)
-                        || v.is(k, Class::Determiner)
-                        || v.is_cap(k)
-                });
+            let opens = |from: usize| {
+                m.tokens.start <= from + 4
+                    && (from..m.tokens.start).all(|k| {
+                        !v.is_word(k)
+                            || v.is(k, Class::Title)
+                            || v.is(k, Class::Determiner)
+                            || v.is_cap(k)
+                    })
+            };
+            let comma = (first_in_sentence..m.tokens.start.min(first_in_sentence + 8))
+                .find(|&k| v.tok(k) == ",");
+            // After a comma, not a possessive: "Ann Lee, Carlineo's attorney," is Ann Lee.
+            let owner = matches!(v.low(m.tokens.end), "’s" | "'s" | "’" | "'");
+            let subject = match comma {
+                None => opens(first_in_sentence),
+                Some(c) => !owner && opens(c + 1),
+            };
             self.note(v, m.person, m.tokens.start, subject);
         }
     }
