@@ -31,6 +31,7 @@ pub mod alias;
 pub mod events;
 mod link;
 mod names;
+mod pronouns;
 
 use crate::entities::gazetteer::{self, Class};
 use crate::entities::Mention;
@@ -96,7 +97,9 @@ pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
         clusters.push(make_cluster(doc, &mut mentions, members.get(at..at + n).unwrap_or(&[])));
         at += n;
     }
-    events::drop_non_events(EntityTable { mentions, cluster_of, clusters })
+    let mut table = events::drop_non_events(EntityTable { mentions, cluster_of, clusters });
+    pronouns::guess(doc, &mut table);
+    table
 }
 
 /// The mention indices grouped by cluster (`size` mentions each, in
