@@ -223,3 +223,9 @@ fn a_subject_after_an_opening_phrase_is_who_she_stands_for() {
     let t = "Pat Dunne was sentenced in May.\n\nSonia Vale, Dunne's lawyer, spoke to reporters.\n\n\"He is sorry,\" she said.";
     assert_eq!(name_for(t, "sorry"), "Sonia Vale");
 }
+
+#[test]
+fn a_short_title_is_found_by_its_full_word() {
+    let t = "Gov. Dana Whitfield toured the flooded valley on Monday.\n\nMayor Tom Reyes met her at the old bridge.\n\nThe governor said she expected the work to take a year.";
+    assert_eq!(name_for(t, "expected the work"), "Dana Whitfield");
+}

@@ -17,6 +17,7 @@ use crate::coref::{EntityTable, Gender as EntityGender};
 use crate::text::fasthash::FastMap;
 use crate::EntityType;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a pronoun can stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,7 +159,7 @@ fn add_titles<'v>(v: &'v View, person: &mut Person<'v>, at: usize) {
             break;
         }
         if v.is(p, Class::Title) {
-            let t = v.low(p);
+            let t = full_title(v.low(p));
             if person.titles.len() < 8 && !person.titles.contains(&t) {
                 person.titles.push(t);
             }
@@ -175,6 +176,21 @@ fn add_titles<'v>(v: &'v View, person: &mut Person<'v>, at: usize) {
         }
         k = p;
     }
+}
+
+/// The full word for a short title ("gov" -> "governor"), from
+/// `data/quotes/title_forms.txt`, so that "the governor" finds "Gov. Lee".
+fn full_title(t: &str) -> &str {
+    static FORMS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        include_str!("../../data/quotes/title_forms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(short, full)| (short.trim(), full.trim()))
+            .collect()
+    });
+    forms.get(t).copied().unwrap_or(t)
 }
 
 #[cfg(test)]
