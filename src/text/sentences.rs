@@ -202,8 +202,10 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
         if lexicon::is_title_abbreviation(prev) {
             return false;
         }
-        if prev.chars().count() == 1 && prev.chars().all(char::is_uppercase) {
-            return false; // an initial: "John F. Kennedy"
+        // An initial: "John F. Kennedy", and a state's in a party tag ("R-W.Va.").
+        let last = prev.rsplit('-').next().unwrap_or(prev);
+        if last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
+            return false;
         }
         if lexicon::is_other_abbreviation(prev) {
             return lexicon::is_sentence_opener(next_text);
@@ -255,6 +257,7 @@ mod tests {
             sents("Gen. Smith met Sen. Jones and Mr. Lee. John F. Kennedy spoke."),
             ["Gen. Smith met Sen. Jones and Mr. Lee.", "John F. Kennedy spoke."]
         );
+        assert_eq!(sents("Rep. Ann Lee, R-W.Va., spoke."), ["Rep. Ann Lee, R-W.Va., spoke."]);
     }
 
     #[test]
