@@ -229,3 +229,12 @@ fn a_short_title_is_found_by_its_full_word() {
     let t = "Gov. Dana Whitfield toured the flooded valley on Monday.\n\nMayor Tom Reyes met her at the old bridge.\n\nThe governor said she expected the work to take a year.";
     assert_eq!(name_for(t, "expected the work"), "Dana Whitfield");
 }
+
+#[test]
+fn according_to_after_said_names_the_paper_not_the_speaker() {
+    let t = "Dan Kirby visited the border on Friday. \"The flow is huge,\" he said, according to the Daily Ledger.";
+    assert_eq!(name_for(t, "flow is huge"), "Dan Kirby");
+    // Alone, "according to" names the speaker.
+    let t = "The flow of goods is huge, according to the Daily Ledger.";
+    assert_eq!(name_for(t, "flow of goods"), "Daily Ledger");
+}

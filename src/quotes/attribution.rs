@@ -280,6 +280,14 @@ fn attribute(
     earlier: Option<&Attribution>,
 ) -> Option<Attribution> {
     let according = v.low(cue.start) == "according";
+    // `"A," he said, according to the Ledger`: the paper reported it; he said it.
+    let just_said = |a: &Attribution| {
+        let end = a.speaker.as_ref().map_or(a.cue.end, |r| r.end.max(a.cue.end));
+        a.speaker.is_some() && a.cue.end <= cue.start && end + 2 >= cue.start
+    };
+    if according && cue.start > sent.start && earlier.is_some_and(just_said) {
+        return None;
+    }
     let (l, passive) =
         if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
     // "adding", "saying" without "is" before them: a participle whose subject
