@@ -238,3 +238,9 @@ fn according_to_after_said_names_the_paper_not_the_speaker() {
     let t = "The flow of goods is huge, according to the Daily Ledger.";
     assert_eq!(name_for(t, "flow of goods"), "Daily Ledger");
 }
+
+#[test]
+fn an_organisation_used_as_a_modifier_is_not_the_company() {
+    let t = "Ann Lee sued Acme Steel Corp in May.\n\nShe then watched a Netflix documentary about steel.\n\n\"We will appeal,\" the company said.";
+    assert_eq!(name_for(t, "appeal"), "Acme Steel Corp");
+}

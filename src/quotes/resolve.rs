@@ -118,7 +118,19 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 None => opens(first_in_sentence),
                 Some(c) => !owner && opens(c + 1),
             };
-            self.note(v, m.person, m.tokens.start, subject);
+            // "a Netflix documentary": an organisation's name used as a
+            // modifier is not what a later "the company" or "it" stands for.
+            let e = m.tokens.end;
+            let modifier = self.names.people.get(m.person).is_some_and(|p| p.org)
+                && matches!(v.low(m.tokens.start.wrapping_sub(1)), "a" | "an")
+                && v.is_word(e)
+                && !v.is_cap(e)
+                && !v.is(e, Class::Stop)
+                && !v.is(e, Class::Skip)
+                && !v.tags(e).starts_cue();
+            if !modifier {
+                self.note(v, m.person, m.tokens.start, subject);
+            }
         }
     }
 
