@@ -244,3 +244,11 @@ fn an_organisation_used_as_a_modifier_is_not_the_company() {
     let t = "Ann Lee sued Acme Steel Corp in May.\n\nShe then watched a Netflix documentary about steel.\n\n\"We will appeal,\" the company said.";
     assert_eq!(name_for(t, "appeal"), "Acme Steel Corp");
 }
+
+#[test]
+fn projections_and_forecasts_with_that_report_a_claim() {
+    let t = "The Harbor Institute projected in May that the tariffs would cut growth by a quarter point.";
+    assert_eq!(name_for(t, "tariffs would cut"), "Harbor Institute");
+    // Without "that", a plan, not a claim.
+    assert!(quotes("The Harbor Institute projected a new building for the campus.").is_empty());
+}
