@@ -252,3 +252,9 @@ fn projections_and_forecasts_with_that_report_a_claim() {
     // Without "that", a plan, not a claim.
     assert!(quotes("The Harbor Institute projected a new building for the campus.").is_empty());
 }
+
+#[test]
+fn a_participle_belongs_to_the_main_speaker_not_a_nested_one() {
+    let t = "Ann Lee said that after a long review the council had concluded the plan was lawful, saying she trusted the courts to decide.";
+    assert_eq!(name_for(t, "trusted the courts"), "Ann Lee");
+}

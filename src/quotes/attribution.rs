@@ -85,8 +85,8 @@ pub fn find(v: &View) -> Vec<Attribution> {
                 continue;
             }
             if let Some((len, class)) = cue_here(v, i, range.end, &mut title_case) {
-                let earlier = out.get(first..).and_then(|a: &[Attribution]| a.last());
-                if let Some(a) = attribute(v, i..i + len, class, range.clone(), earlier) {
+                let sentence = out.get(first..).unwrap_or(&[]);
+                if let Some(a) = attribute(v, i..i + len, class, range.clone(), sentence) {
                     out.push(a);
                 }
                 next = i + len;
@@ -277,8 +277,9 @@ fn attribute(
     cue: Range<usize>,
     class: CueClass,
     sent: Range<usize>,
-    earlier: Option<&Attribution>,
+    sentence: &[Attribution],
 ) -> Option<Attribution> {
+    let earlier = sentence.last();
     let according = v.low(cue.start) == "according";
     // `"A," he said, according to the Ledger`: the paper reported it; he said it.
     let just_said = |a: &Attribution| {
@@ -349,7 +350,16 @@ fn attribute(
         let relative = earlier.is_some_and(|a| {
             a.speaker.as_ref().is_some_and(|r| matches!(v.low(r.start), "who" | "which"))
         });
-        subject = if earlier.is_some() && !relative {
+        // "X said that Y had concluded ..., saying": the participle is X's,
+        // not that of the speaker nested in X's content.
+        let outer = sentence.first().filter(|o| o.speaker.is_some());
+        let nested = participle
+            && outer.zip(earlier).filter(|(o, e)| !std::ptr::eq(*o, *e)).is_some_and(|(o, e)| {
+                e.speaker.as_ref().is_some_and(|r| (o.start..o.end).contains(&v.start(r.start)))
+            });
+        subject = if nested {
+            outer.and_then(|o| o.speaker.clone())
+        } else if earlier.is_some() && !relative {
             None
         } else {
             speaker::sentence_subject(v, sent.start, l)
