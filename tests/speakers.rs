@@ -258,3 +258,9 @@ fn a_participle_belongs_to_the_main_speaker_not_a_nested_one() {
     let t = "Ann Lee said that after a long review the council had concluded the plan was lawful, saying she trusted the courts to decide.";
     assert_eq!(name_for(t, "trusted the courts"), "Ann Lee");
 }
+
+#[test]
+fn an_opening_phrase_is_not_the_subject_of_a_participle() {
+    let t = "Hours before the game on Tuesday, coach Ann Lee praised the young winger, saying she always finds a way to score.";
+    assert_eq!(name_for(t, "finds a way"), "Ann Lee");
+}

@@ -315,6 +315,24 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
             matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))
         })
         .map_or(start, |k| k + 1);
+    let got = subject_at(v, start, l);
+    // "Hours before the game, Wild coach Ann Lee said": a capitalised word
+    // that names no one opens a phrase; the subject follows its comma.
+    let names_no_one = |r: &Range<usize>| {
+        !r.clone().any(|k| v.is_named(k) || v.is(k, Class::Title) || v.is(k, Class::Pronoun))
+    };
+    if got.as_ref().is_some_and(|r| names_no_one(r) && v.is_cap(r.start)) {
+        let comma = (start..(start + 12).min(l)).find(|&k| v.tok(k) == ",");
+        if let Some(r) = comma.and_then(|c| subject_at(v, c + 1, l)).filter(|r| !names_no_one(r)) {
+            return Some(r);
+        }
+    }
+    got
+}
+
+/// The subject phrase at token `start`: a pronoun, a name with its titles,
+/// or a description with a capital or determiner.
+fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
     let low = v.low(start);
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);

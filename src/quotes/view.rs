@@ -26,8 +26,9 @@ pub struct View<'d, 't> {
     quote_of: Vec<u32>,
     /// For each token, its sentence.
     sentence_of: Vec<u32>,
-    /// The token ranges of person mentions, in text order ([`View::mark_people`]).
-    people: Vec<std::ops::Range<usize>>,
+    /// The token ranges of the mentions of people, organisations and
+    /// places, in text order, and whether each is a person ([`View::mark_people`]).
+    people: Vec<(std::ops::Range<usize>, bool)>,
 }
 
 impl<'d, 't> View<'d, 't> {
@@ -107,24 +108,37 @@ impl<'d, 't> View<'d, 't> {
         self.words.is_cap(i)
     }
 
-    /// Records where coreference found people, so that a surname that is
-    /// also an ordinary word ("says Early", "Young said") can be a speaker.
+    /// Records where coreference found people, organisations and places,
+    /// so that a surname that is also an ordinary word ("says Early",
+    /// "Young said") can be a speaker.
     pub fn mark_people(&mut self, table: &crate::coref::EntityTable) {
+        use crate::EntityType::{GPE, NORP, ORG, PERSON};
         self.people = table
             .mentions
             .iter()
             .zip(&table.cluster_of)
-            .filter(|(_, &c)| {
-                table.clusters.get(c).is_some_and(|c| c.kind == crate::EntityType::PERSON)
+            .filter_map(|(m, &c)| {
+                let kind = table.clusters.get(c)?.kind;
+                matches!(kind, PERSON | ORG | GPE | NORP)
+                    .then(|| (self.token_at(m.start)..self.token_at(m.end), kind == PERSON))
             })
-            .map(|(m, _)| self.token_at(m.start)..self.token_at(m.end))
             .collect();
     }
 
     /// Whether token `i` is inside a person's mention ([`View::mark_people`]).
     pub fn is_person(&self, i: usize) -> bool {
-        let k = self.people.partition_point(|r| r.end <= i);
-        self.people.get(k).is_some_and(|r| r.contains(&i))
+        self.named(i).is_some_and(|person| person)
+    }
+
+    /// Whether token `i` is inside the mention of a person, organisation
+    /// or place ([`View::mark_people`]).
+    pub fn is_named(&self, i: usize) -> bool {
+        self.named(i).is_some()
+    }
+
+    fn named(&self, i: usize) -> Option<bool> {
+        let k = self.people.partition_point(|(r, _)| r.end <= i);
+        self.people.get(k).filter(|(r, _)| r.contains(&i)).map(|&(_, p)| p)
     }
 
     /// Whether the token is a word (letters first).
