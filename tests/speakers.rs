@@ -264,3 +264,10 @@ fn an_opening_phrase_is_not_the_subject_of_a_participle() {
     let t = "Hours before the game on Tuesday, coach Ann Lee praised the young winger, saying she always finds a way to score.";
     assert_eq!(name_for(t, "finds a way"), "Ann Lee");
 }
+
+#[test]
+fn an_envoy_to_a_country_is_not_the_country() {
+    let t = "Norland's ambassador to Estavia accused the neighbours of meddling in its affairs.";
+    let name = name_for(t, "meddling");
+    assert!(name.contains("ambassador"), "{name}");
+}

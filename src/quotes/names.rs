@@ -142,8 +142,9 @@ impl<'v> Names<'v> {
 /// The head word of a speaker phrase: its last word before an "of", "for",
 /// "at" or comma that follows a word ("a spokesman for Acme" -> "spokesman").
 fn head_token(v: &View, r: Range<usize>) -> usize {
-    let cut = (r.start + 1..r.end)
-        .find(|&k| matches!(v.low(k), "of" | "for" | "at" | "with" | "," | "(" | "who"));
+    let cut = (r.start + 1..r.end).find(|&k| {
+        matches!(v.low(k), "of" | "for" | "at" | "with" | "to" | "from" | "in" | "," | "(" | "who")
+    });
     let end = cut.unwrap_or(r.end);
     (r.start..end).rev().find(|&k| v.is_word(k)).unwrap_or(r.start)
 }

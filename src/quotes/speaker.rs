@@ -81,6 +81,9 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         } else if low == "of" || low == "for" {
             // "Secretary of State X", "spokesman for the campaign": only inside a phrase.
             p > floor && (v.is_cap(p - 1) || v.is(p - 1, Class::Title))
+        } else if low == "to" {
+            // "China's ambassador to Britain", "an adviser to the mayor".
+            p > floor && v.is(p - 1, Class::Title)
         } else if v.is_word(p) && !v.is(p, Class::Stop) && !v.is(p, Class::Skip) {
             // A lower-case modifier: a title ("spokesman"), or any word of a description.
             v.is(p, Class::Title) || !capital_head
