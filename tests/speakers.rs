@@ -271,3 +271,16 @@ fn an_envoy_to_a_country_is_not_the_country() {
     let name = name_for(t, "meddling");
     assert!(name.contains("ambassador"), "{name}");
 }
+
+#[test]
+fn no_junk_speakers_from_participles_and_owned_nouns() {
+    let t =
+        "Having said that, there are some economists who argue that corporate taxes should be low.";
+    assert_eq!(name_for(t, "corporate taxes"), "some economists");
+    let t = "The letter was mocked for its hyperbolic prediction that the mayor would be \"the fittest man ever.\"";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("hyperbolic"))),
+        "{qs:#?}"
+    );
+}

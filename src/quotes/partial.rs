@@ -74,7 +74,12 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
         }
         if v.tok(k) == "that" && k + 1 < open && k > sent.start && v.is_word(k - 1) {
             let (l, _) = speaker::skip_left(v, k - 1, sent.start);
-            let subject = speaker::left(v, l, sent.start);
+            // "its hyperbolic prediction that": a noun phrase with its
+            // owner, not a speaker ("his lawyer", a title, still speaks).
+            let subject = speaker::left(v, l, sent.start).filter(|r| {
+                !matches!(v.low(r.start), "its" | "his" | "her" | "their" | "our" | "my" | "your")
+                    || v.is(r.end - 1, Class::Title)
+            });
             // The clause goes on past the quotation: `that the "fake" flyers were everywhere`.
             let end = clause_after(v, k + 1, sent.end).map_or(m.end, |(_, e)| e.max(m.end));
             return Some(Draft {

@@ -194,7 +194,12 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 "she" => FEMALE,
                 "it" => return self.recent_org(para).map_or(own(text), |p| self.resolved(p)),
                 "they" => return self.group(v, para).unwrap_or(own(text)),
-                "who" => return self.antecedent(v, r.start).unwrap_or(own(text)),
+                "who" => {
+                    return self
+                        .antecedent(v, r.start)
+                        .or_else(|| described_before(v, r.start))
+                        .unwrap_or(own(text))
+                }
                 _ => return own(text),
             };
             return match self.pick(slot, para) {
@@ -351,6 +356,19 @@ impl<'n, 'v> Resolver<'n, 'v> {
     fn resolved(&self, p: usize) -> Resolved<'v> {
         Resolved { name: self.names.people.get(p).map_or("", |x| x.name), person: Some(p) }
     }
+}
+
+/// The description a relative "who" follows ("some economists who
+/// argue"), when it names no one.
+fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
+    let floor = v.sentence_tokens(v.sentence_of(who)).start;
+    let mut k = who;
+    while k > floor && matches!(v.tok(k - 1), "," | "(" | "—" | "–") {
+        k -= 1;
+    }
+    let r = super::speaker::left(v, k, floor).filter(|r| !v.is(r.start, Class::Pronoun))?;
+    let name = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
+    (!name.is_empty()).then_some(Resolved { name, person: None })
 }
 
 /// Nouns for what an organisation or person issues, which "say" things in

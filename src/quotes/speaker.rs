@@ -180,7 +180,7 @@ fn plausible_head(v: &View, h: usize) -> bool {
         || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
         || low.contains('\'')
         || low.contains('’') && low != "’s"
-        || matches!(low, "please" | "let" | "don" | "can" | "will"))
+        || matches!(low, "please" | "let" | "don" | "can" | "will" | "having" | "being"))
 }
 
 /// Walks left from the verb at `cue` over "also", "has", "repeatedly" and a
