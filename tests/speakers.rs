@@ -284,3 +284,11 @@ fn no_junk_speakers_from_participles_and_owned_nouns() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn adverbs_and_modals_between_speaker_and_verb_are_skipped() {
+    let t = "Defense Secretary Ash Carter however said he would welcome the talks.";
+    assert_eq!(name_for(t, "welcome the talks"), "Ash Carter");
+    let t = "Dan Gross, president of the Open Campaign, live tweeted that the speech was historic.";
+    assert_eq!(name_for(t, "historic"), "Dan Gross");
+}
