@@ -292,3 +292,9 @@ fn adverbs_and_modals_between_speaker_and_verb_are_skipped() {
     let t = "Dan Gross, president of the Open Campaign, live tweeted that the speech was historic.";
     assert_eq!(name_for(t, "historic"), "Dan Gross");
 }
+
+#[test]
+fn according_to_an_owner_names_the_owners_source() {
+    let t = "Even so, in February he raised $5.7 million, according to his campaign's filings.";
+    assert_eq!(name_for(t, "raised"), "his campaign's filings");
+}

@@ -337,11 +337,19 @@ fn attribute(
     {
         subject = speaker::right(v, cue.end, sent.end)
             .filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
+        // "according to his campaign": the owner's noun phrase.
+        if according
+            && subject.is_none()
+            && matches!(v.low(cue.end), "his" | "her" | "their" | "its" | "our")
+        {
+            subject = speaker::right(v, cue.end + 1, sent.end).map(|r| cue.end..r.end);
+        }
         inverted = subject.is_some();
     }
     let mut inherit = false;
     if subject.is_none()
         && !passive
+        && !according
         && (participle || before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then")))
     {
         // "..., adding that", "and said": the subject of the sentence, or of the quote before.
