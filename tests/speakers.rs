@@ -298,3 +298,15 @@ fn according_to_an_owner_names_the_owners_source() {
     let t = "Even so, in February he raised $5.7 million, according to his campaign's filings.";
     assert_eq!(name_for(t, "raised"), "his campaign's filings");
 }
+
+#[test]
+fn people_at_an_organisation_are_not_the_organisation() {
+    assert_eq!(
+        name_for("Analysts at Acme Bank said the rally would fade by June.", "rally"),
+        "Analysts at Acme Bank"
+    );
+    assert_eq!(
+        name_for("Protesters in the streets chanted that the curfew was unfair.", "curfew"),
+        "Protesters in the streets"
+    );
+}

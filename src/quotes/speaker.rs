@@ -33,6 +33,20 @@ fn name_part(v: &View, i: usize) -> bool {
         || matches!(v.tok(i), "-" | "&")
 }
 
+/// Whether token `i` names people that an "in", "at" or "from" phrase can
+/// follow: a title ("spokesman"), a capitalised word or a plural noun.
+fn people_noun(v: &View, i: usize) -> bool {
+    let low = v.low(i);
+    v.is(i, Class::Title)
+        || v.is_cap(i) && v.is_word(i) && !v.is(i, Class::Determiner)
+        || v.is_word(i)
+            && !v.is(i, Class::Stop)
+            && low.len() > 4
+            && low.ends_with('s')
+            && !low.ends_with("ss")
+            && !low.ends_with("ous")
+}
+
 /// The subject phrase ending just before token `end` (exclusive), not
 /// before `floor`: a pronoun, a name with its title, or a description.
 pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
@@ -70,8 +84,9 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
             k = p; // "the secretary": take the determiner and stop,
                    // unless it is inside a name ("Mr. Morgan of the Sierra Club").
             let inside = p >= floor + 2
-                && matches!(v.low(p - 1), "of" | "for")
-                && (v.is_cap(p - 2) || v.is(p - 2, Class::Title));
+                && (matches!(v.low(p - 1), "of" | "for")
+                    && (v.is_cap(p - 2) || v.is(p - 2, Class::Title))
+                    || matches!(v.low(p - 1), "in" | "at" | "from") && people_noun(v, p - 2));
             if !inside {
                 break;
             }
@@ -81,6 +96,12 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         } else if low == "of" || low == "for" {
             // "Secretary of State X", "spokesman for the campaign": only inside a phrase.
             p > floor && (v.is_cap(p - 1) || v.is(p - 1, Class::Title))
+        } else if matches!(low, "in" | "at" | "from") {
+            // "analysts at Acme Bank", "protesters in the streets"; not
+            // "calls from black voters".
+            p > floor
+                && people_noun(v, p - 1)
+                && (v.is_cap(p + 1) || v.is(p + 1, Class::Determiner))
         } else if low == "to" {
             // "China's ambassador to Britain", "an adviser to the mayor".
             p > floor && v.is(p - 1, Class::Title)
@@ -96,7 +117,9 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         k = p;
     }
     // Do not start on a dangling "of" or possessive.
-    while k < h && (matches!(v.low(k), "of" | "for" | "-" | "&") || possessive(v, k)) {
+    while k < h
+        && (matches!(v.low(k), "of" | "for" | "in" | "at" | "from" | "-" | "&") || possessive(v, k))
+    {
         k += 1;
     }
     // "Following initial reports": an opening participle or preposition is no speaker.
