@@ -32,6 +32,7 @@ pub mod events;
 mod link;
 mod names;
 mod pronouns;
+mod variants;
 
 use crate::entities::gazetteer::{self, Class};
 use crate::entities::Mention;
@@ -70,7 +71,8 @@ pub struct Cluster {
 
 /// Groups mentions into entities (rules in the module docs).
 pub fn cluster(doc: &Doc, mut mentions: Vec<Mention>) -> EntityTable {
-    let root_of = link::link(doc, &mut mentions);
+    let mut root_of = link::link(doc, &mut mentions);
+    variants::join(doc, &mentions, &mut root_of);
     // Number clusters in order of first mention, counting their sizes.
     let mut number = vec![usize::MAX; mentions.len()];
     let mut cluster_of = Vec::with_capacity(mentions.len());
