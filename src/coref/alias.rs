@@ -97,10 +97,7 @@ fn aliases() -> &'static Aliases {
     static A: OnceLock<Aliases> = OnceLock::new();
     A.get_or_init(|| {
         let mut map = FastMap::default();
-        for line in include_str!("../../data/gazetteer/aliases.txt").lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::text::lexicon::lists::ALIASES.entries() {
             let names: Vec<String> = line.split('|').map(normalize).collect();
             if let Some(first) = names.first() {
                 for n in &names {

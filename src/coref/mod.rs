@@ -32,9 +32,9 @@ pub mod events;
 mod link;
 mod names;
 
-use crate::entities::gazetteer::{self, Class};
 use crate::entities::Mention;
 use crate::text::fasthash::FastSet;
+use crate::text::lexicon::{self, gazetteer, Class};
 use crate::text::Doc;
 use crate::{Entity, EntityType, Span};
 
@@ -252,20 +252,13 @@ fn ends_in_org_word(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let last = words.next_back().unwrap_or("");
     words.next().is_some()
-        && (gazetteer::has(gazetteer::lookup(&[last]), Class::OrgWord)
-            || org_endings().contains(last))
+        && (gazetteer::lookup(&[last]).has(Class::OrgWord) || org_endings().contains(last))
 }
 
 /// `data/coref/org_endings.txt`, read once.
 fn org_endings() -> &'static FastSet<&'static str> {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        include_str!("../../data/coref/org_endings.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    SET.get_or_init(|| crate::text::lexicon::lists::COREF_ORG_ENDINGS.entries().collect())
 }
 
 /// A gender guess from the title's first word, else the first given name.
@@ -275,16 +268,17 @@ fn gender(title: Option<&str>, name: &str) -> Gender {
         .unwrap_or("")
         .trim_end_matches('.')
         .to_lowercase();
-    match t.as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "spokesman"
-        | "chairman" | "brother" => return Gender::Male,
-        "mrs" | "ms" | "miss" | "madam" | "dame" | "lady" | "queen" | "princess"
-        | "congresswoman" | "spokeswoman" | "chairwoman" | "sister" => return Gender::Female,
+    // The words that mark a man or a woman ("Mr", "Lady", "spokesman"),
+    // the quote finder's: a title's first word is never a given name.
+    let marks = lexicon::tags(&t);
+    match (marks.has(Class::Male), marks.has(Class::Female)) {
+        (true, false) => return Gender::Male,
+        (false, true) => return Gender::Female,
         _ => {}
     }
     let first = name.split_whitespace().next().unwrap_or("");
     let c = gazetteer::lookup(&[first]);
-    match (gazetteer::has(c, Class::Male), gazetteer::has(c, Class::Female)) {
+    match (c.has(Class::Male), c.has(Class::Female)) {
         (true, false) => Gender::Male,
         (false, true) => Gender::Female,
         _ => Gender::Unknown,

@@ -7,9 +7,9 @@
 //! panics.
 
 use super::alias;
-use crate::entities::gazetteer::{self, Classes};
 use crate::entities::Mention;
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::{gazetteer, Classes};
 use crate::text::Doc;
 use std::cell::Cell;
 

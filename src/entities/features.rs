@@ -12,8 +12,8 @@
 
 mod hashes;
 
-use super::gazetteer::Classes;
 use super::words::{short_shape, Form, Words};
+use crate::text::lexicon::Classes;
 use crate::text::Doc;
 use hashes::*;
 pub use hashes::{some_word_hashes, states_read, word_hashes};
@@ -133,7 +133,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
     }
 
     fn classes(&self, k: Option<usize>) -> Classes {
-        k.filter(|&j| j < self.len).map_or(0, |j| {
+        k.filter(|&j| j < self.len).map_or(Classes::NONE, |j| {
             let h = self.words.hit(self.start + j);
             h.unit | h.begin | h.inside | h.last
         })
@@ -175,12 +175,12 @@ impl<'a, 'd> Sentence<'a, 'd> {
         }
         let h = self.words.hit(self.start + i);
         let (before, after) = (self.classes(i.checked_sub(1)), self.classes(Some(i + 1)));
-        if h.unit | h.begin | h.inside | h.last | before | after == 0 {
+        if (h.unit | h.begin | h.inside | h.last | before | after).is_empty() {
             return; // most tokens and their neighbours are in no list
         }
         for (row, set) in LIST_HASHES.iter().zip([h.unit, h.begin, h.inside, h.last, before, after])
         {
-            let mut bits = set & CLASS_BITS;
+            let mut bits = (set & CLASS_BITS).bits();
             while bits != 0 {
                 if let Some(&x) = row.get(bits.trailing_zeros() as usize) {
                     f.push(x);
@@ -258,7 +258,7 @@ pub fn sentence(doc: &Doc, stats: &DocStats, sent: usize, range: Range<usize>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::gazetteer;
+    use crate::text::lexicon::gazetteer;
 
     #[test]
     fn affixes() {
@@ -369,7 +369,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(CLASS_NAMES[gazetteer::Class::Title as usize], b"title");
+        assert_eq!(CLASS_NAMES[crate::text::lexicon::Class::Title as usize], b"title");
         for (c, (low, cap)) in
             [(0, (b"-", b"-")), (1, (b"l", b"-")), (2, (b"-", b"c")), (3, (b"l", b"c"))]
         {

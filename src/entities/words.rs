@@ -14,7 +14,7 @@
 
 use super::active::Kind;
 use super::features::{self, DocStats};
-use super::gazetteer::{self, Hit};
+use crate::text::lexicon::gazetteer::{self, Hit};
 use crate::text::vocab::Shape as Bits;
 use crate::text::Doc;
 use std::borrow::Cow;
@@ -293,7 +293,7 @@ pub fn form<'d>(
     let norm = if caps_line && is_caps_word(&w) {
         Cow::Owned(match stats.cased(word) {
             Some(cased) => cased.to_string(),
-            _ if hit.unit | hit.begin | hit.inside | hit.last != 0 => titlecase(lower),
+            _ if !(hit.unit | hit.begin | hit.inside | hit.last).is_empty() => titlecase(lower),
             _ => lower.to_string(),
         })
     } else {

@@ -13,7 +13,6 @@
 mod attribution;
 mod content;
 mod labels;
-pub mod lexicon;
 pub mod marks;
 mod names;
 mod partial;
@@ -28,6 +27,7 @@ mod words;
 use crate::coref::EntityTable;
 use crate::text::fasthash::FastMap;
 use crate::text::kinds::ParagraphKind;
+use crate::text::lexicon;
 use crate::text::Doc;
 use crate::{Continuations, Quote, QuoteKind, Span, Speaker};
 use attribution::Attribution;

@@ -11,10 +11,10 @@
 //! Guarantees: one pass over the entity mentions plus a few tokens before
 //! each (linear); names are borrowed from the table, never copied; no panics.
 
-use super::lexicon::Class;
 use super::view::View;
 use crate::coref::{EntityTable, Gender as EntityGender};
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::Class;
 use crate::EntityType;
 use std::ops::Range;
 

@@ -7,8 +7,8 @@
 //! Guarantees: looks at most a dozen tokens each way and never leaves the
 //! sentence; no panics (all token access goes through [`View`]).
 
-use super::lexicon::Class;
 use super::view::View;
+use crate::text::lexicon::Class;
 use std::ops::Range;
 
 /// The longest speaker phrase, in tokens.

@@ -10,8 +10,8 @@
 //! accessor takes any index and answers a neutral value out of range; no
 //! panics.
 
-use super::lexicon::{self, Tags};
 use super::marks;
+use crate::text::lexicon::{self, Tags};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::wordkey::fold_ascii;
 use crate::text::Doc;
@@ -261,7 +261,7 @@ fn token_flags(w: &Word) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::lexicon::Class;
+    use crate::text::lexicon::Class;
 
     #[test]
     fn lower_case_matches_the_standard_one() {

@@ -12,7 +12,7 @@
 //! Guarantees: linear in the number of tokens; sentences and paragraphs cover
 //! all tokens, in order, without overlap; no panics.
 
-use super::lexicon;
+use super::lexicon::abbreviations as lexicon;
 use super::tokens::{Token, TokenKind};
 use std::ops::Range;
 

@@ -7,7 +7,7 @@
 //! whichever way it is computed (the tests check each against it); no
 //! panics.
 
-use super::super::gazetteer::{self, Classes};
+use crate::text::lexicon::{gazetteer, Classes};
 
 /// FNV-1a over a template number and the feature's parts (UTF-8 bytes).
 pub(super) fn hash(template: u8, parts: &[&[u8]]) -> u32 {
@@ -201,7 +201,7 @@ pub(super) const CLASS_NAMES: [&[u8]; 10] = [
 ];
 
 /// The classes' bits ([`gazetteer::ALL`]).
-pub(super) const CLASS_BITS: Classes = (1 << gazetteer::ALL.len()) - 1;
+pub(super) const CLASS_BITS: Classes = Classes::of(&gazetteer::ALL);
 
 /// The list features' hashes, computed at compile time: row `t`, column
 /// `c` is `hash(24 + t, [CLASS_NAMES[c]])`, for the six kinds of hit

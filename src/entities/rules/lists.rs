@@ -5,6 +5,7 @@
 //! for month names and time zones), no allocation; no panics.
 
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::lists::RULES;
 use crate::text::wordkey::Table;
 use std::sync::OnceLock;
 
@@ -112,13 +113,9 @@ impl Lists {
 pub fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let text = include_str!("../../../data/rules.txt");
         let mut entries: Vec<(&'static str, u32)> = Vec::new();
-        for line in text.lines().map(str::trim) {
-            let Some((name, words)) = line.split_once(':').filter(|_| !line.starts_with('#'))
-            else {
-                continue;
-            };
+        for line in RULES.entries() {
+            let Some((name, words)) = line.split_once(':') else { continue };
             let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else {
                 continue;
             };
@@ -200,11 +197,8 @@ mod tests {
 
     #[test]
     fn the_filter_lets_every_listed_word_through() {
-        let text = include_str!("../../../data/rules.txt");
         let mut n = 0;
-        for (name, words) in
-            text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once(':'))
-        {
+        for (name, words) in RULES.entries().filter_map(|l| l.split_once(':')) {
             let Some(&(_, bit)) = class::NAMES.iter().find(|(c, _)| *c == name.trim()) else {
                 continue;
             };
