@@ -65,8 +65,9 @@ lint:
 	cd fuzz && cargo fmt --check
 	cd pkg-config/python && cargo fmt --check
 
+# With the stages' internals, so that the trainer's own tests run too.
 test-rust:
-	cargo test --release
+	cargo test --release --features internals
 
 test-wasm: wasm node-deps native
 	node tests/wasm_node.mjs

@@ -117,6 +117,7 @@ fn aliases() -> &'static Aliases {
 }
 
 /// The key of a name: its listed canonical alias, else its normal form.
+#[cfg(test)]
 pub fn key(text: &str) -> String {
     let n = normalize(text);
     listed(&n).map_or(n, str::to_string)
@@ -143,6 +144,7 @@ fn is_function_word(w: &str) -> bool {
 
 /// The initials of a multi-word name ("Federal Bureau of Investigation" ->
 /// "FBI"), when it has at least two capitalised words.
+#[cfg(test)]
 pub fn initials(text: &str) -> Option<String> {
     let mut out = String::new();
     initials_into(text, &mut out).then_some(out)
@@ -167,6 +169,7 @@ pub fn initials_into(text: &str, out: &mut String) -> bool {
 pub const MAX_ACRONYM: usize = 6;
 
 /// The acronym a short all-capital name spells ("FBI", "F.B.I." -> "FBI").
+#[cfg(test)]
 pub fn acronym(text: &str) -> Option<String> {
     // Checked before anything is allocated: most names are not acronyms.
     is_acronym(text).then(|| acronym_letters(text).collect())

@@ -287,6 +287,7 @@ fn gender(title: Option<&str>, name: &str) -> Gender {
 
 impl EntityTable {
     /// The cluster of the mention spanning exactly `start..end`, if any.
+    #[cfg(test)]
     pub fn entity_at(&self, start: usize, end: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|m| m.start < start);
         let m = self.mentions.get(i)?;
@@ -294,37 +295,44 @@ impl EntityTable {
     }
 
     /// The index (into `mentions`) of the mention covering byte `b`, if any.
+    #[cfg(test)]
     pub fn mention_containing(&self, b: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|m| m.end <= b);
         self.mentions.get(i).filter(|m| m.start <= b).map(|_| i)
     }
 
     /// The cluster of the mention covering byte `b`, if any.
+    #[cfg(test)]
     pub fn entity_containing(&self, b: usize) -> Option<usize> {
         self.cluster_of.get(self.mention_containing(b)?).copied()
     }
 
     /// Cluster `c`, if it exists.
+    #[cfg(test)]
     pub fn get(&self, c: usize) -> Option<&Cluster> {
         self.clusters.get(c)
     }
 
     /// The canonical name of cluster `c` ("Rex Tillerson").
+    #[cfg(test)]
     pub fn name(&self, c: usize) -> Option<&str> {
         self.get(c).map(|x| x.name.as_str())
     }
 
     /// The type of cluster `c`.
+    #[cfg(test)]
     pub fn kind(&self, c: usize) -> Option<EntityType> {
         self.get(c).map(|x| x.kind)
     }
 
     /// The title of cluster `c` ("Secretary of State"), if one was seen.
+    #[cfg(test)]
     pub fn title(&self, c: usize) -> Option<&str> {
         self.get(c).and_then(|x| x.title.as_deref())
     }
 
     /// The gender guess of cluster `c` (`Unknown` for non-people).
+    #[cfg(test)]
     pub fn gender(&self, c: usize) -> Gender {
         self.get(c).map_or(Gender::Unknown, |x| x.gender)
     }

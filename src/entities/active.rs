@@ -32,6 +32,7 @@ pub enum Kind {
 }
 
 /// The [`Kind`] of a token's text.
+#[cfg(test)]
 pub fn kind(w: &str) -> Kind {
     kind_of(Shape::of(w))
 }
@@ -49,6 +50,7 @@ pub fn kind_of(shape: u8) -> Kind {
 
 /// For each token of a sentence (given by its [`Kind`]), whether it may be
 /// part of a name.
+#[cfg(test)]
 pub fn mask(kinds: &[Kind], caps_line: bool) -> Vec<bool> {
     let mut out = Vec::new();
     mask_into(kinds, caps_line, &mut out);

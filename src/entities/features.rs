@@ -34,6 +34,8 @@ pub struct Sentence<'a, 'd> {
     start: usize,
     len: usize,
     para_start: bool,
+    /// Read by [`Sentence::features`] only, for the trainer.
+    #[cfg_attr(not(any(test, feature = "internals")), allow(dead_code))]
     stats: &'a DocStats<'a>,
 }
 
@@ -81,11 +83,6 @@ impl<'a, 'd> Sentence<'a, 'd> {
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.len
-    }
-
-    /// Whether the window has no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// Whether token `i` may be part of a name (the tagger skips the others).
@@ -140,6 +137,7 @@ impl<'a, 'd> Sentence<'a, 'd> {
     }
 
     /// Writes the hashed features of token `i` into `f` (cleared first).
+    #[cfg(any(test, feature = "internals"))]
     pub fn features(&self, i: usize, f: &mut Vec<u32>) {
         f.clear();
         if let Ok(Some(w)) = self.form(i as isize) {
@@ -212,6 +210,7 @@ const fn casing_hash(low: u8, cap: u8) -> u32 {
 /// Writes the features of a word that depend on the word alone (and the
 /// document's casing and first-pass tags), not on where it stands: the
 /// tagger scores them once per distinct word.
+#[cfg(any(test, feature = "internals"))]
 pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     f.push(BIAS);
     own(w, f);
@@ -243,6 +242,7 @@ pub fn casing(w: &Form, stats: &DocStats) -> Option<usize> {
 }
 
 /// The hashed features of every token of sentence `sent` (for training).
+#[cfg(any(test, feature = "internals"))]
 pub fn sentence(doc: &Doc, stats: &DocStats, sent: usize, range: Range<usize>) -> Vec<Vec<u32>> {
     let words = Words::new(doc, stats, std::iter::once((sent, range.clone())), true);
     let s = Sentence::new(doc, &words, stats, sent, range);

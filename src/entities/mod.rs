@@ -43,6 +43,7 @@ pub mod rowsum;
 pub mod rules;
 pub mod titles;
 #[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "internals")]
 pub mod train;
 pub mod viterbi;
 pub mod words;

@@ -16,7 +16,9 @@ use super::model::TAGS;
 /// Rows added between flushes: 255 per row keeps every lane under 2^16.
 const FLUSH: u64 = 256;
 
+#[cfg(any(test, target_arch = "wasm32"))]
 const LOW_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
+#[cfg(any(test, target_arch = "wasm32"))]
 const SIGN_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Adds the row of each of `items` (`row(item)`) into the 17 totals
@@ -42,6 +44,7 @@ pub fn add_rows<'r, T>(
 /// one addition, without the bias). A run of [`FLUSH`] rows stays within an `i16`: at most
 /// 256 * 127 and at least 256 * -128. The runs are chunks of the items,
 /// so that the row loop counts nothing but its place in the slice.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn add_rows_lanes<'r, T>(
     items: &'r [T],
     row_of: impl Fn(&'r T) -> &'r [i8; TAGS],
@@ -75,6 +78,7 @@ pub fn add_rows_lanes<'r, T>(
 /// The rows go in runs of at most [`FLUSH`], each summed in local lanes
 /// that the compiler keeps in registers (a flush inside the loop made it
 /// store them back to memory at every row), then unbiased into `acc`.
+#[cfg(any(test, target_arch = "wasm32"))]
 pub fn add_rows_swar<'r>(mut rows: impl Iterator<Item = &'r [i8; TAGS]>, acc: &mut [i32; TAGS]) {
     loop {
         let mut lanes = [0u64; 4];
@@ -106,6 +110,7 @@ pub fn add_rows_swar<'r>(mut rows: impl Iterator<Item = &'r [i8; TAGS]>, acc: &m
 }
 
 /// Moves the lanes of `rows` rows into the totals.
+#[cfg(any(test, target_arch = "wasm32"))]
 fn flush(lanes: &[u64; 4], last: i32, rows: u64, acc: &mut [i32; TAGS]) {
     let bias = 128 * rows as i64;
     for (k, lane) in lanes.iter().enumerate() {

@@ -23,7 +23,7 @@ use std::ops::Range;
 mod shape;
 
 use shape::shapes;
-pub use shape::{shape, short_shape, Shape};
+pub use shape::{short_shape, Shape};
 
 /// One word's forms.
 pub struct Form<'d> {
@@ -55,6 +55,7 @@ const NONE: u32 = u32::MAX;
 const OWN: u8 = features::states_read(0b100);
 
 /// Every state of [`features::word_hashes`].
+#[cfg(test)]
 pub const ALL_STATES: u8 = 0x3f;
 
 /// The prepared words of a document.

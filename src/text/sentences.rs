@@ -37,6 +37,7 @@ pub struct Paragraph {
 }
 
 /// Splits tokens into sentences and paragraphs.
+#[cfg(test)]
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
     let (s, p, _) = split_lines(text, tokens);
     (s, p)

@@ -143,6 +143,7 @@ impl<V: Copy + Default> Table<V> {
     }
 
     /// Every value, in no order.
+    #[cfg(test)]
     pub fn values(&self) -> impl Iterator<Item = V> + '_ {
         self.slots.iter().filter(|s| s.len != 0).map(|s| s.value)
     }

@@ -276,6 +276,7 @@ impl<'d> Matcher<'d> {
     /// Matches the lists against the tokens `range` (one sentence).
     /// `caps_line` lifts the capitalization requirement for lines written
     /// all in capitals.
+    #[cfg(test)]
     pub fn hits(&mut self, range: Range<usize>, caps_line: bool) -> Vec<Hit> {
         let mut out = Vec::new();
         self.hits_into(range, caps_line, &mut out);

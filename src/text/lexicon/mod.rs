@@ -201,12 +201,6 @@ impl Classes {
         self.0 == 0
     }
 
-    /// The set with `class` added.
-    #[inline]
-    pub fn with(self, class: Class) -> Classes {
-        Classes(self.0 | 1 << class as u16)
-    }
-
     /// The bits, bit k for the class of discriminant k.
     #[inline]
     pub fn bits(self) -> u16 {
@@ -254,7 +248,7 @@ mod tests {
         assert!(s.meets(Classes::of(&[Class::Label])) && !s.meets(Classes::of(&[Class::Org])));
         assert!(Classes::NONE.is_empty() && !s.is_empty());
         assert_eq!(
-            Classes::NONE.with(Class::Org) | Classes::of(&[Class::Stop]).with(Class::Org),
+            Classes::of(&[Class::Org]) | Classes::of(&[Class::Stop, Class::Org]),
             Classes::of(&[Class::Org, Class::Stop])
         );
     }

@@ -206,6 +206,7 @@ pub fn tags_folded(word: Folded) -> Tags {
 }
 
 /// Whether the lower-cased `word` is in `class`.
+#[cfg(test)]
 pub fn is(class: Class, word: &str) -> bool {
     tags(word).has(class)
 }
