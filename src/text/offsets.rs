@@ -175,8 +175,7 @@ pub fn convert_all(text: &str, unit: OffsetUnit, offsets: &mut [&mut usize]) {
     }
 }
 
-const ONES: u64 = u64::MAX / 0xff;
-const HIGH: u64 = 0x80 * ONES;
+use super::swar::{HIGH, ONES};
 
 /// The length in `unit` of whole characters' bytes. A character starts at
 /// each byte that is not a continuation byte (0b10xxxxxx); it takes two
