@@ -1,9 +1,9 @@
 //! whosaid: finds every quotation in a news article, who said it, and the
 //! named entities, with plain Rust that also compiles to WebAssembly.
 //!
-//! Data flows one way: text -> tokens, sentences, paragraphs ([`text`]) ->
-//! entity mentions ([`entities`]) -> entity clusters ([`coref`]) -> quotes
-//! and speakers ([`quotes`]) -> [`Analysis`]. Offsets are UTF-8 bytes inside
+//! Data flows one way: text -> tokens, sentences, paragraphs (`text`) ->
+//! entity mentions (`entities`) -> entity clusters (`coref`) -> quotes
+//! and speakers (`quotes`) -> [`Analysis`]. Offsets are UTF-8 bytes inside
 //! and are converted once, at the end, to the unit the caller asks for.
 //!
 //! The public API is [`analyze`] with its [`Options`] and result types, and

@@ -150,7 +150,7 @@ pub fn initials(text: &str) -> Option<String> {
     initials_into(text, &mut out).then_some(out)
 }
 
-/// [`initials`] written into `out` (cleared first), so that a caller
+/// `initials` written into `out` (cleared first), so that a caller
 /// reading many names reuses one buffer; false when `text` has none.
 pub fn initials_into(text: &str, out: &mut String) -> bool {
     out.clear();
@@ -165,7 +165,7 @@ pub fn initials_into(text: &str, out: &mut String) -> bool {
     out.chars().count() >= 2
 }
 
-/// The most letters an [`acronym`] has.
+/// The most letters an `acronym` has.
 pub const MAX_ACRONYM: usize = 6;
 
 /// The acronym a short all-capital name spells ("FBI", "F.B.I." -> "FBI").
@@ -175,7 +175,7 @@ pub fn acronym(text: &str) -> Option<String> {
     is_acronym(text).then(|| acronym_letters(text).collect())
 }
 
-/// [`acronym`] as a [`pack`]ed key: no string is built.
+/// `acronym` as a [`pack`]ed key: no string is built.
 pub fn acronym_key(text: &str) -> Option<u128> {
     is_acronym(text).then(|| pack(acronym_letters(text))).flatten()
 }

@@ -2,8 +2,8 @@
 //! entity into clusters with a canonical name, a title and (for people) a
 //! gender guess, and answers the lookups the quote stage needs.
 //!
-//! Mentions join a cluster when (rules in [`link`], keys in [`alias`],
-//! computed once per distinct mention text by [`names`]):
+//! Mentions join a cluster when (rules in `link`, keys in [`alias`],
+//! computed once per distinct mention text by `names`):
 //! - they have the same normalised text and the same type family (people;
 //!   organisations; places, GPE and LOC together; ...), or are listed
 //!   aliases ("US", "U.S.", "the United States");

@@ -97,7 +97,7 @@ impl<'t> Names<'t> {
         self.spaced.get(self.id(i)).copied().unwrap_or(false)
     }
 
-    /// The key of mention `i`'s text ([`alias::key`]).
+    /// The key of mention `i`'s text (`alias::key`).
     pub fn key(&self, i: usize) -> &str {
         self.alias.get(self.id(i)).copied().flatten().unwrap_or_else(|| self.norm(i))
     }

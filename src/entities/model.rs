@@ -210,7 +210,7 @@ impl Model {
     }
 
     /// The best tags for one sentence's features.
-    #[cfg(any(test, feature = "internals"))]
+    #[cfg(feature = "internals")]
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<usize> {
         let mut out = Vec::new();
         Decoder::default().best_path(

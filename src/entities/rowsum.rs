@@ -1,7 +1,7 @@
 //! Sums of the name model's weight rows (17 signed bytes each). On wasm,
 //! eight bytes at a time in ordinary 64-bit integers: each byte is biased
 //! to 0..=255 and spread into a 16-bit lane, so one addition adds four
-//! weights and no lane can carry into the next before [`FLUSH`] rows.
+//! weights and no lane can carry into the next before `FLUSH` rows.
 //! Natively, in 16-bit lanes that the compiler turns into vector code.
 //!
 //! The engine's wasm build has no SIMD, and adding the 17 weights one by
@@ -23,7 +23,7 @@ const SIGN_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Adds the row of each of `items` (`row(item)`) into the 17 totals
 /// `acc`: [`add_rows_lanes`] where the target has vector instructions,
-/// [`add_rows_swar`] on wasm.
+/// `add_rows_swar` on wasm.
 #[inline(always)]
 pub fn add_rows<'r, T>(
     items: &'r [T],
@@ -40,8 +40,8 @@ pub fn add_rows<'r, T>(
 /// which the compiler turns into two vector additions per row.
 ///
 /// NOTE: natively this takes fewer instructions than the 64-bit lanes of
-/// [`add_rows_swar`] (per four weights, one load, a sign extension and
-/// one addition, without the bias). A run of [`FLUSH`] rows stays within an `i16`: at most
+/// `add_rows_swar` (per four weights, one load, a sign extension and
+/// one addition, without the bias). A run of `FLUSH` rows stays within an `i16`: at most
 /// 256 * 127 and at least 256 * -128. The runs are chunks of the items,
 /// so that the row loop counts nothing but its place in the slice.
 #[cfg(any(test, not(target_arch = "wasm32")))]

@@ -71,7 +71,7 @@ pub fn is_mark(text: &str) -> bool {
     matches!(text, "“" | "„" | "«" | "”" | "»" | "\"" | "‘" | "’" | "'")
 }
 
-/// [`pair`], given the punctuation tokens whose text [`is_mark`], in text
+/// `pair`, given the punctuation tokens whose text [`is_mark`], in text
 /// order. NOTE: the caller finds these while it reads each distinct word
 /// (see `words::Words::marks`), so that pairing visits a few tokens per
 /// paragraph instead of testing every token.

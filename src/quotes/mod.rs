@@ -1,8 +1,8 @@
 //! Quotations and their speakers. The stages: pair quotation marks
 //! ([`marks`]), find reporting verbs with their speaker phrase and content
-//! ([`attribution`]), attach the quoted spans no verb claims (continuations
+//! (`attribution`), attach the quoted spans no verb claims (continuations
 //! of a quote, quotes with the attribution in the middle), then resolve each
-//! speaker phrase to a person ([`resolve`] over [`names`]).
+//! speaker phrase to a person (`resolve` over `names`).
 //!
 //! What counts as a quote: the content of a reporting verb or phrase (with
 //! or without quotation marks), and any quoted span of four words or more;

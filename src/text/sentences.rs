@@ -43,7 +43,7 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
     (s, p)
 }
 
-/// [`split`], also giving the byte offsets of the line breaks read as wraps
+/// `split`, also giving the byte offsets of the line breaks read as wraps
 /// inside a paragraph (in order).
 pub fn split_lines(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>, Vec<u32>) {
     let mut lines = Lines { width: None, wraps: Vec::new() };

@@ -131,7 +131,7 @@ pub mod class {
 use class::*;
 
 /// The listed words, keyed by the word lowercased (ASCII) in one integer
-/// ([`crate::entities::wordkey`]): a word of the text costs a few integer operations and
+/// ([`crate::text::wordkey`]): a word of the text costs a few integer operations and
 /// usually one probe, with no hashing of strings.
 pub struct Lists {
     table: Table<Entry>,

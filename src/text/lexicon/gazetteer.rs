@@ -283,7 +283,7 @@ impl<'d> Matcher<'d> {
         out
     }
 
-    /// [`Matcher::hits`] into a buffer the caller reuses across sentences.
+    /// `Matcher::hits` into a buffer the caller reuses across sentences.
     pub fn hits_into(&mut self, range: Range<usize>, caps_line: bool, out: &mut Vec<Hit>) {
         out.clear();
         out.resize(range.len(), Hit::default());

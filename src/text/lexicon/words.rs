@@ -194,7 +194,7 @@ pub fn tags(word: &str) -> Tags {
     Tags(bits.unwrap_or(0))
 }
 
-/// The [`Tags`] of a short ASCII word read by [`fold_ascii`] (the same
+/// The [`Tags`] of a short ASCII word read by [`crate::text::wordkey::fold_ascii`] (the same
 /// answer [`tags`] gives for its lower case).
 #[inline]
 pub fn tags_folded(word: Folded) -> Tags {
