@@ -1,4 +1,4 @@
-//! Texts too long for one [`text::Doc`]: token offsets are 32-bit, so a
+//! Texts too long for one [`crate::text::Doc`]: token offsets are 32-bit, so a
 //! text of 4 GiB or more (native only; a wasm module cannot hold one) is
 //! cut into pieces at paragraph breaks, each piece analysed on its own, and
 //! the results joined with their offsets moved back into the whole text.

@@ -11,11 +11,11 @@
 
 use super::content::content;
 use super::labels;
-use super::lexicon::{cue_at, Class, CueClass};
 use super::signatures;
 pub(super) use super::span::before_group;
 use super::speaker;
 use super::view::View;
+use crate::text::lexicon::{cue_at, Class, CueClass};
 use std::ops::Range;
 
 /// One attribution, in tokens (cue, speaker) and bytes (content).

@@ -7,9 +7,9 @@
 //! (at most [`THAT_WINDOW`] tokens, or twice that), so it is linear over a
 //! document; no panics.
 
-use super::lexicon::{Class, CueClass};
 use super::span::{before_group, clause_after, colon_content};
 use super::view::View;
+use crate::text::lexicon::{Class, CueClass};
 use std::ops::Range;
 
 /// The longest gap between a verb and a following "that" ("said on Tuesday that").

@@ -1,8 +1,8 @@
 //! Quotations and their speakers. The stages: pair quotation marks
 //! ([`marks`]), find reporting verbs with their speaker phrase and content
-//! ([`attribution`]), attach the quoted spans no verb claims (continuations
+//! (`attribution`), attach the quoted spans no verb claims (continuations
 //! of a quote, quotes with the attribution in the middle), then resolve each
-//! speaker phrase to a person ([`resolve`] over [`names`]).
+//! speaker phrase to a person (`resolve` over `names`).
 //!
 //! What counts as a quote: the content of a reporting verb or phrase (with
 //! or without quotation marks), and any quoted span of four words or more;
@@ -13,7 +13,6 @@
 mod attribution;
 mod content;
 mod labels;
-pub mod lexicon;
 pub mod marks;
 mod names;
 mod partial;
@@ -28,6 +27,7 @@ mod words;
 use crate::coref::EntityTable;
 use crate::text::fasthash::FastMap;
 use crate::text::kinds::ParagraphKind;
+use crate::text::lexicon;
 use crate::text::Doc;
 use crate::{Continuations, Quote, QuoteKind, Span, Speaker};
 use attribution::Attribution;

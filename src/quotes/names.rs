@@ -11,10 +11,10 @@
 //! Guarantees: one pass over the entity mentions plus a few tokens before
 //! each (linear); names are borrowed from the table, never copied; no panics.
 
-use super::lexicon::Class;
 use super::view::View;
 use crate::coref::{EntityTable, Gender as EntityGender};
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::Class;
 use crate::EntityType;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -184,9 +184,8 @@ fn add_titles<'v>(v: &'v View, person: &mut Person<'v>, at: usize) {
 fn full_title(t: &str) -> &str {
     static FORMS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
     let forms = FORMS.get_or_init(|| {
-        include_str!("../../data/quotes/title_forms.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
+        crate::text::lexicon::lists::TITLE_FORMS
+            .entries()
             .filter_map(|l| l.split_once(' '))
             .map(|(short, full)| (short.trim(), full.trim()))
             .collect()

@@ -6,11 +6,11 @@
 //!
 //! Guarantees: looks at a bounded window before the quotation; no panics.
 
-use super::lexicon::Class;
 use super::span::clause_after;
 use super::speaker;
 use super::view::View;
 use super::Draft;
+use crate::text::lexicon::Class;
 
 /// The longest stretch from the verb to the quotation, in tokens.
 const MAX_SPAN: usize = 25;

@@ -11,10 +11,10 @@
 //! Guarantees: callers ask in text order; each name mention is consumed
 //! once, so the whole walk is linear; no panics.
 
-use super::lexicon::Class;
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::Class;
 use std::ops::Range;
 
 /// A resolved speaker: the canonical name (a slice of the text) and, when

@@ -7,8 +7,8 @@
 //! Guarantees: looks at most a dozen tokens each way and never leaves the
 //! sentence; no panics (all token access goes through [`View`]).
 
-use super::lexicon::Class;
 use super::view::View;
+use crate::text::lexicon::Class;
 use std::ops::Range;
 
 /// The longest speaker phrase, in tokens.
@@ -154,6 +154,8 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         let low = v.low(k);
         let number =
             v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
+        // One branch per case, each with its example, though some agree.
+        #[allow(clippy::if_same_then_else)]
         let ok = if v.is(k, Class::Determiner)
             && (k == start || matches!(v.low(k - 1), "of" | "for" | "with"))
         {
@@ -282,7 +284,7 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     // "Its chief executive, Priya Raman, said": the description and the name
     // together, so that the name (the last capitalised word) resolves it.
     let described = np.clone().any(|k| v.is_word(k) && !v.is_cap(k));
-    if appositive_name && (opens && described || !opens) {
+    if appositive_name && (described || !opens) {
         return Some(if opens { np.start..comma } else { first + 1..comma });
     }
     // "Jeff Lee, president of Acme, a design agency, said": two appositions;

@@ -6,9 +6,9 @@
 //! accessor takes any index and answers a neutral value when it is out of
 //! range, so rules can look around freely without panicking.
 
-use super::lexicon::{Class, Tags};
 use super::marks::{self, Marked};
 use super::words::Words;
+use crate::text::lexicon::{Class, Tags};
 use crate::text::Doc;
 
 /// Marks a token outside every quoted span.

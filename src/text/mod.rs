@@ -7,6 +7,7 @@ pub mod kinds;
 pub mod lexicon;
 pub mod offsets;
 pub mod sentences;
+pub mod swar;
 pub mod tokens;
 pub mod vocab;
 pub mod wordkey;

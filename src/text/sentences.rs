@@ -12,7 +12,7 @@
 //! Guarantees: linear in the number of tokens; sentences and paragraphs cover
 //! all tokens, in order, without overlap; no panics.
 
-use super::lexicon;
+use super::lexicon::abbreviations as lexicon;
 use super::tokens::{Token, TokenKind};
 use std::ops::Range;
 
@@ -37,12 +37,13 @@ pub struct Paragraph {
 }
 
 /// Splits tokens into sentences and paragraphs.
+#[cfg(test)]
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
     let (s, p, _) = split_lines(text, tokens);
     (s, p)
 }
 
-/// [`split`], also giving the byte offsets of the line breaks read as wraps
+/// `split`, also giving the byte offsets of the line breaks read as wraps
 /// inside a paragraph (in order).
 pub fn split_lines(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>, Vec<u32>) {
     let mut lines = Lines { width: None, wraps: Vec::new() };
