@@ -59,10 +59,38 @@ mod tests {
         let cut = maria.mentions.iter().find(|m| m.text.contains('\n'));
         let cut = cut.unwrap_or_else(|| panic!("{:#?}", maria.mentions));
         assert_eq!(cut.text, "Maria Oster-\ngaard");
-        // Code point offsets (the default), on ASCII text: bytes.
+        // ASCII text: byte offsets are code points too.
         assert_eq!(text.get(cut.start..cut.end), Some(cut.text.as_str()));
         let q = a.quotes.iter().find(|q| q.text.starts_with("We will"));
         let speaker = q.and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str());
         assert_eq!(speaker, Some("Maria Ostergaard"));
+    }
+
+    #[test]
+    fn every_span_is_its_text_in_code_points_around_a_cut_word() {
+        // Non-ASCII before and inside the cut word: code point offsets
+        // differ from bytes, and the rewritten copy moves multi-byte text.
+        let text = "Zoë Brook, the héad of the council, met on Tuesday to talk about\n\
+                    the bridge and the roads of the old town with Søren Øster-\n\
+                    gaard, who said the plans for the works would be ready soon,\n\
+                    after a long delay that had annoyed the people of the town.\n\
+                    \"We will open it in the spring,\" said Søren Østergaard.";
+        let options = Options { offsets: crate::OffsetUnit::Codepoint, ..Options::default() };
+        let a = analyze(text, &options);
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>());
+        let mut spans = 0;
+        for m in a.entities.iter().flat_map(|e| &e.mentions) {
+            assert_eq!(slice(m.start, m.end).as_deref(), Some(m.text.as_str()));
+            spans += 1;
+        }
+        for q in &a.quotes {
+            for p in q.parts.iter().chain(&q.cue) {
+                assert_eq!(slice(p.start, p.end).as_deref(), Some(p.text.as_str()));
+            }
+        }
+        assert!(spans >= 3, "{:#?}", a.entities);
+        let soren = a.entities.iter().find(|e| e.name == "Søren Østergaard");
+        assert!(soren.is_some_and(|e| e.mentions.iter().any(|m| m.text.contains("Øster-\ngaard"))));
     }
 }
