@@ -202,6 +202,11 @@ def report(many, spark, loads):
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
     ok = lambda x: "yes" if x else "**no**"  # noqa: E731
     r_all, r_one, r_spark = many["all"]["ratio"], many["one"]["ratio"], spark["ratio"]
+    # A target is met when the rate and the CPU time both reach it: on a
+    # shared machine (load above the cores) the wall-clock ratio favours
+    # whichever side runs more threads, and the CPU ratio does not move.
+    met_all = min(r_all, many["all"]["cpu_ratio"]) >= 0.9
+    met_spark = min(r_spark, spark["cpu_ratio"]) >= 0.6
     per_core = spark["articles"] / spark["spark_cpu"]
     return f"""{BEGIN}
 ## Python and Spark
@@ -216,12 +221,12 @@ on the {os.cpu_count()} cores at the start of each part: {loads}.
 | --- | --- | --- | --- |
 | `analyze_many`, all {many['cores']} cores ({many['articles']} PolNeAR dev articles, {many['mb']:.1f} MB) | {many['all']['py']:.1f} MB/s | | |
 | CLI `--jsonl` on the same articles, all cores | {many['all']['cli']:.1f} MB/s | | |
-| ratio `analyze_many` / CLI, all cores (by CPU time: {many['all']['cpu_ratio']:.0%}) | {r_all:.0%} | >= 90% | {ok(r_all >= 0.9)} |
+| ratio `analyze_many` / CLI, all cores (by CPU time: {many['all']['cpu_ratio']:.0%}) | {r_all:.0%} | >= 90%, by rate and CPU | {ok(met_all)} |
 | the calling thread's CPU time (making and freeing the dicts) per CPU-second of the analysis threads, all cores | {many['all']['own']:.0%} | | |
 | `analyze_many(threads=1)` / CLI `--threads 1` | {many['one']['py']:.1f} / {many['one']['cli']:.1f} MB/s ({r_one:.0%}; CPU {many['one']['cpu_ratio']:.0%}) | | |
 | Spark job on `local[2]`, warm session ({spark['articles']} PolNeAR train articles, {spark['mb']:.0f} MB, 8 files; read JSONL, analyse, write both Parquet tables, each task its own files) | {spark['spark']:.0f} articles/s | | |
 | CLI `--jsonl` on both cores, same files | {spark['cli']:.0f} articles/s | | |
-| ratio Spark / CLI (by CPU time: {spark['cpu_ratio']:.0%}) | {r_spark:.0%} | >= 60% | {ok(r_spark >= 0.6)} |
+| ratio Spark / CLI (by CPU time: {spark['cpu_ratio']:.0%}) | {r_spark:.0%} | >= 60%, by rate and CPU | {ok(met_spark)} |
 | the Spark job's CPU time per run / the CLI's | {spark['spark_cpu']:.1f} s / {spark['cli_cpu']:.1f} s ({per_core:.0f} articles per CPU-second) | | |
 | the same job cold, `python -m whosaid.spark` with the JVM's start | {spark['cold']:.0f} articles/s ({spark['cold_s']:.1f} s) | | |
 
