@@ -31,6 +31,7 @@ stage!(coref);
 stage!(entities);
 mod pieces;
 stage!(quotes);
+mod rejoined;
 stage!(text);
 
 #[cfg(target_arch = "wasm32")]
@@ -199,9 +200,19 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analyze_doc(text, options)
 }
 
-/// [`analyze`] of a text that fits one [`text::Doc`] (under 4 GiB).
+/// [`analyze`] of a text that fits one [`text::Doc`] (under 4 GiB): of its
+/// copy with words hyphenated at a line end made whole ([`text::hyphens`]),
+/// when it has any.
 fn analyze_doc(text: &str, options: &Options) -> Analysis {
-    let doc = text::Doc::new(text);
+    match text::hyphens::rejoin(text) {
+        Some(rejoined) => rejoined::analyze(text, &rejoined, options),
+        None => analyze_text(text, None, options),
+    }
+}
+
+/// [`analyze_doc`] of the text as it is (`margin`: see [`text::Doc::with_margin`]).
+fn analyze_text(text: &str, margin: Option<usize>, options: &Options) -> Analysis {
+    let doc = text::Doc::with_margin(text, margin);
     let mentions = entities::find(&doc);
     let table = coref::cluster(&doc, mentions);
     let quotes = quotes::find(&doc, &table, options.continuations);

@@ -23,7 +23,7 @@ const MIN_WIDTH: usize = 30;
 
 /// How far below the longest line a wrapped line may end: a word longer
 /// than this is rare in prose.
-const MARGIN: usize = 14;
+pub const MARGIN: usize = 14;
 
 /// The right margin of a hard-wrapped text, in characters, or `None` when
 /// the text does not look wrapped.

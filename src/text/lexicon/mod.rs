@@ -120,6 +120,8 @@ pub mod lists {
     pub const RULES: List = list!("rules.txt");
     /// Quote finder: labels of page furniture ("Photo:").
     pub const LABELS: List = list!("quotes/label.txt");
+    /// English words in lower case (SCOWL), for words hyphenated at a line end.
+    pub const ENGLISH_WORDS: List = list!("text/words.txt");
     /// Short titles and their full word, a pair a line ("gov governor").
     pub const TITLE_FORMS: List = list!("quotes/title_forms.txt");
 }
