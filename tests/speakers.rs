@@ -310,3 +310,11 @@ fn people_at_an_organisation_are_not_the_organisation() {
         "Protesters in the streets"
     );
 }
+
+#[test]
+fn a_description_between_the_quote_and_a_dated_verb_keeps_the_quote() {
+    let t = "“We will find who did this,” police Chief Ann Jordan said Monday.";
+    assert_eq!(name_for(t, "find who"), "Ann Jordan");
+    let t = "“The reasons do not hold. They are wrong,” said 9/11 widow Terry Strada.";
+    assert_eq!(name_for(t, "reasons"), "Terry Strada");
+}

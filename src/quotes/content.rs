@@ -144,8 +144,8 @@ pub(super) fn content(
         }
         Rest::Clause(k) => clause_after(v, k, sent.end),
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
-        // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
-        Rest::End => {
+        // `"...," retired general Lloyd Newton said (Monday).`: a quote ends just before the phrase.
+        Rest::End | Rest::Adjunct if sent.end.saturating_sub(after) < 6 => {
             // A long description may stand between ("JPL scientist and study co-author Ann Lee").
             let q = (group.saturating_sub(8).max(sent.start)..group)
                 .rev()

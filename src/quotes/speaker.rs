@@ -160,7 +160,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
             && (k == start || matches!(v.low(k - 1), "of" | "for" | "with"))
         {
             true
-        } else if (number || v.tok(k) == "-") && words == 0 && k < start + 5 {
+        } else if (number || matches!(v.tok(k), "-" | "/")) && words == 0 && k < start + 5 {
             true // "wrote 43-year-old Ann Lee"
         } else if v.tok(k) == "."
             && k > start
