@@ -318,3 +318,20 @@ fn a_description_between_the_quote_and_a_dated_verb_keeps_the_quote() {
     let t = "“The reasons do not hold. They are wrong,” said 9/11 widow Terry Strada.";
     assert_eq!(name_for(t, "reasons"), "Terry Strada");
 }
+
+#[test]
+fn a_colon_after_a_named_subject_introduces_that_persons_words() {
+    let t = "Jessie Burkett starred. Tom Harper directed the film. “It grabbed me,” he said.\n\nBurkett, who phoned in from the set, had a similar experience: “It was just that feeling of this is the song.”";
+    assert_eq!(name_for(t, "this is the song"), "Jessie Burkett");
+    // No named subject: the quote stays with the speaker before.
+    let t = "“It grabbed me,” Tom Harper said.\n\nThe verdict of the crew was the same: “It was the song of the year.”";
+    assert_eq!(name_for(t, "song of the year"), "Tom Harper");
+}
+
+#[test]
+fn a_participle_after_a_named_subject_and_apposition_is_the_subjects() {
+    let t = "Burkett, who phoned in from the set, praised the crew on Monday, saying the shoot had been a joy.";
+    let qs = quotes(t);
+    let q = qs.iter().find(|q| q.text.contains("joy")).expect("a quote");
+    assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Burkett"));
+}

@@ -229,6 +229,11 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
     let same_para = prev.is_some_and(|d| {
         d.paragraph == m.paragraph && d.end <= m.open && no_mark_between(v, d.end, m.open)
     });
+    // `Lee had the same experience: "…"`: Lee's words, not a continuation.
+    if let Some(d) = partial::colon_frame(v, mi) {
+        out.push(d);
+        return;
+    }
     if same_para && merge_within_paragraph(v, prev, m.open, continuations) {
         if let Some(d) = last.and_then(|j| out.get_mut(j)) {
             d.end = m.end.max(d.end);

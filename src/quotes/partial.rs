@@ -96,3 +96,30 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
     }
     None
 }
+
+/// A quotation a colon introduces after a clause whose subject is a
+/// person the article names (`Lee, who called from the set, had the same
+/// experience: "It was the song."`): that person's words, with no cue.
+pub(super) fn colon_frame(v: &View, mi: usize) -> Option<Draft> {
+    let m = v.marks.get(mi)?;
+    let open = v.token_at(m.open);
+    let colon = open.checked_sub(1).filter(|&c| v.tok(c) == ":")?;
+    let sent = v.sentence_tokens(v.sentence_of(colon));
+    if colon <= sent.start || v.quote_of(sent.start).is_some() {
+        return None;
+    }
+    let subject = speaker::sentence_subject(v, sent.start, colon)?;
+    if !subject.clone().any(|k| v.is_person(k)) {
+        return None;
+    }
+    Some(Draft {
+        start: m.start,
+        end: m.end,
+        cue: None,
+        speaker: Some(subject),
+        same_as: None,
+        paragraph: m.paragraph,
+        partial: false,
+        needs_entity: false,
+    })
+}

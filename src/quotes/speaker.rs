@@ -334,7 +334,8 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
         if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
     // Step over an opening "Meanwhile," or "In August,".
     let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
-        Some(c) if v.is(start, Class::Adjunct) || c == start + 1 => c + 1,
+        // Not a person named before an apposition ("Lee, who ..., had").
+        Some(c) if v.is(start, Class::Adjunct) || c == start + 1 && !v.is_person(start) => c + 1,
         _ => start,
     };
     // Step over a dateline ("BUFFALO, N.Y. — ").
