@@ -335,3 +335,18 @@ fn a_participle_after_a_named_subject_and_apposition_is_the_subjects() {
     let q = qs.iter().find(|q| q.text.contains("joy")).expect("a quote");
     assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Burkett"));
 }
+
+#[test]
+fn an_owner_before_a_noun_is_not_a_speaker() {
+    let t = "Norland is a vocal critic of Estavia's sweeping territorial claims in the bay.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("territorial"))),
+        "{qs:#?}"
+    );
+    // An owner's title still speaks.
+    assert_eq!(
+        name_for("Acme's chief executive claimed that sales had doubled.", "sales"),
+        "Acme's chief executive"
+    );
+}

@@ -251,11 +251,14 @@ fn speaks(v: &View, r: &Range<usize>) -> bool {
         || people
         || document
         || r.clone().any(|k| {
-            v.is_person(k)
-                || v.is_cap(k)
-                    && !v.is(k, Class::Determiner)
-                    && !v.is(k, Class::Adjunct)
-                    && v.is_word(k)
+            // "China's sweeping territorial claims": an owner, not the one who speaks.
+            let owner = matches!(v.low(k + 1), "’s" | "'s" | "’" | "'") && k + 1 < r.end;
+            !owner
+                && (v.is_person(k)
+                    || v.is_cap(k)
+                        && !v.is(k, Class::Determiner)
+                        && !v.is(k, Class::Adjunct)
+                        && v.is_word(k))
         })
 }
 
