@@ -350,3 +350,10 @@ fn an_owner_before_a_noun_is_not_a_speaker() {
         "Acme's chief executive"
     );
 }
+
+#[test]
+fn it_and_the_statement_stand_for_an_unnamed_organisation_that_spoke() {
+    let t = "Two soldiers were killed in a crash, the army said in a statement on Wednesday.\n\n\"The cause is under investigation,\" the statement said.\n\nIt said it was withholding the names of those killed.";
+    assert_eq!(name_for(t, "cause is under"), "the army");
+    assert_eq!(name_for(t, "withholding"), "the army");
+}

@@ -44,6 +44,10 @@ pub struct Resolver<'n, 'v> {
     orgs: Vec<usize>,
     /// The last plural description that spoke ("officials"), and its paragraph.
     last_group: Option<(Range<usize>, usize)>,
+    /// The last unnamed organisation that spoke ("the US military"), and its
+    /// paragraph: what a later "it" or "the statement" stands for when no
+    /// named organisation does.
+    last_body: Option<(&'v str, usize)>,
     by_title: FastMap<&'v str, usize>,
     /// The fullest description seen with each head word ("prosecutors").
     descriptions: FastMap<String, &'v str>,
@@ -76,6 +80,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
             subject_person: None,
             orgs: Vec::new(),
             last_group: None,
+            last_body: None,
             by_title: FastMap::default(),
             descriptions: FastMap::default(),
             titled: None,
@@ -192,7 +197,13 @@ impl<'n, 'v> Resolver<'n, 'v> {
             let slot = match first {
                 "he" => MALE,
                 "she" => FEMALE,
-                "it" => return self.recent_org(para).map_or(own(text), |p| self.resolved(p)),
+                "it" => {
+                    return self
+                        .recent_org(para)
+                        .map(|p| self.resolved(p))
+                        .or_else(|| self.body(para))
+                        .unwrap_or(own(text))
+                }
                 "they" => return self.group(v, para).unwrap_or(own(text)),
                 "who" => {
                     return self
@@ -244,6 +255,9 @@ impl<'n, 'v> Resolver<'n, 'v> {
                     if let Some(p) = self.recent_org(para) {
                         return self.resolved(p);
                     }
+                    if let Some(body) = self.body(para) {
+                        return body;
+                    }
                 }
             }
         }
@@ -259,7 +273,18 @@ impl<'n, 'v> Resolver<'n, 'v> {
         {
             self.last_group = Some((r.clone(), para));
         }
-        own(self.described(v, r.start, head, text))
+        let name = self.described(v, r.start, head, text);
+        if head.is_some_and(|h| v.is(h, Class::Org) && !v.is_cap(h)) {
+            self.last_body = Some((name, para));
+        }
+        own(name)
+    }
+
+    /// The unnamed organisation that spoke last, within the last two paragraphs.
+    fn body(&self, para: usize) -> Option<Resolved<'v>> {
+        self.last_body
+            .filter(|&(_, at)| at + 2 >= para)
+            .map(|(name, _)| Resolved { name, person: None })
     }
 
     /// The fullest description seen so far with the same head word
