@@ -357,3 +357,9 @@ fn it_and_the_statement_stand_for_an_unnamed_organisation_that_spoke() {
     assert_eq!(name_for(t, "cause is under"), "the army");
     assert_eq!(name_for(t, "withholding"), "the army");
 }
+
+#[test]
+fn a_wire_credit_in_brackets_is_not_the_company() {
+    let t = "(Newswire) — State regulators are investigating Acme Steel Corp, two people familiar with the matter said.\n\nThe company confirmed on Monday that it had been contacted by the regulators.";
+    assert_eq!(name_for(t, "contacted by the regulators"), "Acme Steel Corp");
+}

@@ -123,6 +123,14 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 None => opens(first_in_sentence),
                 Some(c) => !owner && opens(c + 1),
             };
+            // "(Reuters) —", "(NYAG)": a wire's credit or an abbreviation
+            // in brackets is not who "the company" is.
+            let bracketed = v.tok(m.tokens.start.wrapping_sub(1)) == "("
+                && v.tok(m.tokens.end) == ")"
+                && self.names.people.get(m.person).is_some_and(|p| p.org);
+            if bracketed {
+                continue;
+            }
             // "a Netflix documentary": an organisation's name used as a
             // modifier is not what a later "the company" or "it" stands for.
             let e = m.tokens.end;
