@@ -363,3 +363,9 @@ fn a_wire_credit_in_brackets_is_not_the_company() {
     let t = "(Newswire) — State regulators are investigating Acme Steel Corp, two people familiar with the matter said.\n\nThe company confirmed on Monday that it had been contacted by the regulators.";
     assert_eq!(name_for(t, "contacted by the regulators"), "Acme Steel Corp");
 }
+
+#[test]
+fn she_is_the_woman_named_earlier_in_her_own_sentence() {
+    let t = "Mia Hoyle runs the agency. \"We test every slogan,\" Hoyle said.\n\nWhile the new slogan did not appeal to Julia Grant, a health officer, she said she did not want to judge it.";
+    assert_eq!(name_for(t, "judge it"), "Julia Grant");
+}

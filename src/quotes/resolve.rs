@@ -34,6 +34,11 @@ pub struct Resolver<'n, 'v> {
     subject: [Option<(usize, usize)>; 2],
     /// Last person of each gender slot, any mention.
     any: [Option<(usize, usize)>; 2],
+    /// The sentence of each slot's last mention, and of its last subject
+    /// (`usize::MAX` for none): "While the plan did not appeal to Ann Lee,
+    /// she said …" is Ann Lee's, named in the pronoun's own sentence.
+    any_sentence: [usize; 2],
+    subject_sentence: [usize; 2],
     last_org: Option<(usize, usize)>,
     /// The last organisation named as a subject or speaker, and its paragraph.
     subject_org: Option<(usize, usize)>,
@@ -75,6 +80,8 @@ impl<'n, 'v> Resolver<'n, 'v> {
             next: 0,
             subject: [None; 2],
             any: [None; 2],
+            any_sentence: [usize::MAX; 2],
+            subject_sentence: [usize::MAX; 2],
             last_org: None,
             subject_org: None,
             subject_person: None,
@@ -171,12 +178,19 @@ impl<'n, 'v> Resolver<'n, 'v> {
         let gender = self.genders.get(person).copied().unwrap_or(Gender::Unknown);
         for (slot, excluded) in [(MALE, Gender::Female), (FEMALE, Gender::Male)] {
             if gender != excluded {
+                let sentence = v.sentence_of(at);
                 if let Some(s) = self.any.get_mut(slot) {
                     *s = Some((person, para));
+                }
+                if let Some(s) = self.any_sentence.get_mut(slot) {
+                    *s = sentence;
                 }
                 if subject {
                     if let Some(s) = self.subject.get_mut(slot) {
                         *s = Some((person, para));
+                    }
+                    if let Some(s) = self.subject_sentence.get_mut(slot) {
+                        *s = sentence;
                     }
                 }
             }
@@ -221,7 +235,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 }
                 _ => return own(text),
             };
-            return match self.pick(slot, para) {
+            return match self.pick(slot, para, v.sentence_of(r.start)) {
                 Some(p) => {
                     if let Some(g) = self.genders.get_mut(p) {
                         if *g == Gender::Unknown {
@@ -375,11 +389,17 @@ impl<'n, 'v> Resolver<'n, 'v> {
         Some(self.resolved(m.person))
     }
 
-    /// The person a he/she stands for: the last subject or speaker of that
-    /// gender when recent, else the last person of that gender.
-    fn pick(&self, slot: usize, para: usize) -> Option<usize> {
+    /// The person a he/she stands for: one named earlier in its sentence,
+    /// else the last subject or speaker of that gender when recent, else
+    /// the last person of that gender.
+    fn pick(&self, slot: usize, para: usize, sentence: usize) -> Option<usize> {
         let subject = self.subject.get(slot).copied().flatten();
         let any = self.any.get(slot).copied().flatten();
+        let here = |s: &[usize; 2]| s.get(slot) == Some(&sentence);
+        // One named in the pronoun's own sentence, unless it has a subject of that gender.
+        if here(&self.any_sentence) && !here(&self.subject_sentence) {
+            return any.map(|(p, _)| p);
+        }
         match subject {
             Some((p, at)) if at + 2 >= para => Some(p),
             _ => any.or(subject).map(|(p, _)| p),
