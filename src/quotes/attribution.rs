@@ -219,31 +219,7 @@ fn speaks(v: &View, r: &Range<usize>) -> bool {
         && !["ss", "ions", "ings", "ics"].iter().any(|e| low.ends_with(e))
         || matches!(low, "people" | "media" | "critics");
     // Documents speak for their authors in news ("the letter reads").
-    let document = matches!(
-        low,
-        "statement"
-            | "letter"
-            | "report"
-            | "release"
-            | "memo"
-            | "filing"
-            | "complaint"
-            | "lawsuit"
-            | "study"
-            | "survey"
-            | "poll"
-            | "post"
-            | "tweet"
-            | "email"
-            | "notice"
-            | "document"
-            | "ruling"
-            | "order"
-            | "indictment"
-            | "petition"
-            | "ad"
-            | "video"
-    );
+    let document = crate::text::lexicon::is_document(low);
     v.is(head, Class::Pronoun)
         || matches!(low, "who" | "which")
         || v.is(head, Class::Title)

@@ -273,7 +273,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
                     }
                 }
                 // "the statement said": its author, an organisation named just before.
-                if is_document(v.low(h)) {
+                if crate::text::lexicon::is_document(v.low(h)) {
                     if let Some(p) = self.recent_org(para) {
                         return self.resolved(p);
                     }
@@ -424,21 +424,3 @@ fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
     (!name.is_empty()).then_some(Resolved { name, person: None })
 }
 
-/// Nouns for what an organisation or person issues, which "say" things in
-/// news ("the statement said", "the release read").
-fn is_document(word: &str) -> bool {
-    matches!(
-        word,
-        "statement"
-            | "release"
-            | "letter"
-            | "memo"
-            | "filing"
-            | "post"
-            | "tweet"
-            | "complaint"
-            | "email"
-            | "notice"
-            | "announcement"
-    )
-}

@@ -20,7 +20,7 @@ pub mod abbreviations;
 pub mod gazetteer;
 pub mod words;
 
-pub use words::{cue_at, tags, tags_folded, CueClass, Tags};
+pub use words::{cue_at, is_document, tags, tags_folded, CueClass, Tags};
 
 /// One word list: the text of one file of `data/`.
 #[derive(Clone, Copy, Debug)]
@@ -122,6 +122,9 @@ pub mod lists {
     pub const LABELS: List = list!("quotes/label.txt");
     /// English words in lower case (SCOWL), for words hyphenated at a line end.
     pub const ENGLISH_WORDS: List = list!("text/words.txt");
+    /// Quote finder: nouns for what is issued and speaks for its author
+    /// ("the statement said").
+    pub const DOCUMENTS: List = list!("quotes/document.txt");
     /// Short titles and their full word, a pair a line ("gov governor").
     pub const TITLE_FORMS: List = list!("quotes/title_forms.txt");
 }

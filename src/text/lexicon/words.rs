@@ -268,3 +268,11 @@ mod tests {
         assert_eq!(folded("table"), Tags::default());
     }
 }
+
+/// Whether a lower-case word names something issued that speaks for its
+/// author ("statement", "letter", "study"; `data/quotes/document.txt`).
+pub fn is_document(word: &str) -> bool {
+    static DOCUMENTS: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    DOCUMENTS.get_or_init(|| lists::DOCUMENTS.entries().collect()).contains(word)
+}
