@@ -369,3 +369,9 @@ fn she_is_the_woman_named_earlier_in_her_own_sentence() {
     let t = "Mia Hoyle runs the agency. \"We test every slogan,\" Hoyle said.\n\nWhile the new slogan did not appeal to Julia Grant, a health officer, she said she did not want to judge it.";
     assert_eq!(name_for(t, "judge it"), "Julia Grant");
 }
+
+#[test]
+fn a_study_by_an_organisation_described_in_apposition_is_the_organisations() {
+    let t = "As we have noted, a 2019 study by the Centre for Trade Research, a London-based think tank, concluded that the cost of the tariff falls on consumers.";
+    assert_eq!(name_for(t, "cost of the tariff"), "Centre for Trade Research");
+}

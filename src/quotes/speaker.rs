@@ -277,6 +277,13 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
         // "The company that runs the show, Acme Media, said": the name.
         return appositive_name.then_some(first + 1..comma);
     };
+    // "a study by the Centre for Trade Research, a think tank, concluded": the author.
+    let author = np.start >= floor + 2
+        && matches!(v.low(np.start - 1), "by" | "from")
+        && crate::text::lexicon::is_document(v.low(np.start - 2));
+    if author {
+        return Some(np);
+    }
     let opens = np.start == floor
         || v.is_close_mark(np.start - 1)
         || matches!(v.low(np.start - 1), "," | "and" | "but" | "(" | "—");
