@@ -93,6 +93,7 @@ pub fn find(v: &View) -> Vec<Attribution> {
             }
         }
         signatures::find(v, range.clone(), marks, &mut out);
+        drop_aside(v, range.start, &mut out, first);
         cut_overlaps(v, out.get_mut(first..).unwrap_or(&mut []));
     }
     out
@@ -434,6 +435,20 @@ fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
         return after;
     }
     speaker::right(v, after, end).map_or(after, |r| r.end)
+}
+
+/// Drops an opening aside ("As we have noted, a study by X concluded that
+/// ...") when a later verb of the sentence has a speaker of its own: the
+/// aside points at what follows; the later verb reports it.
+fn drop_aside(v: &View, start: usize, out: &mut Vec<Attribution>, first: usize) {
+    let Some(a) = out.get(first) else { return };
+    let aside = v.low(start) == "as"
+        && a.group <= start + 3
+        && v.tok(a.cue.end) == ","
+        && out.get(first + 1..).is_some_and(|later| later.iter().any(|b| b.speaker.is_some()));
+    if aside {
+        out.remove(first);
+    }
 }
 
 /// Cuts an attribution's content where a later cue of the same sentence
