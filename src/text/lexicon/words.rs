@@ -223,6 +223,14 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueClass)> {
         .map(|(phrase, class)| (phrase.len(), *class))
 }
 
+/// Whether a lower-case word names something issued that speaks for its
+/// author ("statement", "letter", "study"; `data/quotes/document.txt`).
+pub fn is_document(word: &str) -> bool {
+    static DOCUMENTS: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    DOCUMENTS.get_or_init(|| lists::DOCUMENTS.entries().collect()).contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,10 +277,3 @@ mod tests {
     }
 }
 
-/// Whether a lower-case word names something issued that speaks for its
-/// author ("statement", "letter", "study"; `data/quotes/document.txt`).
-pub fn is_document(word: &str) -> bool {
-    static DOCUMENTS: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    DOCUMENTS.get_or_init(|| lists::DOCUMENTS.entries().collect()).contains(word)
-}
