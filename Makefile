@@ -68,9 +68,10 @@ lint:
 test-rust:
 	cargo test --release
 
-test-wasm: wasm node-deps native
+test-wasm: web node-deps native
 	node tests/wasm_node.mjs
 	node tests/wasm_robust.mjs
+	node tests/long_text.mjs
 
 test-browser: package node-deps chromium
 	node tests/bundle.mjs

@@ -10,13 +10,14 @@
 pub mod batch;
 pub mod coref;
 pub mod entities;
-mod pieces;
+pub mod pieces;
 pub mod quotes;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use pieces::Pieces;
 use serde::{Deserialize, Serialize};
 pub use text::offsets::OffsetUnit;
 
@@ -148,15 +149,14 @@ impl std::str::FromStr for Continuations {
     }
 }
 
-/// Finds the quotes, their speakers and the entities in `text`.
+/// Finds the quotes, their speakers and the entities in `text`. A text
+/// longer than [`pieces::ONE_PIECE`] bytes is analysed in pieces cut at
+/// paragraph breaks ([`Pieces`], which steps through them one at a time).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    if text.len() > pieces::MAX_PIECE {
-        return pieces::analyze(text, options, pieces::MAX_PIECE);
-    }
-    analyze_doc(text, options)
+    Pieces::new(text, options).finish()
 }
 
-/// [`analyze`] of a text that fits one [`text::Doc`] (under 4 GiB).
+/// [`analyze`] of one piece of text (it fits one [`text::Doc`]).
 fn analyze_doc(text: &str, options: &Options) -> Analysis {
     let doc = text::Doc::new(text);
     let mentions = entities::find(&doc);
