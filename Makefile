@@ -71,8 +71,13 @@ lint:
 	cd fuzz && cargo fmt --check
 	cd pkg-config/python && cargo fmt --check
 
+# The tests twice: as shipped (release), then with debug assertions and
+# overflow checks on (the checked profile, optimised too): the stages'
+# invariants (src/invariants.rs) and the helpers' debug_assert!s, which a
+# neutral fallback would otherwise hide, hold on every test input.
 test-rust:
 	cargo test --release
+	cargo test --profile checked
 
 test-wasm: web node-deps native
 	node tests/wasm_node.mjs

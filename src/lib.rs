@@ -10,6 +10,7 @@
 pub mod batch;
 pub mod coref;
 pub mod entities;
+mod invariants;
 pub mod pieces;
 pub mod quotes;
 pub mod text;
@@ -159,10 +160,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 /// [`analyze`] of one piece of text (it fits one [`text::Doc`]).
 fn analyze_doc(text: &str, options: &Options) -> Analysis {
     let doc = text::Doc::new(text);
+    debug_assert_eq!(invariants::doc(&doc), Ok(()));
     let mentions = entities::find(&doc);
+    debug_assert_eq!(invariants::mentions(&doc, &mentions), Ok(()));
     let table = coref::cluster(&doc, mentions);
+    debug_assert_eq!(invariants::table(&doc, &table), Ok(()));
     let quotes = quotes::find(&doc, &table, options.continuations);
     let mut analysis = Analysis { quotes, entities: table.into_entities(&doc) };
+    debug_assert_eq!(invariants::analysis(text, &analysis), Ok(()));
     if options.offsets != OffsetUnit::Utf8 {
         analysis.convert_offsets(text, options.offsets);
     }
@@ -175,7 +180,11 @@ impl Analysis {
     /// and sorting of the offsets).
     fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
         let map = text::offsets::OffsetMap::new(text, unit);
-        self.for_each_offset(|o| *o = map.convert(*o));
+        self.for_each_offset(|o| {
+            // The map rounds an offset inside a character down: none of ours is.
+            debug_assert!(text.is_char_boundary(*o), "byte {o} of {}", text.len());
+            *o = map.convert(*o);
+        });
     }
 
     /// Calls `f` on every offset of the analysis, to rewrite it in place.

@@ -105,6 +105,9 @@ impl<'t> Pieces<'t> {
     pub fn finish(mut self) -> Analysis {
         while self.step() {}
         let mut out = std::mem::take(&mut self.out);
+        if self.cut {
+            debug_assert_eq!(crate::invariants::analysis(&self.text, &out), Ok(()));
+        }
         if self.cut && self.options.offsets != OffsetUnit::Utf8 {
             out.convert_offsets(&self.text, self.options.offsets);
         }
@@ -256,6 +259,21 @@ mod tests {
         // Each paragraph is its own piece here; its quotes are the same.
         let spans = |a: &Analysis| a.quotes.iter().map(|q| (q.start, q.end)).collect::<Vec<_>>();
         assert_eq!(spans(&pieced), spans(&whole));
+    }
+
+    #[test]
+    fn results_joined_from_pieces_of_any_size_keep_the_contract() {
+        let texts = [
+            TEXT.to_string(),
+            format!("«Ça va», dit Zoé 🙂.\r\n\r\n{TEXT}\n \nAnn Lee said: \"Done.\"\n{TEXT}"),
+            "“Yes,” she said.".repeat(9),
+        ];
+        for text in &texts {
+            for max in [1, 7, 20, 33, 60, 100, 250] {
+                let a = in_pieces(text, &Options::default(), max);
+                assert_eq!(crate::invariants::analysis(text, &a), Ok(()), "max {max}: {text:?}");
+            }
+        }
     }
 
     #[test]

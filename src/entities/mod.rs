@@ -98,6 +98,11 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
 
 /// The byte span of tokens `r`.
 fn byte_span(doc: &Doc, r: &Range<usize>) -> (usize, usize) {
+    debug_assert!(
+        r.start < r.end && r.end <= doc.tokens.len(),
+        "tokens {r:?} of {}",
+        doc.tokens.len()
+    );
     let start = doc.tokens.get(r.start).map_or(0, |t| t.start());
     (start, r.end.checked_sub(1).and_then(|e| doc.tokens.get(e)).map_or(start, |t| t.end()))
 }
