@@ -8,9 +8,10 @@
 //! together. What a cut costs: a pronoun at the start of a piece cannot
 //! reach a name in an earlier piece.
 //!
-//! Guarantees: the pieces cover the text in order, each is at least one
-//! character and at most [`PIECE`] bytes plus the rest of a character cut
-//! at the limit, cut on char boundaries; the result's offsets point into the
+//! Guarantees: the pieces cover the text in order, cut on char boundaries;
+//! each is at least one character; each but the last is at most [`PIECE`]
+//! bytes plus the rest of a character cut at the limit, and the last at
+//! most [`ONE_PIECE`]; the result's offsets point into the
 //! whole text in the caller's unit; an entity of a later piece with the
 //! type and name of an earlier piece's entity is merged into it (its
 //! mentions appended, a missing title filled in) and speakers renumbered,
