@@ -216,6 +216,12 @@ fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -
     while b > a && stray(b - 1) {
         b -= 1;
     }
+    // NOTE: nothing but marks is no name. (The repair below refused an empty
+    // range too, but only after reading the token past it: a debug assertion
+    // caught that in fuzzing.)
+    if a >= b {
+        return None;
+    }
     let (a2, b2, ty) = repair::adjust(doc, stats, a, b, ty)?;
     (a, b) = (a2, b2);
     let mut title = None;
