@@ -117,7 +117,7 @@ export interface Progress {
 }
 
 export interface WorkerAnalyzeOptions extends AnalyzeOptions {
-  /** Called as each piece of a long text (over 384 KB; pieces of about 256 KB) is done. */
+  /** Called as each piece of a long text (over 768 KB; pieces of about 512 KB) is done. */
   onProgress?: (progress: Progress) => void;
   /** Cancels the request: the promise rejects with an Error named "AbortError". */
   signal?: AbortSignal;

@@ -20,6 +20,7 @@
 //! time; no panics.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::{Analysis, EntityType, OffsetUnit, Options};
@@ -27,11 +28,13 @@ use crate::{Analysis, EntityType, OffsetUnit, Options};
 /// The size a long text's pieces are cut at, in bytes.
 ///
 /// NOTE: each piece prepares its distinct words again, so smaller pieces
-/// cost more: on 1 MB of news, pieces of 64 KB took 5.6% more instructions
-/// than the whole text in one, pieces of 256 KB 3.6% (and on 10 MB, 23% and
-/// 25% fewer: a piece's tables stay in cache). In wasm a piece of 256 KB
-/// takes about 25 ms: the worker's progress steps and cancel latency.
-pub const PIECE: usize = 256 * 1024;
+/// cost more: on 1 MB of news, pieces of 64, 256 and 512 KB took 5.6%, 3.6%
+/// and 1.9% more instructions natively than the whole text in one (in wasm,
+/// two pieces of 1 MB took 3-6% more time), while on 10 MB they took 23%,
+/// 25% and 26% fewer instructions (10% less time in wasm). In wasm a piece
+/// of 512 KB takes about 50 ms: the worker's progress steps and the most a
+/// cancel waits.
+pub const PIECE: usize = 512 * 1024;
 
 /// Texts up to this many bytes are analysed in one piece: one and a half
 /// pieces, so the tail of a long text is never a sliver.
@@ -47,11 +50,13 @@ pub struct Pieces<'t> {
     sizes: (usize, usize),
     /// Bytes of `text` analysed so far (always a char boundary).
     at: usize,
-    /// `at` in the caller's offset unit, and the text's length when it is
-    /// cut (a text in one piece is measured only if asked: not on the way
-    /// of every short article).
-    done: usize,
-    total: Option<usize>,
+    /// How much of the text [`Pieces::progress`] has measured in the
+    /// caller's unit: (bytes, units). NOTE: measured only when asked, as
+    /// far as asked: `analyze` never asks, and counting UTF-16 units of a
+    /// long text twice was a fifth of what its pieces cost beyond one.
+    measured: Cell<(usize, usize)>,
+    /// The text's length in the caller's unit, once asked.
+    total: Cell<Option<usize>>,
     /// Whether the text was cut: the result's offsets are then bytes until
     /// [`Pieces::finish`] converts them.
     cut: bool,
@@ -67,14 +72,13 @@ impl<'t> Pieces<'t> {
     }
 
     fn with_sizes(text: Cow<'t, str>, options: &Options, sizes: (usize, usize)) -> Self {
-        let total = (text.len() > sizes.1).then(|| units(&text, options.offsets));
         Pieces {
             text,
             options: options.clone(),
             sizes,
             at: 0,
-            done: 0,
-            total,
+            measured: Cell::new((0, 0)),
+            total: Cell::new(None),
             cut: false,
             out: Analysis::default(),
             seen: HashMap::new(),
@@ -96,7 +100,6 @@ impl<'t> Pieces<'t> {
             return true;
         }
         self.cut = true;
-        self.done += units(piece, self.options.offsets);
         let bytes = Options { offsets: OffsetUnit::Utf8, ..self.options.clone() };
         let a = crate::analyze_doc(piece, &bytes);
         self.join(a, at);
@@ -106,8 +109,13 @@ impl<'t> Pieces<'t> {
     /// How far the analysis is: the end of the pieces done so far and the
     /// text's length, in the caller's offset unit.
     pub fn progress(&self) -> (usize, usize) {
-        let total = self.total.unwrap_or_else(|| units(&self.text, self.options.offsets));
-        (if self.at == self.text.len() { total } else { self.done }, total)
+        let unit = self.options.offsets;
+        let total = self.total.get().unwrap_or_else(|| units(&self.text, unit));
+        self.total.set(Some(total));
+        let (byte, count) = self.measured.get();
+        let done = count + self.text.get(byte..self.at).map_or(0, |s| units(s, unit));
+        self.measured.set((self.at, done));
+        (done, total)
     }
 
     /// The analysis of the whole text (any pieces not yet analysed are
