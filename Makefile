@@ -64,20 +64,34 @@ chromium:
 	@command -v chromium >/dev/null || command -v /usr/bin/chromium >/dev/null || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
-# What a reviewer checks first: the code is formatted as rustfmt.toml says.
+# What a reviewer checks first: the code is formatted as rustfmt.toml says,
+# clippy finds nothing (with and without the stages' internals, and in the
+# wasm build), and the docs build with no broken link (the public API's and
+# the internals').
 lint:
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	cargo fmt --check
 	cd fuzz && cargo fmt --check
 	cd pkg-config/python && cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features internals -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cd fuzz && cargo clippy --all-targets -- -D warnings
+	cd pkg-config/python && CARGO_TARGET_DIR=$(CURDIR)/target cargo clippy --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --features internals
+	cd pkg-config/python && CARGO_TARGET_DIR=$(CURDIR)/target RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
-# The tests twice: as shipped (release), then with debug assertions and
-# overflow checks on (the checked profile, optimised too): the stages'
-# invariants (src/invariants.rs) and the helpers' debug_assert!s, which a
-# neutral fallback would otherwise hide, hold on every test input.
+# The tests twice: as shipped (release, with the stages' internals, so that
+# the trainer's own tests run too), then with debug assertions and overflow
+# checks on (the checked profile, optimised too): the stages' invariants
+# (src/invariants.rs) and the helpers' debug_assert!s, which a neutral
+# fallback would otherwise hide, hold on every test input.
 test-rust:
-	cargo test --release
-	cargo test --profile checked
+	cargo test --release --features internals
+	cargo test --profile checked --features internals
 
 test-wasm: web node-deps native
 	node tests/wasm_node.mjs

@@ -13,7 +13,7 @@ GOLD=$SHARED/corpus/news-dev-entities.jsonl
 TMP=$(mktemp -d)
 cp data/ner/model.bin "$TMP/model.orig"
 trap 'cp "$TMP/model.orig" data/ner/model.bin' ERR INT
-cargo build --release --bin train -q
+cargo build --release --features internals --bin train -q
 python3 "$SHARED/eval/score.py" --texts "$GOLD" > "$TMP/texts.jsonl"
 : > "$TMP/pred.jsonl"
 for ((i = 0; i < K; i++)); do

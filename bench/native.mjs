@@ -19,7 +19,7 @@ export function buildNative(root, { pgo = false } = {}) {
     execFileSync(path.join(root, 'bench/pgo.sh'), { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
     env = { ...process.env, RUSTFLAGS: `-Cprofile-use=${root}/target/pgo/merged.profdata`, CARGO_TARGET_DIR: `${root}/target/pgo/use` };
   }
-  const out = execFileSync('cargo', ['build', '--release', '--bench', 'native', '--message-format=json'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('cargo', ['build', '--release', '--features', 'internals', '--bench', 'native', '--message-format=json'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const exe = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)).find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'native' && m.executable)?.executable;
   if (!exe) throw new Error('cargo did not report the native bench executable');
   return exe;

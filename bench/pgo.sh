@@ -38,7 +38,7 @@ RUSTFLAGS="-Cprofile-generate=$raw" CARGO_TARGET_DIR=$root/target/pgo/gen \
 "$root/target/pgo/gen/release/whosaid" analyze --jsonl --threads 1 < "$train" > /dev/null
 "$profdata" merge -o "$root/target/pgo/merged.profdata" "$raw"
 RUSTFLAGS="-Cprofile-use=$root/target/pgo/merged.profdata" CARGO_TARGET_DIR=$root/target/pgo/use \
-  cargo build --release --bin whosaid --bench native >&2
+  cargo build --release --features internals --bin whosaid --bench native >&2
 # Built (or found up to date) here, so the comparison is with this code.
 cargo build --release --bin whosaid >&2
 plain=$root/target/release/whosaid

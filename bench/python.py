@@ -112,12 +112,13 @@ def bench_analyze_many(tmp, runs):
     out = {"articles": len(texts), "mb": mb, "cores": cores}
     whosaid.analyze_many(texts[:50])  # the model is decoded once, before timing
     for label, threads in (("all", cores), ("one", 1)):
-        py, cl, py_cpu, cl_cpu = [], [], [], []
+        py, cl, py_cpu, cl_cpu, own = [], [], [], [], []
         for _ in range(runs):  # alternated, so a slow stretch hits both
-            c0, t0 = time.process_time(), time.perf_counter()
-            whosaid.analyze_many(texts, threads=threads)
+            c0, t0, m0 = time.process_time(), time.perf_counter(), time.thread_time()
+            whosaid.analyze_many(texts, threads=threads)  # the result freed too, as a caller would
             py.append(time.perf_counter() - t0)
             py_cpu.append(time.process_time() - c0)
+            own.append(time.thread_time() - m0)
             wall, cpu = cli_run(source, threads)
             cl.append(wall)
             cl_cpu.append(cpu)
@@ -126,6 +127,9 @@ def bench_analyze_many(tmp, runs):
             "cli": mb / statistics.median(cl),
             "ratio": pair_median(cl, py),
             "cpu_ratio": pair_median(cl_cpu, py_cpu),
+            # The calling thread's CPU (making and freeing the Python objects)
+            # per CPU-second of the analysis threads.
+            "own": statistics.median(o / max(p - o, 1e-9) for o, p in zip(own, py_cpu)),
         }
     return out
 
@@ -185,11 +189,24 @@ def bench_spark(tmp, runs, articles):
     }
 
 
-def report(many, spark):
+def load():
+    """The 1-minute load average now (the machine is shared)."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "unknown"
+
+
+def report(many, spark, loads):
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
     ok = lambda x: "yes" if x else "**no**"  # noqa: E731
     r_all, r_one, r_spark = many["all"]["ratio"], many["one"]["ratio"], spark["ratio"]
+    # A target is met when the rate and the CPU time both reach it: on a
+    # shared machine (load above the cores) the wall-clock ratio favours
+    # whichever side runs more threads, and the CPU ratio does not move.
+    met_all = min(r_all, many["all"]["cpu_ratio"]) >= 0.9
+    met_spark = min(r_spark, spark["cpu_ratio"]) >= 0.6
     per_core = spark["articles"] / spark["spark_cpu"]
     return f"""{BEGIN}
 ## Python and Spark
@@ -197,17 +214,19 @@ def report(many, spark):
 Written by `make bench` (bench/python.py) on {when}, commit {commit}. Runs alternate with the
 CLI's; rates are medians, ratios the median of the pairs' ratios. The CLI here is the plain
 `cargo build --release`, built with the wheel's profile. CPU is the CPU time of every
-process and thread involved (for Spark: the JVM and its Python workers).
+process and thread involved (for Spark: the JVM and its Python workers). Load average (1 min)
+on the {os.cpu_count()} cores at the start of each part: {loads}.
 
 | measure | result | target | met |
 | --- | --- | --- | --- |
 | `analyze_many`, all {many['cores']} cores ({many['articles']} PolNeAR dev articles, {many['mb']:.1f} MB) | {many['all']['py']:.1f} MB/s | | |
 | CLI `--jsonl` on the same articles, all cores | {many['all']['cli']:.1f} MB/s | | |
-| ratio `analyze_many` / CLI, all cores (by CPU time: {many['all']['cpu_ratio']:.0%}) | {r_all:.0%} | >= 90% | {ok(r_all >= 0.9)} |
+| ratio `analyze_many` / CLI, all cores (by CPU time: {many['all']['cpu_ratio']:.0%}) | {r_all:.0%} | >= 90%, by rate and CPU | {ok(met_all)} |
+| the calling thread's CPU time (making and freeing the dicts) per CPU-second of the analysis threads, all cores | {many['all']['own']:.0%} | | |
 | `analyze_many(threads=1)` / CLI `--threads 1` | {many['one']['py']:.1f} / {many['one']['cli']:.1f} MB/s ({r_one:.0%}; CPU {many['one']['cpu_ratio']:.0%}) | | |
-| Spark job on `local[2]`, warm session ({spark['articles']} PolNeAR train articles, {spark['mb']:.0f} MB, 8 files; read JSONL, analyse, write both Parquet tables) | {spark['spark']:.0f} articles/s | | |
+| Spark job on `local[2]`, warm session ({spark['articles']} PolNeAR train articles, {spark['mb']:.0f} MB, 8 files; read JSONL, analyse, write both Parquet tables, each task its own files) | {spark['spark']:.0f} articles/s | | |
 | CLI `--jsonl` on both cores, same files | {spark['cli']:.0f} articles/s | | |
-| ratio Spark / CLI (by CPU time: {spark['cpu_ratio']:.0%}) | {r_spark:.0%} | >= 60% | {ok(r_spark >= 0.6)} |
+| ratio Spark / CLI (by CPU time: {spark['cpu_ratio']:.0%}) | {r_spark:.0%} | >= 60%, by rate and CPU | {ok(met_spark)} |
 | the Spark job's CPU time per run / the CLI's | {spark['spark_cpu']:.1f} s / {spark['cli_cpu']:.1f} s ({per_core:.0f} articles per CPU-second) | | |
 | the same job cold, `python -m whosaid.spark` with the JVM's start | {spark['cold']:.0f} articles/s ({spark['cold_s']:.1f} s) | | |
 
@@ -224,10 +243,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="whosaid-pybench-") as d:
         tmp = Path(d)
         print("bench: analyze_many against the CLI", file=sys.stderr)
+        loads = [load()]
         many = bench_analyze_many(tmp, runs)
         print("bench: the Spark job on local[2] against the CLI", file=sys.stderr)
+        loads.append(load())
         spark = bench_spark(tmp, 3 if args.quick else 5, 4000 if args.quick else 20000)
-    section = report(many, spark)
+    section = report(many, spark, " and ".join(loads))
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
     if BEGIN in text and END in text:
         text = text[: text.index(BEGIN)] + section.rstrip("\n") + text[text.index(END) + len(END) :]

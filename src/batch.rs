@@ -15,7 +15,9 @@ use std::io::{self, BufRead, Write};
 /// One parsed input line.
 #[derive(Debug, PartialEq)]
 pub struct Item {
+    /// The line's `id`, any JSON value (`null` when absent).
     pub id: Value,
+    /// The line's `text`.
     pub text: String,
 }
 

@@ -1,19 +1,39 @@
 //! whosaid: finds every quotation in a news article, who said it, and the
 //! named entities, with plain Rust that also compiles to WebAssembly.
 //!
-//! Data flows one way: text -> tokens, sentences, paragraphs ([`text`]) ->
-//! entity mentions ([`entities`]) -> entity clusters ([`coref`]) -> quotes
-//! and speakers ([`quotes`]) -> [`Analysis`]. Offsets are UTF-8 bytes inside
+//! Data flows one way: text -> tokens, sentences, paragraphs (`text`) ->
+//! entity mentions (`entities`) -> entity clusters (`coref`) -> quotes
+//! and speakers (`quotes`) -> [`Analysis`]. Offsets are UTF-8 bytes inside
 //! and are converted once, at the end, to the unit the caller asks for.
+//!
+//! The public API is [`analyze`] with its [`Options`] and result types, and
+//! (native only) the JSONL [`batch`] format. The stages themselves are
+//! private; the `internals` feature makes them public for the benchmark,
+//! the entity model's trainer and the fuzz targets, with no promise of
+//! stability.
+
+#![cfg_attr(not(feature = "internals"), deny(missing_docs))]
+
+/// Declares a stage's module: private, public with the `internals` feature.
+macro_rules! stage {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[cfg(feature = "internals")]
+        pub mod $name;
+        #[cfg(not(feature = "internals"))]
+        mod $name;
+    };
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod batch;
-pub mod coref;
-pub mod entities;
+stage!(coref);
+stage!(entities);
 mod invariants;
-pub mod pieces;
-pub mod quotes;
-pub mod text;
+mod pieces;
+stage!(quotes);
+mod rejoined;
+stage!(text);
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -25,8 +45,11 @@ pub use text::offsets::OffsetUnit;
 /// A span of the input: offsets in the unit the caller chose, and its text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
+    /// Where the span starts.
     pub start: usize,
+    /// Where it ends (exclusive).
     pub end: usize,
+    /// The text between the two.
     pub text: String,
 }
 
@@ -47,9 +70,12 @@ pub enum QuoteKind {
 /// Who a quotation is attributed to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
-    /// The mention the attribution uses ("he", "Tillerson", "the secretary").
+    /// Where the mention the attribution uses ("he", "Tillerson", "the
+    /// secretary") starts.
     pub start: usize,
+    /// Where that mention ends (exclusive).
     pub end: usize,
+    /// The mention's text.
     pub text: String,
     /// The resolved canonical name ("Rex Tillerson").
     pub name: String,
@@ -60,17 +86,20 @@ pub struct Speaker {
 /// One quotation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The content's extent: the first part's start and the last part's end.
+    /// The content's extent: the first part's start ...
     pub start: usize,
+    /// ... and the last part's end.
     pub end: usize,
     /// The parts' texts, joined by " … " when there are several.
     pub text: String,
     /// The content without quotation marks, in pieces where its attribution
     /// interrupts it (`"We will," he said, "win."` -> "We will," and "win.").
     pub parts: Vec<Span>,
+    /// How the quotation is given.
     pub kind: QuoteKind,
     /// The reporting verb or phrase ("said", "according to").
     pub cue: Option<Span>,
+    /// Who said it, when the article says.
     pub speaker: Option<Speaker>,
 }
 
@@ -78,35 +107,50 @@ pub struct Quote {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[allow(clippy::upper_case_acronyms)]
 pub enum EntityType {
+    /// People, including fictional.
     PERSON,
+    /// Companies, agencies, institutions.
     ORG,
+    /// Countries, cities, states.
     GPE,
+    /// Other locations: mountain ranges, bodies of water, regions.
     LOC,
+    /// Nationalities, religious and political groups.
     NORP,
+    /// Named events: wars, storms, sports events.
     EVENT,
+    /// Absolute or relative dates or periods.
     DATE,
+    /// Times smaller than a day.
     TIME,
+    /// Monetary values, with their unit.
     MONEY,
+    /// Percentages, with "%" or "percent".
     PERCENT,
+    /// Numerals that are not of another type.
     CARDINAL,
 }
 
 /// One entity: all mentions of the same person, organisation, place, ...
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
+    /// The entity's type.
     #[serde(rename = "type")]
     pub kind: EntityType,
     /// The longest proper form, without title.
     pub name: String,
     /// A title seen with the name ("Secretary of State").
     pub title: Option<String>,
+    /// Every mention, in text order.
     pub mentions: Vec<Span>,
 }
 
 /// The result of [`analyze`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
+    /// The quotations, in text order.
     pub quotes: Vec<Quote>,
+    /// The entities; [`Speaker::entity`] indexes this list.
     pub entities: Vec<Entity>,
 }
 
@@ -151,15 +195,25 @@ impl std::str::FromStr for Continuations {
 }
 
 /// Finds the quotes, their speakers and the entities in `text`. A text
-/// longer than [`pieces::ONE_PIECE`] bytes is analysed in pieces cut at
-/// paragraph breaks ([`Pieces`], which steps through them one at a time).
+/// longer than 768 KB is analysed in pieces cut at paragraph breaks
+/// ([`Pieces`], which steps through them one at a time).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     Pieces::new(text, options).finish()
 }
 
-/// [`analyze`] of one piece of text (it fits one [`text::Doc`]).
+/// [`analyze`] of a text that fits one [`text::Doc`] (under 4 GiB): of its
+/// copy with words hyphenated at a line end made whole ([`text::hyphens`]),
+/// when it has any.
 fn analyze_doc(text: &str, options: &Options) -> Analysis {
-    let doc = text::Doc::new(text);
+    match text::hyphens::rejoin(text) {
+        Some(rejoined) => rejoined::analyze(text, &rejoined, options),
+        None => analyze_text(text, None, options),
+    }
+}
+
+/// [`analyze_doc`] of the text as it is (`margin`: see [`text::Doc::with_margin`]).
+fn analyze_text(text: &str, margin: Option<usize>, options: &Options) -> Analysis {
+    let doc = text::Doc::with_margin(text, margin);
     debug_assert_eq!(invariants::doc(&doc), Ok(()));
     let mentions = entities::find(&doc);
     debug_assert_eq!(invariants::mentions(&doc, &mentions), Ok(()));

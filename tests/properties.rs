@@ -3,7 +3,8 @@
 //! in bounds and on character boundaries in every offset unit, `text` fields
 //! equal their slices, quotes do not overlap, speakers and entities point at
 //! real entries, the three offset units describe the same analysis, and the
-//! output is the same on every run.
+//! output is the same on every run; also on hard-wrapped text whose long words
+//! are cut with a hyphen at the margin (read joined, spans in the original).
 
 use proptest::prelude::*;
 use whosaid::{analyze, OffsetUnit, Options};
@@ -168,8 +169,74 @@ fn check_all_units(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Words for hard-wrapped text; the long ones get hyphenated at the margin.
+const WORDS: &[&str] = &[
+    "the",
+    "council",
+    "said",
+    "transportation",
+    "Østergaard",
+    "Søren",
+    "café",
+    "well",
+    "known",
+    "reported",
+    "\"We",
+    "will,\"",
+    "she",
+    "and",
+    "pre-",
+    "Schwarzenegger",
+    "über",
+    "naïveté",
+    "Ana",
+    "Ruiz",
+    "infrastructure",
+    "😀",
+    "mid-sentence",
+    "北京市政府",
+    "e\u{301}tude",
+];
+
+/// A made-up paragraph hard-wrapped at `width` columns, a long word that
+/// does not fit cut with a hyphen, as text from a PDF comes.
+fn hyphenated() -> impl Strategy<Value = String> {
+    (prop::collection::vec(prop::sample::select(WORDS), 10..120), 24usize..72).prop_map(
+        |(words, width)| {
+            let (mut out, mut col) = (String::new(), 0);
+            for w in words {
+                let n = w.chars().count();
+                if col > 0 && col + 1 + n > width {
+                    let room = width.saturating_sub(col + 2);
+                    if n >= 8 && room >= 3 {
+                        let k = room.min(n - 3);
+                        let cut: String = w.chars().take(k).collect();
+                        let rest: String = w.chars().skip(k).collect();
+                        out.push_str(&format!(" {cut}-\n{rest}"));
+                        col = n - k;
+                        continue;
+                    }
+                    out.push('\n');
+                    col = 0;
+                } else if col > 0 {
+                    out.push(' ');
+                    col += 1;
+                }
+                out.push_str(w);
+                col += n;
+            }
+            out
+        },
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn contract_holds_on_hard_wrapped_text_with_hyphenated_words(text in hyphenated()) {
+        check_all_units(&text)?;
+    }
 
     #[test]
     fn contract_holds_on_newsy_text(text in newsy()) {

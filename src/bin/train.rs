@@ -1,7 +1,7 @@
 //! `train`: rebuilds the name model `data/ner/model.bin` from the CoNLL++
 //! corpus (native only; a thin shell over `whosaid::entities::train`).
 //!
-//!     cargo run --release --bin train -- [--corpus DIR] [--out FILE] [--epochs N] [--bits B] [--prune F]
+//!     cargo run --release --features internals --bin train -- [--corpus DIR] [--out FILE] [--epochs N] [--bits B] [--prune F]
 //!         [--extra FILE] [--extra-weight N] [--folds K --fold I]
 //!
 //! DIR holds `conllpp-train.jsonl` (trained on) and `conllpp-dev.jsonl`

@@ -97,10 +97,7 @@ fn aliases() -> &'static Aliases {
     static A: OnceLock<Aliases> = OnceLock::new();
     A.get_or_init(|| {
         let mut map = FastMap::default();
-        for line in include_str!("../../data/gazetteer/aliases.txt").lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::text::lexicon::lists::ALIASES.entries() {
             let names: Vec<String> = line.split('|').map(normalize).collect();
             if let Some(first) = names.first() {
                 for n in &names {
@@ -120,6 +117,7 @@ fn aliases() -> &'static Aliases {
 }
 
 /// The key of a name: its listed canonical alias, else its normal form.
+#[cfg(test)]
 pub fn key(text: &str) -> String {
     let n = normalize(text);
     listed(&n).map_or(n, str::to_string)
@@ -146,12 +144,13 @@ fn is_function_word(w: &str) -> bool {
 
 /// The initials of a multi-word name ("Federal Bureau of Investigation" ->
 /// "FBI"), when it has at least two capitalised words.
+#[cfg(test)]
 pub fn initials(text: &str) -> Option<String> {
     let mut out = String::new();
     initials_into(text, &mut out).then_some(out)
 }
 
-/// [`initials`] written into `out` (cleared first), so that a caller
+/// `initials` written into `out` (cleared first), so that a caller
 /// reading many names reuses one buffer; false when `text` has none.
 pub fn initials_into(text: &str, out: &mut String) -> bool {
     out.clear();
@@ -166,16 +165,17 @@ pub fn initials_into(text: &str, out: &mut String) -> bool {
     out.chars().count() >= 2
 }
 
-/// The most letters an [`acronym`] has.
+/// The most letters an `acronym` has.
 pub const MAX_ACRONYM: usize = 6;
 
 /// The acronym a short all-capital name spells ("FBI", "F.B.I." -> "FBI").
+#[cfg(test)]
 pub fn acronym(text: &str) -> Option<String> {
     // Checked before anything is allocated: most names are not acronyms.
     is_acronym(text).then(|| acronym_letters(text).collect())
 }
 
-/// [`acronym`] as a [`pack`]ed key: no string is built.
+/// `acronym` as a [`pack`]ed key: no string is built.
 pub fn acronym_key(text: &str) -> Option<u128> {
     is_acronym(text).then(|| pack(acronym_letters(text))).flatten()
 }

@@ -19,13 +19,7 @@ use std::sync::OnceLock;
 
 fn event_words() -> &'static FastSet<&'static str> {
     static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../../data/gazetteer/event_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    WORDS.get_or_init(|| crate::text::lexicon::lists::EVENT_WORDS.entries().collect())
 }
 
 /// Whether a name reads as an event.

@@ -8,9 +8,9 @@
 
 use super::alias;
 use super::names::{after_words, Names};
-use crate::entities::gazetteer::Class;
 use crate::entities::Mention;
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::{Class, Classes};
 use crate::text::Doc;
 use crate::EntityType;
 use std::collections::hash_map::Entry;
@@ -156,12 +156,14 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
     // A repeated full name links where its first mention did, and joins
     // that mention by its key in any case: its lookups need not be redone.
     let mut looked_up = vec![false; names.distinct()];
-    let known = (1 << Class::Country as u16)
-        | (1 << Class::State as u16)
-        | (1 << Class::City as u16)
-        | (1 << Class::Region as u16)
-        | (1 << Class::Org as u16)
-        | (1 << Class::Norp as u16);
+    let known = Classes::of(&[
+        Class::Country,
+        Class::State,
+        Class::City,
+        Class::Region,
+        Class::Org,
+        Class::Norp,
+    ]);
     for (i, m) in mentions.iter_mut().enumerate() {
         if !is_name(m.kind) {
             continue;
@@ -188,7 +190,7 @@ fn people(names: &Names, mentions: &mut [Mention], uf: &mut UnionFind) -> Vec<bo
         if words > 1 {
             continue;
         }
-        if m.kind != EntityType::PERSON && names.classes(i) & known != 0 {
+        if m.kind != EntityType::PERSON && names.classes(i).meets(known) {
             continue;
         }
         let owner = match surnames.get(n) {
@@ -231,13 +233,15 @@ fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut
     if heads.is_empty() {
         return;
     }
-    let blocked = (1 << Class::Country as u16)
-        | (1 << Class::State as u16)
-        | (1 << Class::City as u16)
-        | (1 << Class::Region as u16)
-        | (1 << Class::Male as u16)
-        | (1 << Class::Female as u16)
-        | (1 << Class::Norp as u16);
+    let blocked = Classes::of(&[
+        Class::Country,
+        Class::State,
+        Class::City,
+        Class::Region,
+        Class::Male,
+        Class::Female,
+        Class::Norp,
+    ]);
     for (i, m) in mentions.iter_mut().enumerate() {
         // A place the tagger saw as a place stays one: organisations are
         // often named after their town ("Northfield Transit Authority").
@@ -245,7 +249,7 @@ fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut
         if !named
             || surname.get(i).copied().unwrap_or(true)
             || names.spaced(i)
-            || names.classes(i) & blocked != 0
+            || names.classes(i).meets(blocked)
         {
             continue;
         }

@@ -7,9 +7,9 @@
 //! panics.
 
 use super::alias;
-use crate::entities::gazetteer::{self, Classes};
 use crate::entities::Mention;
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::{gazetteer, Classes};
 use crate::text::Doc;
 use std::cell::Cell;
 
@@ -97,7 +97,7 @@ impl<'t> Names<'t> {
         self.spaced.get(self.id(i)).copied().unwrap_or(false)
     }
 
-    /// The key of mention `i`'s text ([`alias::key`]).
+    /// The key of mention `i`'s text (`alias::key`).
     pub fn key(&self, i: usize) -> &str {
         self.alias.get(self.id(i)).copied().flatten().unwrap_or_else(|| self.norm(i))
     }

@@ -18,7 +18,7 @@ use crate::text::vocab::Shape;
 /// possible name ("of the" in "Department of the Interior").
 const MAX_BRIDGE: usize = 2;
 
-/// What a token is, as far as [`mask`] cares.
+/// What a token is, as far as `mask` cares.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Kind {
     /// A word with no capital or digit.
@@ -32,6 +32,7 @@ pub enum Kind {
 }
 
 /// The [`Kind`] of a token's text.
+#[cfg(test)]
 pub fn kind(w: &str) -> Kind {
     kind_of(Shape::of(w))
 }
@@ -49,13 +50,14 @@ pub fn kind_of(shape: u8) -> Kind {
 
 /// For each token of a sentence (given by its [`Kind`]), whether it may be
 /// part of a name.
+#[cfg(test)]
 pub fn mask(kinds: &[Kind], caps_line: bool) -> Vec<bool> {
     let mut out = Vec::new();
     mask_into(kinds, caps_line, &mut out);
     out
 }
 
-/// [`mask`] into a buffer the caller reuses across sentences.
+/// `mask` into a buffer the caller reuses across sentences.
 pub fn mask_into(kinds: &[Kind], caps_line: bool, out: &mut Vec<bool>) {
     out.clear();
     if caps_line {
@@ -110,7 +112,7 @@ pub fn near_bits(on: u64, len: usize) -> u64 {
     }
 }
 
-/// [`mask`] of a sentence of at most 64 tokens outside capital lines, as
+/// `mask` of a sentence of at most 64 tokens outside capital lines, as
 /// bits (bit k for token k), from the bits of its candidates and of its
 /// punctuation tokens.
 pub fn mask_bits(cand: u64, punct: u64, len: usize) -> u64 {

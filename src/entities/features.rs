@@ -12,8 +12,8 @@
 
 mod hashes;
 
-use super::gazetteer::Classes;
 use super::words::{short_shape, Form, Words};
+use crate::text::lexicon::Classes;
 use crate::text::Doc;
 use hashes::*;
 pub use hashes::{some_word_hashes, states_read, word_hashes};
@@ -34,6 +34,8 @@ pub struct Sentence<'a, 'd> {
     start: usize,
     len: usize,
     para_start: bool,
+    /// Read by [`Sentence::features`] only, for the trainer.
+    #[cfg_attr(not(any(test, feature = "internals")), allow(dead_code))]
     stats: &'a DocStats<'a>,
 }
 
@@ -79,13 +81,10 @@ impl<'a, 'd> Sentence<'a, 'd> {
     }
 
     /// Number of tokens.
+    // The trainer only asks for the length; an is_empty would be unused.
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         self.len
-    }
-
-    /// Whether the window has no tokens.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// Whether token `i` may be part of a name (the tagger skips the others).
@@ -133,13 +132,14 @@ impl<'a, 'd> Sentence<'a, 'd> {
     }
 
     fn classes(&self, k: Option<usize>) -> Classes {
-        k.filter(|&j| j < self.len).map_or(0, |j| {
+        k.filter(|&j| j < self.len).map_or(Classes::NONE, |j| {
             let h = self.words.hit(self.start + j);
             h.unit | h.begin | h.inside | h.last
         })
     }
 
     /// Writes the hashed features of token `i` into `f` (cleared first).
+    #[cfg(any(test, feature = "internals"))]
     pub fn features(&self, i: usize, f: &mut Vec<u32>) {
         f.clear();
         if let Ok(Some(w)) = self.form(i as isize) {
@@ -175,12 +175,12 @@ impl<'a, 'd> Sentence<'a, 'd> {
         }
         let h = self.words.hit(self.start + i);
         let (before, after) = (self.classes(i.checked_sub(1)), self.classes(Some(i + 1)));
-        if h.unit | h.begin | h.inside | h.last | before | after == 0 {
+        if (h.unit | h.begin | h.inside | h.last | before | after).is_empty() {
             return; // most tokens and their neighbours are in no list
         }
         for (row, set) in LIST_HASHES.iter().zip([h.unit, h.begin, h.inside, h.last, before, after])
         {
-            let mut bits = set & CLASS_BITS;
+            let mut bits = (set & CLASS_BITS).bits();
             while bits != 0 {
                 if let Some(&x) = row.get(bits.trailing_zeros() as usize) {
                     f.push(x);
@@ -212,6 +212,7 @@ const fn casing_hash(low: u8, cap: u8) -> u32 {
 /// Writes the features of a word that depend on the word alone (and the
 /// document's casing and first-pass tags), not on where it stands: the
 /// tagger scores them once per distinct word.
+#[cfg(any(test, feature = "internals"))]
 pub fn local(w: &Form, stats: &DocStats, f: &mut Vec<u32>) {
     f.push(BIAS);
     own(w, f);
@@ -243,6 +244,7 @@ pub fn casing(w: &Form, stats: &DocStats) -> Option<usize> {
 }
 
 /// The hashed features of every token of sentence `sent` (for training).
+#[cfg(any(test, feature = "internals"))]
 pub fn sentence(doc: &Doc, stats: &DocStats, sent: usize, range: Range<usize>) -> Vec<Vec<u32>> {
     let words = Words::new(doc, stats, std::iter::once((sent, range.clone())), true);
     let s = Sentence::new(doc, &words, stats, sent, range);
@@ -258,7 +260,7 @@ pub fn sentence(doc: &Doc, stats: &DocStats, sent: usize, range: Range<usize>) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::gazetteer;
+    use crate::text::lexicon::gazetteer;
 
     #[test]
     fn affixes() {
@@ -369,7 +371,7 @@ mod tests {
                 );
             }
         }
-        assert_eq!(CLASS_NAMES[gazetteer::Class::Title as usize], b"title");
+        assert_eq!(CLASS_NAMES[crate::text::lexicon::Class::Title as usize], b"title");
         for (c, (low, cap)) in
             [(0, (b"-", b"-")), (1, (b"l", b"-")), (2, (b"-", b"c")), (3, (b"l", b"c"))]
         {

@@ -35,7 +35,7 @@ pub mod buckets;
 pub mod casing;
 pub mod credits;
 pub mod features;
-pub mod gazetteer;
+
 pub mod lowercase;
 pub mod model;
 pub mod repair;
@@ -43,14 +43,15 @@ pub mod rowsum;
 pub mod rules;
 pub mod titles;
 #[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "internals")]
 pub mod train;
 pub mod viterbi;
 pub mod words;
 
+use crate::text::lexicon::{gazetteer, Class};
 use crate::text::{Doc, ParagraphKind};
 use crate::EntityType;
 use features::DocStats;
-use gazetteer::Class;
 use model::{split_tag, Model, Part};
 use std::ops::Range;
 use words::Words;
@@ -208,7 +209,9 @@ fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -
         let t = doc.tok(i);
         t.chars().all(|c| "\"“”‘’'«»„-–—,;:".contains(c))
             || (t == "."
-                && !crate::text::lexicon::is_other_abbreviation(doc.tok(i.wrapping_sub(1))))
+                && !crate::text::lexicon::abbreviations::is_other_abbreviation(
+                    doc.tok(i.wrapping_sub(1)),
+                ))
     };
     while a < b && stray(a) {
         a += 1;
@@ -255,11 +258,10 @@ fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -
 /// does ("Kremlin", "Pentagon": places used for institutions).
 fn place_kind(doc: &Doc, words: Range<usize>) -> EntityType {
     let c = gazetteer::lookup_tokens(doc, words);
-    let known_gpe =
-        [Class::Country, Class::State, Class::City].iter().any(|&k| gazetteer::has(c, k));
-    if !known_gpe && gazetteer::has(c, Class::Org) && !gazetteer::has(c, Class::Region) {
+    let known_gpe = [Class::Country, Class::State, Class::City].iter().any(|&k| c.has(k));
+    if !known_gpe && c.has(Class::Org) && !c.has(Class::Region) {
         EntityType::ORG
-    } else if !known_gpe && gazetteer::has(c, Class::Region) {
+    } else if !known_gpe && c.has(Class::Region) {
         EntityType::LOC
     } else {
         EntityType::GPE
@@ -271,7 +273,7 @@ fn misc_kind(doc: &Doc, words: Range<usize>) -> EntityType {
     let adjectival = words.len() == 1
         && ["an", "ans", "ese", "ish", "i", "ic"].iter().any(|s| doc.tok(words.start).ends_with(s));
     let c = gazetteer::lookup_tokens(doc, words);
-    if gazetteer::has(c, Class::Norp) || adjectival {
+    if c.has(Class::Norp) || adjectival {
         EntityType::NORP
     } else {
         EntityType::EVENT

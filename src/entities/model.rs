@@ -51,6 +51,7 @@ pub fn split_tag(t: usize) -> (Part, usize) {
 }
 
 /// The tag of `part` for type `ty`.
+#[cfg(any(test, feature = "internals"))]
 pub fn tag(part: Part, ty: usize) -> usize {
     match part {
         Part::O => 0,
@@ -62,6 +63,7 @@ pub fn tag(part: Part, ty: usize) -> usize {
 }
 
 /// Whether tag `b` may follow tag `a` (`None`: sentence start).
+#[cfg(test)]
 pub fn allowed(a: Option<usize>, b: usize) -> bool {
     let (pb, tb) = split_tag(b);
     let open = a.map(split_tag).filter(|(p, _)| matches!(p, Part::B | Part::I));
@@ -72,6 +74,7 @@ pub fn allowed(a: Option<usize>, b: usize) -> bool {
 }
 
 /// Whether a sentence may end on tag `t`.
+#[cfg(test)]
 pub fn may_end(t: usize) -> bool {
     matches!(split_tag(t).0, Part::O | Part::L | Part::U)
 }
@@ -109,11 +112,13 @@ impl Model {
     }
 
     /// The per-tag scores of each token, from its hashed features.
+    #[cfg(any(test, feature = "internals"))]
     pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[f32; TAGS]> {
         feats.iter().map(|fs| self.emission(fs)).collect()
     }
 
     /// The per-tag scores of one token's features.
+    #[cfg(any(test, feature = "internals"))]
     fn emission(&self, fs: &[u32]) -> [f32; TAGS] {
         let mut acc = [0i32; TAGS];
         self.add(fs, &mut acc);
@@ -205,6 +210,7 @@ impl Model {
     }
 
     /// The best tags for one sentence's features.
+    #[cfg(feature = "internals")]
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<usize> {
         let mut out = Vec::new();
         Decoder::default().best_path(
@@ -254,6 +260,7 @@ impl Model {
 }
 
 /// Writes a model: `rows` are (bucket, weights), sorted by bucket.
+#[cfg(any(test, feature = "internals"))]
 pub fn encode(bits: u8, scale: f32, trans: &[f32], rows: &[(u32, [i8; TAGS])]) -> Vec<u8> {
     let mut out = b"WSN1".to_vec();
     out.push(bits);
@@ -274,6 +281,7 @@ pub fn encode(bits: u8, scale: f32, trans: &[f32], rows: &[(u32, [i8; TAGS])]) -
     out
 }
 
+#[cfg(any(test, feature = "internals"))]
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8 & 0x7f) | 0x80);

@@ -14,12 +14,13 @@
 //!   is a name the company and organisation lists know;
 //! - a place beyond the Earth ("Titan", "Solar System") is a place.
 //!
-//! The word lists are `data/gazetteer/not_names.txt` (openers, acronyms) and
+//! The word lists are `data/not_names/` (openers, acronyms) and
 //! the gazetteer's lists. Guarantees: constant work per name; no panics.
 
 use super::features::DocStats;
-use super::gazetteer::{self, Class};
 use crate::text::fasthash::FastSet;
+use crate::text::lexicon::lists::{NOT_NAME_ACRONYMS, NOT_NAME_OPENERS};
+use crate::text::lexicon::{gazetteer, Class};
 use crate::text::vocab::Shape;
 use crate::text::Doc;
 use std::sync::OnceLock;
@@ -36,22 +37,9 @@ struct Lists {
 
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut l = Lists { openers: FastSet::default(), acronyms: FastSet::default() };
-        let mut section = "";
-        for line in include_str!("../../data/gazetteer/not_names.txt").lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if line.starts_with('[') {
-                section = line;
-            } else if section == "[acronyms]" {
-                l.acronyms.insert(line);
-            } else {
-                l.openers.insert(line);
-            }
-        }
-        l
+    LISTS.get_or_init(|| Lists {
+        openers: NOT_NAME_OPENERS.entries().collect(),
+        acronyms: NOT_NAME_ACRONYMS.entries().collect(),
     })
 }
 
@@ -106,8 +94,8 @@ pub fn adjust(
 /// The type a name's form or the word lists give it over the tagger's.
 fn retype(doc: &Doc, a: usize, b: usize, ty: usize) -> usize {
     let c = gazetteer::lookup_tokens(doc, a..b);
-    let person_like = gazetteer::has(c, Class::Male) || gazetteer::has(c, Class::Female);
-    if matches!(ty, PER | LOC) && gazetteer::has(c, Class::Org) && !person_like {
+    let person_like = c.has(Class::Male) || c.has(Class::Female);
+    if matches!(ty, PER | LOC) && c.has(Class::Org) && !person_like {
         return ORG;
     }
     if matches!(ty, PER | LOC) && b == a + 1 && is_camel(doc.tok(a)) {
@@ -116,7 +104,7 @@ fn retype(doc: &Doc, a: usize, b: usize, ty: usize) -> usize {
     if ty != LOC && is_dateline(doc, a, b) {
         return LOC;
     }
-    let beyond = gazetteer::has(c, Class::Region) && !gazetteer::has(c, Class::Org);
+    let beyond = c.has(Class::Region) && !c.has(Class::Org);
     if beyond && (ty == ORG || ty == PER && !person_like && super::titles::before(doc, a).is_none())
     {
         return LOC;

@@ -1,7 +1,7 @@
 //! Sums of the name model's weight rows (17 signed bytes each). On wasm,
 //! eight bytes at a time in ordinary 64-bit integers: each byte is biased
 //! to 0..=255 and spread into a 16-bit lane, so one addition adds four
-//! weights and no lane can carry into the next before [`FLUSH`] rows.
+//! weights and no lane can carry into the next before `FLUSH` rows.
 //! Natively, in 16-bit lanes that the compiler turns into vector code.
 //!
 //! The engine's wasm build has no SIMD, and adding the 17 weights one by
@@ -16,12 +16,14 @@ use super::model::TAGS;
 /// Rows added between flushes: 255 per row keeps every lane under 2^16.
 const FLUSH: u64 = 256;
 
+#[cfg(any(test, target_arch = "wasm32"))]
 const LOW_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
+#[cfg(any(test, target_arch = "wasm32"))]
 const SIGN_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Adds the row of each of `items` (`row(item)`) into the 17 totals
 /// `acc`: [`add_rows_lanes`] where the target has vector instructions,
-/// [`add_rows_swar`] on wasm.
+/// `add_rows_swar` on wasm.
 #[inline(always)]
 pub fn add_rows<'r, T>(
     items: &'r [T],
@@ -38,10 +40,11 @@ pub fn add_rows<'r, T>(
 /// which the compiler turns into two vector additions per row.
 ///
 /// NOTE: natively this takes fewer instructions than the 64-bit lanes of
-/// [`add_rows_swar`] (per four weights, one load, a sign extension and
-/// one addition, without the bias). A run of [`FLUSH`] rows stays within an `i16`: at most
+/// `add_rows_swar` (per four weights, one load, a sign extension and
+/// one addition, without the bias). A run of `FLUSH` rows stays within an `i16`: at most
 /// 256 * 127 and at least 256 * -128. The runs are chunks of the items,
 /// so that the row loop counts nothing but its place in the slice.
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn add_rows_lanes<'r, T>(
     items: &'r [T],
     row_of: impl Fn(&'r T) -> &'r [i8; TAGS],
@@ -75,6 +78,7 @@ pub fn add_rows_lanes<'r, T>(
 /// The rows go in runs of at most [`FLUSH`], each summed in local lanes
 /// that the compiler keeps in registers (a flush inside the loop made it
 /// store them back to memory at every row), then unbiased into `acc`.
+#[cfg(any(test, target_arch = "wasm32"))]
 pub fn add_rows_swar<'r>(mut rows: impl Iterator<Item = &'r [i8; TAGS]>, acc: &mut [i32; TAGS]) {
     loop {
         let mut lanes = [0u64; 4];
@@ -106,6 +110,7 @@ pub fn add_rows_swar<'r>(mut rows: impl Iterator<Item = &'r [i8; TAGS]>, acc: &m
 }
 
 /// Moves the lanes of `rows` rows into the totals.
+#[cfg(any(test, target_arch = "wasm32"))]
 fn flush(lanes: &[u64; 4], last: i32, rows: u64, acc: &mut [i32; TAGS]) {
     let bias = 128 * rows as i64;
     for (k, lane) in lanes.iter().enumerate() {

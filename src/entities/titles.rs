@@ -5,7 +5,8 @@
 //! Guarantees: bounded work per name (titles are at most a few words); no
 //! panics.
 
-use super::gazetteer::{self, Class, MAX_WORDS};
+use crate::text::lexicon::gazetteer::{self, MAX_WORDS};
+use crate::text::lexicon::Class;
 use crate::text::vocab::Shape;
 use crate::text::Doc;
 use std::ops::Range;
@@ -15,11 +16,7 @@ use std::ops::Range;
 pub fn leading(doc: &Doc, range: Range<usize>) -> Option<usize> {
     let most = range.len().saturating_sub(1).min(MAX_WORDS);
     let prefixes = gazetteer::walk(range.map(|i| doc.tok(i))).take(most);
-    prefixes
-        .enumerate()
-        .filter(|&(_, c)| gazetteer::has(c, Class::Title))
-        .last()
-        .map(|(n, _)| n + 1)
+    prefixes.enumerate().filter(|&(_, c)| c.has(Class::Title)).last().map(|(n, _)| n + 1)
 }
 
 /// The byte span of the longest title that ends right before token `first`,
@@ -30,7 +27,7 @@ pub fn before(doc: &Doc, first: usize) -> Option<(usize, usize)> {
     let lo = first.saturating_sub(MAX_WORDS).max(sent_start);
     let a = (lo..first).find(|&k| {
         let capital = doc.vocab.shape(k) & Shape::FIRST_UPPER != 0;
-        capital && gazetteer::has(gazetteer::lookup_tokens(doc, k..first), Class::Title)
+        capital && gazetteer::lookup_tokens(doc, k..first).has(Class::Title)
     })?;
     Some((doc.tokens.get(a)?.start(), doc.tokens.get(first.checked_sub(1)?)?.end()))
 }

@@ -60,6 +60,7 @@ const LANES: usize = 12;
 
 /// The best tag sequence for per-token scores `em` and transition scores
 /// `trans` (`trans[a * TAGS + b]`) of a whole sentence.
+#[cfg(any(test, feature = "internals"))]
 pub fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
     let mut out = Vec::new();
     Decoder::default().best_path(em, &matrix(trans), Edges::default(), &mut out);
@@ -219,6 +220,7 @@ fn single(e: &[f32; TAGS], trans: &Trans, edges: Edges) -> usize {
 }
 
 /// The best tag sequence of one segment, with its [`Edges`].
+#[cfg(test)]
 pub fn best_path(em: &[[f32; TAGS]], trans: &[f32], edges: Edges) -> Vec<usize> {
     let mut out = Vec::new();
     Decoder::default().best_path(em, &matrix(trans), edges, &mut out);

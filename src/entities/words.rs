@@ -14,7 +14,7 @@
 
 use super::active::Kind;
 use super::features::{self, DocStats};
-use super::gazetteer::{self, Hit};
+use crate::text::lexicon::gazetteer::{self, Hit};
 use crate::text::vocab::Shape as Bits;
 use crate::text::Doc;
 use std::borrow::Cow;
@@ -23,7 +23,7 @@ use std::ops::Range;
 mod shape;
 
 use shape::shapes;
-pub use shape::{shape, short_shape, Shape};
+pub use shape::{short_shape, Shape};
 
 /// One word's forms.
 pub struct Form<'d> {
@@ -55,6 +55,7 @@ const NONE: u32 = u32::MAX;
 const OWN: u8 = features::states_read(0b100);
 
 /// Every state of [`features::word_hashes`].
+#[cfg(test)]
 pub const ALL_STATES: u8 = 0x3f;
 
 /// The prepared words of a document.
@@ -294,7 +295,7 @@ pub fn form<'d>(
     let norm = if caps_line && is_caps_word(&w) {
         Cow::Owned(match stats.cased(word) {
             Some(cased) => cased.to_string(),
-            _ if hit.unit | hit.begin | hit.inside | hit.last != 0 => titlecase(lower),
+            _ if !(hit.unit | hit.begin | hit.inside | hit.last).is_empty() => titlecase(lower),
             _ => lower.to_string(),
         })
     } else {

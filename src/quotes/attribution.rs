@@ -11,11 +11,11 @@
 
 use super::content::content;
 use super::labels;
-use super::lexicon::{cue_at, Class, CueClass};
 use super::signatures;
 pub(super) use super::span::before_group;
 use super::speaker;
 use super::view::View;
+use crate::text::lexicon::{cue_at, Class, CueClass};
 use std::ops::Range;
 
 /// One attribution, in tokens (cue, speaker) and bytes (content).
@@ -85,8 +85,8 @@ pub fn find(v: &View) -> Vec<Attribution> {
                 continue;
             }
             if let Some((len, class)) = cue_here(v, i, range.end, &mut title_case) {
-                let earlier = out.get(first..).and_then(|a: &[Attribution]| a.last());
-                if let Some(a) = attribute(v, i..i + len, class, range.clone(), earlier) {
+                let sentence = out.get(first..).unwrap_or(&[]);
+                if let Some(a) = attribute(v, i..i + len, class, range.clone(), sentence) {
                     out.push(a);
                 }
                 next = i + len;
@@ -251,7 +251,11 @@ fn speaks(v: &View, r: &Range<usize>) -> bool {
         || people
         || document
         || r.clone().any(|k| {
-            v.is_cap(k) && !v.is(k, Class::Determiner) && !v.is(k, Class::Adjunct) && v.is_word(k)
+            v.is_person(k)
+                || v.is_cap(k)
+                    && !v.is(k, Class::Determiner)
+                    && !v.is(k, Class::Adjunct)
+                    && v.is_word(k)
         })
 }
 
@@ -273,9 +277,18 @@ fn attribute(
     cue: Range<usize>,
     class: CueClass,
     sent: Range<usize>,
-    earlier: Option<&Attribution>,
+    sentence: &[Attribution],
 ) -> Option<Attribution> {
+    let earlier = sentence.last();
     let according = v.low(cue.start) == "according";
+    // `"A," he said, according to the Ledger`: the paper reported it; he said it.
+    let just_said = |a: &Attribution| {
+        let end = a.speaker.as_ref().map_or(a.cue.end, |r| r.end.max(a.cue.end));
+        a.speaker.is_some() && a.cue.end <= cue.start && end + 2 >= cue.start
+    };
+    if according && cue.start > sent.start && earlier.is_some_and(just_said) {
+        return None;
+    }
     let (l, passive) =
         if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
     // "adding", "saying" without "is" before them: a participle whose subject
@@ -324,11 +337,19 @@ fn attribute(
     {
         subject = speaker::right(v, cue.end, sent.end)
             .filter(|r| according || speaker::plausible_inverted(v, r.clone(), sent.end));
+        // "according to his campaign": the owner's noun phrase.
+        if according
+            && subject.is_none()
+            && matches!(v.low(cue.end), "his" | "her" | "their" | "its" | "our")
+        {
+            subject = speaker::right(v, cue.end + 1, sent.end).map(|r| cue.end..r.end);
+        }
         inverted = subject.is_some();
     }
     let mut inherit = false;
     if subject.is_none()
         && !passive
+        && !according
         && (participle || before.is_some_and(|b| matches!(v.low(b), "," | "and" | "but" | "then")))
     {
         // "..., adding that", "and said": the subject of the sentence, or of the quote before.
@@ -337,7 +358,16 @@ fn attribute(
         let relative = earlier.is_some_and(|a| {
             a.speaker.as_ref().is_some_and(|r| matches!(v.low(r.start), "who" | "which"))
         });
-        subject = if earlier.is_some() && !relative {
+        // "X said that Y had concluded ..., saying": the participle is X's,
+        // not that of the speaker nested in X's content.
+        let outer = sentence.first().filter(|o| o.speaker.is_some());
+        let nested = participle
+            && outer.zip(earlier).filter(|(o, e)| !std::ptr::eq(*o, *e)).is_some_and(|(o, e)| {
+                e.speaker.as_ref().is_some_and(|r| (o.start..o.end).contains(&v.start(r.start)))
+            });
+        subject = if nested {
+            outer.and_then(|o| o.speaker.clone())
+        } else if earlier.is_some() && !relative {
             None
         } else {
             speaker::sentence_subject(v, sent.start, l)

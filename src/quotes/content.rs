@@ -7,9 +7,9 @@
 //! (at most [`THAT_WINDOW`] tokens, or twice that), so it is linear over a
 //! document; no panics.
 
-use super::lexicon::{Class, CueClass};
 use super::span::{before_group, clause_after, colon_content};
 use super::view::View;
+use crate::text::lexicon::{Class, CueClass};
 use std::ops::Range;
 
 /// The longest gap between a verb and a following "that" ("said on Tuesday that").
@@ -144,8 +144,8 @@ pub(super) fn content(
         }
         Rest::Clause(k) => clause_after(v, k, sent.end),
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
-        // `"...," retired general Lloyd Newton said.`: a quote ends just before the phrase.
-        Rest::End => {
+        // `"...," retired general Lloyd Newton said (Monday).`: a quote ends just before the phrase.
+        Rest::End | Rest::Adjunct if sent.end.saturating_sub(after) < 6 => {
             // A long description may stand between ("JPL scientist and study co-author Ann Lee").
             let q = (group.saturating_sub(8).max(sent.start)..group)
                 .rev()

@@ -63,7 +63,7 @@ fn label(v: &View, p: Range<usize>) -> Option<(Range<usize>, usize, usize)> {
     let last = p.end.checked_sub(1)?;
     // Speech must follow: at least three words after the colon.
     let speech = (colon + 1..p.end).filter(|&k| v.is_word(k)).take(3).count() == 3;
-    let furniture = v.is(first, super::lexicon::Class::Label); // "PHOTO:", "VIDEO:"
+    let furniture = v.is(first, crate::text::lexicon::Class::Label); // "PHOTO:", "VIDEO:"
     (words >= 1
         && !furniture
         && (first..colon).all(shouting)

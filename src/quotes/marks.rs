@@ -49,6 +49,7 @@ enum Mark {
 }
 
 /// Finds all quoted spans in the document, in text order.
+#[cfg(test)]
 pub fn pair(doc: &Doc) -> Vec<Marked> {
     let bytes = doc.text.as_bytes();
     let candidates: Vec<u32> = (0..doc.tokens.len())
@@ -70,7 +71,7 @@ pub fn is_mark(text: &str) -> bool {
     matches!(text, "“" | "„" | "«" | "”" | "»" | "\"" | "‘" | "’" | "'")
 }
 
-/// [`pair`], given the punctuation tokens whose text [`is_mark`], in text
+/// `pair`, given the punctuation tokens whose text [`is_mark`], in text
 /// order. NOTE: the caller finds these while it reads each distinct word
 /// (see `words::Words::marks`), so that pairing visits a few tokens per
 /// paragraph instead of testing every token.
@@ -206,6 +207,7 @@ fn pair_paragraph(
 /// Whether a punctuation token whose first byte is `first` may be a
 /// quotation mark: `"` or `'`, or the lead byte of `« »` (C2) or of
 /// `“ ” „ ‘ ’` (E2). Most punctuation is not, and is skipped on one byte.
+#[cfg(test)]
 fn may_be_mark(first: Option<u8>) -> bool {
     matches!(first, Some(b'"' | b'\'' | 0xC2 | 0xE2))
 }

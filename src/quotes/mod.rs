@@ -1,8 +1,8 @@
 //! Quotations and their speakers. The stages: pair quotation marks
 //! ([`marks`]), find reporting verbs with their speaker phrase and content
-//! ([`attribution`]), attach the quoted spans no verb claims (continuations
+//! (`attribution`), attach the quoted spans no verb claims (continuations
 //! of a quote, quotes with the attribution in the middle), then resolve each
-//! speaker phrase to a person ([`resolve`] over [`names`]).
+//! speaker phrase to a person (`resolve` over `names`).
 //!
 //! What counts as a quote: the content of a reporting verb or phrase (with
 //! or without quotation marks), and any quoted span of four words or more;
@@ -13,7 +13,6 @@
 mod attribution;
 mod content;
 mod labels;
-pub mod lexicon;
 pub mod marks;
 mod names;
 mod partial;
@@ -28,6 +27,7 @@ mod words;
 use crate::coref::EntityTable;
 use crate::text::fasthash::FastMap;
 use crate::text::kinds::ParagraphKind;
+use crate::text::lexicon;
 use crate::text::Doc;
 use crate::{Continuations, Quote, QuoteKind, Span, Speaker};
 use attribution::Attribution;
@@ -73,7 +73,8 @@ struct Who<'a> {
 /// whether a quotation that goes on in a new sentence after its attribution
 /// joins the quote before it.
 pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> Vec<Quote> {
-    let v = View::new(doc);
+    let mut v = View::new(doc);
+    v.mark_people(entities);
     let names = names::Names::new(&v, entities);
     let drafts = assemble(&v, attribution::find(&v), continuations);
     let mut resolver = resolve::Resolver::new(&names);
@@ -228,6 +229,11 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
     let same_para = prev.is_some_and(|d| {
         d.paragraph == m.paragraph && d.end <= m.open && no_mark_between(v, d.end, m.open)
     });
+    // `Lee had the same experience: "…"`: Lee's words, not a continuation.
+    if let Some(d) = partial::colon_frame(v, mi) {
+        out.push(d);
+        return;
+    }
     if same_para && merge_within_paragraph(v, prev, m.open, continuations) {
         if let Some(d) = last.and_then(|j| out.get_mut(j)) {
             d.end = m.end.max(d.end);

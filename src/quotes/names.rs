@@ -11,12 +11,13 @@
 //! Guarantees: one pass over the entity mentions plus a few tokens before
 //! each (linear); names are borrowed from the table, never copied; no panics.
 
-use super::lexicon::Class;
 use super::view::View;
 use crate::coref::{EntityTable, Gender as EntityGender};
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::Class;
 use crate::EntityType;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a pronoun can stand for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,8 +142,9 @@ impl<'v> Names<'v> {
 /// The head word of a speaker phrase: its last word before an "of", "for",
 /// "at" or comma that follows a word ("a spokesman for Acme" -> "spokesman").
 fn head_token(v: &View, r: Range<usize>) -> usize {
-    let cut = (r.start + 1..r.end)
-        .find(|&k| matches!(v.low(k), "of" | "for" | "at" | "with" | "," | "(" | "who"));
+    let cut = (r.start + 1..r.end).find(|&k| {
+        matches!(v.low(k), "of" | "for" | "at" | "with" | "to" | "from" | "in" | "," | "(" | "who")
+    });
     let end = cut.unwrap_or(r.end);
     (r.start..end).rev().find(|&k| v.is_word(k)).unwrap_or(r.start)
 }
@@ -158,7 +160,7 @@ fn add_titles<'v>(v: &'v View, person: &mut Person<'v>, at: usize) {
             break;
         }
         if v.is(p, Class::Title) {
-            let t = v.low(p);
+            let t = full_title(v.low(p));
             if person.titles.len() < 8 && !person.titles.contains(&t) {
                 person.titles.push(t);
             }
@@ -175,6 +177,20 @@ fn add_titles<'v>(v: &'v View, person: &mut Person<'v>, at: usize) {
         }
         k = p;
     }
+}
+
+/// The full word for a short title ("gov" -> "governor"), from
+/// `data/quotes/title_forms.txt`, so that "the governor" finds "Gov. Lee".
+fn full_title(t: &str) -> &str {
+    static FORMS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        crate::text::lexicon::lists::TITLE_FORMS
+            .entries()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(short, full)| (short.trim(), full.trim()))
+            .collect()
+    });
+    forms.get(t).copied().unwrap_or(t)
 }
 
 #[cfg(test)]

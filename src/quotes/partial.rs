@@ -6,11 +6,11 @@
 //!
 //! Guarantees: looks at a bounded window before the quotation; no panics.
 
-use super::lexicon::Class;
 use super::span::clause_after;
 use super::speaker;
 use super::view::View;
 use super::Draft;
+use crate::text::lexicon::Class;
 
 /// The longest stretch from the verb to the quotation, in tokens.
 const MAX_SPAN: usize = 25;
@@ -74,7 +74,12 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
         }
         if v.tok(k) == "that" && k + 1 < open && k > sent.start && v.is_word(k - 1) {
             let (l, _) = speaker::skip_left(v, k - 1, sent.start);
-            let subject = speaker::left(v, l, sent.start);
+            // "its hyperbolic prediction that": a noun phrase with its
+            // owner, not a speaker ("his lawyer", a title, still speaks).
+            let subject = speaker::left(v, l, sent.start).filter(|r| {
+                !matches!(v.low(r.start), "its" | "his" | "her" | "their" | "our" | "my" | "your")
+                    || v.is(r.end - 1, Class::Title)
+            });
             // The clause goes on past the quotation: `that the "fake" flyers were everywhere`.
             let end = clause_after(v, k + 1, sent.end).map_or(m.end, |(_, e)| e.max(m.end));
             return Some(Draft {
@@ -90,4 +95,31 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
         }
     }
     None
+}
+
+/// A quotation a colon introduces after a clause whose subject is a
+/// person the article names (`Lee, who called from the set, had the same
+/// experience: "It was the song."`): that person's words, with no cue.
+pub(super) fn colon_frame(v: &View, mi: usize) -> Option<Draft> {
+    let m = v.marks.get(mi)?;
+    let open = v.token_at(m.open);
+    let colon = open.checked_sub(1).filter(|&c| v.tok(c) == ":")?;
+    let sent = v.sentence_tokens(v.sentence_of(colon));
+    if colon <= sent.start || v.quote_of(sent.start).is_some() {
+        return None;
+    }
+    let subject = speaker::sentence_subject(v, sent.start, colon)?;
+    if !subject.clone().any(|k| v.is_person(k)) {
+        return None;
+    }
+    Some(Draft {
+        start: m.start,
+        end: m.end,
+        cue: None,
+        speaker: Some(subject),
+        same_as: None,
+        paragraph: m.paragraph,
+        partial: false,
+        needs_entity: false,
+    })
 }

@@ -11,10 +11,10 @@
 //! Guarantees: callers ask in text order; each name mention is consumed
 //! once, so the whole walk is linear; no panics.
 
-use super::lexicon::Class;
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::Class;
 use std::ops::Range;
 
 /// A resolved speaker: the canonical name (a slice of the text) and, when
@@ -98,16 +98,39 @@ impl<'n, 'v> Resolver<'n, 'v> {
             {
                 continue;
             }
-            // A subject opens its sentence, perhaps after a title or "The".
+            // A subject opens its sentence, perhaps after a title or "The",
+            // or after an opening phrase and its comma ("As it turned out, Lee").
             let first_in_sentence = v.sentence_tokens(v.sentence_of(m.tokens.start)).start;
-            let subject = m.tokens.start <= first_in_sentence + 4
-                && (first_in_sentence..m.tokens.start).all(|k| {
-                    !v.is_word(k)
-                        || v.is(k, Class::Title)
-                        || v.is(k, Class::Determiner)
-                        || v.is_cap(k)
-                });
-            self.note(v, m.person, m.tokens.start, subject);
+            let opens = |from: usize| {
+                m.tokens.start <= from + 4
+                    && (from..m.tokens.start).all(|k| {
+                        !v.is_word(k)
+                            || v.is(k, Class::Title)
+                            || v.is(k, Class::Determiner)
+                            || v.is_cap(k)
+                    })
+            };
+            let comma = (first_in_sentence..m.tokens.start.min(first_in_sentence + 8))
+                .find(|&k| v.tok(k) == ",");
+            // After a comma, not a possessive: "Ann Lee, Carlineo's attorney," is Ann Lee.
+            let owner = matches!(v.low(m.tokens.end), "’s" | "'s" | "’" | "'");
+            let subject = match comma {
+                None => opens(first_in_sentence),
+                Some(c) => !owner && opens(c + 1),
+            };
+            // "a Netflix documentary": an organisation's name used as a
+            // modifier is not what a later "the company" or "it" stands for.
+            let e = m.tokens.end;
+            let modifier = self.names.people.get(m.person).is_some_and(|p| p.org)
+                && matches!(v.low(m.tokens.start.wrapping_sub(1)), "a" | "an")
+                && v.is_word(e)
+                && !v.is_cap(e)
+                && !v.is(e, Class::Stop)
+                && !v.is(e, Class::Skip)
+                && !v.tags(e).starts_cue();
+            if !modifier {
+                self.note(v, m.person, m.tokens.start, subject);
+            }
         }
     }
 
@@ -171,7 +194,12 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 "she" => FEMALE,
                 "it" => return self.recent_org(para).map_or(own(text), |p| self.resolved(p)),
                 "they" => return self.group(v, para).unwrap_or(own(text)),
-                "who" => return self.antecedent(v, r.start).unwrap_or(own(text)),
+                "who" => {
+                    return self
+                        .antecedent(v, r.start)
+                        .or_else(|| described_before(v, r.start))
+                        .unwrap_or(own(text))
+                }
                 _ => return own(text),
             };
             return match self.pick(slot, para) {
@@ -328,6 +356,19 @@ impl<'n, 'v> Resolver<'n, 'v> {
     fn resolved(&self, p: usize) -> Resolved<'v> {
         Resolved { name: self.names.people.get(p).map_or("", |x| x.name), person: Some(p) }
     }
+}
+
+/// The description a relative "who" follows ("some economists who
+/// argue"), when it names no one.
+fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
+    let floor = v.sentence_tokens(v.sentence_of(who)).start;
+    let mut k = who;
+    while k > floor && matches!(v.tok(k - 1), "," | "(" | "—" | "–") {
+        k -= 1;
+    }
+    let r = super::speaker::left(v, k, floor).filter(|r| !v.is(r.start, Class::Pronoun))?;
+    let name = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
+    (!name.is_empty()).then_some(Resolved { name, person: None })
 }
 
 /// Nouns for what an organisation or person issues, which "say" things in

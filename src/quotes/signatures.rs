@@ -5,9 +5,9 @@
 //! Guarantees: looks at a bounded window of one sentence; no panics.
 
 use super::attribution::{before_group, Attribution};
-use super::lexicon::Class;
 use super::speaker;
 use super::view::View;
+use crate::text::lexicon::Class;
 use std::ops::Range;
 
 /// Adds the punctuation attributions of the sentence `r` to `out`;

@@ -41,7 +41,7 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
         // `said "budget reforms" and the collection of taxes would pay`: "and"
         // then a noun phrase joins a second subject, and the clause goes on.
         let joins_subject = matches!(v.low(after), "and" | "or")
-            && v.is(after + 1, super::lexicon::Class::Determiner);
+            && v.is(after + 1, crate::text::lexicon::Class::Determiner);
         if m.closed && after < end && moves_on && !joins_subject {
             return Some((v.start(k), m.close));
         }

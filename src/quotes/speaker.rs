@@ -7,8 +7,8 @@
 //! Guarantees: looks at most a dozen tokens each way and never leaves the
 //! sentence; no panics (all token access goes through [`View`]).
 
-use super::lexicon::Class;
 use super::view::View;
+use crate::text::lexicon::Class;
 use std::ops::Range;
 
 /// The longest speaker phrase, in tokens.
@@ -28,7 +28,23 @@ fn possessive(v: &View, i: usize) -> bool {
 
 /// Whether token `i` may be part of a name ("Secretary of State Rex Tillerson").
 fn name_part(v: &View, i: usize) -> bool {
-    (v.is_cap(i) && !v.is(i, Class::Adjunct)) || abbrev_dot(v, i) || matches!(v.tok(i), "-" | "&")
+    (v.is_cap(i) && (!v.is(i, Class::Adjunct) || v.is_person(i)))
+        || abbrev_dot(v, i)
+        || matches!(v.tok(i), "-" | "&")
+}
+
+/// Whether token `i` names people that an "in", "at" or "from" phrase can
+/// follow: a title ("spokesman"), a capitalised word or a plural noun.
+fn people_noun(v: &View, i: usize) -> bool {
+    let low = v.low(i);
+    v.is(i, Class::Title)
+        || v.is_cap(i) && v.is_word(i) && !v.is(i, Class::Determiner)
+        || v.is_word(i)
+            && !v.is(i, Class::Stop)
+            && low.len() > 4
+            && low.ends_with('s')
+            && !low.ends_with("ss")
+            && !low.ends_with("ous")
 }
 
 /// The subject phrase ending just before token `end` (exclusive), not
@@ -68,8 +84,9 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
             k = p; // "the secretary": take the determiner and stop,
                    // unless it is inside a name ("Mr. Morgan of the Sierra Club").
             let inside = p >= floor + 2
-                && matches!(v.low(p - 1), "of" | "for")
-                && (v.is_cap(p - 2) || v.is(p - 2, Class::Title));
+                && (matches!(v.low(p - 1), "of" | "for")
+                    && (v.is_cap(p - 2) || v.is(p - 2, Class::Title))
+                    || matches!(v.low(p - 1), "in" | "at" | "from") && people_noun(v, p - 2));
             if !inside {
                 break;
             }
@@ -79,6 +96,15 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         } else if low == "of" || low == "for" {
             // "Secretary of State X", "spokesman for the campaign": only inside a phrase.
             p > floor && (v.is_cap(p - 1) || v.is(p - 1, Class::Title))
+        } else if matches!(low, "in" | "at" | "from") {
+            // "analysts at Acme Bank", "protesters in the streets"; not
+            // "calls from black voters".
+            p > floor
+                && people_noun(v, p - 1)
+                && (v.is_cap(p + 1) || v.is(p + 1, Class::Determiner))
+        } else if low == "to" {
+            // "China's ambassador to Britain", "an adviser to the mayor".
+            p > floor && v.is(p - 1, Class::Title)
         } else if v.is_word(p) && !v.is(p, Class::Stop) && !v.is(p, Class::Skip) {
             // A lower-case modifier: a title ("spokesman"), or any word of a description.
             v.is(p, Class::Title) || !capital_head
@@ -91,7 +117,9 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         k = p;
     }
     // Do not start on a dangling "of" or possessive.
-    while k < h && (matches!(v.low(k), "of" | "for" | "-" | "&") || possessive(v, k)) {
+    while k < h
+        && (matches!(v.low(k), "of" | "for" | "in" | "at" | "from" | "-" | "&") || possessive(v, k))
+    {
         k += 1;
     }
     // "Following initial reports": an opening participle or preposition is no speaker.
@@ -112,7 +140,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     if v.is(start, Class::Pronoun) {
         return (low != "it").then_some(start..start + 1);
     }
-    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner)
+    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner) && !v.is_person(start)
         || (v.is(start, Class::Stop) && !v.is(start, Class::Determiner))
     {
         return None;
@@ -126,11 +154,13 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         let low = v.low(k);
         let number =
             v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
+        // One branch per case, each with its example, though some agree.
+        #[allow(clippy::if_same_then_else)]
         let ok = if v.is(k, Class::Determiner)
             && (k == start || matches!(v.low(k - 1), "of" | "for" | "with"))
         {
             true
-        } else if (number || v.tok(k) == "-") && words == 0 && k < start + 5 {
+        } else if (number || matches!(v.tok(k), "-" | "/")) && words == 0 && k < start + 5 {
             true // "wrote 43-year-old Ann Lee"
         } else if v.tok(k) == "."
             && k > start
@@ -140,7 +170,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         {
             true // "told Polygraph.info"
         } else if name_part(v, k) || possessive(v, k) {
-            !v.is(k, Class::Adjunct)
+            !v.is(k, Class::Adjunct) || v.is_person(k)
         } else if low == "of" || low == "for" || low == "with" && v.low(k - 1) == "familiar" {
             words > 0
                 && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
@@ -171,11 +201,11 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
 fn plausible_head(v: &View, h: usize) -> bool {
     let low = v.low(h);
     let lower_case = !v.is_cap(h);
-    !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title)
+    !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title) && !v.is_person(h)
         || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
         || low.contains('\'')
         || low.contains('’') && low != "’s"
-        || matches!(low, "please" | "let" | "don" | "can" | "will"))
+        || matches!(low, "please" | "let" | "don" | "can" | "will" | "having" | "being"))
 }
 
 /// Walks left from the verb at `cue` over "also", "has", "repeatedly" and a
@@ -254,7 +284,7 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     // "Its chief executive, Priya Raman, said": the description and the name
     // together, so that the name (the last capitalised word) resolves it.
     let described = np.clone().any(|k| v.is_word(k) && !v.is_cap(k));
-    if appositive_name && (opens && described || !opens) {
+    if appositive_name && (described || !opens) {
         return Some(if opens { np.start..comma } else { first + 1..comma });
     }
     // "Jeff Lee, president of Acme, a design agency, said": two appositions;
@@ -283,7 +313,7 @@ fn is_name(v: &View, r: Range<usize>) -> bool {
 /// Whether a phrase after an inverted verb names a speaker ("said
 /// Tillerson.", "said the secretary,") rather than begins the content.
 pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
-    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct) || v.is(k, Class::Title))
+    let named = r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
         || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
     let closes = next >= end
@@ -304,7 +334,8 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
         if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
     // Step over an opening "Meanwhile," or "In August,".
     let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
-        Some(c) if v.is(start, Class::Adjunct) || c == start + 1 => c + 1,
+        // Not a person named before an apposition ("Lee, who ..., had").
+        Some(c) if v.is(start, Class::Adjunct) || c == start + 1 && !v.is_person(start) => c + 1,
         _ => start,
     };
     // Step over a dateline ("BUFFALO, N.Y. — ").
@@ -313,6 +344,24 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
             matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))
         })
         .map_or(start, |k| k + 1);
+    let got = subject_at(v, start, l);
+    // "Hours before the game, Wild coach Ann Lee said": a capitalised word
+    // that names no one opens a phrase; the subject follows its comma.
+    let names_no_one = |r: &Range<usize>| {
+        !r.clone().any(|k| v.is_named(k) || v.is(k, Class::Title) || v.is(k, Class::Pronoun))
+    };
+    if got.as_ref().is_some_and(|r| names_no_one(r) && v.is_cap(r.start)) {
+        let comma = (start..(start + 12).min(l)).find(|&k| v.tok(k) == ",");
+        if let Some(r) = comma.and_then(|c| subject_at(v, c + 1, l)).filter(|r| !names_no_one(r)) {
+            return Some(r);
+        }
+    }
+    got
+}
+
+/// The subject phrase at token `start`: a pronoun, a name with its titles,
+/// or a description with a capital or determiner.
+fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
     let low = v.low(start);
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);

@@ -6,9 +6,9 @@
 //! accessor takes any index and answers a neutral value when it is out of
 //! range, so rules can look around freely without panicking.
 
-use super::lexicon::{Class, Tags};
 use super::marks::{self, Marked};
 use super::words::Words;
+use crate::text::lexicon::{Class, Tags};
 use crate::text::Doc;
 
 /// Marks a token outside every quoted span.
@@ -26,6 +26,9 @@ pub struct View<'d, 't> {
     quote_of: Vec<u32>,
     /// For each token, its sentence.
     sentence_of: Vec<u32>,
+    /// The token ranges of the mentions of people, organisations and
+    /// places, in text order, and whether each is a person ([`View::mark_people`]).
+    people: Vec<(std::ops::Range<usize>, bool)>,
 }
 
 impl<'d, 't> View<'d, 't> {
@@ -61,7 +64,7 @@ impl<'d, 't> View<'d, 't> {
             sentence_of.resize(end.max(start), u32::try_from(si).unwrap_or(u32::MAX));
         }
         sentence_of.resize(n, 0);
-        View { doc, marks, words, quote_of, sentence_of }
+        View { doc, marks, words, quote_of, sentence_of, people: Vec::new() }
     }
 
     /// Number of tokens (the tests walk them).
@@ -107,6 +110,39 @@ impl<'d, 't> View<'d, 't> {
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
         self.words.is_cap(i)
+    }
+
+    /// Records where coreference found people, organisations and places,
+    /// so that a surname that is also an ordinary word ("says Early",
+    /// "Young said") can be a speaker.
+    pub fn mark_people(&mut self, table: &crate::coref::EntityTable) {
+        use crate::EntityType::{GPE, NORP, ORG, PERSON};
+        self.people = table
+            .mentions
+            .iter()
+            .zip(&table.cluster_of)
+            .filter_map(|(m, &c)| {
+                let kind = table.clusters.get(c)?.kind;
+                matches!(kind, PERSON | ORG | GPE | NORP)
+                    .then(|| (self.token_at(m.start)..self.token_at(m.end), kind == PERSON))
+            })
+            .collect();
+    }
+
+    /// Whether token `i` is inside a person's mention ([`View::mark_people`]).
+    pub fn is_person(&self, i: usize) -> bool {
+        self.named(i).is_some_and(|person| person)
+    }
+
+    /// Whether token `i` is inside the mention of a person, organisation
+    /// or place ([`View::mark_people`]).
+    pub fn is_named(&self, i: usize) -> bool {
+        self.named(i).is_some()
+    }
+
+    fn named(&self, i: usize) -> Option<bool> {
+        let k = self.people.partition_point(|(r, _)| r.end <= i);
+        self.people.get(k).filter(|(r, _)| r.contains(&i)).map(|&(_, p)| p)
     }
 
     /// Whether the token is a word (letters first).

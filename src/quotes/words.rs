@@ -10,8 +10,8 @@
 //! accessor takes any index and answers a neutral value out of range; no
 //! panics.
 
-use super::lexicon::{self, Tags};
 use super::marks;
+use crate::text::lexicon::{self, Tags};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::wordkey::fold_ascii;
 use crate::text::Doc;
@@ -29,10 +29,10 @@ const LANDMARK: u8 = 32;
 /// Flag: ".", "?", "!" or ",", one of which comes just before every place
 /// a content span can end at (see `span::clause_after`).
 const PAUSE: u8 = 128;
-/// Flag of the per-token array only, in the bit [`LOWERED`] has in a
-/// word's (a token's lower case is read through its word): a quotation
-/// mark or apostrophe ([`marks::is_mark`]).
-const MARK: u8 = LOWERED;
+/// Flag of the per-token array only: a quotation mark or apostrophe
+/// ([`marks::is_mark`]). (The per-token array has no [`LOWERED`]: a token's
+/// lower case is read through its word.)
+const MARK: u8 = 16;
 
 /// The punctuation the attribution scan looks for: brackets (a sentence
 /// break inside them is none) and the dashes of a signature.
@@ -253,8 +253,8 @@ fn read<'t>(
     Word { text, lower: range, tags, flags }
 }
 
-/// The per-token flags of word `w`: its own, with [`MARK`] in the bit of
-/// [`LOWERED`]. Only one-character punctuation can be a mark.
+/// The per-token flags of word `w`: its own but [`LOWERED`], and [`MARK`].
+/// Only one-character punctuation can be a mark.
 fn token_flags(w: &Word) -> u8 {
     let mark = w.flags & PUNCT != 0 && marks::is_mark(w.text);
     w.flags & !LOWERED | if mark { MARK } else { 0 }
@@ -263,7 +263,7 @@ fn token_flags(w: &Word) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::lexicon::Class;
+    use crate::text::lexicon::Class;
 
     #[test]
     fn lower_case_matches_the_standard_one() {
@@ -301,7 +301,7 @@ mod tests {
             } else {
                 alone.text
             };
-            // The per-token flags are the word's, with MARK in LOWERED's bit.
+            // The per-token flags are the word's but LOWERED, and MARK.
             let mark =
                 if t.kind == TokenKind::Punct && marks::is_mark(alone.text) { MARK } else { 0 };
             let flags = w
@@ -347,7 +347,7 @@ mod tests {
         assert_eq!(w.marks(), want);
         let texts: Vec<&str> = w.marks().iter().map(|&i| w.text(i as usize)).collect();
         assert_eq!(texts, ["“", "”", "'", "'", "\"", "\"", "«", "»", "„", "“", "‘", "’"]);
-        // MARK shares LOWERED's bit: a mark still reads as written, a capitalised word lowered.
+        // A mark reads as written.
         assert!(w.marks().iter().all(|&i| w.low(i as usize) == w.text(i as usize)));
 
         assert_eq!(marks::pair_at(&doc, w.marks()), marks::pair(&doc));

@@ -11,6 +11,8 @@
 //! Guarantees: the table stays at most half full, so every probe ends at
 //! an empty slot; the same bytes always get the same key; no panics.
 
+use super::fasthash::{GOLDEN, K};
+
 /// Words and their keys by id, and the slot table.
 pub struct Table<'t> {
     /// Each word's id + 1, 0 = empty; the length is a power of two.
@@ -152,14 +154,13 @@ fn word8(c: &[u8]) -> u64 {
 /// The slot table position of a key, before masking.
 #[inline(always)]
 fn slot_of(key: u64) -> usize {
-    let p = u128::from(key ^ key >> 29) * 0x9e37_79b9_7f4a_7c15;
+    let p = u128::from(key ^ key >> 29) * u128::from(GOLDEN);
     ((p >> 64) as u64 ^ p as u64) as u32 as usize
 }
 
 /// A hash of a long word's bytes (eight or more): the words of eight
 /// bytes mixed in turn, the last one overlapping.
 fn hash(b: &[u8]) -> u32 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
     let n = b.len();
     let at8 = |at: usize| b.get(at..at + 8).map_or(0, word8);
     let mut x = at8(0);

@@ -7,7 +7,7 @@
 //! into their person and organisation, and read headlines by their casing.
 //!
 //! Nothing here knows an outlet: the tests are the paragraph's length, its
-//! first words (from the short lists in `data/paragraphs.txt`), its
+//! first words (from the short lists in `data/paragraphs/`), its
 //! punctuation and capitals, and its neighbours (a caption is what a credit
 //! follows). A credit glued to its caption, as copied from a page
 //! ("…underground.CreditAna Ruiz/Example Times"), is cut off into its own
@@ -16,6 +16,7 @@
 //! Guarantees: linear in the number of tokens; no panics.
 
 use super::fasthash::FastSet;
+use super::lexicon::lists::{CREDIT_LEADS, CREDIT_ORGS, FURNITURE, FURNITURE_LEADS};
 use super::sentences::Paragraph;
 use super::tokens::{Token, TokenKind};
 use std::sync::OnceLock;
@@ -58,31 +59,11 @@ struct Lists {
 
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut l = Lists {
-            furniture: FastSet::default(),
-            furniture_leads: Vec::new(),
-            credit_leads: FastSet::default(),
-            credit_orgs: FastSet::default(),
-        };
-        let mut section = "";
-        for line in include_str!("../../data/paragraphs.txt").lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match (line.starts_with('['), section) {
-                (true, _) => section = line,
-                (_, "[furniture]") => l.furniture.extend(line.split(' ')),
-                (_, "[furniture leads]") => l.furniture_leads.push(line.split(' ').collect()),
-                (_, "[credit leads]") => {
-                    l.credit_leads.insert(line);
-                }
-                _ => {
-                    l.credit_orgs.insert(line);
-                }
-            }
-        }
-        l
+    LISTS.get_or_init(|| Lists {
+        furniture: FURNITURE.entries().flat_map(|l| l.split(' ')).collect(),
+        furniture_leads: FURNITURE_LEADS.entries().map(|l| l.split(' ').collect()).collect(),
+        credit_leads: CREDIT_LEADS.entries().collect(),
+        credit_orgs: CREDIT_ORGS.entries().collect(),
     })
 }
 

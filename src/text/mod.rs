@@ -2,11 +2,13 @@
 //! stage reads a [`Doc`]; nothing here knows about quotes or entities.
 
 pub mod fasthash;
+pub mod hyphens;
 pub mod intern;
 pub mod kinds;
 pub mod lexicon;
 pub mod offsets;
 pub mod sentences;
+pub mod swar;
 pub mod tokens;
 pub mod vocab;
 pub mod wordkey;
@@ -40,10 +42,18 @@ const BLOCK: usize = 64;
 impl<'t> Doc<'t> {
     /// Tokenizes and splits `text`, which must be under 4 GiB (token offsets
     /// are 32-bit; [`crate::analyze`] cuts longer texts into pieces).
+    #[cfg(any(test, feature = "internals"))]
     pub fn new(text: &'t str) -> Self {
+        Self::with_margin(text, None)
+    }
+
+    /// A [`Doc`] of a text whose right margin is known to be `margin`
+    /// (the original's, for a text [`hyphens::rejoin`] rewrote: moving a
+    /// word to the next line may make that line longer).
+    pub fn with_margin(text: &'t str, margin: Option<usize>) -> Self {
         let mut tokens = tokens::tokenize(text);
         kinds::split_glued(text, &mut tokens);
-        let (sentences, mut paragraphs, wraps) = sentences::split_lines(text, &tokens);
+        let (sentences, mut paragraphs, wraps) = sentences::split_lines(text, &tokens, margin);
         kinds::classify(text, &tokens, &sentences, &mut paragraphs);
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
         let mut i = 0;

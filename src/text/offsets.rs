@@ -131,11 +131,6 @@ impl<'a> OffsetMap<'a> {
         words.push(u8::try_from(count - base).unwrap_or(u8::MAX));
     }
 
-    /// The unit this map converts into.
-    pub fn unit(&self) -> OffsetUnit {
-        self.unit
-    }
-
     /// Converts a byte offset into the map's unit.
     pub fn convert(&self, byte: usize) -> usize {
         if byte <= self.ascii {
@@ -172,6 +167,7 @@ fn word(c: &[u8]) -> u64 {
 
 /// Converts many byte offsets into `unit` at once, with the same results as
 /// [`OffsetMap::convert`] on each.
+#[cfg(test)]
 pub fn convert_all(text: &str, unit: OffsetUnit, offsets: &mut [&mut usize]) {
     let map = OffsetMap::new(text, unit);
     for o in offsets.iter_mut() {
@@ -179,8 +175,7 @@ pub fn convert_all(text: &str, unit: OffsetUnit, offsets: &mut [&mut usize]) {
     }
 }
 
-const ONES: u64 = u64::MAX / 0xff;
-const HIGH: u64 = 0x80 * ONES;
+use super::swar::{HIGH, ONES};
 
 /// The length in `unit` of whole characters' bytes. A character starts at
 /// each byte that is not a continuation byte (0b10xxxxxx); it takes two
@@ -229,6 +224,7 @@ fn high_bits(x: u64) -> usize {
     ((x >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
+#[cfg(test)]
 fn unit_len(c: char, unit: OffsetUnit) -> usize {
     match unit {
         OffsetUnit::Utf8 => c.len_utf8(),
@@ -249,6 +245,7 @@ pub fn floor_boundary(text: &str, byte: usize) -> usize {
 /// Converts an offset in `unit` back to a byte offset (clamped, rounded down
 /// to a character start). Linear in the text; for tests and for callers that
 /// hand offsets in, not for hot paths.
+#[cfg(test)]
 pub fn to_byte(text: &str, offset: usize, unit: OffsetUnit) -> usize {
     if unit == OffsetUnit::Utf8 {
         return floor_boundary(text, offset);

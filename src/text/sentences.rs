@@ -12,7 +12,7 @@
 //! Guarantees: linear in the number of tokens; sentences and paragraphs cover
 //! all tokens, in order, without overlap; no panics.
 
-use super::lexicon;
+use super::lexicon::abbreviations as lexicon;
 use super::tokens::{Token, TokenKind};
 use std::ops::Range;
 
@@ -37,15 +37,22 @@ pub struct Paragraph {
 }
 
 /// Splits tokens into sentences and paragraphs.
+#[cfg(test)]
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>) {
-    let (s, p, _) = split_lines(text, tokens);
+    let (s, p, _) = split_lines(text, tokens, None);
     (s, p)
 }
 
-/// [`split`], also giving the byte offsets of the line breaks read as wraps
-/// inside a paragraph (in order).
-pub fn split_lines(text: &str, tokens: &[Token]) -> (Vec<Sentence>, Vec<Paragraph>, Vec<u32>) {
-    let mut lines = Lines { width: None, wraps: Vec::new() };
+/// The sentence split, also giving the byte offsets of the line breaks read as wraps
+/// inside a paragraph (in order). `margin` is the text's right margin when
+/// the caller knows it ([`super::hyphens`]: a rewritten text has the
+/// original's), else it is measured.
+pub fn split_lines(
+    text: &str,
+    tokens: &[Token],
+    margin: Option<usize>,
+) -> (Vec<Sentence>, Vec<Paragraph>, Vec<u32>) {
+    let mut lines = Lines { width: margin.map(Some), wraps: Vec::new() };
     // About one sentence every twenty tokens in news, and often one
     // sentence a paragraph: room for both without growing.
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
@@ -202,8 +209,10 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
         if lexicon::is_title_abbreviation(prev) {
             return false;
         }
-        if prev.chars().count() == 1 && prev.chars().all(char::is_uppercase) {
-            return false; // an initial: "John F. Kennedy"
+        // An initial: "John F. Kennedy", and a state's in a party tag ("R-W.Va.").
+        let last = prev.rsplit('-').next().unwrap_or(prev);
+        if last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
+            return false;
         }
         if lexicon::is_other_abbreviation(prev) {
             return lexicon::is_sentence_opener(next_text);
@@ -255,6 +264,7 @@ mod tests {
             sents("Gen. Smith met Sen. Jones and Mr. Lee. John F. Kennedy spoke."),
             ["Gen. Smith met Sen. Jones and Mr. Lee.", "John F. Kennedy spoke."]
         );
+        assert_eq!(sents("Rep. Ann Lee, R-W.Va., spoke."), ["Rep. Ann Lee, R-W.Va., spoke."]);
     }
 
     #[test]
@@ -297,7 +307,7 @@ Residents of Northfield have waited a decade for the bridge,\n\
 and the cost has risen to twice the first estimate by the\n\
 engineers, who blamed the weather.";
         let toks = tokenize(t);
-        let (s, p, wraps) = split_lines(t, &toks);
+        let (s, p, wraps) = split_lines(t, &toks, None);
         let paras: Vec<&str> = p.iter().map(|p| &t[p.start..p.end]).collect();
         assert_eq!(paras.len(), 2, "{paras:?}");
         assert!(paras[0].starts_with("The council") && paras[0].ends_with("delay."));
@@ -312,7 +322,7 @@ engineers, who blamed the weather.";
         let t =
             "Headline Here\nLONDON 2019-11-05\nMayor Ada Brook said the bridge would open soon.";
         let toks = tokenize(t);
-        let (_, p, wraps) = split_lines(t, &toks);
+        let (_, p, wraps) = split_lines(t, &toks, None);
         assert_eq!(p.len(), 3);
         assert!(wraps.is_empty());
     }

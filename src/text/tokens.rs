@@ -269,8 +269,7 @@ fn ascii_run(bytes: &[u8], mut pos: usize) -> usize {
 /// The high bit of each byte of `x` that is not an ASCII letter or digit.
 #[inline(always)]
 fn not_alnum(x: u64) -> u64 {
-    const ONES: u64 = u64::MAX / 0xff;
-    const HIGH: u64 = 0x80 * ONES;
+    use super::swar::{HIGH, ONES};
     // Sums on the low seven bits of each byte never carry into the next.
     let low7 = x & (0x7f * ONES);
     let at_least = |v: u64, c: u64| v + (0x80 - c) * ONES;

@@ -88,7 +88,7 @@ impl Shape {
     /// bytes zero-padded in a little-endian word: each class of byte found
     /// in all bytes at once.
     fn of_short_ascii(x: u64) -> u8 {
-        const ONES: u64 = u64::MAX / 0xff;
+        use super::swar::ONES;
         // The high bit of each byte from `c` up (bytes are below 0x80, so
         // no sum carries into the next byte).
         let from = |c: u8| x + (0x80 - u64::from(c)) * ONES;

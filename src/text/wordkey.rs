@@ -12,7 +12,8 @@
 /// The longest word a key holds, in bytes.
 pub const MAX_LEN: usize = 16;
 
-const ONES: u128 = u128::MAX / 0xff;
+use super::fasthash::GOLDEN;
+use super::swar::ONES_128 as ONES;
 
 /// The bytes of `w` (at most [`MAX_LEN`]) as one little-endian integer,
 /// zero-padded, with ASCII capitals lowercased; `None` if `w` is longer.
@@ -96,7 +97,7 @@ impl<V: Copy + Default> Table<V> {
     fn find(&self, key: u128, len: usize) -> Option<usize> {
         let mask = self.slots.len().checked_sub(1)?;
         let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let mut at = (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & mask;
+        let mut at = (x.wrapping_mul(GOLDEN) >> 40) as usize & mask;
         for _ in 0..self.slots.len() {
             let s = self.slots.get(at)?;
             if s.len == 0 || (usize::from(s.len) == len && s.key == key) {
@@ -143,6 +144,7 @@ impl<V: Copy + Default> Table<V> {
     }
 
     /// Every value, in no order.
+    #[cfg(test)]
     pub fn values(&self) -> impl Iterator<Item = V> + '_ {
         self.slots.iter().filter(|s| s.len != 0).map(|s| s.value)
     }

@@ -5,7 +5,7 @@
 //!
 //! A text counts as wrapped when its lines have a common right margin: no
 //! more than a few lines are longer than [`MAX_WIDTH`] characters, and many
-//! lines end within [`MARGIN`] characters of the longest one. In a wrapped
+//! lines end within `MARGIN` characters of the longest one. In a wrapped
 //! text, a single line break is a wrap (not a paragraph break) when the next
 //! line's first word would not have fitted on the line: that is exactly
 //! when a wrapping program breaks, while a paragraph's short last line
@@ -23,7 +23,7 @@ const MIN_WIDTH: usize = 30;
 
 /// How far below the longest line a wrapped line may end: a word longer
 /// than this is rare in prose.
-const MARGIN: usize = 14;
+pub const MARGIN: usize = 14;
 
 /// The right margin of a hard-wrapped text, in characters, or `None` when
 /// the text does not look wrapped.

@@ -59,7 +59,7 @@ impl Strings {
         if self.offsets.is_empty() {
             self.offsets.push(0);
         }
-        if self.len % 8 == 0 {
+        if self.len.is_multiple_of(8) {
             self.valid.push(0);
         }
         match s {

@@ -4,17 +4,19 @@
 //! engine's `src/wasm.rs`.
 //!
 //! The result reaches Python through the engine's own serde serialisation,
-//! the one the CLI prints as JSON, written straight into Python objects
-//! (`objects`): the dict is the JSON contract exactly.
+//! the one the CLI prints as JSON, flattened without the GIL (`flat`) and
+//! then made into Python objects (`objects`): the dict is the JSON contract
+//! exactly.
 
 mod columns;
+mod flat;
 mod objects;
 mod threads;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyModule, PyString};
-use whosaid::{analyze as analyze_core, Options};
+use whosaid::{analyze as analyze_core, Analysis, Options};
 
 /// Find the quotations, their speakers and the named entities in `text`.
 ///
@@ -40,18 +42,21 @@ fn analyze<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = read_options("analyze", offsets, continuations)?;
     let text = read_text(text).map_err(|e| e.context("analyze", "text"))?;
-    let analysis = py.detach(|| analyze_core(&text, &options));
-    objects::to_python(py, &objects::Names::default(), &analysis)
+    let flat = py
+        .detach(|| flat::flatten(&analyze_core(&text, &options)))
+        .map_err(|e| PyRuntimeError::new_err(format!("whosaid.analyze: {e}")))?;
+    objects::to_python(py, &objects::Names::default(), &flat)
 }
 
 /// `analyze` of each str in `texts` (any iterable), on `threads` threads
 /// (default: every core), with the GIL released while the engine runs.
 ///
 /// Returns a list of dicts in the order of `texts`, each equal to
-/// `analyze(text, offsets=..., continuations=...)`. This thread turns each
-/// result into Python objects as soon as it is ready; meanwhile the cyclic
-/// garbage collector is paused (it would only re-scan the new result) and
-/// is turned back on before returning.
+/// `analyze(text, offsets=..., continuations=...)`. The analysis threads also
+/// flatten each result and find its repeated values; this thread only makes
+/// the Python objects, as soon as each result is ready. Meanwhile the cyclic
+/// garbage collector is paused (it would only re-scan the new result) and is
+/// turned back on before returning.
 ///
 /// Raises TypeError when an item is not a str (naming its index) or `texts`
 /// is a str itself, ValueError for `threads` below 1 or an unknown option.
@@ -67,13 +72,14 @@ fn analyze_many<'py>(
     offsets: Option<&Bound<'py, PyAny>>,
     continuations: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (options, threads, texts) =
-        read_many("analyze_many", texts, threads, offsets, continuations)?;
+    let batch = Batch::read("analyze_many", texts, threads, offsets, continuations)?;
     let list = PyList::empty(py);
     let _paused = GcPause::new(py)?;
     let names = objects::Names::default();
-    threads::in_order(py, &texts, threads, &options, &mut |analysis| {
-        list.append(objects::to_python(py, &names, &analysis)?)
+    batch.run(py, &|a| flat::flatten(&a), &mut |flat| {
+        let flat =
+            flat.map_err(|e| PyRuntimeError::new_err(format!("whosaid.analyze_many: {e}")))?;
+        list.append(objects::to_python(py, &names, &flat)?)
     })?;
     Ok(list.into_any())
 }
@@ -89,33 +95,54 @@ fn _columns<'py>(
     offsets: Option<&Bound<'py, PyAny>>,
     continuations: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (options, threads, texts) = read_many("_columns", texts, threads, offsets, continuations)?;
+    let batch = Batch::read("_columns", texts, threads, offsets, continuations)?;
     let mut tables = columns::Tables::default();
-    threads::in_order(py, &texts, threads, &options, &mut |analysis| {
+    batch.run(py, &|a| a, &mut |analysis| {
         tables.add(&analysis);
         Ok(())
     })?;
     tables.into_python(py)
 }
 
-/// `analyze_many`'s arguments, read and checked.
-fn read_many(
-    func: &str,
-    texts: &Bound<'_, PyAny>,
-    threads: Option<i64>,
-    offsets: Option<&Bound<'_, PyAny>>,
-    continuations: Option<&Bound<'_, PyAny>>,
-) -> PyResult<(Options, usize, Vec<String>)> {
-    let options = read_options(func, offsets, continuations)?;
-    let threads = read_threads(func, threads)?;
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!("whosaid.{func}: texts must be an iterable of str, not a str (use whosaid.analyze for one text)")));
+/// The arguments of `analyze_many` and `_columns`, read and checked: the
+/// texts (copied out of Python, so the threads need no GIL), the options and
+/// the thread count.
+struct Batch {
+    texts: Vec<String>,
+    options: Options,
+    threads: usize,
+}
+
+impl Batch {
+    fn read(
+        func: &str,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<i64>,
+        offsets: Option<&Bound<'_, PyAny>>,
+        continuations: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let options = read_options(func, offsets, continuations)?;
+        let threads = read_threads(func, threads)?;
+        if texts.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(format!("whosaid.{func}: texts must be an iterable of str, not a str (use whosaid.analyze for one text)")));
+        }
+        let mut owned = Vec::new();
+        for (i, item) in texts.try_iter()?.enumerate() {
+            owned.push(read_text(&item?).map_err(|e| e.context(func, &format!("texts[{i}]")))?);
+        }
+        Ok(Batch { texts: owned, options, threads })
     }
-    let mut owned = Vec::new();
-    for (i, item) in texts.try_iter()?.enumerate() {
-        owned.push(read_text(&item?).map_err(|e| e.context(func, &format!("texts[{i}]")))?);
+
+    /// Analyses the texts (see `threads::in_order`): `prepare` runs on the
+    /// analysis threads, `convert` on this one, in order.
+    fn run<'py, T: Send>(
+        &self,
+        py: Python<'py>,
+        prepare: &(dyn Fn(Analysis) -> T + Sync),
+        convert: &mut dyn FnMut(T) -> PyResult<()>,
+    ) -> PyResult<()> {
+        threads::in_order(py, &self.texts, self.threads, &self.options, prepare, convert)
     }
-    Ok((options, threads, owned))
 }
 
 /// Pauses Python's cyclic garbage collector while `analyze_many` builds its

@@ -164,3 +164,17 @@ def test_analyze_many_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_repeated_value_is_one_object_within_a_result():
+    # The analysis threads find repeated values, so a name used by every
+    # mention and by the speaker is made once (equal either way; fewer objects).
+    # (The quote starts past 256: Python shares small ints by itself.)
+    lead = "The council met and talked for a long time. " * 8
+    r = whosaid.analyze(lead + '"The plan is ready," Ada Brook said. Ada Brook left. Ada Brook came back.')
+    quote = r["quotes"][0]
+    name = quote["speaker"]["name"]
+    texts = [m["text"] for e in r["entities"] for m in e["mentions"] if m["text"] == name]
+    texts.append(quote["speaker"]["text"])
+    assert name == "Ada Brook" and len(texts) == 4 and all(t is name for t in texts)
+    assert quote["start"] is quote["parts"][0]["start"] and quote["start"] > 256

@@ -104,7 +104,8 @@ def expected_rows(records):
     return sorted(quotes, key=repr), sorted(mentions, key=repr)
 
 
-def test_the_job_in_local_mode_equals_the_cli_on_the_dev_corpora(spark, run_cli, tmp_path, capsys):
+@pytest.mark.parametrize("writer", ["arrow", "spark"])
+def test_the_job_in_local_mode_equals_the_cli_on_the_dev_corpora(spark, run_cli, tmp_path, capsys, writer):
     articles = [a for c in DEV_CORPORA for a in read_articles(c)]
     source = tmp_path / "articles.jsonl"
     source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in articles), encoding="utf-8")
@@ -113,7 +114,7 @@ def test_the_job_in_local_mode_equals_the_cli_on_the_dev_corpora(spark, run_cli,
     # (a second JVM would add its start-up to the run); the `python -m`
     # entry point itself is run by the test below.
     assert spark.sparkContext.master == "local[2]"
-    assert job.main([str(source), str(out), "--master", "local[2]", "--partitions", "4"]) == 0
+    assert job.main([str(source), str(out), "--master", "local[2]", "--partitions", "4", "--writer", writer]) == 0
     quotes, mentions = expected_rows(run_cli(articles))
     assert len(quotes) > 1000 and len(mentions) > 10000
     got_quotes = sorted((tuple(r.values()) for r in pq.read_table(out / "quotes").to_pylist()), key=repr)
@@ -124,8 +125,14 @@ def test_the_job_in_local_mode_equals_the_cli_on_the_dev_corpora(spark, run_cli,
     assert f"{len(articles)} articles -> {len(quotes)} quotes, {len(mentions)} entity mentions" in summary
     # An existing output is not overwritten unless asked.
     with pytest.raises(Exception, match="already exists"):
-        job.main([str(source), str(out)])
-    assert job.main([str(source), str(out), "--overwrite"]) == 0
+        job.main([str(source), str(out), "--writer", writer])
+    assert job.main([str(source), str(out), "--overwrite", "--writer", writer]) == 0
+    if writer == "arrow":
+        # One file per partition that had articles, no attempt's leftovers.
+        for table in ("quotes", "entities"):
+            names = sorted(p.name for p in (out / table).iterdir())
+            assert names == ["_SUCCESS"] + [f"part-{i:05d}.parquet" for i in range(len(names) - 1)], names
+    assert len(pq.read_table(out / "quotes")) == len(quotes)
 
 
 def test_python_m_whosaid_spark_is_the_job():
@@ -133,3 +140,34 @@ def test_python_m_whosaid_spark_is_the_job():
     usage = run.stdout.decode()
     assert usage.startswith("usage: python -m whosaid.spark")
     assert "INPUT OUTPUT" in usage and "--overwrite" in usage
+
+
+def test_a_failed_task_leaves_no_file_under_a_visible_name(tmp_path):
+    from whosaid.spark import files
+
+    pa = pytest.importorskip("pyarrow")
+    schemas = {
+        name: pa.schema([pa.field("id", pa.string())] + [pa.field(f.name, t) for f, t in zip(fields.fields, types)])
+        for name, fields, types in (
+            ("quotes", ws.QUOTE_FIELDS, [pa.int32(), pa.int64(), pa.int64()] + [pa.string()] * 5),
+            ("entities", ws.MENTION_FIELDS, [pa.int32()] + [pa.string()] * 3 + [pa.int64()] * 2 + [pa.string()]),
+        )
+    }
+    dirs = {name: str(tmp_path / name) for name in files.TABLES}
+    for d in dirs.values():
+        os.mkdir(d)
+    batch = pa.RecordBatch.from_pydict({"id": ["a", "b"], "text": [ARTICLES[0][1], ARTICLES[1][1]]})
+
+    def failing():
+        yield batch
+        raise RuntimeError("the input went away")
+
+    task = dict(output=str(tmp_path), dirs=dirs, schemas=schemas, offsets="codepoint", continuations="join")
+    with pytest.raises(RuntimeError, match="went away"):
+        list(files._write_partition(failing(), **task))
+    assert not (tmp_path / "quotes" / "part-00000.parquet").exists()
+    assert [p.name for p in (tmp_path / "quotes").iterdir()] == [".part-00000-0.parquet"]
+    counts = list(files._write_partition(iter([batch]), **task))
+    assert counts[0].to_pydict() == {"articles": [2], "quotes": [2], "mentions": [len(pq.read_table(tmp_path / "entities" / "part-00000.parquet"))]}
+    rows = pq.read_table(tmp_path / "quotes" / "part-00000.parquet").to_pylist()
+    assert [(r["id"], r["speaker_name"]) for r in rows] == [("a", "Ada Brook"), ("b", "Priya Raman")]

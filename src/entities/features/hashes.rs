@@ -7,7 +7,7 @@
 //! whichever way it is computed (the tests check each against it); no
 //! panics.
 
-use super::super::gazetteer::{self, Classes};
+use crate::text::lexicon::{gazetteer, Classes};
 
 /// FNV-1a over a template number and the feature's parts (UTF-8 bytes).
 pub(super) fn hash(template: u8, parts: &[&[u8]]) -> u32 {
@@ -70,7 +70,7 @@ pub const fn word_hashes(lower: &str) -> [u32; 6] {
     h
 }
 
-/// Which of a token's [`word_hashes`] [`Sentence::context`] reads (bit t
+/// Which of a token's [`word_hashes`] `Sentence::context` reads (bit t
 /// for state t), from `near`: bit j says whether the token j - 2 places
 /// after it may be part of a name (only those get context features, and
 /// each reads each neighbour's state for the place that neighbour is at).
@@ -124,7 +124,7 @@ pub fn some_word_hashes(lower: &str, states: u8) -> [u32; 6] {
 
 /// The hashes of the affix features of a word (templates 14-17: its first
 /// one to four characters, 18-21: its last ones), in the order
-/// [`local`] writes them.
+/// `local` writes them.
 pub(super) fn affix_hashes(lower: &str) -> [u32; 8] {
     let b = lower.as_bytes();
     // NOTE: most words have four ASCII bytes at each end, and then each
@@ -194,14 +194,14 @@ pub(super) fn suffix(w: &str, n: usize) -> &str {
     w.char_indices().nth(count - n).map_or(w, |(i, _)| w.get(i..).unwrap_or(w))
 }
 
-/// The name of each word-list class ([`gazetteer::Class`]), by bit.
+/// The name of each word-list class ([`crate::text::lexicon::Class`]), by bit.
 pub(super) const CLASS_NAMES: [&[u8]; 10] = [
     b"country", b"state", b"city", b"region", b"norp", b"org", b"male", b"female", b"orgword",
     b"title",
 ];
 
 /// The classes' bits ([`gazetteer::ALL`]).
-pub(super) const CLASS_BITS: Classes = (1 << gazetteer::ALL.len()) - 1;
+pub(super) const CLASS_BITS: Classes = Classes::of(&gazetteer::ALL);
 
 /// The list features' hashes, computed at compile time: row `t`, column
 /// `c` is `hash(24 + t, [CLASS_NAMES[c]])`, for the six kinds of hit

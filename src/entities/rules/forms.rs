@@ -9,62 +9,62 @@
 
 use super::lists::{
     class::{DATE_UNIT, QUANTITY, TIME_ZONE},
-    classes_of, lists, Lists,
+    classes_of, lists, Facts, Lists,
 };
 use crate::text::Doc;
 
 /// Shapes of a word, as bits above the word classes of [`super::lists::class`].
 pub mod shape {
+    use super::Facts;
     /// "4", "1,200" ([`super::is_number`]).
-    pub const NUMBER: u32 = 1 << 22;
+    pub const NUMBER: Facts = Facts::bit(22);
     /// "1987" ([`super::is_year`]).
-    pub const YEAR: u32 = 1 << 23;
+    pub const YEAR: Facts = Facts::bit(23);
     /// "3", "21st" ([`super::is_day`]).
-    pub const DAY: u32 = 1 << 24;
+    pub const DAY: Facts = Facts::bit(24);
     /// "1990s" ([`super::is_decade`]).
-    pub const DECADE: u32 = 1 << 25;
+    pub const DECADE: Facts = Facts::bit(25);
     /// "2017-01-02".
-    pub const ISO_DATE: u32 = 1 << 26;
+    pub const ISO_DATE: Facts = Facts::bit(26);
     /// "9", "10:30", "10:30pm" ([`super::clock`] is some).
-    pub const CLOCK: u32 = 1 << 27;
+    pub const CLOCK: Facts = Facts::bit(27);
     /// "10:30pm", "9GMT": a clock time with its suffix joined on.
-    pub const CLOCK_SUFFIXED: u32 = 1 << 28;
+    pub const CLOCK_SUFFIXED: Facts = Facts::bit(28);
     /// "two-year": a quantity and a date unit in one token.
-    pub const QUANTITY_DATE_UNIT: u32 = 1 << 29;
+    pub const QUANTITY_DATE_UNIT: Facts = Facts::bit(29);
     /// The word can start a pattern: a digit, an apostrophe, a listed word,
     /// or "US", "C", "A" (before "$").
-    pub const START: u32 = 1 << 30;
+    pub const START: Facts = Facts::bit(30);
 }
 use shape::*;
 
 /// The classes and [`shape`] bits of one word, by the lists `l`.
-pub fn facts_of(l: &Lists, w: &str) -> u32 {
-    let bit = |on: bool, b: u32| if on { b } else { 0 };
+pub fn facts_of(l: &Lists, w: &str) -> Facts {
     let mut f = l.word_classes(w);
     let first = w.as_bytes().first().copied().unwrap_or(0);
     if first.is_ascii_digit() {
         // Each of these shapes starts with a digit.
-        f |= bit(is_number(w), NUMBER)
-            | bit(is_year(w), YEAR)
-            | bit(is_day(w), DAY)
-            | bit(is_decade(w), DECADE)
-            | bit(is_iso_date(w), ISO_DATE);
+        f |= NUMBER.when(is_number(w))
+            | YEAR.when(is_year(w))
+            | DAY.when(is_day(w))
+            | DECADE.when(is_decade(w))
+            | ISO_DATE.when(is_iso_date(w));
         f |= match clock(w) {
             Some(true) => CLOCK | CLOCK_SUFFIXED,
             Some(false) => CLOCK,
-            None => 0,
+            None => Facts::NONE,
         };
     }
-    if f != 0 || first.is_ascii_digit() || first == b'\'' || matches!(w, "US" | "C" | "A") {
-        f |= START | bit(is_quantity_unit(w, DATE_UNIT), QUANTITY_DATE_UNIT);
+    if !f.is_empty() || first.is_ascii_digit() || first == b'\'' || matches!(w, "US" | "C" | "A") {
+        f |= START | QUANTITY_DATE_UNIT.when(is_quantity_unit(w, DATE_UNIT));
     }
     f
 }
 
 /// "two-year", "3-day": a quantity and a unit of class `unit`, hyphenated.
-fn is_quantity_unit(w: &str, unit: u32) -> bool {
+fn is_quantity_unit(w: &str, unit: Facts) -> bool {
     w.split_once('-').is_some_and(|(q, u)| {
-        (is_number(q) || classes_of(q) & QUANTITY != 0) && classes_of(u) & unit != 0
+        (is_number(q) || classes_of(q).meets(QUANTITY)) && classes_of(u).meets(unit)
     })
 }
 
@@ -81,7 +81,7 @@ fn is_iso_date(w: &str) -> bool {
 pub struct Tokens<'a> {
     pub doc: &'a Doc<'a>,
     /// Each distinct word's classes and shapes ([`facts_of`]), by word id.
-    facts: Vec<u32>,
+    facts: Vec<Facts>,
 }
 
 impl<'a> Tokens<'a> {
@@ -101,13 +101,13 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is in one of the classes or shapes `c`.
-    pub fn is(&self, i: usize, c: u32) -> bool {
+    pub fn is(&self, i: usize, c: Facts) -> bool {
         self.doc
             .vocab
             .ids()
             .get(i)
             .and_then(|&id| self.facts.get(id as usize))
-            .is_some_and(|&x| x & c != 0)
+            .is_some_and(|&x| x.meets(c))
     }
 
     /// Whether token `i` is `w`, ignoring ASCII case.
@@ -187,7 +187,7 @@ pub fn clock(w: &str) -> Option<bool> {
         "" => Some(false),
         s if s.eq_ignore_ascii_case("am")
             || s.eq_ignore_ascii_case("pm")
-            || classes_of(s) & TIME_ZONE != 0 =>
+            || classes_of(s).meets(TIME_ZONE) =>
         {
             Some(true)
         }
@@ -221,18 +221,18 @@ mod tests {
     #[test]
     fn facts_hold_classes_and_shapes() {
         use super::super::lists::class::{self, MONTH, NUMBER_WORD};
-        assert!(class::NAMES.iter().all(|&(_, b)| b < NUMBER), "shape bits overlap the classes");
+        assert!(class::NAMES.iter().all(|&(_, b)| b.below(NUMBER)), "shape bits overlap the classes");
         assert_eq!(facts_of(lists(), "1987"), NUMBER | YEAR | START);
         assert_eq!(facts_of(lists(), "21st"), DAY | START);
         assert_eq!(facts_of(lists(), "10:30pm"), CLOCK | CLOCK_SUFFIXED | START);
         assert_eq!(facts_of(lists(), "9"), NUMBER | DAY | CLOCK | START);
         assert_eq!(facts_of(lists(), "2017-01-02"), ISO_DATE | START);
-        assert_eq!(facts_of(lists(), "two-year"), 0);
+        assert_eq!(facts_of(lists(), "two-year"), Facts::NONE);
         assert_eq!(facts_of(lists(), "3-year"), QUANTITY_DATE_UNIT | START);
         assert_eq!(facts_of(lists(), "March"), MONTH | START);
         assert_eq!(facts_of(lists(), "twenty"), QUANTITY | NUMBER_WORD | START);
         assert_eq!(facts_of(lists(), "US"), START);
         assert_eq!(facts_of(lists(), "'"), START);
-        assert_eq!(facts_of(lists(), "house"), 0);
+        assert_eq!(facts_of(lists(), "house"), Facts::NONE);
     }
 }

@@ -5,38 +5,105 @@
 //! for month names and time zones), no allocation; no panics.
 
 use crate::text::fasthash::FastMap;
+use crate::text::lexicon::lists::RULES;
 use crate::text::wordkey::Table;
 use std::sync::OnceLock;
 
+/// What the rules know of a word, one bit each: its classes in
+/// `data/rules.txt` ([`class`], bits 0 to 21) and what its form shows
+/// ([`super::forms::shape`], the bits above).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Facts(u32);
+
+impl Facts {
+    /// No fact.
+    pub const NONE: Facts = Facts(0);
+
+    /// The fact of bit `k`.
+    pub const fn bit(k: u32) -> Facts {
+        Facts(1 << k)
+    }
+
+    /// The facts of both sets.
+    pub const fn union(self, other: Facts) -> Facts {
+        Facts(self.0 | other.0)
+    }
+
+    /// `self` when `on`, else none.
+    #[inline]
+    pub fn when(self, on: bool) -> Facts {
+        if on {
+            self
+        } else {
+            Facts::NONE
+        }
+    }
+
+    /// Whether the two sets share a fact.
+    #[inline]
+    pub fn meets(self, other: Facts) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Whether the set is empty.
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every fact of the set lies below every fact of `other`.
+    #[cfg(test)]
+    pub fn below(self, other: Facts) -> bool {
+        self.0 < other.0 & other.0.wrapping_neg()
+    }
+}
+
+impl std::ops::BitOr for Facts {
+    type Output = Facts;
+    #[inline]
+    fn bitor(self, other: Facts) -> Facts {
+        self.union(other)
+    }
+}
+
+impl std::ops::BitOrAssign for Facts {
+    #[inline]
+    fn bitor_assign(&mut self, other: Facts) {
+        self.0 |= other.0;
+    }
+}
+
 /// The word classes of `data/rules.txt`, one bit each.
 pub mod class {
-    pub const QUANTITY: u32 = 1;
-    pub const MULTIPLIER: u32 = 1 << 1;
-    pub const CURRENCY_WORD: u32 = 1 << 2;
-    pub const CURRENCY_SYMBOL: u32 = 1 << 3;
-    pub const TIME_UNIT: u32 = 1 << 4;
-    pub const TIME_WORD: u32 = 1 << 5;
-    pub const DAY_PART: u32 = 1 << 6;
-    pub const DAY_PART_OPENER: u32 = 1 << 7;
-    pub const CLOCK_SUFFIX: u32 = 1 << 8;
-    pub const TIME_ZONE: u32 = 1 << 9;
-    pub const MONTH: u32 = 1 << 10;
-    pub const MONTH_ABBREVIATION: u32 = 1 << 11;
-    pub const WEEKDAY: u32 = 1 << 12;
-    pub const DEICTIC_DAY: u32 = 1 << 13;
-    pub const RELATIVE: u32 = 1 << 14;
-    pub const DATE_UNIT: u32 = 1 << 15;
-    pub const DATE_UNIT_PLURAL: u32 = 1 << 16;
-    pub const SEASON: u32 = 1 << 17;
-    pub const OFFSET: u32 = 1 << 18;
-    pub const VAGUE: u32 = 1 << 19;
-    pub const VAGUE_OPENER: u32 = 1 << 20;
-    pub const NUMBER_WORD: u32 = 1 << 21;
+    use super::Facts;
+
+    pub const QUANTITY: Facts = Facts::bit(0);
+    pub const MULTIPLIER: Facts = Facts::bit(1);
+    pub const CURRENCY_WORD: Facts = Facts::bit(2);
+    pub const CURRENCY_SYMBOL: Facts = Facts::bit(3);
+    pub const TIME_UNIT: Facts = Facts::bit(4);
+    pub const TIME_WORD: Facts = Facts::bit(5);
+    pub const DAY_PART: Facts = Facts::bit(6);
+    pub const DAY_PART_OPENER: Facts = Facts::bit(7);
+    pub const CLOCK_SUFFIX: Facts = Facts::bit(8);
+    pub const TIME_ZONE: Facts = Facts::bit(9);
+    pub const MONTH: Facts = Facts::bit(10);
+    pub const MONTH_ABBREVIATION: Facts = Facts::bit(11);
+    pub const WEEKDAY: Facts = Facts::bit(12);
+    pub const DEICTIC_DAY: Facts = Facts::bit(13);
+    pub const RELATIVE: Facts = Facts::bit(14);
+    pub const DATE_UNIT: Facts = Facts::bit(15);
+    pub const DATE_UNIT_PLURAL: Facts = Facts::bit(16);
+    pub const SEASON: Facts = Facts::bit(17);
+    pub const OFFSET: Facts = Facts::bit(18);
+    pub const VAGUE: Facts = Facts::bit(19);
+    pub const VAGUE_OPENER: Facts = Facts::bit(20);
+    pub const NUMBER_WORD: Facts = Facts::bit(21);
     /// Classes whose words must be written exactly as listed.
-    pub const CASED: u32 = MONTH | MONTH_ABBREVIATION | TIME_ZONE;
+    pub const CASED: Facts = MONTH.union(MONTH_ABBREVIATION).union(TIME_ZONE);
 
     /// Each class's name in `data/rules.txt`.
-    pub const NAMES: [(&str, u32); 22] = [
+    pub const NAMES: [(&str, Facts); 22] = [
         ("quantity", QUANTITY),
         ("multiplier", MULTIPLIER),
         ("currency_word", CURRENCY_WORD),
@@ -64,7 +131,7 @@ pub mod class {
 use class::*;
 
 /// The listed words, keyed by the word lowercased (ASCII) in one integer
-/// ([`crate::entities::wordkey`]): a word of the text costs a few integer operations and
+/// ([`crate::text::wordkey`]): a word of the text costs a few integer operations and
 /// usually one probe, with no hashing of strings.
 pub struct Lists {
     table: Table<Entry>,
@@ -76,7 +143,7 @@ pub struct Lists {
     /// byte) let most words through to the table's key folding and probe.
     filter: [u64; FILTER_WORDS],
     /// Exact spelling -> classes, for month names and time zones.
-    pub exact: FastMap<&'static str, u32>,
+    pub exact: FastMap<&'static str, Facts>,
 }
 
 /// Words in [`Lists::filter`]: 2^14 bits, 2 KB.
@@ -95,7 +162,7 @@ fn filter_bit(first: u8, last: u8, len: usize) -> usize {
 #[derive(Clone, Copy, Default)]
 struct Entry {
     /// The classes matched in any case.
-    folded: u32,
+    folded: Facts,
     /// Whether a cased class lists the word: then `exact` has it.
     cased: bool,
 }
@@ -103,7 +170,7 @@ struct Entry {
 impl Lists {
     /// Each listed word with its classes, in no order (for tests).
     #[cfg(test)]
-    pub fn classes(&self) -> impl Iterator<Item = u32> + '_ {
+    pub fn classes(&self) -> impl Iterator<Item = Facts> + '_ {
         self.table.values().map(|e| e.folded).chain(self.exact.values().copied())
     }
 }
@@ -112,13 +179,9 @@ impl Lists {
 pub fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
-        let text = include_str!("../../../data/rules.txt");
-        let mut entries: Vec<(&'static str, u32)> = Vec::new();
-        for line in text.lines().map(str::trim) {
-            let Some((name, words)) = line.split_once(':').filter(|_| !line.starts_with('#'))
-            else {
-                continue;
-            };
+        let mut entries: Vec<(&'static str, Facts)> = Vec::new();
+        for line in RULES.entries() {
+            let Some((name, words)) = line.split_once(':') else { continue };
             let Some(&(_, bit)) = class::NAMES.iter().find(|(n, _)| *n == name.trim()) else {
                 continue;
             };
@@ -127,12 +190,12 @@ pub fn lists() -> &'static Lists {
         let mut l =
             Lists { table: Table::default(), exact: FastMap::default(), filter: [0; FILTER_WORDS] };
         for (w, bit) in entries {
-            let folded = if bit & CASED != 0 { w.to_string() } else { w.to_lowercase() };
+            let folded = if bit.meets(CASED) { w.to_string() } else { w.to_lowercase() };
             let b = folded.as_bytes();
             let Some(entry) = l.table.entry(b) else { continue };
-            if bit & CASED != 0 {
+            if bit.meets(CASED) {
                 entry.cased = true;
-                *l.exact.entry(w).or_insert(0) |= bit;
+                *l.exact.entry(w).or_default() |= bit;
             } else {
                 entry.folded |= bit;
             }
@@ -148,7 +211,7 @@ pub fn lists() -> &'static Lists {
 }
 
 /// The classes of one word.
-pub fn classes_of(w: &str) -> u32 {
+pub fn classes_of(w: &str) -> Facts {
     lists().word_classes(w)
 }
 
@@ -159,25 +222,25 @@ impl Lists {
     /// NOTE: inlined into the per-word classification, so that the most
     /// words, ruled out by the filter, cost a few instructions and no call.
     #[inline]
-    pub fn word_classes(&self, w: &str) -> u32 {
+    pub fn word_classes(&self, w: &str) -> Facts {
         let b = w.as_bytes();
-        let (Some(&f), Some(&z)) = (b.first(), b.last()) else { return 0 };
+        let (Some(&f), Some(&z)) = (b.first(), b.last()) else { return Facts::NONE };
         let bit = filter_bit(f, z, b.len());
         if self.filter.get(bit / 64).is_none_or(|&word| word & (1 << (bit % 64)) == 0) {
-            return 0;
+            return Facts::NONE;
         }
         self.listed(w, f)
     }
 
     /// The classes of a word the filter lets through (first byte `f`).
     #[inline(never)]
-    fn listed(&self, w: &str, f: u8) -> u32 {
-        let Some(e) = self.table.get(w.as_bytes()) else { return 0 };
+    fn listed(&self, w: &str, f: u8) -> Facts {
+        let Some(e) = self.table.get(w.as_bytes()) else { return Facts::NONE };
         // Every cased entry starts with a capital.
         let exact = if e.cased && f.is_ascii_uppercase() {
-            self.exact.get(w).copied().unwrap_or(0)
+            self.exact.get(w).copied().unwrap_or_default()
         } else {
-            0
+            Facts::NONE
         };
         e.folded | exact
     }
@@ -192,24 +255,21 @@ mod tests {
         assert_eq!(classes_of("Billion"), class::MULTIPLIER);
         assert_eq!(classes_of("BILLION"), class::MULTIPLIER);
         assert_eq!(classes_of("March"), class::MONTH);
-        assert_eq!(classes_of("march"), 0);
+        assert_eq!(classes_of("march"), Facts::NONE);
         assert_eq!(classes_of("£"), class::CURRENCY_SYMBOL);
-        assert_eq!(classes_of("billions"), 0);
-        assert_eq!(classes_of(""), 0);
+        assert_eq!(classes_of("billions"), Facts::NONE);
+        assert_eq!(classes_of(""), Facts::NONE);
     }
 
     #[test]
     fn the_filter_lets_every_listed_word_through() {
-        let text = include_str!("../../../data/rules.txt");
         let mut n = 0;
-        for (name, words) in
-            text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once(':'))
-        {
+        for (name, words) in RULES.entries().filter_map(|l| l.split_once(':')) {
             let Some(&(_, bit)) = class::NAMES.iter().find(|(c, _)| *c == name.trim()) else {
                 continue;
             };
             for w in words.split_whitespace() {
-                assert_ne!(classes_of(w) & bit, 0, "{w}");
+                assert!(classes_of(w).meets(bit), "{w}");
                 n += 1;
             }
         }

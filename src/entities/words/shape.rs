@@ -28,6 +28,7 @@ impl Shape {
     }
 
     /// The shape as text.
+    #[cfg(test)]
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(self.as_bytes()).unwrap_or("")
     }

@@ -86,8 +86,9 @@ def analyses(
     (array of MENTION_FIELDS), computed partition by partition with mapInArrow.
 
     `quotes` and `entities` are this, exploded; a job that writes both should
-    persist this DataFrame and explode it twice (as `python -m whosaid.spark`
-    does), so that each article is analysed once.
+    persist this DataFrame and explode it twice (as `python -m whosaid.spark
+    --writer spark` does), so that each article is analysed once, or let each
+    task write its own rows (`whosaid.spark.files`, the job's default).
     """
     import whosaid
 

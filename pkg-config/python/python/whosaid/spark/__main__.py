@@ -4,7 +4,10 @@ INPUT is JSONL (one {"id", "text"} object a line; ids are read as strings) or
 Parquet (a file or folder ending in .parquet, or --format parquet; the id
 column keeps its type). OUTPUT gets two Parquet tables: OUTPUT/quotes (one row
 per quote) and OUTPUT/entities (one row per entity mention). Each article is
-analysed once: the per-article results are cached and exploded twice.
+analysed once. By default each task writes its partition's rows with pyarrow
+(`files.py`: OUTPUT must be a path or URI pyarrow reaches from every
+executor); `--writer spark` caches the per-article results and lets Spark
+write each table, for storage only Spark's own connectors reach.
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ def parse_args(argv: Optional[List[str]]) -> argparse.Namespace:
     p.add_argument("--partitions", type=int, default=0, help="repartition the input into N partitions first")
     p.add_argument("--master", default=None, help="Spark master when not run by spark-submit (default: local[*])")
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT's tables if they exist")
+    p.add_argument(
+        "--writer",
+        choices=["arrow", "spark"],
+        default="arrow",
+        help="arrow (default): each task writes its rows with pyarrow; spark: Spark writes the tables (slower; for storage only Spark reaches)",
+    )
     return p.parse_args(argv)
 
 
@@ -55,6 +64,19 @@ def run(spark: SparkSession, args: argparse.Namespace) -> dict:
     df = read_input(spark, args)
     if args.partitions > 0:
         df = df.repartition(args.partitions)
+    if args.writer == "arrow":
+        from whosaid.spark import files
+
+        counts = files.write(
+            df,
+            args.output,
+            text_col=args.text_col,
+            id_col=args.id_col,
+            offsets=args.offsets,
+            continuations=args.continuations,
+            overwrite=args.overwrite,
+        )
+        return {**counts, "seconds": time.perf_counter() - started}
     per_article = analyses(df, args.text_col, args.id_col, offsets=args.offsets, continuations=args.continuations)
     # NOTE: each article is analysed once, into a cache that the two writes
     # read (spilled to disk when memory runs short). Measured by CPU time on

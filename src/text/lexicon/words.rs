@@ -1,11 +1,13 @@
-//! The word lists of the quote finder: reporting verbs and phrases
-//! (`data/cues.txt`) and the small closed classes the attribution rules
-//! need (`data/quotes/words.txt`). Parsed once, on first use.
+//! Single words and reporting phrases, for the quote finder: reporting
+//! verbs and phrases (`data/cues/`), the small closed classes the
+//! attribution rules need (`data/quotes/`), and the one-word names and
+//! titles of the phrase lists. Parsed once, on first use.
 //!
 //! Guarantees: lookups are hash lookups on lower-cased words (one per
 //! word answers every class and cue question, see [`tags`]); a cue match
 //! reads at most the length of the longest phrase; no panics.
 
+use super::{lists, Class};
 use crate::text::fasthash::FastMap;
 use crate::text::wordkey::{self, Folded, Table};
 use std::sync::OnceLock;
@@ -23,44 +25,22 @@ pub enum CueClass {
     Participle,
 }
 
-/// A closed word class from `data/quotes/words.txt`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Class {
-    /// Between a speaker and its verb: "also", "has", "later".
-    Skip,
-    /// Cannot end or be a speaker phrase: "and", "which", "the".
-    Stop,
-    Pronoun,
-    Determiner,
-    /// Opens an adjunct after a verb: "on", "during", "Tuesday".
-    Adjunct,
-    /// A title or description word: "secretary", "spokesman".
-    Title,
-    /// Marks a woman: "Mrs.", common female first names.
-    Female,
-    /// Marks a man.
-    Male,
-    /// Makes a capitalised phrase an organisation: "Times", "Council".
-    Org,
-    /// Labels page furniture and headlines with a colon, never a speaker:
-    /// "Photo:", "Map:", "Analysis:".
-    Label,
-}
-
 /// Set in [`Tags`] when some reporting phrase starts with the word.
-const CUE_START: u16 = 1 << 14;
+const CUE_START: u32 = 1 << 16;
 /// Set in [`Tags`] when the word alone is a reporting phrase.
-const CUE_WORD: u16 = 1 << 15;
+const CUE_WORD: u32 = 1 << 17;
 
 /// What the word lists say about one lower-cased word: its classes (one
-/// bit per [`Class`]) and whether it starts or is a reporting phrase.
+/// bit per [`Class`], the low 16 bits) and whether it starts or is a
+/// reporting phrase (the two bits above).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tags(u16);
+pub struct Tags(u32);
 
 impl Tags {
     /// Whether the word is in `class`.
+    #[inline]
     pub fn has(self, class: Class) -> bool {
-        self.0 & (1 << class as u16) != 0
+        self.0 & (1 << class as u32) != 0
     }
 
     /// Whether a reporting phrase starts with the word ([`cue_at`] can match).
@@ -78,10 +58,10 @@ struct Lexicon {
     /// First word of a phrase -> (all words, class), longest first.
     cues: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
     /// Word -> its [`Tags`] bits: one lookup answers every question.
-    words: Table<u16>,
+    words: Table<u32>,
     /// The same for words the table cannot key (longer than
     /// [`wordkey::MAX_LEN`] bytes; none in today's lists).
-    long: FastMap<&'static str, u16>,
+    long: FastMap<&'static str, u32>,
     /// The longest word in `words`, in bytes: longer words need no lookup.
     longest: usize,
     /// The first bytes of the words in `words`, one bit each.
@@ -104,8 +84,8 @@ impl Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let cues = parse_cues(include_str!("../../data/cues.txt"));
-        let mut words = parse_words(include_str!("../../data/quotes/words.txt"));
+        let cues = parse_cues();
+        let mut words = parse_words();
         for (first, list) in &cues {
             let one = list.iter().any(|(phrase, _)| phrase.len() == 1);
             *words.entry(first).or_insert(0) |= CUE_START | if one { CUE_WORD } else { 0 };
@@ -130,26 +110,23 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-fn parse_cues(src: &'static str) -> FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
+/// The reporting phrases, by first word, longest first. A phrase listed in
+/// two files takes the class of the later one.
+fn parse_cues() -> FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
     let mut out: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> = FastMap::default();
-    let mut class = CueClass::Speech;
-    for line in src.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        match line {
-            "[speech]" => class = CueClass::Speech,
-            "[object]" => class = CueClass::Object,
-            "[weak]" => class = CueClass::Weak,
-            _ => {
-                for form in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                    let words: Vec<&'static str> = form.split_whitespace().collect();
-                    if let Some(first) = words.first() {
-                        let list = out.entry(first).or_default();
-                        // A later section overrides an earlier entry of the same phrase.
-                        list.retain(|(w, _)| *w != words);
-                        list.push((words, class));
-                    }
+    let files = [
+        (CueClass::Speech, lists::CUES_SPEECH),
+        (CueClass::Object, lists::CUES_OBJECT),
+        (CueClass::Weak, lists::CUES_WEAK),
+    ];
+    for (class, list) in files {
+        for line in list.entries() {
+            for form in line.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                let words: Vec<&'static str> = form.split_whitespace().collect();
+                if let Some(first) = words.first() {
+                    let list = out.entry(first).or_default();
+                    list.retain(|(w, _)| *w != words);
+                    list.push((words, class));
                 }
             }
         }
@@ -160,31 +137,45 @@ fn parse_cues(src: &'static str) -> FastMap<&'static str, Vec<(Vec<&'static str>
     out
 }
 
-fn parse_words(src: &'static str) -> FastMap<&'static str, u16> {
-    let mut out: FastMap<&'static str, u16> = FastMap::default();
-    let mut class = None;
-    for line in src.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
+/// Each listed word with its classes' bits. A class takes the one-word
+/// entries of the phrase lists too (lower-cased), so that the quote finder
+/// knows every given name and title the tagger knows.
+fn parse_words() -> FastMap<&'static str, u32> {
+    let mut out: FastMap<&'static str, u32> = FastMap::default();
+    let own = [
+        (Class::Skip, lists::SKIP),
+        (Class::Stop, lists::STOP),
+        (Class::Pronoun, lists::PRONOUNS),
+        (Class::Determiner, lists::DETERMINERS),
+        (Class::Adjunct, lists::ADJUNCTS),
+        (Class::Title, lists::TITLE_WORDS),
+        (Class::Female, lists::FEMALE_WORDS),
+        (Class::Male, lists::MALE_WORDS),
+        (Class::Org, lists::ORG_MARKERS),
+        (Class::Label, lists::LABELS),
+    ];
+    for (class, list) in own {
+        for w in list.entries() {
+            *out.entry(w).or_insert(0) |= 1 << class as u32;
         }
-        class = match line {
-            "[skip]" => Some(Class::Skip),
-            "[stop]" => Some(Class::Stop),
-            "[pronoun]" => Some(Class::Pronoun),
-            "[determiner]" => Some(Class::Determiner),
-            "[adjunct]" => Some(Class::Adjunct),
-            "[title]" => Some(Class::Title),
-            "[female]" => Some(Class::Female),
-            "[male]" => Some(Class::Male),
-            "[org]" => Some(Class::Org),
-            "[label]" => Some(Class::Label),
-            _ => {
-                if let Some(c) = class {
-                    *out.entry(line).or_insert(0) |= 1 << c as u16;
-                }
-                continue;
-            }
-        };
+    }
+    let phrases = [
+        (Class::Title, lists::TITLES),
+        (Class::Female, lists::GIVEN_FEMALE),
+        (Class::Male, lists::GIVEN_MALE),
+        (Class::Org, lists::ORGS),
+        (Class::Org, lists::COMPANIES),
+    ];
+    for (class, list) in phrases {
+        for w in list.entries().filter(|w| !w.contains(char::is_whitespace)) {
+            // Lower-cased once, at load, for the life of the program.
+            let low: &'static str = match w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii()
+            {
+                true => Box::leak(w.to_lowercase().into_boxed_str()),
+                false => w,
+            };
+            *out.entry(low).or_insert(0) |= 1 << class as u32;
+        }
     }
     out
 }
@@ -203,7 +194,7 @@ pub fn tags(word: &str) -> Tags {
     Tags(bits.unwrap_or(0))
 }
 
-/// The [`Tags`] of a short ASCII word read by [`fold_ascii`] (the same
+/// The [`Tags`] of a short ASCII word read by [`crate::text::wordkey::fold_ascii`] (the same
 /// answer [`tags`] gives for its lower case).
 #[inline]
 pub fn tags_folded(word: Folded) -> Tags {
@@ -215,6 +206,7 @@ pub fn tags_folded(word: Folded) -> Tags {
 }
 
 /// Whether the lower-cased `word` is in `class`.
+#[cfg(test)]
 pub fn is(class: Class, word: &str) -> bool {
     tags(word).has(class)
 }
@@ -251,6 +243,16 @@ mod tests {
         assert!(is(Class::Skip, "also"));
         assert!(!is(Class::Title, "tillerson"));
         assert!(!is(Class::Title, ""));
+    }
+
+    #[test]
+    fn word_classes_take_the_one_word_names_and_titles_of_the_phrase_lists() {
+        // In given_female.txt, given_male.txt, titles.txt, orgs.txt only.
+        assert!(is(Class::Female, "ann") && is(Class::Male, "adrian"));
+        assert!(is(Class::Title, "archbishop") && is(Class::Org, "nato"));
+        // In the quote finder's own files only.
+        assert!(is(Class::Female, "lady") && is(Class::Male, "sir") && is(Class::Org, "firm"));
+        assert!(!is(Class::Female, "secretary") && !is(Class::Org, "ann"));
     }
 
     #[test]

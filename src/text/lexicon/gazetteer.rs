@@ -18,6 +18,8 @@
 //! Guarantees: matching is linear (at most [`MAX_WORDS`] steps per token);
 //! no allocation per token; no panics.
 
+use super::lists;
+use super::{Class, Classes, List};
 use crate::text::fasthash::FastMap;
 use crate::text::tokens::tokenize;
 use crate::text::vocab::Shape;
@@ -26,22 +28,7 @@ use crate::text::Doc;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// One list. The discriminant is the bit in a [`Classes`] set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Class {
-    Country = 0,
-    State = 1,
-    City = 2,
-    Region = 3,
-    Norp = 4,
-    Org = 5,
-    Male = 6,
-    Female = 7,
-    OrgWord = 8,
-    Title = 9,
-}
-
-/// All classes, in bit order.
+/// The classes of the phrase lists, in bit order (the tagger's features).
 pub const ALL: [Class; 10] = [
     Class::Country,
     Class::State,
@@ -55,16 +42,8 @@ pub const ALL: [Class; 10] = [
     Class::Title,
 ];
 
-/// A set of classes, one bit each.
-pub type Classes = u16;
-
 /// Longest entry, in tokens.
 pub const MAX_WORDS: usize = 6;
-
-/// Whether `set` holds `c`.
-pub fn has(set: Classes, c: Class) -> bool {
-    set & (1 << c as u16) != 0
-}
 
 /// A node of the trie: the phrase of the words stepped through from the root.
 type Node = u32;
@@ -128,12 +107,12 @@ impl Lists {
         lower: bool,
         words: impl Iterator<Item = &'w str> + Clone,
     ) -> Classes {
-        let folded = self.folded.get(node as usize).copied().unwrap_or(0);
+        let folded = self.folded.get(node as usize).copied().unwrap_or_default();
         match self.exact.get(node as usize) {
             Some(exact) if !lower => exact
                 .iter()
                 .filter(|(e, _)| e.iter().copied().eq(words.clone()))
-                .fold(folded, |c, (_, k)| c | k),
+                .fold(folded, |c, (_, k)| c | *k),
             _ => folded,
         }
     }
@@ -159,7 +138,7 @@ impl Lists {
             let fresh = self.folded.len() as Node;
             node = *self.next.entry((node, id)).or_insert(fresh);
             if node == fresh {
-                self.folded.push(0);
+                self.folded.push(Classes::NONE);
                 self.exact.push(Vec::new());
             }
         }
@@ -170,30 +149,29 @@ impl Lists {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let files: [(Class, &str); 11] = [
-            (Class::Country, include_str!("../../data/gazetteer/countries.txt")),
-            (Class::State, include_str!("../../data/gazetteer/us_states.txt")),
-            (Class::City, include_str!("../../data/gazetteer/cities.txt")),
-            (Class::Region, include_str!("../../data/gazetteer/regions.txt")),
-            (Class::Norp, include_str!("../../data/gazetteer/nationalities.txt")),
-            (Class::Org, include_str!("../../data/gazetteer/orgs.txt")),
-            (Class::Org, include_str!("../../data/gazetteer/companies.txt")),
-            (Class::Male, include_str!("../../data/gazetteer/given_male.txt")),
-            (Class::Female, include_str!("../../data/gazetteer/given_female.txt")),
-            (Class::OrgWord, include_str!("../../data/gazetteer/org_words.txt")),
-            (Class::Title, include_str!("../../data/gazetteer/titles.txt")),
+        let files: [(Class, List); 11] = [
+            (Class::Country, lists::COUNTRIES),
+            (Class::State, lists::US_STATES),
+            (Class::City, lists::CITIES),
+            (Class::Region, lists::REGIONS),
+            (Class::Norp, lists::NATIONALITIES),
+            (Class::Org, lists::ORGS),
+            (Class::Org, lists::COMPANIES),
+            (Class::Male, lists::GIVEN_MALE),
+            (Class::Female, lists::GIVEN_FEMALE),
+            (Class::OrgWord, lists::ORG_WORDS),
+            (Class::Title, lists::TITLES),
         ];
         let mut l = Lists {
             short: Table::default(),
             long: FastMap::default(),
             words: 0,
             next: FastMap::default(),
-            folded: vec![0],
+            folded: vec![Classes::NONE],
             exact: vec![Vec::new()],
         };
-        for (class, text) in files {
-            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-            {
+        for (class, list) in files {
+            for line in list.entries() {
                 let words: Vec<&str> = tokenize(line).iter().map(|t| t.text(line)).collect();
                 if words.is_empty() || words.len() > MAX_WORDS {
                     continue;
@@ -204,7 +182,7 @@ fn lists() -> &'static Lists {
                 // into the lowercase words.
                 let low = words.join(" ").to_lowercase();
                 let node = l.insert(&low.split(' ').collect::<Vec<_>>());
-                let bit = 1 << class as u16;
+                let bit = Classes::of(&[class]);
                 if all_caps {
                     let Some(exact) = l.exact.get_mut(node as usize) else { continue };
                     match exact.iter_mut().find(|(e, _)| *e == words) {
@@ -222,12 +200,12 @@ fn lists() -> &'static Lists {
 
 /// The classes of the phrase made of `words` (already split into tokens).
 pub fn lookup(words: &[&str]) -> Classes {
-    walk(words.iter().copied()).nth(words.len().wrapping_sub(1)).unwrap_or(0)
+    walk(words.iter().copied()).nth(words.len().wrapping_sub(1)).unwrap_or_default()
 }
 
 /// The classes of the phrase of tokens `range` of `doc`.
 pub fn lookup_tokens(doc: &Doc, range: Range<usize>) -> Classes {
-    walk(range.clone().map(|i| doc.tok(i))).nth(range.len().wrapping_sub(1)).unwrap_or(0)
+    walk(range.clone().map(|i| doc.tok(i))).nth(range.len().wrapping_sub(1)).unwrap_or_default()
 }
 
 /// The classes of each leading phrase of `words` (one word, two words, ...)
@@ -298,13 +276,14 @@ impl<'d> Matcher<'d> {
     /// Matches the lists against the tokens `range` (one sentence).
     /// `caps_line` lifts the capitalization requirement for lines written
     /// all in capitals.
+    #[cfg(test)]
     pub fn hits(&mut self, range: Range<usize>, caps_line: bool) -> Vec<Hit> {
         let mut out = Vec::new();
         self.hits_into(range, caps_line, &mut out);
         out
     }
 
-    /// [`Matcher::hits`] into a buffer the caller reuses across sentences.
+    /// `Matcher::hits` into a buffer the caller reuses across sentences.
     pub fn hits_into(&mut self, range: Range<usize>, caps_line: bool, out: &mut Vec<Hit>) {
         out.clear();
         out.resize(range.len(), Hit::default());
@@ -341,7 +320,7 @@ impl<'d> Matcher<'d> {
             node = next;
             lower |= doc.vocab.shape(k) & Shape::LOWER != 0;
             let classes = l.classes(node, lower, (i..=k).map(|j| doc.tok(j)));
-            if classes == 0 {
+            if classes.is_empty() {
                 continue;
             }
             let (a, b) = (i - range.start, k - range.start);
@@ -374,34 +353,34 @@ mod tests {
     #[test]
     fn finds_single_and_multi_word_entries() {
         let h = hits("in New Zealand and Paris", false);
-        assert!(has(h[1].begin, Class::Country) && has(h[2].last, Class::Country));
-        assert!(has(h[4].unit, Class::City));
+        assert!(h[1].begin.has(Class::Country) && h[2].last.has(Class::Country));
+        assert!(h[4].unit.has(Class::City));
         assert_eq!(h[3], Hit::default());
         let h = hits("the Deputy Prime Minister and the New Zealand Deputy Prime Minister", false);
         assert!(
-            has(h[1].begin, Class::Title)
-                && has(h[2].inside, Class::Title)
-                && has(h[3].last, Class::Title)
+            h[1].begin.has(Class::Title)
+                && h[2].inside.has(Class::Title)
+                && h[3].last.has(Class::Title)
         );
         assert!(
-            has(h[2].begin, Class::Title)
-                && has(h[3].last, Class::Title)
-                && has(h[3].unit, Class::Title)
+            h[2].begin.has(Class::Title)
+                && h[3].last.has(Class::Title)
+                && h[3].unit.has(Class::Title)
         );
         assert!(
-            has(h[6].begin, Class::Country)
-                && has(h[7].last, Class::Country)
-                && has(h[8].begin, Class::Title)
+            h[6].begin.has(Class::Country)
+                && h[7].last.has(Class::Country)
+                && h[8].begin.has(Class::Title)
         );
     }
 
     #[test]
     fn capitals_entries_need_their_case() {
-        assert!(has(hits("US", false)[0].unit, Class::Country));
-        assert_eq!(hits("us", false)[0].unit, 0);
-        assert_eq!(hits("Us", false)[0].unit, 0);
-        assert!(has(lookup(&["US"]), Class::Country));
-        assert_eq!(lookup(&["Us"]), 0);
+        assert!(hits("US", false)[0].unit.has(Class::Country));
+        assert_eq!(hits("us", false)[0].unit, Classes::NONE);
+        assert_eq!(hits("Us", false)[0].unit, Classes::NONE);
+        assert!(lookup(&["US"]).has(Class::Country));
+        assert_eq!(lookup(&["Us"]), Classes::NONE);
     }
 
     #[test]
@@ -412,35 +391,37 @@ mod tests {
         m.hits_at(0..5, 0b10010, &mut out);
         assert_eq!(out, hits("in New Zealand and Paris", false));
         m.hits_at(0..5, 0b10000, &mut out);
-        assert!(out[1] == Hit::default() && has(out[4].unit, Class::City));
+        assert!(out[1] == Hit::default() && out[4].unit.has(Class::City));
     }
 
     #[test]
     fn lowercase_start_needs_a_caps_line() {
-        assert_eq!(hits("france", false)[0].unit, 0);
-        assert!(has(hits("FRANCE", true)[0].unit, Class::Country));
+        assert_eq!(hits("france", false)[0].unit, Classes::NONE);
+        assert!(hits("FRANCE", true)[0].unit.has(Class::Country));
     }
 
     #[test]
     fn given_names_and_titles() {
-        assert!(has(lookup(&["Mary"]), Class::Female));
-        assert!(has(lookup(&["secretary", "of", "state"]), Class::Title));
-        assert_eq!(lookup(&["secretary", "of"]), 0);
-        assert_eq!(lookup(&[]), 0);
-        assert!(has(lookup(&["SECRETARY-GENERAL"]), Class::Title), "a word longer than a key");
+        assert!(lookup(&["Mary"]).has(Class::Female));
+        assert!(lookup(&["secretary", "of", "state"]).has(Class::Title));
+        assert_eq!(lookup(&["secretary", "of"]), Classes::NONE);
+        assert_eq!(lookup(&[]), Classes::NONE);
+        assert!(lookup(&["SECRETARY-GENERAL"]).has(Class::Title), "a word longer than a key");
         let doc = Doc::new("Ask the Secretary of State.");
-        assert!(has(lookup_tokens(&doc, 2..5), Class::Title));
-        assert_eq!(lookup_tokens(&doc, 2..4), 0);
+        assert!(lookup_tokens(&doc, 2..5).has(Class::Title));
+        assert_eq!(lookup_tokens(&doc, 2..4), Classes::NONE);
     }
 
     #[test]
     fn phrases_step_word_by_word() {
         let classes: Vec<Classes> = walk(["Secretary", "of", "State", "Lee"].into_iter()).collect();
         assert_eq!(classes.len(), 3, "no entry goes on with the name");
-        assert!(has(classes[0], Class::Title) && classes[1] == 0 && has(classes[2], Class::Title));
+        assert!(
+            classes[0].has(Class::Title) && classes[1].is_empty() && classes[2].has(Class::Title)
+        );
         // Each leading phrase is matched with its own case.
         let caps: Vec<Classes> =
             walk(["US", "Secretary", "of", "State"].into_iter()).take(1).collect();
-        assert!(has(caps[0], Class::Country));
+        assert!(caps[0].has(Class::Country));
     }
 }

@@ -1,0 +1,147 @@
+//! Gender evidence from the article's own pronouns, for people whose title
+//! and given name say nothing ("Taylor Swift", "Pat Dunne"): in a sentence
+//! that names one person and no other, the "he"/"his" or "she"/"her" that
+//! follow it outside quotation marks, and the pronoun that opens the next
+//! sentence, most likely stand for that person. A clear majority of such
+//! votes sets the gender; titles and given names, when they speak, win.
+//!
+//! Guarantees: one pass over sentences, tokens and mentions (linear); only
+//! clusters of unknown gender change; no panics.
+
+use super::{EntityTable, Gender};
+use crate::text::Doc;
+use crate::EntityType;
+
+/// Votes needed, and the factor by which one side must outnumber the other.
+const MIN_VOTES: u32 = 1;
+const MAJORITY: u32 = 3;
+
+/// Sets the gender of the people of unknown gender from the pronouns
+/// around their mentions.
+pub fn guess(doc: &Doc, table: &mut EntityTable) {
+    let n = table.clusters.len();
+    let mut votes = vec![(0u32, 0u32); n];
+    let mut m = 0;
+    let mut quoted = false;
+    // The person of the sentence before, when it named only one.
+    let mut previous: Option<usize> = None;
+    for s in &doc.sentences {
+        m = m.max(table.mentions.partition_point(|x| x.start < s.start));
+        // The sentence's tokens outside quotation marks.
+        let outside: Vec<usize> = s
+            .tokens
+            .clone()
+            .filter(|&t| {
+                let word = doc.tok(t);
+                let mark = matches!(word, "\"" | "“" | "”");
+                if mark {
+                    quoted = match word {
+                        "“" => true,
+                        "”" => false,
+                        _ => !quoted,
+                    };
+                }
+                !mark && !quoted
+            })
+            .collect();
+        let opens = |t: usize| outside.binary_search(&t).is_ok();
+        let mut person: Option<(usize, usize)> = None;
+        let mut alone = true;
+        while let Some(x) = table.mentions.get(m).filter(|x| x.start < s.end) {
+            let c = table.cluster_of.get(m).copied().unwrap_or(usize::MAX);
+            m += 1;
+            let is_person = table.clusters.get(c).is_some_and(|k| k.kind == EntityType::PERSON);
+            if !is_person || !opens(doc.token_at_or_after(x.start)) {
+                continue;
+            }
+            match person {
+                None => person = Some((c, x.end)),
+                Some((p, _)) if p == c => {}
+                Some(_) => alone = false,
+            }
+        }
+        // "She" opening a sentence after one that named only one person.
+        if let (Some(&t), Some(c)) = (outside.first(), previous) {
+            if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| t == s.tokens.start) {
+                vote(&mut votes, c, side);
+            }
+        }
+        if let Some((c, after)) = person.filter(|_| alone) {
+            for &t in &outside {
+                let at = doc.tokens.get(t).map_or(0, |x| x.start());
+                if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| at >= after) {
+                    vote(&mut votes, c, side);
+                }
+            }
+        }
+        // Quotation marks do not carry across paragraphs unclosed.
+        quoted = quoted && !ends_paragraph(doc, s.end);
+        previous = person.filter(|_| alone).map(|(c, _)| c);
+    }
+    for (c, (male, female)) in votes.into_iter().enumerate() {
+        let Some(k) = table.clusters.get_mut(c) else { continue };
+        if k.gender != Gender::Unknown {
+            continue;
+        }
+        if male >= MIN_VOTES && male >= MAJORITY * female {
+            k.gender = Gender::Male;
+        } else if female >= MIN_VOTES && female >= MAJORITY * male {
+            k.gender = Gender::Female;
+        }
+    }
+}
+
+fn vote(votes: &mut [(u32, u32)], c: usize, male: bool) {
+    if let Some(v) = votes.get_mut(c) {
+        if male {
+            v.0 += 1;
+        } else {
+            v.1 += 1;
+        }
+    }
+}
+
+/// Some(true) for a masculine third-person pronoun, Some(false) for a
+/// feminine one.
+fn pronoun_side(word: &str) -> Option<bool> {
+    match word {
+        "he" | "He" | "him" | "his" | "His" | "himself" => Some(true),
+        "she" | "She" | "her" | "Her" | "hers" | "herself" => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a paragraph break follows byte `end` (a blank line or a new line).
+fn ends_paragraph(doc: &Doc, end: usize) -> bool {
+    doc.text.as_bytes().get(end..).is_some_and(|rest| {
+        rest.iter().take_while(|b| b.is_ascii_whitespace()).any(|&b| b == b'\n')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn gender_of(text: &str, name: &str) -> Gender {
+        let doc = Doc::new(text);
+        let table = crate::coref::cluster(&doc, crate::entities::find(&doc));
+        table.clusters.iter().find(|c| c.name == name).map_or(Gender::Unknown, |c| c.gender)
+    }
+
+    #[test]
+    fn pronouns_after_the_only_person_give_the_gender() {
+        let t = "Lindsay Marlo posted a long note about her first two albums. She wants them back.";
+        assert_eq!(gender_of(t, "Lindsay Marlo"), Gender::Female);
+        let t = "Sasha Daro left the club in May. He joined the rival side a week later.";
+        assert_eq!(gender_of(t, "Sasha Daro"), Gender::Male);
+    }
+
+    #[test]
+    fn no_evidence_with_two_people_or_inside_quotes() {
+        let t = "Sasha Daro met Lindsay Marlo and praised her work.";
+        assert_eq!(gender_of(t, "Sasha Daro"), Gender::Unknown);
+        let t = "Sasha Daro said: \"She is right about it.\"";
+        assert_eq!(gender_of(t, "Sasha Daro"), Gender::Unknown);
+    }
+}
