@@ -38,11 +38,17 @@ wasm: setup
 
 # The page and www/embed.html run the package's JS: copy it beside the wasm,
 # with the page's own third-party code (pkg-config/vendor: Readability).
+# The build's own tool (pkg-config/tools: esbuild, which bundles the worker
+# and the page's script) is installed from npm as the test tools are.
 VENDOR_DEPS := pkg-config/vendor/node_modules/.installed
-web: wasm $(VENDOR_DEPS)
+TOOLS_DEPS := pkg-config/tools/node_modules/.installed
+web: wasm $(VENDOR_DEPS) $(TOOLS_DEPS)
 	node pkg-config/build.mjs --www
 $(VENDOR_DEPS): pkg-config/vendor/package.json
 	cd pkg-config/vendor && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+$(TOOLS_DEPS): pkg-config/tools/package.json
+	cd pkg-config/tools && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 # pkg/ (the npm package) and its tarball in target/npm/.
@@ -78,16 +84,23 @@ lint:
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items --features internals
 	cd pkg-config/python && CARGO_TARGET_DIR=$(CURDIR)/target RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
-# With the stages' internals, so that the trainer's own tests run too.
+# The tests twice: as shipped (release, with the stages' internals, so that
+# the trainer's own tests run too), then with debug assertions and overflow
+# checks on (the checked profile, optimised too): the stages' invariants
+# (src/invariants.rs) and the helpers' debug_assert!s, which a neutral
+# fallback would otherwise hide, hold on every test input.
 test-rust:
 	cargo test --release --features internals
+	cargo test --profile checked --features internals
 
-test-wasm: wasm node-deps native
+test-wasm: web node-deps native
 	node tests/wasm_node.mjs
 	node tests/wasm_robust.mjs
+	node tests/long_text.mjs
+	node tests/contract.mjs
 
 test-browser: package node-deps chromium
-	node tests/bundle.mjs
+	node tests/build.mjs
 	node tests/browser/run.mjs
 
 # The Python package (pkg-config/python, see its README section): the abi3
@@ -137,4 +150,4 @@ $(BENCH_DEPS): bench/package.json
 
 clean:
 	cargo clean
-	rm -rf www/pkg pkg tests/node_modules bench/node_modules pkg-config/vendor/node_modules
+	rm -rf www/pkg www/app.bundle.js www/sw.js pkg tests/node_modules bench/node_modules pkg-config/vendor/node_modules pkg-config/tools/node_modules

@@ -3,7 +3,7 @@
 // import.meta.url)), so the folder works served as static files and imported
 // by a bundler; nothing is fetched from anywhere else. index.js (the package
 // entry) re-exports it beside createAnalyzer(); worker.js imports it alone.
-import initWasm, { analyze as analyzeWasm, version as versionWasm } from './whosaid.js';
+import initWasm, { analyze as analyzeWasm, version as versionWasm, Pieces } from './whosaid.js';
 
 let ready = false;
 let loading = null;
@@ -45,6 +45,21 @@ export function analyze(text, options) {
   if (!ready) throw new Error('whosaid: the engine is not loaded yet; call `await init()` first');
   if (typeof text !== 'string') throw new TypeError(`whosaid.analyze: the text must be a string, not ${text === null ? 'null' : typeof text}`);
   return analyzeWasm(text, options);
+}
+
+/**
+ * `analyze(text, options)` run a piece at a time, for the worker (not part of
+ * the package's API): `step()` analyses the next piece of a long text and
+ * returns false when none was left, `done` and `total` say how far it is (in
+ * the offsets' unit), `finish()` returns exactly what `analyze` returns, and
+ * `free()` releases it. Cutting and merging are the engine's (src/pieces.rs).
+ * @param {string} text
+ * @param {{ offsets?: 'utf16' | 'codepoint' | 'utf8', continuations?: 'join' | 'separate' }} [options]
+ */
+export function analyzeInPieces(text, options) {
+  if (!ready) throw new Error('whosaid: the engine is not loaded yet; call `await init()` first');
+  if (typeof text !== 'string') throw new TypeError(`whosaid.analyze: the text must be a string, not ${text === null ? 'null' : typeof text}`);
+  return new Pieces(text, options);
 }
 
 /** The engine's version, e.g. "0.1.0". */

@@ -110,14 +110,14 @@ export function analyze(text: string, options?: AnalyzeOptions): Analysis;
 /** The engine's version, e.g. "0.1.0". */
 export function version(): string;
 
-/** Progress of a long analysis, in UTF-16 units of the text. */
+/** Progress of a long analysis, in the offsets' unit (UTF-16 units of the text by default). */
 export interface Progress {
   done: number;
   total: number;
 }
 
 export interface WorkerAnalyzeOptions extends AnalyzeOptions {
-  /** Called as each part of a long text (over ~96 KB) is done. */
+  /** Called as each piece of a long text (over 768 KB; pieces of about 512 KB) is done. */
   onProgress?: (progress: Progress) => void;
   /** Cancels the request: the promise rejects with an Error named "AbortError". */
   signal?: AbortSignal;

@@ -1,12 +1,12 @@
 // The Web Worker behind createAnalyzer(): loads the engine once, analyses
-// long texts part by part (see chunks.js) so it can report progress and
-// notice a cancel between parts, and sends errors back as plain messages.
+// long texts piece by piece (the engine cuts and merges them, src/pieces.rs,
+// so the result is exactly `analyze()`'s) to report progress and notice a
+// cancel between pieces, and sends errors back as plain messages.
 // NOTE: engine.js, not index.js (which would also load analyzer.js, unused
 // here). The build inlines these imports (pkg-config/bundle.mjs), so the
 // worker that ships starts on one request: a worker has no
 // <link rel=modulepreload>, and each import level would cost a round trip.
-import { init, analyze, version } from './engine.js';
-import { splitText, mergeResults } from './chunks.js';
+import { init, analyze, analyzeInPieces, version } from './engine.js';
 
 const cancelled = new Set();
 /** Requests received and not yet answered: a cancel for any other id is ignored. */
@@ -66,18 +66,23 @@ async function reply(id, work) {
 }
 
 async function analyzeInParts(id, text, options) {
-  // Parts are shifted by UTF-16 offsets, so only the default unit is split.
-  const unit = options.offsets ?? 'utf16';
-  const ranges = typeof text === 'string' && unit === 'utf16' ? splitText(text) : [[0, null]];
   if (cancelled.has(id)) return null;
-  if (ranges.length === 1) return analyze(text, options);
-  const parts = [];
-  for (const [start, end] of ranges) {
-    // Yield so a cancel message queued meanwhile is seen.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (cancelled.has(id)) return null;
-    parts.push({ offset: start, result: analyze(text.slice(start, end), options) });
-    self.postMessage({ type: 'progress', id, done: end, total: text.length });
+  const job = analyzeInPieces(text, options);
+  try {
+    // Progress is posted for a text of several pieces only, after each.
+    let several = false;
+    while (job.step()) {
+      const { done, total } = job;
+      several ||= done < total;
+      if (several) self.postMessage({ type: 'progress', id, done, total });
+      if (done < total) {
+        // Yield so a cancel message queued meanwhile is seen.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (cancelled.has(id)) return null;
+      }
+    }
+    return job.finish();
+  } finally {
+    job.free();
   }
-  return mergeResults(parts);
 }

@@ -105,8 +105,8 @@ pub fn record(id: &Value, analysis: &Analysis) -> String {
 /// `errors`; returns the number of bad lines. Work is spread over `threads`.
 pub fn run(
     input: impl BufRead,
-    mut output: impl Write,
-    mut errors: impl Write,
+    output: impl Write,
+    errors: impl Write,
     options: &Options,
     threads: usize,
 ) -> io::Result<usize> {
@@ -119,6 +119,16 @@ pub fn run(
         lines.push(line);
     }
     let results = analyze_all(&lines, options, threads.max(1));
+    write_results(results, output, errors)
+}
+
+/// Writes each line's record (an error record for a bad line, with its
+/// message on `errors`); returns the number of bad lines.
+fn write_results(
+    results: Vec<LineResult>,
+    mut output: impl Write,
+    mut errors: impl Write,
+) -> io::Result<usize> {
     let mut bad = 0;
     for (i, r) in results.into_iter().enumerate() {
         match r {
@@ -234,6 +244,44 @@ mod tests {
                 (Some(Ok("c".into())), Some(Ok("d".into())))
             );
         }
+    }
+
+    /// A panic payload whose drop panics again: it escapes `catch_unwind`
+    /// and kills the thread that holds it, as a bug outside a line would.
+    struct Unkind;
+    impl Drop for Unkind {
+        fn drop(&mut self) {
+            panic!("dropped")
+        }
+    }
+
+    #[test]
+    fn a_dead_thread_costs_its_lines_error_records_counted_as_bad() {
+        let lines: Vec<Vec<u8>> =
+            ["a", "b", "kill", "d", "", "f"].iter().map(|l| l.as_bytes().to_vec()).collect();
+        let got = each_line(&lines, 2, |_, l| {
+            if l == b"kill" {
+                std::panic::panic_any(Unkind)
+            }
+            Ok(format!("{:?}", String::from_utf8_lossy(l)))
+        });
+        // Thread 0 held lines 0, 2 and 4 (blank): each non-blank one is an error.
+        assert_eq!(got[0], Some(Err(internal_error(0))));
+        assert_eq!(got[2], Some(Err(internal_error(2))));
+        assert_eq!(got[4], None);
+        assert_eq!(
+            (got[1].clone(), got[3].clone()),
+            (Some(Ok("\"b\"".into())), Some(Ok("\"d\"".into())))
+        );
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let bad = write_results(got, &mut out, &mut err).unwrap();
+        assert_eq!(bad, 2);
+        let out = String::from_utf8(out).unwrap();
+        let records: Vec<&str> = out.lines().collect();
+        assert_eq!(records.len(), 5, "{out}");
+        assert!(records[0].contains(r#""line":1"#) && records[0].contains("internal error"));
+        assert!(records[2].contains(r#""line":3"#), "{out}");
+        assert_eq!(String::from_utf8(err).unwrap().lines().count(), 2);
     }
 
     #[test]

@@ -29,6 +29,7 @@ macro_rules! stage {
 pub mod batch;
 stage!(coref);
 stage!(entities);
+mod invariants;
 mod pieces;
 stage!(quotes);
 mod rejoined;
@@ -37,6 +38,7 @@ stage!(text);
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use pieces::Pieces;
 use serde::{Deserialize, Serialize};
 pub use text::offsets::OffsetUnit;
 
@@ -192,12 +194,11 @@ impl std::str::FromStr for Continuations {
     }
 }
 
-/// Finds the quotes, their speakers and the entities in `text`.
+/// Finds the quotes, their speakers and the entities in `text`. A text
+/// longer than 768 KB is analysed in pieces cut at paragraph breaks
+/// ([`Pieces`], which steps through them one at a time).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
-    if text.len() > pieces::MAX_PIECE {
-        return pieces::analyze(text, options, pieces::MAX_PIECE);
-    }
-    analyze_doc(text, options)
+    Pieces::new(text, options).finish()
 }
 
 /// [`analyze`] of a text that fits one [`text::Doc`] (under 4 GiB): of its
@@ -213,10 +214,14 @@ fn analyze_doc(text: &str, options: &Options) -> Analysis {
 /// [`analyze_doc`] of the text as it is (`margin`: see [`text::Doc::with_margin`]).
 fn analyze_text(text: &str, margin: Option<usize>, options: &Options) -> Analysis {
     let doc = text::Doc::with_margin(text, margin);
+    debug_assert_eq!(invariants::doc(&doc), Ok(()));
     let mentions = entities::find(&doc);
+    debug_assert_eq!(invariants::mentions(&doc, &mentions), Ok(()));
     let table = coref::cluster(&doc, mentions);
+    debug_assert_eq!(invariants::table(&doc, &table), Ok(()));
     let quotes = quotes::find(&doc, &table, options.continuations);
     let mut analysis = Analysis { quotes, entities: table.into_entities(&doc) };
+    debug_assert_eq!(invariants::analysis(text, &analysis), Ok(()));
     if options.offsets != OffsetUnit::Utf8 {
         analysis.convert_offsets(text, options.offsets);
     }
@@ -229,7 +234,11 @@ impl Analysis {
     /// and sorting of the offsets).
     fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
         let map = text::offsets::OffsetMap::new(text, unit);
-        self.for_each_offset(|o| *o = map.convert(*o));
+        self.for_each_offset(|o| {
+            // The map rounds an offset inside a character down: none of ours is.
+            debug_assert!(text.is_char_boundary(*o), "byte {o} of {}", text.len());
+            *o = map.convert(*o);
+        });
     }
 
     /// Calls `f` on every offset of the analysis, to rewrite it in place.

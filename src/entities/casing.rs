@@ -160,6 +160,7 @@ impl<'d> DocStats<'d> {
         let mut seen: Vec<Seen> = (0..keys).map(|_| Seen::default()).collect();
         let mut caps = Vec::with_capacity(doc.sentences.len());
         for s in &doc.sentences {
+            debug_assert!(s.tokens.end <= v.ids().len(), "{:?}", s.tokens);
             let ids = v.ids().get(s.tokens.clone()).unwrap_or(&[]);
             let word_flags = ids.iter().map(|&id| flags.get(id as usize).copied().unwrap_or(0));
             let mut words = word_flags.filter(|f| f & TWO_LETTERS != 0).peekable();

@@ -62,7 +62,10 @@ impl<'a> Lowercase<'a> {
     pub fn get(&self, id: usize) -> &str {
         match self.spans.get(id) {
             Some(&(ITSELF, _)) | None => self.words.get(id).copied().unwrap_or(""),
-            Some(&(a, b)) => self.buf.get(a as usize..b as usize).unwrap_or(""),
+            Some(&(a, b)) => {
+                debug_assert!(self.buf.get(a as usize..b as usize).is_some(), "{a}..{b}");
+                self.buf.get(a as usize..b as usize).unwrap_or("")
+            }
         }
     }
 }

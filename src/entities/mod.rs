@@ -99,6 +99,11 @@ pub fn find(doc: &Doc) -> Vec<Mention> {
 
 /// The byte span of tokens `r`.
 fn byte_span(doc: &Doc, r: &Range<usize>) -> (usize, usize) {
+    debug_assert!(
+        r.start < r.end && r.end <= doc.tokens.len(),
+        "tokens {r:?} of {}",
+        doc.tokens.len()
+    );
     let start = doc.tokens.get(r.start).map_or(0, |t| t.start());
     (start, r.end.checked_sub(1).and_then(|e| doc.tokens.get(e)).map_or(start, |t| t.end()))
 }
@@ -213,6 +218,12 @@ fn mention(doc: &Doc, stats: &DocStats, mut a: usize, mut b: usize, ty: usize) -
     }
     while b > a && stray(b - 1) {
         b -= 1;
+    }
+    // NOTE: nothing but marks is no name. (The repair below refused an empty
+    // range too, but only after reading the token past it: a debug assertion
+    // caught that in fuzzing.)
+    if a >= b {
+        return None;
     }
     let (a2, b2, ty) = repair::adjust(doc, stats, a, b, ty)?;
     (a, b) = (a2, b2);

@@ -130,6 +130,7 @@ impl<'d> Words<'d> {
         let shapes = doc.vocab.shapes();
         for (sent, range) in windows {
             let caps = stats.caps_line(sent);
+            debug_assert!(range.end <= doc.vocab.ids().len(), "{range:?}");
             let ids = doc.vocab.ids().get(range.clone()).unwrap_or(&[]);
             if !caps && !all && ids.len() <= 64 {
                 // NOTE: a sentence's tokens as bits: the mask and the tokens

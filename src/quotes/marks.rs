@@ -112,6 +112,7 @@ fn paragraph_tokens<'d>(doc: &'d Doc, para: &Paragraph) -> (usize, &'d [Token]) 
         .checked_sub(1)
         .and_then(|i| doc.sentences.get(i))
         .map_or(0, |s| s.tokens.end);
+    debug_assert!(first <= last && last <= doc.tokens.len(), "{first}..{last}");
     (first, doc.tokens.get(first..last).unwrap_or(&[]))
 }
 

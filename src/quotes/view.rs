@@ -95,11 +95,15 @@ impl<'d, 't> View<'d, 't> {
 
     /// Byte start of token `i` (the text end out of range).
     pub fn start(&self, i: usize) -> usize {
+        // One past the last token is the text's end on purpose; further
+        // out is an off-by-one somewhere.
+        debug_assert!(i <= self.doc.tokens.len(), "token {i} of {}", self.doc.tokens.len());
         self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.start())
     }
 
     /// Byte end of token `i` (the text end out of range).
     pub fn end(&self, i: usize) -> usize {
+        debug_assert!(i <= self.doc.tokens.len(), "token {i} of {}", self.doc.tokens.len());
         self.doc.tokens.get(i).map_or(self.doc.text.len(), |t| t.end())
     }
 
@@ -171,6 +175,7 @@ impl<'d, 't> View<'d, 't> {
     /// the range is empty or out of range). NOTE: for scans of a whole
     /// span, which then read one array without a bounds check per token.
     pub fn quotes_in(&self, a: usize, b: usize) -> impl Iterator<Item = Option<usize>> + '_ {
+        debug_assert!(b <= self.quote_of.len(), "{a}..{b} of {}", self.quote_of.len());
         self.quote_of.get(a..b).unwrap_or(&[]).iter().map(|&m| (m != NONE).then_some(m as usize))
     }
 
@@ -267,7 +272,13 @@ mod tests {
         assert_eq!(got, walked(&doc, &v.marks));
         assert_eq!(v.quotes_in(0, v.len()).collect::<Vec<_>>(), got);
         assert_eq!(v.quotes_in(3, 9).collect::<Vec<_>>(), got[3..9]);
-        assert_eq!(v.quotes_in(5, v.len() + 1).count(), 0);
+        if !cfg!(debug_assertions) {
+            assert_eq!(
+                v.quotes_in(5, v.len() + 1).count(),
+                0,
+                "a debug assertion in checked builds"
+            );
+        }
         assert!(got.iter().filter(|q| q.is_some()).count() > 10);
     }
 }

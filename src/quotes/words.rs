@@ -91,6 +91,7 @@ impl<'d, 't> Words<'d, 't> {
         let texts = doc.vocab.words();
         for (t, &id) in doc.tokens.iter().zip(ids) {
             if id as usize == w.words.len() {
+                debug_assert!((id as usize) < texts.len(), "word {id} of {}", texts.len());
                 let text = texts.get(id as usize).copied().unwrap_or("");
                 w.words.push(facts(&mut w.lower, doc.text, t, text));
             }
@@ -144,6 +145,7 @@ impl<'d, 't> Words<'d, 't> {
     pub fn low(&self, i: usize) -> &str {
         match self.word(i) {
             Some(w) if w.flags & LOWERED != 0 => {
+                debug_assert!(self.lower.get(w.lower.0 as usize..w.lower.1 as usize).is_some());
                 self.lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("")
             }
             Some(w) => w.text,

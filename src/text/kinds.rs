@@ -147,6 +147,7 @@ pub fn classify(
     for p in paragraphs.iter_mut() {
         let first = sentences.get(p.sentences.start).map_or(0, |s| s.tokens.start);
         let last = sentences.get(p.sentences.end.wrapping_sub(1)).map_or(0, |s| s.tokens.end);
+        debug_assert!(first <= last && last <= tokens.len(), "{first}..{last}");
         let toks = tokens.get(first..last).unwrap_or(&[]);
         p.kind = kind_of(text, toks, !seen_prose);
         seen_prose |= p.kind == ParagraphKind::Prose;

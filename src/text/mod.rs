@@ -74,6 +74,7 @@ impl<'t> Doc<'t> {
 
     /// The text between two byte offsets ("" when not on char boundaries).
     pub fn slice(&self, start: usize, end: usize) -> &'t str {
+        debug_assert!(start <= end && self.text.get(start..end).is_some(), "{start}..{end}");
         self.text.get(start..end).unwrap_or("")
     }
 

@@ -54,6 +54,7 @@ impl Token {
 
     /// The token's text.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        debug_assert!(text.get(self.start()..self.end()).is_some(), "{self:?} of {}", text.len());
         text.get(self.start()..self.end()).unwrap_or("")
     }
 }

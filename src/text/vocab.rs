@@ -183,6 +183,7 @@ impl<'t> Vocab<'t> {
 
     /// The word id of token `i` (0 when out of range, as for an empty text).
     pub fn id(&self, i: usize) -> usize {
+        debug_assert!(i < self.ids.len() || self.ids.is_empty(), "token {i} of {}", self.ids.len());
         self.ids.get(i).map_or(0, |&id| id as usize)
     }
 
@@ -225,7 +226,9 @@ mod tests {
         assert_eq!(v.ids(), [0, 1, 2, 3, 0, 1, 4, 5]);
         assert_eq!(v.words(), ["Ann", "met", "Bob", "and", "Cy", "."]);
         assert_eq!(v.classify(str::len), [3, 3, 3, 3, 2, 1]);
-        assert_eq!(v.id(99), 0);
+        if !cfg!(debug_assertions) {
+            assert_eq!(v.id(99), 0, "out of range (a debug assertion in checked builds)");
+        }
         assert_eq!(
             (v.find("Cy"), v.find("."), v.find("cy"), v.find("")),
             (Some(4), Some(5), None, None)

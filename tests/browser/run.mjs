@@ -1,7 +1,6 @@
 // The JS-side tests of the page, the <who-said> element and the npm package,
 // run by `make test-browser` (after `make package`). node:test prints each
 // result and a summary; the exit code is non-zero if any fails.
-import './chunks.test.mjs';
 import './dom-text.test.mjs';
 import './speakers.test.mjs';
 import './package.test.mjs';

@@ -288,6 +288,7 @@ impl<'d> Matcher<'d> {
         out.clear();
         out.resize(range.len(), Hit::default());
         let (doc, shapes) = (self.doc, self.doc.vocab.shapes());
+        debug_assert!(range.end <= doc.vocab.ids().len(), "{range:?}");
         let ids = doc.vocab.ids().get(range.clone()).unwrap_or(&[]);
         for (i, &id) in (range.start..).zip(ids) {
             if caps_line || shapes.get(id as usize).is_some_and(|s| s & Shape::FIRST_UPPER != 0) {

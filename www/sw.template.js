@@ -1,14 +1,11 @@
 // The service worker: keeps a copy of the page's own files so it opens and
 // works offline after the first visit. Network first (so an update shows at
 // once), the cache when offline. It only handles this site's GET requests.
-const CACHE = 'whosaid-v4';
-const FILES = [
-  './', 'index.html', 'styles.css', 'app.bundle.js', 'app.js', 'boot.js', 'article.js', 'panels.js', 'export.js', 'sample.txt', 'icon.svg',
-  'speakers.js', 'voice.js', 'keys.js', 'format.js', 'extract.js', 'pkg/readability.js',
-  'embed.html', 'embed.js', 'embed.css',
-  'pkg/index.js', 'pkg/engine.js', 'pkg/analyzer.js', 'pkg/worker.js', 'pkg/chunks.js', 'pkg/spans.js', 'pkg/dom-text.js',
-  'pkg/element.js', 'pkg/whosaid.js', 'pkg/whosaid_bg.wasm',
-];
+// NOTE: written by pkg-config/build.mjs from www/sw.template.js: FILES is
+// every file the page serves, and CACHE names a hash of their contents, so a
+// new build replaces the old copy and no file is left out of the list.
+const CACHE = 'whosaid-unbuilt';
+const FILES = [];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
