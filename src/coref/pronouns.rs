@@ -5,7 +5,8 @@
 //! sentence, most likely stand for that person. A clear majority of such
 //! votes sets the gender; titles and given names, when they speak, win.
 //!
-//! Guarantees: one pass over sentences, tokens and mentions (linear); only
+//! Guarantees: one pass over sentences, mentions and the bytes of each
+//! sentence, tokens only where one person is named (linear); only
 //! clusters of unknown gender change; no panics.
 
 use super::{EntityTable, Gender};
@@ -23,35 +24,27 @@ pub fn guess(doc: &Doc, table: &mut EntityTable) {
     let mut votes = vec![(0u32, 0u32); n];
     let mut m = 0;
     let mut quoted = false;
+    // The quotation marks: byte offset and what the mark does.
+    let all_marks = find_marks(doc.text);
+    let mut next_mark = 0;
     // The person of the sentence before, when it named only one.
     let mut previous: Option<usize> = None;
     for s in &doc.sentences {
+        let opens_quoted = quoted;
+        let first_mark = next_mark.max(all_marks.partition_point(|(b, _)| *b < s.start));
+        next_mark = first_mark
+            + all_marks.get(first_mark..).unwrap_or(&[]).partition_point(|(b, _)| *b < s.end);
+        let marks = all_marks.get(first_mark..next_mark).unwrap_or(&[]);
+        quoted = inside(opens_quoted, marks, s.end);
+        let outside = |at: usize| !inside(opens_quoted, marks, at);
         m = m.max(table.mentions.partition_point(|x| x.start < s.start));
-        // The sentence's tokens outside quotation marks.
-        let outside: Vec<usize> = s
-            .tokens
-            .clone()
-            .filter(|&t| {
-                let word = doc.tok(t);
-                let mark = matches!(word, "\"" | "“" | "”");
-                if mark {
-                    quoted = match word {
-                        "“" => true,
-                        "”" => false,
-                        _ => !quoted,
-                    };
-                }
-                !mark && !quoted
-            })
-            .collect();
-        let opens = |t: usize| outside.binary_search(&t).is_ok();
         let mut person: Option<(usize, usize)> = None;
         let mut alone = true;
         while let Some(x) = table.mentions.get(m).filter(|x| x.start < s.end) {
             let c = table.cluster_of.get(m).copied().unwrap_or(usize::MAX);
             m += 1;
             let is_person = table.clusters.get(c).is_some_and(|k| k.kind == EntityType::PERSON);
-            if !is_person || !opens(doc.token_at_or_after(x.start)) {
+            if !is_person || !outside(x.start) {
                 continue;
             }
             match person {
@@ -61,15 +54,20 @@ pub fn guess(doc: &Doc, table: &mut EntityTable) {
             }
         }
         // "She" opening a sentence after one that named only one person.
-        if let (Some(&t), Some(c)) = (outside.first(), previous) {
-            if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| t == s.tokens.start) {
+        if let Some(c) = previous {
+            let t = s.tokens.start;
+            let at = doc.tokens.get(t).map_or(usize::MAX, |x| x.start());
+            if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| outside(at)) {
                 vote(&mut votes, c, side);
             }
         }
         if let Some((c, after)) = person.filter(|_| alone) {
-            for &t in &outside {
+            for t in s.tokens.clone() {
                 let at = doc.tokens.get(t).map_or(0, |x| x.start());
-                if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| at >= after) {
+                if at < after {
+                    continue;
+                }
+                if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| outside(at)) {
                     vote(&mut votes, c, side);
                 }
             }
@@ -89,6 +87,41 @@ pub fn guess(doc: &Doc, table: &mut EntityTable) {
             k.gender = Gender::Female;
         }
     }
+}
+
+/// What a quotation mark does to the quoted state.
+#[derive(Clone, Copy)]
+enum Mark {
+    Open,
+    Close,
+    Toggle,
+}
+
+/// The double quotation marks of the whole text, in order (a vectorised
+/// byte search: most of a text has none).
+fn find_marks(text: &str) -> Vec<(usize, Mark)> {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes)
+        .filter_map(|i| {
+            let mark = match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(b'"'), _, _) => Mark::Toggle,
+                (_, Some(0x80), Some(0x9C)) => Mark::Open,
+                (_, Some(0x80), Some(0x9D)) => Mark::Close,
+                _ => return None,
+            };
+            Some((i, mark))
+        })
+        .collect()
+}
+
+/// Whether byte `at` is inside quotation marks, given the state at the
+/// sentence's start and its marks.
+fn inside(quoted: bool, marks: &[(usize, Mark)], at: usize) -> bool {
+    marks.iter().take_while(|(b, _)| *b < at).fold(quoted, |q, &(_, mark)| match mark {
+        Mark::Open => true,
+        Mark::Close => false,
+        Mark::Toggle => !q,
+    })
 }
 
 fn vote(votes: &mut [(u32, u32)], c: usize, male: bool) {

@@ -12,7 +12,7 @@
 //! two words or more are touched; no panics.
 
 use crate::entities::Mention;
-use crate::text::fasthash::FastMap;
+use crate::text::fasthash::{FastMap, FastSet};
 use crate::text::Doc;
 use crate::EntityType;
 
@@ -24,12 +24,18 @@ const MAX_FORMS: usize = 8;
 pub fn join(doc: &Doc, mentions: &[Mention], root_of: &mut [usize]) {
     // surname -> distinct (given name and suffix, root) pairs.
     let mut by_surname: FastMap<String, Vec<(Given, usize)>> = FastMap::default();
+    // Each distinct name of each cluster is read once (a name repeats).
+    let mut seen: FastSet<(usize, &str)> = FastSet::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityType::PERSON {
             continue;
         }
-        let Some((given, surname)) = parts(doc.slice(m.start, m.end)) else { continue };
+        let text = doc.slice(m.start, m.end);
         let Some(&root) = root_of.get(i) else { continue };
+        if !text.contains(' ') || !seen.insert((root, text)) {
+            continue;
+        }
+        let Some((given, surname)) = parts(text) else { continue };
         let forms = by_surname.entry(surname).or_default();
         if forms.len() < MAX_FORMS && !forms.iter().any(|(g, r)| *r == root && *g == given) {
             forms.push((given, root));
