@@ -36,7 +36,8 @@ pub fn guess(doc: &Doc, table: &mut EntityTable) {
             + all_marks.get(first_mark..).unwrap_or(&[]).partition_point(|(b, _)| *b < s.end);
         let marks = all_marks.get(first_mark..next_mark).unwrap_or(&[]);
         quoted = inside(opens_quoted, marks, s.end);
-        let outside = |at: usize| !inside(opens_quoted, marks, at);
+        // Mentions and tokens are asked in text order: a walk, not a scan each.
+        let mut mention_walk = Walk { marks, next: 0, quoted: opens_quoted };
         m = m.max(table.mentions.partition_point(|x| x.start < s.start));
         let mut person: Option<(usize, usize)> = None;
         let mut alone = true;
@@ -44,7 +45,7 @@ pub fn guess(doc: &Doc, table: &mut EntityTable) {
             let c = table.cluster_of.get(m).copied().unwrap_or(usize::MAX);
             m += 1;
             let is_person = table.clusters.get(c).is_some_and(|k| k.kind == EntityType::PERSON);
-            if !is_person || !outside(x.start) {
+            if !is_person || mention_walk.inside(x.start) {
                 continue;
             }
             match person {
@@ -57,17 +58,19 @@ pub fn guess(doc: &Doc, table: &mut EntityTable) {
         if let Some(c) = previous {
             let t = s.tokens.start;
             let at = doc.tokens.get(t).map_or(usize::MAX, |x| x.start());
-            if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| outside(at)) {
+            let mut walk = Walk { marks, next: 0, quoted: opens_quoted };
+            if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| !walk.inside(at)) {
                 vote(&mut votes, c, side);
             }
         }
         if let Some((c, after)) = person.filter(|_| alone) {
+            let mut walk = Walk { marks, next: 0, quoted: opens_quoted };
             for t in s.tokens.clone() {
                 let at = doc.tokens.get(t).map_or(0, |x| x.start());
                 if at < after {
                     continue;
                 }
-                if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| outside(at)) {
+                if let Some(side) = pronoun_side(doc.tok(t)).filter(|_| !walk.inside(at)) {
                     vote(&mut votes, c, side);
                 }
             }
@@ -112,6 +115,28 @@ fn find_marks(text: &str) -> Vec<(usize, Mark)> {
             Some((i, mark))
         })
         .collect()
+}
+
+/// The quoted state along a sentence, asked at increasing offsets.
+struct Walk<'m> {
+    marks: &'m [(usize, Mark)],
+    next: usize,
+    quoted: bool,
+}
+
+impl Walk<'_> {
+    /// Whether byte `at` (not before the last one asked) is inside quotation marks.
+    fn inside(&mut self, at: usize) -> bool {
+        while let Some(&(_, mark)) = self.marks.get(self.next).filter(|(b, _)| *b < at) {
+            self.quoted = match mark {
+                Mark::Open => true,
+                Mark::Close => false,
+                Mark::Toggle => !self.quoted,
+            };
+            self.next += 1;
+        }
+        self.quoted
+    }
 }
 
 /// Whether byte `at` is inside quotation marks, given the state at the
