@@ -35,7 +35,7 @@ pub fn guess(doc: &Doc, table: &mut EntityTable) {
         next_mark = first_mark
             + all_marks.get(first_mark..).unwrap_or(&[]).partition_point(|(b, _)| *b < s.end);
         let marks = all_marks.get(first_mark..next_mark).unwrap_or(&[]);
-        quoted = inside(opens_quoted, marks, s.end);
+        quoted = Walk { marks, next: 0, quoted: opens_quoted }.inside(s.end);
         // Mentions and tokens are asked in text order: a walk, not a scan each.
         let mut mention_walk = Walk { marks, next: 0, quoted: opens_quoted };
         m = m.max(table.mentions.partition_point(|x| x.start < s.start));
@@ -137,16 +137,6 @@ impl Walk<'_> {
         }
         self.quoted
     }
-}
-
-/// Whether byte `at` is inside quotation marks, given the state at the
-/// sentence's start and its marks.
-fn inside(quoted: bool, marks: &[(usize, Mark)], at: usize) -> bool {
-    marks.iter().take_while(|(b, _)| *b < at).fold(quoted, |q, &(_, mark)| match mark {
-        Mark::Open => true,
-        Mark::Close => false,
-        Mark::Toggle => !q,
-    })
 }
 
 fn vote(votes: &mut [(u32, u32)], c: usize, male: bool) {

@@ -380,10 +380,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// What a relative "who" stands for: the name just before it
     /// ("Ann Lee, who chairs the board, said").
     fn antecedent(&self, v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
-        let mut k = who;
-        while k > 0 && matches!(v.tok(k - 1), "," | "(" | "—" | "–") {
-            k -= 1;
-        }
+        let k = before_relative(v, who, 0);
         let i = self.names.mentions.partition_point(|m| m.tokens.end < k);
         let m = self.names.mentions.get(i).filter(|m| m.tokens.end == k)?;
         Some(self.resolved(m.person))
@@ -411,14 +408,21 @@ impl<'n, 'v> Resolver<'n, 'v> {
     }
 }
 
-/// The description a relative "who" follows ("some economists who
-/// argue"), when it names no one.
-fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
-    let floor = v.sentence_tokens(v.sentence_of(who)).start;
+/// Where the phrase a relative "who" follows ends: before the commas,
+/// brackets and dashes just before it, not before `floor`.
+fn before_relative(v: &View, who: usize, floor: usize) -> usize {
     let mut k = who;
     while k > floor && matches!(v.tok(k - 1), "," | "(" | "—" | "–") {
         k -= 1;
     }
+    k
+}
+
+/// The description a relative "who" follows ("some economists who
+/// argue"), when it names no one.
+fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
+    let floor = v.sentence_tokens(v.sentence_of(who)).start;
+    let k = before_relative(v, who, floor);
     let r = super::speaker::left(v, k, floor).filter(|r| !v.is(r.start, Class::Pronoun))?;
     let name = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
     (!name.is_empty()).then_some(Resolved { name, person: None })
