@@ -375,3 +375,12 @@ fn a_study_by_an_organisation_described_in_apposition_is_the_organisations() {
     let t = "As we have noted, a 2019 study by the Centre for Trade Research, a London-based think tank, concluded that the cost of the tariff falls on consumers.";
     assert_eq!(name_for(t, "cost of the tariff"), "Centre for Trade Research");
 }
+
+#[test]
+fn an_organisation_named_without_its_last_word_is_the_same_organisation() {
+    let t = "Big Rock Records signed the band.\n\nThe singer accused Big Rock of lying. Later Big Rock said it would release the album.";
+    assert_eq!(name_for(t, "release the album"), "Big Rock Records");
+    // A person's name is no short form of a company named after them.
+    let t = "Dana Reyes founded Dana Reyes Productions in 1999.\n\n\"We make films,\" Reyes said.";
+    assert_eq!(name_for(t, "make films"), "Dana Reyes");
+}

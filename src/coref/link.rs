@@ -7,6 +7,7 @@
 //! panics.
 
 use super::alias;
+use super::ends_in_org_word;
 use super::names::{after_words, Names};
 use crate::entities::Mention;
 use crate::text::fasthash::FastMap;
@@ -77,6 +78,7 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
     // mention of the same surname ("Kern" for Al Kern and for Bo Kern).
     let by_surname = people(&names, mentions, &mut uf);
     org_heads(&names, mentions, &by_surname, &mut uf);
+    org_stems(&names, mentions, &mut uf);
     acronyms(&names, mentions, &mut uf);
     let mut by_key: FastMap<(u8, &str), usize> =
         FastMap::with_capacity_and_hasher(mentions.len(), Default::default());
@@ -256,6 +258,33 @@ fn org_heads(names: &Names, mentions: &mut [Mention], surname: &[bool], uf: &mut
         if let Some(&j) = heads.get(names.norm(i)) {
             uf.union(i, j);
             m.kind = EntityType::ORG;
+        }
+    }
+}
+
+/// Longer short forms of organisations: a name of two words or more that
+/// is another organisation's name without its last word, when that word is
+/// one that ends organisation names ("Acme Steel" -> "Acme Steel Records").
+/// Both must be organisations already: "Dana Reyes" is not "Dana Reyes
+/// Productions".
+fn org_stems(names: &Names, mentions: &[Mention], uf: &mut UnionFind) {
+    let mut stems: FastMap<&str, usize> = FastMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == EntityType::ORG && names.word_count(i) >= 3 && ends_in_org_word(names.text(i)) {
+            let n = names.norm(i);
+            if let Some((stem, _)) = n.rsplit_once(' ') {
+                stems.entry(stem).or_insert(i);
+            }
+        }
+    }
+    if stems.is_empty() {
+        return;
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind == EntityType::ORG && names.spaced(i) {
+            if let Some(&j) = stems.get(names.norm(i)) {
+                uf.union(i, j);
+            }
         }
     }
 }

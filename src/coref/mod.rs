@@ -253,7 +253,7 @@ fn is_place(k: EntityType) -> bool {
 
 /// Whether the last word of a name of two words or more is one that ends
 /// organisation names ("Records", "Inc.", "Group").
-fn ends_in_org_word(name: &str) -> bool {
+pub(super) fn ends_in_org_word(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let last = words.next_back().unwrap_or("");
     words.next().is_some()

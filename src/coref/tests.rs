@@ -268,3 +268,21 @@ fn a_repeated_short_form_is_ranked_as_often_as_it_comes() {
     );
     assert_eq!(tb.clusters.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Trump"]);
 }
+
+#[test]
+fn organisations_without_their_last_name_word_join() {
+    let t = "Big Rock Records said no. Big Rock later agreed. Ann Lee Productions and Ann Lee.";
+    let tb = table(
+        t,
+        &[
+            ("Big Rock Records", ORG, None),
+            ("Big Rock", ORG, None),
+            ("Ann Lee Productions", ORG, None),
+            ("Ann Lee", PERSON, None),
+        ],
+    );
+    assert_eq!(tb.cluster_of[0], tb.cluster_of[1]);
+    assert_eq!(tb.name(tb.cluster_of[1]), Some("Big Rock Records"));
+    // Only an organisation is a short form of one: a person stays apart.
+    assert_ne!(tb.cluster_of[2], tb.cluster_of[3]);
+}
