@@ -384,3 +384,14 @@ fn an_organisation_named_without_its_last_word_is_the_same_organisation() {
     let t = "Dana Reyes founded Dana Reyes Productions in 1999.\n\n\"We make films,\" Reyes said.";
     assert_eq!(name_for(t, "make films"), "Dana Reyes");
 }
+
+#[test]
+fn the_source_is_the_unnamed_source_that_spoke_last() {
+    let t = "\"The deal is off,\" an insider told the paper on Monday.\n\nThe talks broke down over money, the source said.\n\n\"Nobody wanted this,\" the insider added.";
+    assert_eq!(name_for(t, "deal is off"), "an insider");
+    assert_eq!(name_for(t, "broke down"), "an insider");
+    assert_eq!(name_for(t, "Nobody wanted"), "an insider");
+    // Too far back, a bare "the source" is its own description.
+    let t = "\"The deal is off,\" an insider said.\n\nThe mill opened.\n\nIt closed.\n\nIt opened again.\n\nIt closed again.\n\n\"We wait,\" the source said.";
+    assert_eq!(name_for(t, "We wait"), "the source");
+}

@@ -12,6 +12,7 @@
 
 mod attribution;
 mod content;
+mod described;
 mod labels;
 pub mod marks;
 mod names;

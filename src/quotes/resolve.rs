@@ -11,6 +11,7 @@
 //! Guarantees: callers ask in text order; each name mention is consumed
 //! once, so the whole walk is linear; no panics.
 
+use super::described::Descriptions;
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
@@ -54,15 +55,12 @@ pub struct Resolver<'n, 'v> {
     /// named organisation does.
     last_body: Option<(&'v str, usize)>,
     by_title: FastMap<&'v str, usize>,
-    /// The fullest description seen with each head word ("prosecutors").
-    descriptions: FastMap<String, &'v str>,
+    /// The descriptions of unnamed speakers seen so far.
+    descriptions: Descriptions<'v>,
     /// The person whose titles were entered into `by_title` last: while
     /// it is named again and again, its entries stand, and are not hashed again.
     titled: Option<usize>,
 }
-
-/// How many distinct descriptions are remembered (bounded work and memory).
-const MAX_DESCRIPTIONS: usize = 256;
 
 /// How many recently named organisations "the authority" looks through.
 const MAX_ORGS: usize = 32;
@@ -89,7 +87,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
             last_group: None,
             last_body: None,
             by_title: FastMap::default(),
-            descriptions: FastMap::default(),
+            descriptions: Descriptions::default(),
             titled: None,
         }
     }
@@ -295,7 +293,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
         {
             self.last_group = Some((r.clone(), para));
         }
-        let name = self.described(v, r.start, head, text);
+        let name = self.descriptions.name(v, r.clone(), head, text, para);
         if head.is_some_and(|h| v.is(h, Class::Org) && !v.is_cap(h)) {
             self.last_body = Some((name, para));
         }
@@ -307,40 +305,6 @@ impl<'n, 'v> Resolver<'n, 'v> {
         self.last_body
             .filter(|&(_, at)| at + 2 >= para)
             .map(|(name, _)| Resolved { name, person: None })
-    }
-
-    /// The fullest description seen so far with the same head word
-    /// ("Federal prosecutors" for a later "Prosecutors"), for a description
-    /// that does not introduce someone new ("a", "an", "one", "another").
-    fn described(
-        &mut self,
-        v: &View<'_, 'v>,
-        first: usize,
-        head: Option<usize>,
-        text: &'v str,
-    ) -> &'v str {
-        let Some(h) = head.filter(|&h| !v.is_cap(h) || h == first) else { return text };
-        let key = v.low(h).to_string();
-        let new = matches!(v.low(first), "a" | "an" | "one" | "another" | "some");
-        let (low_text, known) = (text.to_lowercase(), self.descriptions.get(&key).copied());
-        match known {
-            Some(full)
-                if !new && full.len() > text.len() && full.to_lowercase().ends_with(&low_text) =>
-            {
-                full
-            }
-            Some(full) if text.len() > full.len() && low_text.ends_with(&full.to_lowercase()) => {
-                self.descriptions.insert(key, text);
-                text
-            }
-            Some(_) => text,
-            None => {
-                if self.descriptions.len() < MAX_DESCRIPTIONS {
-                    self.descriptions.insert(key, text);
-                }
-                text
-            }
-        }
     }
 
     /// The organisation an "it" or "the company" stands for: the last one

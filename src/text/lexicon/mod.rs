@@ -96,6 +96,8 @@ pub mod lists {
     pub const CUES_OBJECT: List = list!("cues/object.txt");
     /// Sometimes-reporting verbs, [`crate::text::lexicon::CueClass::Weak`].
     pub const CUES_WEAK: List = list!("cues/weak.txt");
+    /// Quote finder: head words of unnamed sources ("insider", "source").
+    pub const ANONYMOUS: List = list!("quotes/anonymous.txt");
     /// Quote finder: words between a speaker and its verb.
     pub const SKIP: List = list!("quotes/skip.txt");
     /// Quote finder: words that end or cannot be a speaker phrase.

@@ -1,0 +1,104 @@
+//! Unnamed speakers as the article describes them: "a police spokesman",
+//! "federal prosecutors", "an insider". A later, shorter description with
+//! the same head word ("Prosecutors", "the spokesman") is the fuller one
+//! seen first, and a bare "the source" or "the insider" is the last unnamed
+//! source that spoke (`data/quotes/anonymous.txt`), so the Speakers panel
+//! shows one speaker where the article describes one.
+//!
+//! Guarantees: remembers at most [`MAX_DESCRIPTIONS`] head words; each
+//! call does one lookup; no panics.
+
+use super::view::View;
+use crate::text::fasthash::{FastMap, FastSet};
+use crate::text::lexicon::lists;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// How many distinct descriptions are remembered (bounded work and memory).
+const MAX_DESCRIPTIONS: usize = 256;
+
+/// How many paragraphs back "the source" looks for the source it means.
+const SOURCE_REACH: usize = 3;
+
+/// The descriptions seen so far in the walk.
+#[derive(Default)]
+pub(super) struct Descriptions<'v> {
+    /// The fullest description seen with each head word ("prosecutors").
+    by_head: FastMap<String, &'v str>,
+    /// The last unnamed source that spoke, and its paragraph.
+    last_source: Option<(&'v str, usize)>,
+}
+
+impl<'v> Descriptions<'v> {
+    /// The name for the description `text` at tokens `r`, whose head word is
+    /// `head`, in paragraph `para`; remembers it for later ones.
+    pub fn name(
+        &mut self,
+        v: &View<'_, 'v>,
+        r: Range<usize>,
+        head: Option<usize>,
+        text: &'v str,
+        para: usize,
+    ) -> &'v str {
+        let Some(h) = head.filter(|&h| !v.is_cap(h) || h == r.start) else { return text };
+        let first = v.low(r.start);
+        let source = is_source_word(v.low(h));
+        // "the source", "the insider": a description of someone met before.
+        let bare = r.len() == 2 && matches!(first, "the" | "this" | "that");
+        let key = v.low(h).to_string();
+        let known = self.by_head.get(&key).copied();
+        let name = match known {
+            Some(full) if bare => full,
+            None if bare && source => self.recent_source(para).unwrap_or(text),
+            _ => self.fuller(key, known, first, text),
+        };
+        if source {
+            self.last_source = Some((name, para));
+        }
+        name
+    }
+
+    /// The fullest description with the head word `key`: an earlier one
+    /// that ends with `text` ("Federal prosecutors" for "prosecutors"),
+    /// unless `text` introduces someone new ("a", "an", "one"); `text`
+    /// itself when it is the fuller.
+    fn fuller(
+        &mut self,
+        key: String,
+        known: Option<&'v str>,
+        first: &str,
+        text: &'v str,
+    ) -> &'v str {
+        let new = matches!(first, "a" | "an" | "one" | "another" | "some");
+        let low_text = text.to_lowercase();
+        match known {
+            Some(full)
+                if !new && full.len() > text.len() && full.to_lowercase().ends_with(&low_text) =>
+            {
+                full
+            }
+            Some(full) if text.len() > full.len() && low_text.ends_with(&full.to_lowercase()) => {
+                self.by_head.insert(key, text);
+                text
+            }
+            Some(_) => text,
+            None => {
+                if self.by_head.len() < MAX_DESCRIPTIONS {
+                    self.by_head.insert(key, text);
+                }
+                text
+            }
+        }
+    }
+
+    /// The last unnamed source that spoke, within [`SOURCE_REACH`] paragraphs.
+    fn recent_source(&self, para: usize) -> Option<&'v str> {
+        self.last_source.filter(|&(_, at)| at + SOURCE_REACH >= para).map(|(name, _)| name)
+    }
+}
+
+/// Whether a lower-case word heads a description of an unnamed source.
+fn is_source_word(word: &str) -> bool {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| lists::ANONYMOUS.entries().collect()).contains(word)
+}
