@@ -395,3 +395,11 @@ fn the_source_is_the_unnamed_source_that_spoke_last() {
     let t = "\"The deal is off,\" an insider said.\n\nThe mill opened.\n\nIt closed.\n\nIt opened again.\n\nIt closed again.\n\n\"We wait,\" the source said.";
     assert_eq!(name_for(t, "We wait"), "the source");
 }
+
+#[test]
+fn a_name_with_an_apostrophe_speaks() {
+    let t = "The plant closed in May.\n\nO'Neill said the city would pay for the cleanup.";
+    assert_eq!(name_for(t, "city would pay"), "O'Neill");
+    let t = "\"We will rebuild,\" Dana D’Angelo said.";
+    assert_eq!(name_for(t, "rebuild"), "Dana D’Angelo");
+}

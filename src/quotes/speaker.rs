@@ -203,9 +203,14 @@ fn plausible_head(v: &View, h: usize) -> bool {
     let lower_case = !v.is_cap(h);
     !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title) && !v.is_person(h)
         || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
-        || low.contains('\'')
-        || low.contains('’') && low != "’s"
+        || (low.contains('\'') || low.contains('’') && low != "’s") && !elided_name(v.tok(h))
         || matches!(low, "please" | "let" | "don" | "can" | "will" | "having" | "being"))
+}
+
+/// Whether a word with an apostrophe is a name ("O'Neill", "D’Angelo"),
+/// a capital after it, rather than a contraction ("It's", "Don't").
+fn elided_name(word: &str) -> bool {
+    word.split(['\'', '’']).nth(1).and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase)
 }
 
 /// Walks left from the verb at `cue` over "also", "has", "repeatedly" and a
