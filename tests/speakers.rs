@@ -403,3 +403,25 @@ fn a_name_with_an_apostrophe_speaks() {
     let t = "\"We will rebuild,\" Dana D’Angelo said.";
     assert_eq!(name_for(t, "rebuild"), "Dana D’Angelo");
 }
+
+#[test]
+fn a_relative_who_after_a_noun_speaks_what_follows_it() {
+    let t = "The firm refused to pay an architect who said he was owed for a clubhouse.";
+    assert_eq!(name_for(t, "owed for a clubhouse"), "an architect");
+    // What follows "who says" is the speaker's, not the clause it hangs on.
+    let t = "Ann Lee thanked Bo Kern, who says he is honored.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("thanked")), "{qs:#?}");
+    assert_eq!(name_for(t, "honored"), "Bo Kern");
+}
+
+#[test]
+fn a_topic_or_a_lone_object_is_not_what_was_said() {
+    let t = "Pat Dunmore, who joked about the coach's habit of changing sticks all season, could see the trouble.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    let t = "The song became a gift to the women who wrote it.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    // "about" before a number is a figure, and the clause is reported.
+    let t = "Lee said about 20 people have asked for the seat.";
+    assert_eq!(name_for(t, "20 people"), "Lee");
+}

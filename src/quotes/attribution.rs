@@ -392,6 +392,9 @@ fn attribute(
     if participle && end <= v.start(cue.start) {
         return None; // ", comparing him to ...": a participle reports what follows it
     }
+    if one_word(v, start, end) {
+        return None; // "the women who wrote it": an object, not what was said
+    }
     let needs_entity = sometimes
         && subject
             .as_ref()
@@ -405,6 +408,15 @@ fn attribute(
         end,
         needs_entity,
     })
+}
+
+/// Whether bytes `start..end` hold at most one word and no quotation mark.
+fn one_word(v: &View, start: usize, end: usize) -> bool {
+    let (a, b) = (v.token_at(start), v.token_at(end));
+    // A word and its punctuation at most: a bounded look.
+    b <= a + 3
+        && (a..b).all(|k| !v.is_open_mark(k) && !v.is_close_mark(k))
+        && (a..b).filter(|&k| v.is_word(k)).take(2).count() < 2
 }
 
 /// Skips ", a Republican of South Carolina," after an inverted speaker.

@@ -55,7 +55,10 @@ pub(super) fn content(
     let boundary = prev.is_some_and(|p| {
         v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "(")
     });
+    // "Lee, who says he is honored": what follows the verb is Lee's, never
+    // the clause the relative hangs on.
     let has_before = boundary
+        && v.low(group) != "who"
         && prev.is_some_and(|p| {
             p >= sent.start + 2
                 || v.is_close_mark(p)
@@ -155,7 +158,15 @@ pub(super) fn content(
                 .find(|&k| v.is_close_mark(k))?;
             before_group(v, q, sent.start)
         }
-        Rest::Adjunct if sent.end.saturating_sub(after) >= 6 => clause_after(v, after, sent.end),
+        // "joked about the plan": a topic, not what was said ("said about
+        // 20 people" is a number).
+        Rest::Adjunct
+            if sent.end.saturating_sub(after) >= 6
+                && (v.low(after) != "about"
+                    || v.tok(after + 1).starts_with(|c: char| c.is_ascii_digit())) =>
+        {
+            clause_after(v, after, sent.end)
+        }
         Rest::Colon => colon_content(v, after, sent.end),
         _ => None,
     }

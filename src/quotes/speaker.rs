@@ -59,11 +59,16 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         // A relative "who" after its antecedent ("Ann Lee, who", "officials
         // who"), not a question word ("learned who had written it").
         let p = h.checked_sub(1).filter(|&p| p >= floor)?;
+        // "an architect who": a noun after a determiner.
+        let after_determiner = |d: usize| d >= floor && v.is(d, Class::Determiner);
         let antecedent = v.tok(p) == ","
             || v.is_cap(p)
             || v.is(p, Class::Title)
             || v.is(p, Class::Determiner)
-            || v.low(p).ends_with('s');
+            || v.low(p).ends_with('s')
+            || v.is_word(p)
+                && !v.is(p, Class::Stop)
+                && (p.checked_sub(1).is_some_and(after_determiner));
         return antecedent.then_some(h..h + 1);
     }
     if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
