@@ -425,3 +425,12 @@ fn a_topic_or_a_lone_object_is_not_what_was_said() {
     let t = "Lee said about 20 people have asked for the seat.";
     assert_eq!(name_for(t, "20 people"), "Lee");
 }
+
+#[test]
+fn a_short_quotation_listed_after_a_reported_one_is_the_same_speakers() {
+    let t = "Nurses chanted, “Fund our wards,” and “Hire more staff,” as they marched.";
+    assert_eq!(name_for(t, "Hire more staff"), "Nurses");
+    // Without a verb reporting the first, the second stays a scare quote.
+    let t = "The “new normal” and “old habits” of the town.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+}

@@ -204,7 +204,10 @@ fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continuations) -> V
         }
         if words_in(v, m.start, m.end) < MIN_FREE_WORDS && !own_sentence(v, mi) {
             // A scare quote stands alone unless a sentence's subject and verb frame it.
-            out.extend(partial::framed(v, mi).or_else(|| partial::that_clause(v, mi)));
+            let listed = partial::listed(v, mi, out.last());
+            out.extend(
+                listed.or_else(|| partial::framed(v, mi)).or_else(|| partial::that_clause(v, mi)),
+            );
             continue;
         }
         free_quote(v, mi, &mut out, continuations);

@@ -123,3 +123,30 @@ pub(super) fn colon_frame(v: &View, mi: usize) -> Option<Draft> {
         needs_entity: false,
     })
 }
+
+/// A short quotation listed after another that a verb reports (`chanted,
+/// "Fund our schools," and "Put kids first"`): the same speaker's words,
+/// a quote of its own. `prev` is the last quote found before it.
+pub(super) fn listed(v: &View, mi: usize, prev: Option<&Draft>) -> Option<Draft> {
+    let (m, before, p) = (v.marks.get(mi)?, v.marks.get(mi.checked_sub(1)?)?, prev?);
+    if p.cue.is_none() || p.start > before.start || before.end > p.end || !before.closed {
+        return None;
+    }
+    // Only "and" or "or" (after a comma) between the two quotations.
+    let (after, open) = (v.token_at(before.close), v.token_at(m.open));
+    let joined = match open.checked_sub(after)? {
+        1 => matches!(v.low(after), "and" | "or"),
+        2 => v.tok(after) == "," && matches!(v.low(after + 1), "and" | "or"),
+        _ => false,
+    };
+    joined.then(|| Draft {
+        start: m.start,
+        end: m.end,
+        cue: p.cue.clone(),
+        speaker: None,
+        same_as: Some(p.start),
+        paragraph: m.paragraph,
+        partial: false,
+        needs_entity: false,
+    })
+}
