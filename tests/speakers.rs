@@ -434,3 +434,14 @@ fn a_short_quotation_listed_after_a_reported_one_is_the_same_speakers() {
     let t = "The “new normal” and “old habits” of the town.";
     assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
 }
+
+#[test]
+fn a_role_named_later_is_that_person() {
+    let t = "Utopia’s ambassador to Ruritania warned that the talks were over.\n\nLater, Utopia’s ambassador to Ruritania Pavel Dorn said the door was open.";
+    assert_eq!(name_for(t, "talks were over"), "Pavel Dorn");
+    let t = "The firm's chief engineer said the bridge was safe.\n\nAnn Vell, the firm's chief engineer, has worked there for years.";
+    assert_eq!(name_for(t, "bridge was safe"), "Ann Vell");
+    // Two people take the same role: the description stays.
+    let t = "The team's coach said the season was lost.\n\nThe team's coach Ann Vell left in May. The team's coach Bo Kern came in June.";
+    assert_eq!(name_for(t, "season was lost"), "The team's coach");
+}

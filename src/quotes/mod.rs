@@ -11,6 +11,7 @@
 //! Guarantees: linear in the length of the text; no panics on any input.
 
 mod attribution;
+mod cataphora;
 mod content;
 mod described;
 mod labels;
@@ -161,6 +162,7 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             }),
         });
     }
+    cataphora::name_later(doc.text, entities, &mut out);
     out
 }
 
