@@ -445,3 +445,13 @@ fn a_role_named_later_is_that_person() {
     let t = "The team's coach said the season was lost.\n\nThe team's coach Ann Vell left in May. The team's coach Bo Kern came in June.";
     assert_eq!(name_for(t, "season was lost"), "The team's coach");
 }
+
+#[test]
+fn an_apposition_between_dashes_leaves_the_subject_before_it() {
+    let t =
+        "Ann Lee -- co-editor of a book about debates -- said the candidate tended to speak late.";
+    assert_eq!(name_for(t, "tended to speak"), "Ann Lee");
+    let t = "Ann Lee — the co-editor of a book — said the candidate tended to speak late.";
+    assert_eq!(name_for(t, "tended to speak"), "Ann Lee");
+    assert!(quotes(t).iter().all(|q| !q.text.contains("co-editor")), "{:#?}", quotes(t));
+}

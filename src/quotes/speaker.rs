@@ -248,11 +248,36 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
                 Some(open) => l = open,
                 None => break,
             }
+        } else if let Some(close) = dash_ending(v, l - 1, floor) {
+            // "Lee -- co-editor of a book -- said": the subject is before the
+            // first dash; nothing quoted between the two.
+            let lowest = close.saturating_sub(MAX_DASHED).max(floor);
+            let open = (lowest..close)
+                .rev()
+                .take_while(|&k| v.quote_of(k).is_none())
+                .find_map(|k| dash_ending(v, k, floor));
+            match open.filter(|&k| k > floor && v.is_word(k - 1)) {
+                Some(open) => l = open,
+                None => break,
+            }
         } else {
             break;
         }
     }
     (l, passive)
+}
+
+/// The longest apposition between two dashes, in tokens.
+const MAX_DASHED: usize = 25;
+
+/// The first token of a dash that ends at token `k` ("—", or "--" written
+/// as two hyphens), not before `floor`.
+fn dash_ending(v: &View, k: usize, floor: usize) -> Option<usize> {
+    match v.tok(k) {
+        "—" | "–" | "―" => Some(k),
+        "-" => k.checked_sub(1).filter(|&p| p >= floor && v.tok(p) == "-"),
+        _ => None,
+    }
 }
 
 /// Whether token `k` is the "'s" of "he's" ("is" or "has"), not a possessive.
