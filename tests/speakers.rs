@@ -455,3 +455,15 @@ fn an_apposition_between_dashes_leaves_the_subject_before_it() {
     assert_eq!(name_for(t, "tended to speak"), "Ann Lee");
     assert!(quotes(t).iter().all(|q| !q.text.contains("co-editor")), "{:#?}", quotes(t));
 }
+
+#[test]
+fn a_phrase_ending_in_an_object_pronoun_is_the_speaker_not_the_pronoun() {
+    let t = "Those close to him say he would have to pick a deputy soon.";
+    assert_eq!(name_for(t, "pick a deputy"), "Those close to him");
+    let t = "He phoned the families, many of whom say the claims are unfounded.";
+    assert_eq!(name_for(t, "claims are unfounded"), "many of whom");
+    assert!(quotes(t).iter().all(|q| !q.text.contains("phoned")), "{:#?}", quotes(t));
+    // A hearer is still no speaker.
+    let t = "He told her he would leave.";
+    assert_eq!(name_for(t, "would leave"), "He");
+}

@@ -55,10 +55,13 @@ pub(super) fn content(
     let boundary = prev.is_some_and(|p| {
         v.is_close_mark(p) || matches!(v.tok(p), "," | "—" | "–" | "―" | ":" | "(")
     });
-    // "Lee, who says he is honored": what follows the verb is Lee's, never
-    // the clause the relative hangs on.
+    // "Lee, who says he is honored", "many of whom say": what follows the
+    // verb is theirs, never the clause the relative hangs on.
+    let relative = (group..after.min(group + 8))
+        .take_while(|&k| !v.tags(k).is_cue_word())
+        .any(|k| matches!(v.low(k), "who" | "whom"));
     let has_before = boundary
-        && v.low(group) != "who"
+        && !relative
         && prev.is_some_and(|p| {
             p >= sent.start + 2
                 || v.is_close_mark(p)

@@ -52,6 +52,15 @@ fn people_noun(v: &View, i: usize) -> bool {
 pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     let h = end.checked_sub(1).filter(|&h| h >= floor)?;
     let low = v.low(h);
+    // "Those close to him say", "many of whom say": the phrase the
+    // object pronoun ends, not the pronoun.
+    if matches!(low, "him" | "her" | "them" | "us" | "me" | "whom") {
+        let p = h.checked_sub(1).filter(|&p| p > floor)?;
+        if !matches!(v.low(p), "to" | "of" | "with" | "for" | "near") {
+            return None;
+        }
+        return left(v, p, floor).filter(|r| !v.is(r.start, Class::Pronoun)).map(|r| r.start..h + 1);
+    }
     if v.is(h, Class::Pronoun) {
         return Some(h..h + 1);
     }
