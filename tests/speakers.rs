@@ -467,3 +467,21 @@ fn a_phrase_ending_in_an_object_pronoun_is_the_speaker_not_the_pronoun() {
     let t = "He told her he would leave.";
     assert_eq!(name_for(t, "would leave"), "He");
 }
+
+#[test]
+fn prepositions_and_adverbs_are_never_speakers() {
+    let t = "Mayor Ann Vell, despite admitting that she had doubts, backed the plan.";
+    assert_eq!(name_for(t, "had doubts"), "Ann Vell");
+    let t = "The deal came from Acme Steel Corp and Bolt Works, which together vowed to cut emissions by half.";
+    assert_eq!(name_for(t, "cut emissions"), "Bolt Works");
+}
+
+#[test]
+fn a_relative_clause_reports_up_to_its_closing_comma() {
+    let t = "Acme Steel Corp, which said it would cut jobs, lost money in May.";
+    assert_eq!(name_for(t, "cut jobs"), "Acme Steel Corp");
+    assert!(quotes(t).iter().all(|q| !q.text.contains("lost money")), "{:#?}", quotes(t));
+    let t = "The senator, who said he was tired, left early.";
+    assert_eq!(name_for(t, "was tired"), "The senator");
+    assert!(quotes(t).iter().all(|q| !q.text.contains("left early")), "{:#?}", quotes(t));
+}

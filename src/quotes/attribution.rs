@@ -280,7 +280,7 @@ fn attribute(
         && !l.checked_sub(1).is_some_and(|b| {
             matches!(
                 v.low(b),
-                "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "–" | "when"
+                "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "–" | "when" | "despite"
             ) || after_comma(b)
         })
     {

@@ -25,6 +25,38 @@ pub(super) fn content(
     according: bool,
     class: CueClass,
 ) -> Option<(usize, usize)> {
+    let (start, end) = span_of(v, group, after, sent, according, class)?;
+    // "Acme, which said it would cut jobs, lost money": the relative clause
+    // ends at its comma, and what follows is the sentence's.
+    let relative = group.checked_sub(1).is_some_and(|c| v.tok(c) == ",")
+        && matches!(v.low(group), "who" | "which");
+    if relative && start >= v.start(after) {
+        let from = v.token_at(start);
+        let upto = v.token_at(end).min(from + THAT_WINDOW * 2);
+        let comma = (from + 1..upto).find(|&k| {
+            v.tok(k) == ","
+                && v.quote_of(k).is_none()
+                && v.is_word(k + 1)
+                && !v.is_cap(k + 1)
+                && !matches!(v.low(k + 1), "and" | "but" | "or" | "which" | "who" | "that")
+                && !v.is(k + 1, Class::Determiner)
+        });
+        if let Some(c) = comma {
+            return Some((start, v.start(c)));
+        }
+    }
+    Some((start, end))
+}
+
+/// [`content`] before a relative clause is cut at its comma.
+fn span_of(
+    v: &View,
+    group: usize,
+    after: usize,
+    sent: Range<usize>,
+    according: bool,
+    class: CueClass,
+) -> Option<(usize, usize)> {
     // A quote ending in "?" or "!" ends its sentence: `"Why?" Graham asked.`
     // After a full stop only when no clause of its own follows the verb:
     // `... said "it is late." Reed said it would be "unwise" to ...`.
@@ -59,7 +91,7 @@ pub(super) fn content(
     // verb is theirs, never the clause the relative hangs on.
     let relative = (group..after.min(group + 8))
         .take_while(|&k| !v.tags(k).is_cue_word())
-        .any(|k| matches!(v.low(k), "who" | "whom"));
+        .any(|k| matches!(v.low(k), "who" | "whom" | "which"));
     let has_before = boundary
         && !relative
         && prev.is_some_and(|p| {

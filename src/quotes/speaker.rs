@@ -80,6 +80,11 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
                 && (p.checked_sub(1).is_some_and(after_determiner));
         return antecedent.then_some(h..h + 1);
     }
+    if low == "which" {
+        // "Acme Corp and Bolt Works, which vowed": an organisation's relative.
+        let p = h.checked_sub(1).filter(|&p| p > floor && v.tok(p) == ",")?;
+        return v.is_cap(p - 1).then_some(h..h + 1);
+    }
     if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
         return None;
     }
