@@ -485,3 +485,9 @@ fn a_relative_clause_reports_up_to_its_closing_comma() {
     assert_eq!(name_for(t, "was tired"), "The senator");
     assert!(quotes(t).iter().all(|q| !q.text.contains("left early")), "{:#?}", quotes(t));
 }
+
+#[test]
+fn an_inverted_speaker_runs_through_recently_named_to_the_name() {
+    let t = "Job cuts will come this week, said Acme’s recently named executive chair Ann Lee in an email.";
+    assert_eq!(name_for(t, "Job cuts"), "Ann Lee");
+}

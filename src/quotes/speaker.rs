@@ -190,6 +190,12 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
             true // "told Polygraph.info"
         } else if name_part(v, k) || possessive(v, k) {
             !v.is(k, Class::Adjunct) || v.is_person(k)
+        } else if words > 0
+            && low.ends_with("ly")
+            && v.low(k + 1).ends_with("ed")
+            && (v.is(k + 2, Class::Title) || v.is_cap(k + 2))
+        {
+            true // "said Acme's recently named executive chair Ann Lee"
         } else if low == "of" || low == "for" || low == "with" && v.low(k - 1) == "familiar" {
             words > 0
                 && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
