@@ -10,12 +10,13 @@
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
 use super::content::content;
+use super::cue::{common_noun_form, cue_here, speaks};
 use super::labels;
 use super::signatures;
 pub(super) use super::span::before_group;
 use super::speaker;
 use super::view::View;
-use crate::text::lexicon::{cue_at, Class, CueClass};
+use crate::text::lexicon::CueClass;
 use std::ops::Range;
 
 /// One attribution, in tokens (cue, speaker) and bytes (content).
@@ -119,135 +120,6 @@ fn title_case(v: &View, r: Range<usize>) -> bool {
     let words = r.clone().filter(|&i| v.is_word(i) && v.tok(i).len() > 3).count();
     let caps = r.filter(|&i| v.is_cap(i) && v.tok(i).len() > 3).count();
     words >= 3 && caps * 10 >= words * 7
-}
-
-/// The cue starting at token `i`, if any: outside quotations, lower case
-/// (or in a headline), not an adjective ("the said document").
-fn cue_here(
-    v: &View,
-    i: usize,
-    end: usize,
-    title_case: &mut impl FnMut() -> bool,
-) -> Option<(usize, CueClass)> {
-    // Most words start no phrase: one bit says so before anything else is asked.
-    if !v.tags(i).starts_cue() {
-        return None;
-    }
-    if v.quote_of(i).is_some()
-        || !v.is_word(i)
-        || (v.is_cap(i) && v.sentence_tokens(v.sentence_of(i)).start != i && !title_case())
-    {
-        return None;
-    }
-    // "Polygraph.info", "example.com/said": part of an address, not a word.
-    if i.checked_sub(1)
-        .is_some_and(|p| v.end(p) == v.start(i) && v.tok(p).ends_with(['.', '/', '@']))
-    {
-        return None;
-    }
-    if v.low(i) == "according" && v.low(i + 1) == "to" {
-        return Some((2, CueClass::Speech));
-    }
-    let mut words = [""; 5];
-    let n = end.saturating_sub(i).min(words.len());
-    for (k, w) in words.iter_mut().enumerate().take(n) {
-        *w = v.low(i + k);
-    }
-    let (len, class) = cue_at(words.get(..n).unwrap_or(&[]))?;
-    if claims_deed(&words) || noun_after_article(v, i) {
-        return None;
-    }
-    let prev = i.checked_sub(1).map_or("", |p| v.low(p));
-    // "the said document", "Graham's comments": a noun or adjective, not a verb.
-    let noun = i.checked_sub(1).is_some_and(|p| v.is(p, Class::Determiner)) && prev != "that"
-        || matches!(prev, "’s" | "'s" | "’" | "'")
-            && v.quote_of(i - 1).is_none()
-            && !speaker::contraction(v, i - 1);
-    (!noun).then_some((len, class))
-}
-
-/// Whether the words at a cue claim a deed or a stance, not speech
-/// ("claimed responsibility for the attack", "claims credit", "agrees with").
-fn claims_deed(words: &[&str]) -> bool {
-    matches!(words, [c, d, ..] if c.starts_with("claim") && matches!(*d, "responsibility" | "credit"))
-        // "agrees with her position", "agreed to a deal": a stance, not speech.
-        || matches!(words, [a, w, ..] if a.starts_with("agree") && matches!(*w, "with" | "to" | "on"))
-}
-
-/// Whether the cue word at `i` is a noun here: a bare form that is also a
-/// noun ("post", "call", "answer") with "a"/"an" just before it ("a Tumblr
-/// post", "a March 21 phone call", "a direct answer").
-fn noun_after_article(v: &View, i: usize) -> bool {
-    let nouns = matches!(
-        v.low(i),
-        "post"
-            | "call"
-            | "answer"
-            | "comment"
-            | "claim"
-            | "quote"
-            | "counter"
-            | "reply"
-            | "protest"
-            | "demand"
-            | "hint"
-            | "mention"
-            | "email"
-            | "pledge"
-            | "reference"
-    );
-    nouns
-        && (i.saturating_sub(4)..i).any(|k| {
-            matches!(v.low(k), "a" | "an")
-                && (k + 1..i).all(|j| {
-                    v.is_word(j)
-                        || v.doc
-                            .tokens
-                            .get(j)
-                            .is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
-                })
-        })
-}
-
-/// Whether a speaker phrase can be someone who speaks: a pronoun, a name,
-/// or a description headed by a person or organisation noun ("the
-/// spokesman", "the company"), not "the fish" or "equations".
-fn speaks(v: &View, r: &Range<usize>) -> bool {
-    let Some(head) = r.clone().rev().find(|&k| v.is_word(k)) else { return false };
-    let low = v.low(head);
-    // Plural nouns of people ("protesters", "analysts", "critics", "officials").
-    let people = low.ends_with('s')
-        && !["ss", "ions", "ings", "ics"].iter().any(|e| low.ends_with(e))
-        || matches!(low, "people" | "media" | "critics");
-    // Documents speak for their authors in news ("the letter reads").
-    let document = crate::text::lexicon::is_document(low);
-    v.is(head, Class::Pronoun)
-        || matches!(low, "who" | "which")
-        || v.is(head, Class::Title)
-        || v.is(head, Class::Org)
-        || people
-        || document
-        || r.clone().any(|k| {
-            // "China's sweeping territorial claims": an owner, not the one who speaks.
-            let owner = matches!(v.low(k + 1), "’s" | "'s" | "’" | "'") && k + 1 < r.end;
-            !owner
-                && (v.is_person(k)
-                    || v.is_cap(k)
-                        && !v.is(k, Class::Determiner)
-                        && !v.is(k, Class::Adjunct)
-                        && v.is_word(k))
-        })
-}
-
-/// Whether a word has the form of a common noun that names no one
-/// ("Equations", "Measurements", "Findings"), as names seldom do.
-fn common_noun_form(low: &str) -> bool {
-    [
-        "ions", "ion", "ments", "ment", "ness", "ity", "ities", "ings", "ance", "ances", "ence",
-        "ences", "ism", "isms",
-    ]
-    .iter()
-    .any(|e| low.ends_with(e))
 }
 
 /// Builds the attribution of the cue at `cue`, or None when the verb does
