@@ -6,38 +6,36 @@
 //! would write them; any field the engine adds to its result types reaches
 //! Python with no change here.
 //!
-//! Guarantees: every string and integer value appears once in `atoms` per
+//! Guarantees: every distinct string value appears once in `strs` per
 //! article, however often the result repeats it (a name mentioned twenty
-//! times is one Python str); the program is well formed (each `List(n)` and
-//! `Dict(n)` is followed by its n items or n key-value pairs).
+//! times is one Python str); every field and variant name once in `names`;
+//! the program is well formed (each `List(n)` and `Dict(n)` is followed by
+//! its n items or n key-value pairs).
 //!
 //! NOTE: splitting the work this way keeps the calling thread, which holds
 //! the GIL and so is the one part that cannot run on every core, to making
 //! Python objects only: the serde walk, the duplicate search and the freeing
 //! of the engine's result happen on the analysis threads. Two thirds of a
-//! result's strings repeat within its article (mention texts, names).
+//! result's strings repeat within its article (mention texts, names). The
+//! walk costs about 3% of the analysis: strings are found again by a hash of
+//! their bytes (no copy of the key), names by their address; integers are
+//! not looked up here at all (the calling thread shares them across a whole
+//! call, `objects::Cache`).
 
 use serde::ser::{self, Serialize};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A value made once and used wherever the result repeats it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Atom {
-    /// A str: the byte range of `Flat::text`.
-    Str(u32, u32),
+/// One build step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Op {
+    /// `strs[i]`: a string value.
+    Str(u32),
+    /// `names[i]`: a field or variant name (an interned str).
+    Name(u32),
     Int(i64),
     UInt(u64),
-}
-
-/// One build step.
-#[derive(Debug, Clone, Copy)]
-pub enum Op {
-    /// `atoms[i]`.
-    Atom(u32),
-    /// An interned str: a field or variant name.
-    Name(&'static str),
     None,
     Bool(bool),
     Float(f64),
@@ -45,8 +43,9 @@ pub enum Op {
     List(u32),
     /// A dict of the next n (key, value) pairs.
     Dict(u32),
-    /// `{name: value}` of the next value: serde_json's form of a variant with data.
-    Tagged(&'static str),
+    /// `{names[i]: value}` of the next value: serde_json's form of a variant
+    /// with data.
+    Tagged(u32),
     /// Bytes: the byte range of `Flat::text` (no engine type has them).
     Bytes(u32, u32),
 }
@@ -55,8 +54,11 @@ pub enum Op {
 #[derive(Debug, Default)]
 pub struct Flat {
     pub ops: Vec<Op>,
-    pub atoms: Vec<Atom>,
-    /// The bytes of the str atoms, each once.
+    /// The string values, each once: byte ranges of `text`.
+    pub strs: Vec<(u32, u32)>,
+    /// The field and variant names the program uses, each once.
+    pub names: Vec<&'static str>,
+    /// The bytes of the string values.
     pub text: Vec<u8>,
 }
 
@@ -71,6 +73,11 @@ impl Flat {
 /// `value` flattened.
 pub fn flatten<T: Serialize + ?Sized>(value: &T) -> Result<Flat, Error> {
     let mut f = Flattener::default();
+    // Room for a typical article's result, so that few of them grow.
+    f.out.ops.reserve(2048);
+    f.out.strs.reserve(256);
+    f.out.text.reserve(8192);
+    f.strs.reserve(256);
     value.serialize(&mut f)?;
     Ok(f.out)
 }
@@ -93,30 +100,65 @@ impl ser::Error for Error {
     }
 }
 
-/// FNV-1a: the atoms are short strings and integers, hashed once each.
+/// The strings' table is keyed by a 64-bit hash already mixed: no rehash.
 #[derive(Default)]
-struct Fnv(u64);
+struct Passthrough(u64);
 
-impl Hasher for Fnv {
+impl Hasher for Passthrough {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 << 8) | u64::from(*b);
         }
-        self.0 = h;
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
     }
 }
 
-type FastMap<K> = HashMap<K, u32, BuildHasherDefault<Fnv>>;
+/// A hash of a string's bytes, 8 at a time (the multiply-rotate of rustc's
+/// FxHasher, with the length and a final mix so that every bit counts).
+fn hash(s: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
+    let mut h = s.len() as u64;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        h = step(h, u64::from_le_bytes(c.try_into().unwrap_or_default()));
+    }
+    let mut tail = [0u8; 8];
+    let rest = chunks.remainder();
+    if let Some(t) = tail.get_mut(..rest.len()) {
+        t.copy_from_slice(rest);
+    }
+    h = step(h, u64::from_le_bytes(tail));
+    h ^ (h >> 29)
+}
+
+/// Where each name seen so far is in `Flat::names`, found by its address
+/// and length: a name is a `&'static str` of the serde derives, so one name
+/// is one address (equal names at two addresses are found by the scan).
+/// An open-addressing table: a result has a few dozen names at most.
+struct Names {
+    slots: [(usize, usize, u32); NAME_SLOTS],
+}
+
+const NAME_SLOTS: usize = 128;
+
+impl Default for Names {
+    fn default() -> Self {
+        Names { slots: [(0, 0, 0); NAME_SLOTS] }
+    }
+}
 
 #[derive(Default)]
 struct Flattener {
     out: Flat,
-    strs: FastMap<Box<str>>,
-    ints: FastMap<Atom>,
+    /// Hash of a string value -> its index in `out.strs`.
+    strs: HashMap<u64, u32, BuildHasherDefault<Passthrough>>,
+    names: Names,
 }
 
 fn count(n: usize) -> Result<u32, Error> {
@@ -124,28 +166,55 @@ fn count(n: usize) -> Result<u32, Error> {
 }
 
 impl Flattener {
-    fn atom(&mut self, a: Atom) -> Result<(), Error> {
-        let next = count(self.out.atoms.len())?;
-        let i = *self.ints.entry(a).or_insert(next);
-        if i == next {
-            self.out.atoms.push(a);
-        }
-        self.out.ops.push(Op::Atom(i));
+    fn push(&mut self, op: Op) -> Result<(), Error> {
+        self.out.ops.push(op);
         Ok(())
     }
 
     fn str(&mut self, s: &str) -> Result<(), Error> {
-        if let Some(&i) = self.strs.get(s) {
-            self.out.ops.push(Op::Atom(i));
-            return Ok(());
+        let h = hash(s.as_bytes());
+        if let Some(&i) = self.strs.get(&h) {
+            if let Some(&(start, end)) = self.out.strs.get(i as usize) {
+                if self.out.bytes(start, end) == s.as_bytes() {
+                    return self.push(Op::Str(i));
+                }
+            }
+            // Two strings with one hash (rare): the second is not shared.
         }
-        let i = count(self.out.atoms.len())?;
+        let i = count(self.out.strs.len())?;
         let start = count(self.out.text.len())?;
         self.out.text.extend_from_slice(s.as_bytes());
-        self.out.atoms.push(Atom::Str(start, count(self.out.text.len())?));
-        self.strs.insert(s.into(), i);
-        self.out.ops.push(Op::Atom(i));
-        Ok(())
+        self.out.strs.push((start, count(self.out.text.len())?));
+        self.strs.entry(h).or_insert(i);
+        self.push(Op::Str(i))
+    }
+
+    /// The index of `name` in `out.names`, added when new.
+    fn name(&mut self, name: &'static str) -> Result<u32, Error> {
+        let key = (name.as_ptr() as usize, name.len());
+        // The names lie side by side in memory: a multiplicative hash
+        // spreads neighbours over the slots (the top 7 bits: 128 slots).
+        let mut slot = ((key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize;
+        for _ in 0..NAME_SLOTS / 2 {
+            match self.names.slots.get(slot) {
+                Some(&(a, n, i)) if (a, n) == key => return Ok(i),
+                Some(&(0, _, _)) => break,
+                _ => slot = (slot + 1) % NAME_SLOTS,
+            }
+        }
+        let i = match self.out.names.iter().position(|n| *n == name) {
+            Some(i) => count(i)?,
+            None => {
+                self.out.names.push(name);
+                count(self.out.names.len() - 1)?
+            }
+        };
+        // Past half full (never, for the engine's types) the scan alone finds
+        // the rest.
+        if let Some(s @ (0, _, _)) = self.names.slots.get_mut(slot) {
+            *s = (key.0, key.1, i);
+        }
+        Ok(i)
     }
 
     /// Starts a list or dict whose count `Open::end` fills in.
@@ -171,7 +240,8 @@ impl Open<'_> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
-        self.f.out.ops.push(Op::Name(name));
+        let i = self.f.name(name)?;
+        self.f.out.ops.push(Op::Name(i));
         self.item(value)
     }
 
@@ -182,6 +252,15 @@ impl Open<'_> {
         }
         Ok(())
     }
+}
+
+/// `serialize_<type>` methods that push one step made from the value.
+macro_rules! steps {
+    ($($method:ident($t:ty) => $op:expr;)*) => {
+        $(fn $method(self, v: $t) -> Result<(), Error> {
+            self.push($op(v))
+        })*
+    };
 }
 
 impl<'a> ser::Serializer for &'a mut Flattener {
@@ -195,41 +274,20 @@ impl<'a> ser::Serializer for &'a mut Flattener {
     type SerializeStruct = Open<'a>;
     type SerializeStructVariant = Open<'a>;
 
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out.ops.push(Op::Bool(v));
-        Ok(())
+    steps! {
+        serialize_bool(bool) => Op::Bool;
+        serialize_i8(i8) => |v| Op::Int(i64::from(v));
+        serialize_i16(i16) => |v| Op::Int(i64::from(v));
+        serialize_i32(i32) => |v| Op::Int(i64::from(v));
+        serialize_i64(i64) => Op::Int;
+        serialize_u8(u8) => |v| Op::UInt(u64::from(v));
+        serialize_u16(u16) => |v| Op::UInt(u64::from(v));
+        serialize_u32(u32) => |v| Op::UInt(u64::from(v));
+        serialize_u64(u64) => Op::UInt;
+        serialize_f32(f32) => |v| Op::Float(f64::from(v));
+        serialize_f64(f64) => Op::Float;
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.atom(Atom::Int(v.into()))
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.atom(Atom::Int(v.into()))
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.atom(Atom::Int(v.into()))
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.atom(Atom::Int(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.atom(Atom::UInt(v.into()))
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.atom(Atom::UInt(v.into()))
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.atom(Atom::UInt(v.into()))
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.atom(Atom::UInt(v))
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.out.ops.push(Op::Float(v));
-        Ok(())
-    }
+
     fn serialize_char(self, v: char) -> Result<(), Error> {
         self.str(v.encode_utf8(&mut [0; 4]))
     }
@@ -240,21 +298,19 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         let start = count(self.out.text.len())?;
         self.out.text.extend_from_slice(v);
         let end = count(self.out.text.len())?;
-        self.out.ops.push(Op::Bytes(start, end));
-        Ok(())
+        self.push(Op::Bytes(start, end))
     }
     fn serialize_none(self) -> Result<(), Error> {
-        self.out.ops.push(Op::None);
-        Ok(())
+        self.push(Op::None)
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Error> {
-        self.serialize_none()
+        self.push(Op::None)
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        self.serialize_none()
+        self.push(Op::None)
     }
     fn serialize_unit_variant(
         self,
@@ -262,8 +318,8 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.out.ops.push(Op::Name(variant));
-        Ok(())
+        let i = self.name(variant)?;
+        self.push(Op::Name(i))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -279,9 +335,12 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.out.ops.push(Op::Tagged(variant));
+        let i = self.name(variant)?;
+        self.push(Op::Tagged(i))?;
         value.serialize(self)
     }
+    // A sequence, tuple or tuple struct is a list; a map or struct a dict;
+    // a tuple or struct variant is tagged with its name first.
     fn serialize_seq(self, _len: Option<usize>) -> Result<Open<'a>, Error> {
         Ok(self.open(Op::List(0)))
     }
@@ -298,7 +357,8 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         _len: usize,
     ) -> Result<Open<'a>, Error> {
-        self.out.ops.push(Op::Tagged(variant));
+        let i = self.name(variant)?;
+        self.out.ops.push(Op::Tagged(i));
         Ok(self.open(Op::List(0)))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Open<'a>, Error> {
@@ -314,54 +374,37 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         _len: usize,
     ) -> Result<Open<'a>, Error> {
-        self.out.ops.push(Op::Tagged(variant));
+        let i = self.name(variant)?;
+        self.out.ops.push(Op::Tagged(i));
         Ok(self.open(Op::Dict(0)))
     }
 }
 
-/// The serde traits of sequences all add an item.
-macro_rules! seq_trait {
-    ($name:ident, $method:ident) => {
-        impl ser::$name for Open<'_> {
+/// The serde traits of a list or dict being flattened, each adding an item
+/// (`item`) or a named field (`field`) per call; they differ in name only.
+macro_rules! compound {
+    ($($name:ident: $method:ident => $add:ident($($arg:ident: $t:ty),*);)*) => {
+        $(impl ser::$name for Open<'_> {
             type Ok = ();
             type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.item(value)
+            fn $method<T: Serialize + ?Sized>(&mut self, $($arg: $t,)* value: &T) -> Result<(), Error> {
+                self.$add($($arg,)* value)
             }
             fn end(self) -> Result<(), Error> {
                 Open::end(self)
             }
-        }
+        })*
     };
 }
 
-seq_trait!(SerializeSeq, serialize_element);
-seq_trait!(SerializeTuple, serialize_element);
-seq_trait!(SerializeTupleStruct, serialize_field);
-seq_trait!(SerializeTupleVariant, serialize_field);
-
-/// Structs and struct variants both add named fields.
-macro_rules! struct_trait {
-    ($name:ident) => {
-        impl ser::$name for Open<'_> {
-            type Ok = ();
-            type Error = Error;
-            fn serialize_field<T: Serialize + ?Sized>(
-                &mut self,
-                name: &'static str,
-                value: &T,
-            ) -> Result<(), Error> {
-                self.field(name, value)
-            }
-            fn end(self) -> Result<(), Error> {
-                Open::end(self)
-            }
-        }
-    };
+compound! {
+    SerializeSeq: serialize_element => item();
+    SerializeTuple: serialize_element => item();
+    SerializeTupleStruct: serialize_field => item();
+    SerializeTupleVariant: serialize_field => item();
+    SerializeStruct: serialize_field => field(name: &'static str);
+    SerializeStructVariant: serialize_field => field(name: &'static str);
 }
-
-struct_trait!(SerializeStruct);
-struct_trait!(SerializeStructVariant);
 
 /// A map's key is any value, then its value: one pair.
 impl ser::SerializeMap for Open<'_> {
@@ -383,26 +426,95 @@ mod tests {
     use super::*;
 
     #[test]
-    fn repeated_values_are_one_atom_and_counts_are_filled_in() {
+    fn repeated_values_are_one_string_and_counts_are_filled_in() {
         let text = "\"The plan is ready,\" Ada Brook said. Ada Brook left.";
         let analysis = whosaid::analyze(text, &whosaid::Options::default());
         let f = flatten(&analysis).unwrap();
-        let strs: Vec<&[u8]> = f
-            .atoms
-            .iter()
-            .filter_map(|a| match *a {
-                Atom::Str(s, e) => Some(f.bytes(s, e)),
-                _ => None,
-            })
-            .collect();
+        let strs: Vec<&[u8]> = f.strs.iter().map(|&(s, e)| f.bytes(s, e)).collect();
         let ada = strs.iter().filter(|s| **s == b"Ada Brook").count();
-        assert_eq!(ada, 1, "one atom for the name however often it is used: {strs:?}");
+        assert_eq!(ada, 1, "one string for the name however often it is used: {strs:?}");
         let uses = |want: &[u8]| {
-            f.ops.iter().filter(|op| matches!(op, Op::Atom(i) if f.atoms.get(*i as usize).is_some_and(|a| matches!(*a, Atom::Str(s, e) if f.bytes(s, e) == want)))).count()
+            f.ops
+                .iter()
+                .filter(|op| matches!(op, Op::Str(i) if strs.get(*i as usize) == Some(&want)))
+                .count()
         };
         assert!(uses(b"Ada Brook") >= 3, "mentions and the speaker's name: {:?}", f.ops);
         // {"quotes": [...], "entities": [...]}: a dict of 2, a list of 1 quote.
         assert!(matches!(f.ops.first(), Some(Op::Dict(2))), "{:?}", f.ops);
         assert!(matches!(f.ops.get(2), Some(Op::List(1))), "{:?}", f.ops);
+        // Each name once, each use by index.
+        let mut names = f.names.clone();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), f.names.len(), "{:?}", f.names);
+        assert!(f.names.contains(&"speaker") && f.names.contains(&"direct"), "{:?}", f.names);
+    }
+
+    #[test]
+    fn strings_with_one_hash_stay_apart_and_every_kind_of_value_has_its_step() {
+        #[derive(serde::Serialize)]
+        enum E {
+            Unit,
+            New(u8),
+            Pair(i8, bool),
+            Named { x: f32 },
+        }
+        #[derive(serde::Serialize)]
+        struct S<'a> {
+            a: Vec<E>,
+            b: (char, &'a str, ()),
+            c: Option<i64>,
+            d: std::collections::BTreeMap<u16, &'a str>,
+        }
+        let s = S {
+            a: vec![E::Unit, E::New(7), E::Pair(-3, true), E::Named { x: 0.5 }],
+            b: ('z', "z", ()),
+            c: Option::None,
+            d: [(1, "one"), (2, "one")].into_iter().collect(),
+        };
+        let f = flatten(&s).unwrap();
+        use Op::*;
+        let want = [
+            Dict(4),
+            Name(0),
+            List(4),
+            Name(1),
+            Tagged(2),
+            UInt(7),
+            Tagged(3),
+            List(2),
+            Int(-3),
+            Bool(true),
+            Tagged(4),
+            Dict(1),
+            Name(5),
+            Float(0.5),
+            Name(6),
+            List(3),
+            Str(0),
+            Str(0),
+            None,
+            Name(7),
+            None,
+            Name(8),
+            Dict(2),
+            UInt(1),
+            Str(1),
+            UInt(2),
+            Str(1),
+        ];
+        assert_eq!(f.ops, want);
+        assert_eq!(f.names, ["a", "Unit", "New", "Pair", "Named", "x", "b", "c", "d"]);
+        // A hash collision: the table's entry points at another string, so
+        // the new one gets its own (the test forces it by hand).
+        let mut fl = Flattener::default();
+        fl.str("first").unwrap();
+        fl.strs.insert(hash(b"second"), 0);
+        fl.str("second").unwrap();
+        fl.str("second").unwrap();
+        let strs: Vec<&[u8]> = fl.out.strs.iter().map(|&(s, e)| fl.out.bytes(s, e)).collect();
+        assert_eq!(strs, [&b"first"[..], b"second", b"second"]);
+        assert_eq!(fl.out.ops, [Str(0), Str(1), Str(2)]);
     }
 }
