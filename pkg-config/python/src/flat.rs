@@ -8,7 +8,8 @@
 //!
 //! Guarantees: every distinct string value appears once in `strs` per
 //! article, however often the result repeats it (a name mentioned twenty
-//! times is one Python str); every field and variant name once in `names`;
+//! times is one Python str; two strings with one 64-bit hash, which is rare,
+//! are two); every field and variant name once in `names`;
 //! the program is well formed (each `List(n)` and `Dict(n)` is followed by
 //! its n items or n key-value pairs).
 //!
@@ -17,15 +18,16 @@
 //! Python objects only: the serde walk, the duplicate search and the freeing
 //! of the engine's result happen on the analysis threads. Two thirds of a
 //! result's strings repeat within its article (mention texts, names). The
-//! walk costs about 3% of the analysis: strings are found again by a hash of
-//! their bytes (no copy of the key), names by their address; integers are
-//! not looked up here at all (the calling thread shares them across a whole
-//! call, `objects::Cache`).
+//! walk costs 6% of the analysis's instructions (PolNeAR dev; 15% when each
+//! key was copied into a map and each integer looked up): strings are found
+//! again by a hash of their bytes, names by their address (`lookup`), and
+//! integers not at all (the calling thread shares them across a whole call,
+//! `objects::Cache`).
+
+mod lookup;
 
 use serde::ser::{self, Serialize};
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// One build step.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -100,65 +102,12 @@ impl ser::Error for Error {
     }
 }
 
-/// The strings' table is keyed by a 64-bit hash already mixed: no rehash.
-#[derive(Default)]
-struct Passthrough(u64);
-
-impl Hasher for Passthrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8) | u64::from(*b);
-        }
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
-
-/// A hash of a string's bytes, 8 at a time (the multiply-rotate of rustc's
-/// FxHasher, with the length and a final mix so that every bit counts).
-fn hash(s: &[u8]) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
-    let mut h = s.len() as u64;
-    let mut chunks = s.chunks_exact(8);
-    for c in &mut chunks {
-        h = step(h, u64::from_le_bytes(c.try_into().unwrap_or_default()));
-    }
-    let mut tail = [0u8; 8];
-    let rest = chunks.remainder();
-    if let Some(t) = tail.get_mut(..rest.len()) {
-        t.copy_from_slice(rest);
-    }
-    h = step(h, u64::from_le_bytes(tail));
-    h ^ (h >> 29)
-}
-
-/// Where each name seen so far is in `Flat::names`, found by its address
-/// and length: a name is a `&'static str` of the serde derives, so one name
-/// is one address (equal names at two addresses are found by the scan).
-/// An open-addressing table: a result has a few dozen names at most.
-struct Names {
-    slots: [(usize, usize, u32); NAME_SLOTS],
-}
-
-const NAME_SLOTS: usize = 128;
-
-impl Default for Names {
-    fn default() -> Self {
-        Names { slots: [(0, 0, 0); NAME_SLOTS] }
-    }
-}
-
 #[derive(Default)]
 struct Flattener {
     out: Flat,
     /// Hash of a string value -> its index in `out.strs`.
-    strs: HashMap<u64, u32, BuildHasherDefault<Passthrough>>,
-    names: Names,
+    strs: lookup::ByHash,
+    names: lookup::Names,
 }
 
 fn count(n: usize) -> Result<u32, Error> {
@@ -172,7 +121,7 @@ impl Flattener {
     }
 
     fn str(&mut self, s: &str) -> Result<(), Error> {
-        let h = hash(s.as_bytes());
+        let h = lookup::hash(s.as_bytes());
         if let Some(&i) = self.strs.get(&h) {
             if let Some(&(start, end)) = self.out.strs.get(i as usize) {
                 if self.out.bytes(start, end) == s.as_bytes() {
@@ -191,30 +140,7 @@ impl Flattener {
 
     /// The index of `name` in `out.names`, added when new.
     fn name(&mut self, name: &'static str) -> Result<u32, Error> {
-        let key = (name.as_ptr() as usize, name.len());
-        // The names lie side by side in memory: a multiplicative hash
-        // spreads neighbours over the slots (the top 7 bits: 128 slots).
-        let mut slot = ((key.0 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize;
-        for _ in 0..NAME_SLOTS / 2 {
-            match self.names.slots.get(slot) {
-                Some(&(a, n, i)) if (a, n) == key => return Ok(i),
-                Some(&(0, _, _)) => break,
-                _ => slot = (slot + 1) % NAME_SLOTS,
-            }
-        }
-        let i = match self.out.names.iter().position(|n| *n == name) {
-            Some(i) => count(i)?,
-            None => {
-                self.out.names.push(name);
-                count(self.out.names.len() - 1)?
-            }
-        };
-        // Past half full (never, for the engine's types) the scan alone finds
-        // the rest.
-        if let Some(s @ (0, _, _)) = self.names.slots.get_mut(slot) {
-            *s = (key.0, key.1, i);
-        }
-        Ok(i)
+        count(self.names.index(name, &mut self.out.names))
     }
 
     /// Starts a list or dict whose count `Open::end` fills in.
@@ -422,99 +348,4 @@ impl ser::SerializeMap for Open<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repeated_values_are_one_string_and_counts_are_filled_in() {
-        let text = "\"The plan is ready,\" Ada Brook said. Ada Brook left.";
-        let analysis = whosaid::analyze(text, &whosaid::Options::default());
-        let f = flatten(&analysis).unwrap();
-        let strs: Vec<&[u8]> = f.strs.iter().map(|&(s, e)| f.bytes(s, e)).collect();
-        let ada = strs.iter().filter(|s| **s == b"Ada Brook").count();
-        assert_eq!(ada, 1, "one string for the name however often it is used: {strs:?}");
-        let uses = |want: &[u8]| {
-            f.ops
-                .iter()
-                .filter(|op| matches!(op, Op::Str(i) if strs.get(*i as usize) == Some(&want)))
-                .count()
-        };
-        assert!(uses(b"Ada Brook") >= 3, "mentions and the speaker's name: {:?}", f.ops);
-        // {"quotes": [...], "entities": [...]}: a dict of 2, a list of 1 quote.
-        assert!(matches!(f.ops.first(), Some(Op::Dict(2))), "{:?}", f.ops);
-        assert!(matches!(f.ops.get(2), Some(Op::List(1))), "{:?}", f.ops);
-        // Each name once, each use by index.
-        let mut names = f.names.clone();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), f.names.len(), "{:?}", f.names);
-        assert!(f.names.contains(&"speaker") && f.names.contains(&"direct"), "{:?}", f.names);
-    }
-
-    #[test]
-    fn strings_with_one_hash_stay_apart_and_every_kind_of_value_has_its_step() {
-        #[derive(serde::Serialize)]
-        enum E {
-            Unit,
-            New(u8),
-            Pair(i8, bool),
-            Named { x: f32 },
-        }
-        #[derive(serde::Serialize)]
-        struct S<'a> {
-            a: Vec<E>,
-            b: (char, &'a str, ()),
-            c: Option<i64>,
-            d: std::collections::BTreeMap<u16, &'a str>,
-        }
-        let s = S {
-            a: vec![E::Unit, E::New(7), E::Pair(-3, true), E::Named { x: 0.5 }],
-            b: ('z', "z", ()),
-            c: Option::None,
-            d: [(1, "one"), (2, "one")].into_iter().collect(),
-        };
-        let f = flatten(&s).unwrap();
-        use Op::*;
-        let want = [
-            Dict(4),
-            Name(0),
-            List(4),
-            Name(1),
-            Tagged(2),
-            UInt(7),
-            Tagged(3),
-            List(2),
-            Int(-3),
-            Bool(true),
-            Tagged(4),
-            Dict(1),
-            Name(5),
-            Float(0.5),
-            Name(6),
-            List(3),
-            Str(0),
-            Str(0),
-            None,
-            Name(7),
-            None,
-            Name(8),
-            Dict(2),
-            UInt(1),
-            Str(1),
-            UInt(2),
-            Str(1),
-        ];
-        assert_eq!(f.ops, want);
-        assert_eq!(f.names, ["a", "Unit", "New", "Pair", "Named", "x", "b", "c", "d"]);
-        // A hash collision: the table's entry points at another string, so
-        // the new one gets its own (the test forces it by hand).
-        let mut fl = Flattener::default();
-        fl.str("first").unwrap();
-        fl.strs.insert(hash(b"second"), 0);
-        fl.str("second").unwrap();
-        fl.str("second").unwrap();
-        let strs: Vec<&[u8]> = fl.out.strs.iter().map(|&(s, e)| fl.out.bytes(s, e)).collect();
-        assert_eq!(strs, [&b"first"[..], b"second", b"second"]);
-        assert_eq!(fl.out.ops, [Str(0), Str(1), Str(2)]);
-    }
-}
+mod tests;
