@@ -44,6 +44,7 @@ impl<'py> Cache<'py> {
     }
 
     /// The int `v`: lent from the cache below `SHARED_INTS`, new above.
+    #[inline]
     fn int(&mut self, py: Python<'py>, v: u64) -> PyResult<Val<'py>> {
         if v >= SHARED_INTS {
             return Ok(Val::New(v.into_bound_py_any(py)?));
@@ -191,7 +192,14 @@ impl<'py> Builder<'_, 'py> {
             Op::Dict(n) => {
                 let d = PyDict::new(py);
                 for _ in 0..n {
-                    let key = self.value()?;
+                    // A struct's key is a name: taken here, without a call.
+                    let key = match self.ops.as_slice().first() {
+                        Some(&Op::Name(i)) => {
+                            self.ops.next();
+                            self.name(i)?
+                        }
+                        _ => self.value()?,
+                    };
                     let value = self.value()?;
                     set_item(&d, &key, &value)?;
                 }
