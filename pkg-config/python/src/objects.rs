@@ -114,8 +114,10 @@ impl Val<'_> {
 ///
 /// NOTE: the containers are made with the C API's own calls: a list takes
 /// its items' references (no count up and down per item), and a dict item
-/// that is an atom or a name is lent. On 3 MB of articles this thread spent
-/// a fifth of its time on reference counts and temporary vectors before.
+/// that is an atom or a name is lent; a dict's name keys are read straight
+/// from the program. With these, this thread runs 12% fewer instructions
+/// (callgrind, PolNeAR dev); three quarters of the rest are CPython's own
+/// (PyDict_SetItem alone is half), as in `marshal.loads` of the same dicts.
 struct Builder<'a, 'py> {
     py: Python<'py>,
     cache: &'a mut Cache<'py>,
