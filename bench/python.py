@@ -5,7 +5,10 @@ comments; bench/run.mjs writes the rest of the file). Usage, from the venv that
 `make python-wheel` fills: target/pyenv/bin/python bench/python.py [--quick]
 
 - analyze_many (all cores, then threads=1) against `whosaid analyze --jsonl`
-  (--threads N, then 1) on the same articles: PolNeAR dev, 8 copies.
+  (--threads N, then 1) on the same articles: PolNeAR dev, 8 copies. The
+  call and the freeing of its result are timed apart: the CLI's side counts
+  no consumer of its output (it goes to /dev/null), so the call alone is the
+  like-for-like figure, and the call with the freeing the stricter one.
 - the Spark job (whosaid.spark's run: read JSONL, analyse, write the quotes and
   entities Parquet tables) on local[2], against the CLI --jsonl on both cores,
   on the PolNeAR train articles copied to 20,000 articles in 8 input files.
@@ -112,12 +115,16 @@ def bench_analyze_many(tmp, runs):
     out = {"articles": len(texts), "mb": mb, "cores": cores}
     whosaid.analyze_many(texts[:50])  # the model is decoded once, before timing
     for label, threads in (("all", cores), ("one", 1)):
-        py, cl, py_cpu, cl_cpu, own = [], [], [], [], []
+        py, py_call, cl, py_cpu, py_call_cpu, cl_cpu, own = [], [], [], [], [], [], []
         for _ in range(runs):  # alternated, so a slow stretch hits both
             c0, t0, m0 = time.process_time(), time.perf_counter(), time.thread_time()
-            whosaid.analyze_many(texts, threads=threads)  # the result freed too, as a caller would
+            result = whosaid.analyze_many(texts, threads=threads)
+            c1, t1 = time.process_time(), time.perf_counter()
+            del result  # freed too, as a caller would, timed apart
             py.append(time.perf_counter() - t0)
+            py_call.append(t1 - t0)
             py_cpu.append(time.process_time() - c0)
+            py_call_cpu.append(c1 - c0)
             own.append(time.thread_time() - m0)
             wall, cpu = cli_run(source, threads)
             cl.append(wall)
@@ -127,6 +134,12 @@ def bench_analyze_many(tmp, runs):
             "cli": mb / statistics.median(cl),
             "ratio": pair_median(cl, py),
             "cpu_ratio": pair_median(cl_cpu, py_cpu),
+            # The call alone: its list handed over, as the CLI's JSON is
+            # written to /dev/null (neither side's consumer is counted).
+            "call_ratio": pair_median(cl, py_call),
+            "call_cpu_ratio": pair_median(cl_cpu, py_call_cpu),
+            # Freeing the result, per CPU-second of the whole call.
+            "free": statistics.median((p - c) / c for p, c in zip(py_cpu, py_call_cpu)),
             # The calling thread's CPU (making and freeing the Python objects)
             # per CPU-second of the analysis threads.
             "own": statistics.median(o / max(p - o, 1e-9) for o, p in zip(own, py_cpu)),
@@ -206,6 +219,7 @@ def report(many, spark, loads):
     # shared machine (load above the cores) the wall-clock ratio favours
     # whichever side runs more threads, and the CPU ratio does not move.
     met_all = min(r_all, many["all"]["cpu_ratio"]) >= 0.9
+    met_call = min(many["all"]["call_ratio"], many["all"]["call_cpu_ratio"]) >= 0.9
     met_spark = min(r_spark, spark["cpu_ratio"]) >= 0.6
     per_core = spark["articles"] / spark["spark_cpu"]
     return f"""{BEGIN}
@@ -221,7 +235,9 @@ on the {os.cpu_count()} cores at the start of each part: {loads}.
 | --- | --- | --- | --- |
 | `analyze_many`, all {many['cores']} cores ({many['articles']} PolNeAR dev articles, {many['mb']:.1f} MB) | {many['all']['py']:.1f} MB/s | | |
 | CLI `--jsonl` on the same articles, all cores | {many['all']['cli']:.1f} MB/s | | |
-| ratio `analyze_many` / CLI, all cores (by CPU time: {many['all']['cpu_ratio']:.0%}) | {r_all:.0%} | >= 90%, by rate and CPU | {ok(met_all)} |
+| ratio `analyze_many` / CLI, all cores, the result freed too (by CPU time: {many['all']['cpu_ratio']:.0%}) | {r_all:.0%} | >= 90%, by rate and CPU | {ok(met_all)} |
+| the same, the call alone: its list handed over, as the CLI's JSON goes to /dev/null (by CPU time: {many['all']['call_cpu_ratio']:.0%}) | {many['all']['call_ratio']:.0%} | >= 90%, by rate and CPU | {ok(met_call)} |
+| freeing the result, per CPU-second of the call | {many['all']['free']:.0%} | | |
 | the calling thread's CPU time (making and freeing the dicts) per CPU-second of the analysis threads, all cores | {many['all']['own']:.0%} | | |
 | `analyze_many(threads=1)` / CLI `--threads 1` | {many['one']['py']:.1f} / {many['one']['cli']:.1f} MB/s ({r_one:.0%}; CPU {many['one']['cpu_ratio']:.0%}) | | |
 | Spark job on `local[2]`, warm session ({spark['articles']} PolNeAR train articles, {spark['mb']:.0f} MB, 8 files; read JSONL, analyse, write both Parquet tables, each task its own files) | {spark['spark']:.0f} articles/s | | |

@@ -6,38 +6,38 @@
 //! would write them; any field the engine adds to its result types reaches
 //! Python with no change here.
 //!
-//! Guarantees: every string and integer value appears once in `atoms` per
+//! Guarantees: every distinct string value appears once in `strs` per
 //! article, however often the result repeats it (a name mentioned twenty
-//! times is one Python str); the program is well formed (each `List(n)` and
-//! `Dict(n)` is followed by its n items or n key-value pairs).
+//! times is one Python str; two strings with one 64-bit hash, which is rare,
+//! are two); every field and variant name once in `names`;
+//! the program is well formed (each `List(n)` and `Dict(n)` is followed by
+//! its n items or n key-value pairs).
 //!
 //! NOTE: splitting the work this way keeps the calling thread, which holds
 //! the GIL and so is the one part that cannot run on every core, to making
 //! Python objects only: the serde walk, the duplicate search and the freeing
 //! of the engine's result happen on the analysis threads. Two thirds of a
-//! result's strings repeat within its article (mention texts, names).
+//! result's strings repeat within its article (mention texts, names). The
+//! walk costs 6% of the analysis's instructions (PolNeAR dev; 15% when each
+//! key was copied into a map and each integer looked up): strings are found
+//! again by a hash of their bytes, names by their address (`lookup`), and
+//! integers not at all (the calling thread shares them across a whole call,
+//! `objects::Cache`).
+
+mod lookup;
 
 use serde::ser::{self, Serialize};
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A value made once and used wherever the result repeats it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Atom {
-    /// A str: the byte range of `Flat::text`.
-    Str(u32, u32),
-    Int(i64),
-    UInt(u64),
-}
 
 /// One build step.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Op {
-    /// `atoms[i]`.
-    Atom(u32),
-    /// An interned str: a field or variant name.
-    Name(&'static str),
+    /// `strs[i]`: a string value.
+    Str(u32),
+    /// `names[i]`: a field or variant name (an interned str).
+    Name(u32),
+    Int(i64),
+    UInt(u64),
     None,
     Bool(bool),
     Float(f64),
@@ -45,8 +45,9 @@ pub enum Op {
     List(u32),
     /// A dict of the next n (key, value) pairs.
     Dict(u32),
-    /// `{name: value}` of the next value: serde_json's form of a variant with data.
-    Tagged(&'static str),
+    /// `{names[i]: value}` of the next value: serde_json's form of a variant
+    /// with data.
+    Tagged(u32),
     /// Bytes: the byte range of `Flat::text` (no engine type has them).
     Bytes(u32, u32),
 }
@@ -55,8 +56,11 @@ pub enum Op {
 #[derive(Debug, Default)]
 pub struct Flat {
     pub ops: Vec<Op>,
-    pub atoms: Vec<Atom>,
-    /// The bytes of the str atoms, each once.
+    /// The string values, each once: byte ranges of `text`.
+    pub strs: Vec<(u32, u32)>,
+    /// The field and variant names the program uses, each once.
+    pub names: Vec<&'static str>,
+    /// The bytes of the string values.
     pub text: Vec<u8>,
 }
 
@@ -71,6 +75,11 @@ impl Flat {
 /// `value` flattened.
 pub fn flatten<T: Serialize + ?Sized>(value: &T) -> Result<Flat, Error> {
     let mut f = Flattener::default();
+    // Room for a typical article's result, so that few of them grow.
+    f.out.ops.reserve(2048);
+    f.out.strs.reserve(256);
+    f.out.text.reserve(8192);
+    f.strs.reserve(256);
     value.serialize(&mut f)?;
     Ok(f.out)
 }
@@ -93,30 +102,12 @@ impl ser::Error for Error {
     }
 }
 
-/// FNV-1a: the atoms are short strings and integers, hashed once each.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K> = HashMap<K, u32, BuildHasherDefault<Fnv>>;
-
 #[derive(Default)]
 struct Flattener {
     out: Flat,
-    strs: FastMap<Box<str>>,
-    ints: FastMap<Atom>,
+    /// Hash of a string value -> its index in `out.strs`.
+    strs: lookup::ByHash,
+    names: lookup::Names,
 }
 
 fn count(n: usize) -> Result<u32, Error> {
@@ -124,28 +115,32 @@ fn count(n: usize) -> Result<u32, Error> {
 }
 
 impl Flattener {
-    fn atom(&mut self, a: Atom) -> Result<(), Error> {
-        let next = count(self.out.atoms.len())?;
-        let i = *self.ints.entry(a).or_insert(next);
-        if i == next {
-            self.out.atoms.push(a);
-        }
-        self.out.ops.push(Op::Atom(i));
+    fn push(&mut self, op: Op) -> Result<(), Error> {
+        self.out.ops.push(op);
         Ok(())
     }
 
     fn str(&mut self, s: &str) -> Result<(), Error> {
-        if let Some(&i) = self.strs.get(s) {
-            self.out.ops.push(Op::Atom(i));
-            return Ok(());
+        let h = lookup::hash(s.as_bytes());
+        if let Some(&i) = self.strs.get(&h) {
+            if let Some(&(start, end)) = self.out.strs.get(i as usize) {
+                if self.out.bytes(start, end) == s.as_bytes() {
+                    return self.push(Op::Str(i));
+                }
+            }
+            // Two strings with one hash (rare): the second is not shared.
         }
-        let i = count(self.out.atoms.len())?;
+        let i = count(self.out.strs.len())?;
         let start = count(self.out.text.len())?;
         self.out.text.extend_from_slice(s.as_bytes());
-        self.out.atoms.push(Atom::Str(start, count(self.out.text.len())?));
-        self.strs.insert(s.into(), i);
-        self.out.ops.push(Op::Atom(i));
-        Ok(())
+        self.out.strs.push((start, count(self.out.text.len())?));
+        self.strs.entry(h).or_insert(i);
+        self.push(Op::Str(i))
+    }
+
+    /// The index of `name` in `out.names`, added when new.
+    fn name(&mut self, name: &'static str) -> Result<u32, Error> {
+        count(self.names.index(name, &mut self.out.names))
     }
 
     /// Starts a list or dict whose count `Open::end` fills in.
@@ -171,7 +166,8 @@ impl Open<'_> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
-        self.f.out.ops.push(Op::Name(name));
+        let i = self.f.name(name)?;
+        self.f.out.ops.push(Op::Name(i));
         self.item(value)
     }
 
@@ -182,6 +178,15 @@ impl Open<'_> {
         }
         Ok(())
     }
+}
+
+/// `serialize_<type>` methods that push one step made from the value.
+macro_rules! steps {
+    ($($method:ident($t:ty) => $op:expr;)*) => {
+        $(fn $method(self, v: $t) -> Result<(), Error> {
+            self.push($op(v))
+        })*
+    };
 }
 
 impl<'a> ser::Serializer for &'a mut Flattener {
@@ -195,41 +200,20 @@ impl<'a> ser::Serializer for &'a mut Flattener {
     type SerializeStruct = Open<'a>;
     type SerializeStructVariant = Open<'a>;
 
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out.ops.push(Op::Bool(v));
-        Ok(())
+    steps! {
+        serialize_bool(bool) => Op::Bool;
+        serialize_i8(i8) => |v| Op::Int(i64::from(v));
+        serialize_i16(i16) => |v| Op::Int(i64::from(v));
+        serialize_i32(i32) => |v| Op::Int(i64::from(v));
+        serialize_i64(i64) => Op::Int;
+        serialize_u8(u8) => |v| Op::UInt(u64::from(v));
+        serialize_u16(u16) => |v| Op::UInt(u64::from(v));
+        serialize_u32(u32) => |v| Op::UInt(u64::from(v));
+        serialize_u64(u64) => Op::UInt;
+        serialize_f32(f32) => |v| Op::Float(f64::from(v));
+        serialize_f64(f64) => Op::Float;
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.atom(Atom::Int(v.into()))
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.atom(Atom::Int(v.into()))
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.atom(Atom::Int(v.into()))
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.atom(Atom::Int(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.atom(Atom::UInt(v.into()))
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.atom(Atom::UInt(v.into()))
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.atom(Atom::UInt(v.into()))
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.atom(Atom::UInt(v))
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.out.ops.push(Op::Float(v));
-        Ok(())
-    }
+
     fn serialize_char(self, v: char) -> Result<(), Error> {
         self.str(v.encode_utf8(&mut [0; 4]))
     }
@@ -240,21 +224,19 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         let start = count(self.out.text.len())?;
         self.out.text.extend_from_slice(v);
         let end = count(self.out.text.len())?;
-        self.out.ops.push(Op::Bytes(start, end));
-        Ok(())
+        self.push(Op::Bytes(start, end))
     }
     fn serialize_none(self) -> Result<(), Error> {
-        self.out.ops.push(Op::None);
-        Ok(())
+        self.push(Op::None)
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Error> {
-        self.serialize_none()
+        self.push(Op::None)
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
-        self.serialize_none()
+        self.push(Op::None)
     }
     fn serialize_unit_variant(
         self,
@@ -262,8 +244,8 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.out.ops.push(Op::Name(variant));
-        Ok(())
+        let i = self.name(variant)?;
+        self.push(Op::Name(i))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -279,9 +261,12 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.out.ops.push(Op::Tagged(variant));
+        let i = self.name(variant)?;
+        self.push(Op::Tagged(i))?;
         value.serialize(self)
     }
+    // A sequence, tuple or tuple struct is a list; a map or struct a dict;
+    // a tuple or struct variant is tagged with its name first.
     fn serialize_seq(self, _len: Option<usize>) -> Result<Open<'a>, Error> {
         Ok(self.open(Op::List(0)))
     }
@@ -298,7 +283,8 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         _len: usize,
     ) -> Result<Open<'a>, Error> {
-        self.out.ops.push(Op::Tagged(variant));
+        let i = self.name(variant)?;
+        self.out.ops.push(Op::Tagged(i));
         Ok(self.open(Op::List(0)))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Open<'a>, Error> {
@@ -314,54 +300,37 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         _len: usize,
     ) -> Result<Open<'a>, Error> {
-        self.out.ops.push(Op::Tagged(variant));
+        let i = self.name(variant)?;
+        self.out.ops.push(Op::Tagged(i));
         Ok(self.open(Op::Dict(0)))
     }
 }
 
-/// The serde traits of sequences all add an item.
-macro_rules! seq_trait {
-    ($name:ident, $method:ident) => {
-        impl ser::$name for Open<'_> {
+/// The serde traits of a list or dict being flattened, each adding an item
+/// (`item`) or a named field (`field`) per call; they differ in name only.
+macro_rules! compound {
+    ($($name:ident: $method:ident => $add:ident($($arg:ident: $t:ty),*);)*) => {
+        $(impl ser::$name for Open<'_> {
             type Ok = ();
             type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.item(value)
+            fn $method<T: Serialize + ?Sized>(&mut self, $($arg: $t,)* value: &T) -> Result<(), Error> {
+                self.$add($($arg,)* value)
             }
             fn end(self) -> Result<(), Error> {
                 Open::end(self)
             }
-        }
+        })*
     };
 }
 
-seq_trait!(SerializeSeq, serialize_element);
-seq_trait!(SerializeTuple, serialize_element);
-seq_trait!(SerializeTupleStruct, serialize_field);
-seq_trait!(SerializeTupleVariant, serialize_field);
-
-/// Structs and struct variants both add named fields.
-macro_rules! struct_trait {
-    ($name:ident) => {
-        impl ser::$name for Open<'_> {
-            type Ok = ();
-            type Error = Error;
-            fn serialize_field<T: Serialize + ?Sized>(
-                &mut self,
-                name: &'static str,
-                value: &T,
-            ) -> Result<(), Error> {
-                self.field(name, value)
-            }
-            fn end(self) -> Result<(), Error> {
-                Open::end(self)
-            }
-        }
-    };
+compound! {
+    SerializeSeq: serialize_element => item();
+    SerializeTuple: serialize_element => item();
+    SerializeTupleStruct: serialize_field => item();
+    SerializeTupleVariant: serialize_field => item();
+    SerializeStruct: serialize_field => field(name: &'static str);
+    SerializeStructVariant: serialize_field => field(name: &'static str);
 }
-
-struct_trait!(SerializeStruct);
-struct_trait!(SerializeStructVariant);
 
 /// A map's key is any value, then its value: one pair.
 impl ser::SerializeMap for Open<'_> {
@@ -379,30 +348,4 @@ impl ser::SerializeMap for Open<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repeated_values_are_one_atom_and_counts_are_filled_in() {
-        let text = "\"The plan is ready,\" Ada Brook said. Ada Brook left.";
-        let analysis = whosaid::analyze(text, &whosaid::Options::default());
-        let f = flatten(&analysis).unwrap();
-        let strs: Vec<&[u8]> = f
-            .atoms
-            .iter()
-            .filter_map(|a| match *a {
-                Atom::Str(s, e) => Some(f.bytes(s, e)),
-                _ => None,
-            })
-            .collect();
-        let ada = strs.iter().filter(|s| **s == b"Ada Brook").count();
-        assert_eq!(ada, 1, "one atom for the name however often it is used: {strs:?}");
-        let uses = |want: &[u8]| {
-            f.ops.iter().filter(|op| matches!(op, Op::Atom(i) if f.atoms.get(*i as usize).is_some_and(|a| matches!(*a, Atom::Str(s, e) if f.bytes(s, e) == want)))).count()
-        };
-        assert!(uses(b"Ada Brook") >= 3, "mentions and the speaker's name: {:?}", f.ops);
-        // {"quotes": [...], "entities": [...]}: a dict of 2, a list of 1 quote.
-        assert!(matches!(f.ops.first(), Some(Op::Dict(2))), "{:?}", f.ops);
-        assert!(matches!(f.ops.get(2), Some(Op::List(1))), "{:?}", f.ops);
-    }
-}
+mod tests;

@@ -45,7 +45,7 @@ fn analyze<'py>(
     let flat = py
         .detach(|| flat::flatten(&analyze_core(&text, &options)))
         .map_err(|e| PyRuntimeError::new_err(format!("whosaid.analyze: {e}")))?;
-    objects::to_python(py, &objects::Names::default(), &flat)
+    objects::to_python(py, &mut objects::Cache::default(), &flat)
 }
 
 /// `analyze` of each str in `texts` (any iterable), on `threads` threads
@@ -75,11 +75,11 @@ fn analyze_many<'py>(
     let batch = Batch::read("analyze_many", texts, threads, offsets, continuations)?;
     let list = PyList::empty(py);
     let _paused = GcPause::new(py)?;
-    let names = objects::Names::default();
+    let mut cache = objects::Cache::default();
     batch.run(py, &|a| flat::flatten(&a), &mut |flat| {
         let flat =
             flat.map_err(|e| PyRuntimeError::new_err(format!("whosaid.analyze_many: {e}")))?;
-        list.append(objects::to_python(py, &names, &flat)?)
+        list.append(objects::to_python(py, &mut cache, &flat)?)
     })?;
     Ok(list.into_any())
 }

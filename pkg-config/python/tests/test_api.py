@@ -178,3 +178,19 @@ def test_a_repeated_value_is_one_object_within_a_result():
     texts.append(quote["speaker"]["text"])
     assert name == "Ada Brook" and len(texts) == 4 and all(t is name for t in texts)
     assert quote["start"] is quote["parts"][0]["start"] and quote["start"] > 256
+
+
+def test_ints_are_shared_across_a_call_and_large_offsets_stay_exact(run_cli):
+    # An offset below 65,536 is one object per call, whichever article uses
+    # it (past CPython's own small ints, -5..256); above, each is made on its
+    # own. Either way the numbers are the CLI's.
+    pair = ["x" * 300 + ' "One," Ada Brook said.', "y" * 300 + ' "Two," Ada Brook said.']
+    far = "The council met and talked for a long time. " * 1600 + MAYOR
+    expected = run_cli([("a", pair[0]), ("b", pair[1]), ("c", far)])
+    for r in expected:
+        del r["id"]
+    a, b, c = got = whosaid.analyze_many([*pair, far], threads=2)
+    assert got == expected
+    assert a["quotes"][0]["start"] == b["quotes"][0]["start"] > 256
+    assert a["quotes"][0]["start"] is b["quotes"][0]["start"]
+    assert c["quotes"][0]["start"] > 70_000

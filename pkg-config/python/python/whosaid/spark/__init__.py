@@ -16,7 +16,7 @@ is loaded once per Python worker, which Spark reuses from task to task.
 from __future__ import annotations
 
 import functools
-from typing import Any, Iterator, Optional
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 try:
     import pyarrow as pa
@@ -140,20 +140,28 @@ def _task_threads() -> int:
         return 1
 
 
-def _map_batches(
-    batches: Iterator[pa.RecordBatch], *, arrow_schema: pa.Schema, offsets: str, continuations: str
-) -> Iterator[pa.RecordBatch]:
-    """mapInArrow's function: each batch of (id, text) -> a batch of analyses."""
+def _analysed(
+    batches: Iterator[pa.RecordBatch], *, offsets: str, continuations: str
+) -> Iterator[Tuple[pa.RecordBatch, Dict[str, Any]]]:
+    """Each (id, text) batch of a partition with its quote and mention rows,
+    as `_columns` gives them: the code both mapInArrow functions share."""
     engine = _engine()
     threads = _task_threads()
-    id_type = arrow_schema.field("id").type
-    quotes_type = arrow_schema.field("quotes").type
-    mentions_type = arrow_schema.field("entities").type
     for batch in batches:
         texts = [t if t is not None else "" for t in batch.column(1).to_pylist()]
         # The rows come from the engine as Arrow buffers: no Python object
         # per value (see columns.rs in the binding).
-        tables = engine._whosaid._columns(texts, threads=threads, offsets=offsets, continuations=continuations)
+        yield batch, engine._whosaid._columns(texts, threads=threads, offsets=offsets, continuations=continuations)
+
+
+def _map_batches(
+    batches: Iterator[pa.RecordBatch], *, arrow_schema: pa.Schema, offsets: str, continuations: str
+) -> Iterator[pa.RecordBatch]:
+    """mapInArrow's function: each batch of (id, text) -> a batch of analyses."""
+    id_type = arrow_schema.field("id").type
+    quotes_type = arrow_schema.field("quotes").type
+    mentions_type = arrow_schema.field("entities").type
+    for batch, tables in _analysed(batches, offsets=offsets, continuations=continuations):
         columns = [
             batch.column(0).cast(id_type),
             _list_array(quotes_type, tables["quotes"]),
@@ -164,14 +172,20 @@ def _map_batches(
 
 def _list_array(list_type: pa.ListType, table: Any) -> pa.Array:
     """One list of row structs per article, from `_columns`' buffers."""
-    offsets, names, columns = table
     fields = list(list_type.value_type)
+    starts, children = _unpack(fields, table)
+    values = pa.StructArray.from_arrays(children, fields=fields)
+    return pa.ListArray.from_arrays(starts, values, type=list_type)
+
+
+def _unpack(fields: List[pa.Field], table: Any) -> Tuple[pa.Array, List[pa.Array]]:
+    """One table of `_columns`: where each article's rows start (int32, one
+    more than the articles), and a column per field, of the field's type."""
+    offsets, names, columns = table
     if names != [f.name for f in fields]:
         raise RuntimeError(f"whosaid.spark: the engine's columns {names} are not the schema's")
-    children = [_column(f.type, col) for f, col in zip(fields, columns)]
-    values = pa.StructArray.from_arrays(children, fields=fields)
     starts = pa.Array.from_buffers(pa.int32(), len(offsets) // 4, [None, pa.py_buffer(offsets)])
-    return pa.ListArray.from_arrays(starts, values, type=list_type)
+    return starts, [_column(f.type, col) for f, col in zip(fields, columns)]
 
 
 def _column(arrow_type: pa.DataType, column: Any) -> pa.Array:

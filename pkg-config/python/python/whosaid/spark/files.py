@@ -35,7 +35,7 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 from pyspark.sql.pandas.types import to_arrow_schema
 
-from whosaid.spark import MENTION_FIELDS, QUOTE_FIELDS, _column, _engine, _task_threads
+from whosaid.spark import MENTION_FIELDS, QUOTE_FIELDS, _analysed, _unpack
 
 TABLES = ("quotes", "entities")
 _COUNTS = T.StructType([T.StructField(n, T.LongType(), False) for n in ("articles", "quotes", "mentions")])
@@ -105,8 +105,6 @@ def _write_partition(
     and one row of counts per batch."""
     from pyspark import TaskContext
 
-    engine = _engine()
-    threads = _task_threads()
     ctx = TaskContext.get()
     part, attempt = (ctx.partitionId(), ctx.taskAttemptId()) if ctx is not None else (0, 0)
     filesys, _ = filesystem(output)
@@ -114,9 +112,7 @@ def _write_partition(
     temp = {name: f"{path}/.part-{part:05d}-{attempt}.parquet" for name, path in dirs.items()}
     writers: Dict[str, Any] = {}
     try:
-        for batch in batches:
-            texts = [t if t is not None else "" for t in batch.column(1).to_pylist()]
-            tables = engine._whosaid._columns(texts, threads=threads, offsets=offsets, continuations=continuations)
+        for batch, tables in _analysed(batches, offsets=offsets, continuations=continuations):
             sizes = {}
             for name in TABLES:
                 rows = _rows(schemas[name], batch.column(0), tables[name])
@@ -140,14 +136,10 @@ def _write_partition(
 def _rows(schema: pa.Schema, ids: pa.Array, table: Any) -> pa.Table:
     """One table's rows of a batch, from `_columns`' buffers: each row's id is
     its article's."""
-    offsets, names, columns = table
     fields = list(schema)[1:]
-    if names != [f.name for f in fields]:
-        raise RuntimeError(f"whosaid.spark: the engine's columns {names} are not the schema's")
-    starts = pa.Array.from_buffers(pa.int32(), len(offsets) // 4, [None, pa.py_buffer(offsets)])
+    starts, columns = _unpack(fields, table)
     # The article of each row: a list per article of as many rows as it has.
     lists = pa.ListArray.from_arrays(starts, pa.nulls(starts[-1].as_py() if len(starts) else 0))
     article = pc.list_parent_indices(lists)
-    children = [ids.cast(schema.field("id").type).take(article)]
-    children += [_column(f.type, col) for f, col in zip(fields, columns)]
+    children = [ids.cast(schema.field("id").type).take(article), *columns]
     return pa.Table.from_arrays(children, schema=schema)
