@@ -491,3 +491,10 @@ fn an_inverted_speaker_runs_through_recently_named_to_the_name() {
     let t = "Job cuts will come this week, said Acme’s recently named executive chair Ann Lee in an email.";
     assert_eq!(name_for(t, "Job cuts"), "Ann Lee");
 }
+
+#[test]
+fn said_of_that_names_a_topic_not_a_clause() {
+    let t = "\"We were looking to do this later,\" Ann Lee, a deputy administrator, said of that plan in a call with reporters.";
+    assert_eq!(name_for(t, "looking to do this"), "Ann Lee");
+    assert!(quotes(t).iter().all(|q| !q.text.contains("call with reporters")), "{:#?}", quotes(t));
+}

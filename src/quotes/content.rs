@@ -301,7 +301,9 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             if v.quote_of(k).is_some() && !v.is_open_mark(k) {
                 continue;
             }
-            if v.low(k) == "that" || v.tok(k) == ":" {
+            // "said of that plan": after a preposition, "that" is a determiner.
+            let determiner = matches!(v.low(k - 1), "of" | "about" | "on" | "to" | "with" | "for");
+            if v.low(k) == "that" && !determiner || v.tok(k) == ":" {
                 return Rest::Clause(k + 1);
             }
             if v.tags(k).is_cue_word() {
