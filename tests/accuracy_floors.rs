@@ -86,11 +86,11 @@ fn news_dev_speakers_and_quotes() {
     check(
         "news-dev.jsonl",
         &[
-            (&["quotes", AT3, "speaker_name_acc"], 92.4),
-            (&["quotes", "words", "attributed", "f1"], 84.2),
-            (&["quotes", AT3, "f1"], 84.5),
-            (&["quotes", AT8, "f1"], 72.2),
-            (&["quotes", AT3, "recall_direct"], 92.8),
+            (&["quotes", AT3, "speaker_name_acc"], 94.3),
+            (&["quotes", "words", "attributed", "f1"], 86.7),
+            (&["quotes", AT3, "f1"], 84.8),
+            (&["quotes", AT8, "f1"], 72.5),
+            (&["quotes", AT3, "recall_direct"], 93.2),
         ],
     );
 }
@@ -100,11 +100,11 @@ fn polnear_dev_quotes_and_speakers() {
     check(
         "polnear-dev.jsonl",
         &[
-            (&["quotes", "words", "attributed", "f1"], 85.8),
-            (&["quotes", AT8, "f1"], 71.4),
-            (&["quotes", AT3, "f1"], 87.0),
-            (&["quotes", AT3, "speaker_acc"], 94.2),
-            (&["quotes", AT3, "cue_acc"], 94.0),
+            (&["quotes", "words", "attributed", "f1"], 86.3),
+            (&["quotes", AT8, "f1"], 71.9),
+            (&["quotes", AT3, "f1"], 87.5),
+            (&["quotes", AT3, "speaker_acc"], 94.7),
+            (&["quotes", AT3, "cue_acc"], 94.2),
             (&["quotes", AT3, "recall_direct"], 95.0),
         ],
     );
