@@ -498,3 +498,10 @@ fn said_of_that_names_a_topic_not_a_clause() {
     assert_eq!(name_for(t, "looking to do this"), "Ann Lee");
     assert!(quotes(t).iter().all(|q| !q.text.contains("call with reporters")), "{:#?}", quotes(t));
 }
+
+#[test]
+fn a_name_with_a_party_parenthesis_and_an_apposition_speaks() {
+    let t = "“We would get them,” Rep. Ann Vell (R-Ohio), a member of the panel, said in an interview. “It is strange.”";
+    assert_eq!(name_for(t, "would get them"), "Ann Vell");
+    assert!(quotes(t).iter().all(|q| !q.text.contains("member of the panel")), "{:#?}", quotes(t));
+}

@@ -252,7 +252,16 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
         return None;
     }
     let appositive_name = is_name(v, first + 1..comma);
-    let Some(np) = left(v, first, floor) else {
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the name
+    // before the party's parenthesis.
+    let before = match first.checked_sub(1).filter(|&p| p > floor && v.tok(p) == ")") {
+        Some(close) => (close.saturating_sub(10).max(floor)..close)
+            .rev()
+            .find(|&k| v.tok(k) == "(")
+            .unwrap_or(first),
+        None => first,
+    };
+    let Some(np) = left(v, before, floor) else {
         // "The company that runs the show, Acme Media, said": the name.
         return appositive_name.then_some(first + 1..comma);
     };
