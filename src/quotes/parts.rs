@@ -69,8 +69,11 @@ fn interruption(
     if !inside(cue) {
         return None;
     }
-    // The speaker joins the cue when it sits beside it ("he said", "said Ann Lee").
-    let near = speaker.filter(|s| inside(s) && (s.end + 3 >= cue.start && s.start <= cue.end + 3));
+    // The speaker joins the cue when it sits beside it ("he said", "said Ann
+    // Lee"), or before it across an apposition ("Ann Lee, a member of the
+    // panel, said").
+    let near =
+        speaker.filter(|s| inside(s) && (s.end + WINDOW >= cue.start && s.start <= cue.end + 3));
     Some(match near {
         Some(s) => s.start.min(cue.start)..s.end.max(cue.end),
         None => cue.clone(),
@@ -98,6 +101,14 @@ mod tests {
         assert_eq!(
             parts("\"The bridge is not safe,\" Ann Lee said. \"Nobody should cross it.\""),
             ["The bridge is not safe,", "Nobody should cross it."]
+        );
+    }
+
+    #[test]
+    fn an_apposition_between_speaker_and_verb_is_in_neither_part() {
+        assert_eq!(
+            parts("\"We will win,\" Ann Lee, a member of the panel, said. \"We always do.\""),
+            ["We will win,", "We always do."]
         );
     }
 
