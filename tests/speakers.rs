@@ -505,3 +505,16 @@ fn a_name_with_a_party_parenthesis_and_an_apposition_speaks() {
     assert_eq!(name_for(t, "would get them"), "Ann Vell");
     assert!(quotes(t).iter().all(|q| !q.text.contains("member of the panel")), "{:#?}", quotes(t));
 }
+
+#[test]
+fn a_plural_noun_is_no_verb_framing_a_quotation() {
+    let t = "Coach Bo Kern gave his players a talk on Tuesday, telling them to “believe in yourselves” before the game.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("gave"))),
+        "{qs:#?}"
+    );
+    // A verb framing a fragment still makes a partial quote.
+    let t = "Ann Vell openly admires the mayor as a “strong leader” in speeches.";
+    assert_eq!(name_for(t, "strong leader"), "Ann Vell");
+}

@@ -27,8 +27,18 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
         if matches!(v.tok(verb), "." | "?" | "!" | ";") || v.quote_of(verb).is_some() {
             return None;
         }
+        // Another reporting verb between ("telling them to \"...\"") has the
+        // quotation, or leaves it.
+        if v.tags(verb).is_cue_word() && v.low(verb).ends_with("ing") && verb + 1 < open {
+            return None;
+        }
         let low = v.low(verb);
-        let verbish = v.is_word(verb)
+        // After "the" or "his", a word in -s or -ed is a noun ("his players").
+        let after_determiner = verb.checked_sub(1).is_some_and(|p| {
+            v.is(p, Class::Determiner) || matches!(v.low(p), "his" | "her" | "their" | "its" | "our" | "my" | "your")
+        });
+        let verbish = !after_determiner
+            && v.is_word(verb)
             && low.starts_with(|c: char| c.is_alphabetic())
             && !v.is_cap(verb)
             && !v.is(verb, Class::Stop)
