@@ -518,3 +518,17 @@ fn a_plural_noun_is_no_verb_framing_a_quotation() {
     let t = "Ann Vell openly admires the mayor as a “strong leader” in speeches.";
     assert_eq!(name_for(t, "strong leader"), "Ann Vell");
 }
+
+#[test]
+fn a_dash_before_a_new_clause_is_no_signature_and_as_that_is_no_report() {
+    let t = "Odd as that might sound, the doctor wrote about it in his book “Songs of the Mind” — Lee was not thrilled.";
+    let qs = quotes(t);
+    for bad in ["Lee was not thrilled", "Odd"] {
+        assert!(
+            qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != bad)),
+            "{bad}: {qs:#?}"
+        );
+    }
+    let t = "“We are here.” ― Ana Ruiz";
+    assert_eq!(name_for(t, "We are here"), "Ana Ruiz");
+}

@@ -82,7 +82,15 @@ pub(super) fn that_clause(v: &View, mi: usize) -> Option<Draft> {
         if matches!(v.tok(k), "." | "?" | "!" | ";" | ":") || v.quote_of(k).is_some() {
             return None;
         }
-        if v.tok(k) == "that" && k + 1 < open && k > sent.start && v.is_word(k - 1) {
+        // Not "as that might sound", "so that", "now that": a conjunction
+        // or preposition before "that" makes it no reported clause.
+        if v.tok(k) == "that"
+            && k + 1 < open
+            && k > sent.start
+            && v.is_word(k - 1)
+            && !v.is(k - 1, Class::Stop)
+            && !v.is(k - 1, Class::Adjunct)
+        {
             let (l, _) = speaker::skip_left(v, k - 1, sent.start);
             // "its hyperbolic prediction that": a noun phrase with its
             // owner, not a speaker ("his lawyer", a title, still speaks).

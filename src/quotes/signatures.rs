@@ -63,7 +63,12 @@ fn dash_signatures(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<A
         {
             continue;
         }
-        let Some(name) = speaker::right(v, k + 1, r.end).filter(|n| v.is_cap(n.start)) else {
+        // A signature is a name alone, or with a title after a comma: not
+        // the subject of a new clause ("— Lee wasn't thrilled").
+        let signed = |n: &Range<usize>| {
+            v.is_cap(n.start) && (n.end >= r.end || matches!(v.tok(n.end), "," | "." | "(" | ")" | ";"))
+        };
+        let Some(name) = speaker::right(v, k + 1, r.end).filter(signed) else {
             continue;
         };
         if let Some((start, end)) = before_group(v, k - 1, r.start) {
