@@ -532,3 +532,9 @@ fn a_dash_before_a_new_clause_is_no_signature_and_as_that_is_no_report() {
     let t = "“We are here.” ― Ana Ruiz";
     assert_eq!(name_for(t, "We are here"), "Ana Ruiz");
 }
+
+#[test]
+fn a_patient_or_a_victim_can_describe_what_happened() {
+    let t = "The man went back to the doctor.\n\n\"Climbing the stairs took half an hour,\" the patient described in the report.";
+    assert_eq!(name_for(t, "Climbing the stairs"), "the patient");
+}
