@@ -62,9 +62,7 @@ impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+            self.add(super::swar::word(c));
         }
         // The tail is padded with zeros and tagged with its length, so
         // "a" and "a\0" differ.

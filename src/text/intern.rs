@@ -13,6 +13,7 @@
 //! panics.
 
 use super::fasthash::K;
+use super::swar::word;
 use super::table::{self, Vacant};
 
 /// A word's key as the slot table holds it: never 0, which marks an empty
@@ -98,7 +99,7 @@ pub fn key_at(bytes: &[u8], start: usize, end: usize) -> u64 {
     // NOTE: a token under eight bytes with eight bytes of text from its
     // start (nearly all of them) is keyed by one load and a mask.
     match bytes.get(start..start + 8) {
-        Some(c) if end - start < 8 => short_key(word8(c), end - start),
+        Some(c) if end - start < 8 => short_key(word(c), end - start),
         _ => key_of(bytes.get(start..end).unwrap_or(&[])),
     }
 }
@@ -127,19 +128,11 @@ fn short_key(x: u64, len: usize) -> u64 {
     (x & u64::MAX >> ((64 - 8 * (len & 7)) & 63)) | (len as u64) << 56
 }
 
-/// Eight bytes (`c` has eight) as a little-endian word.
-#[inline(always)]
-fn word8(c: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(c);
-    u64::from_le_bytes(w)
-}
-
 /// A hash of a long word's bytes (eight or more): the words of eight
 /// bytes mixed in turn, the last one overlapping.
 fn hash(b: &[u8]) -> u32 {
     let n = b.len();
-    let at8 = |at: usize| b.get(at..at + 8).map_or(0, word8);
+    let at8 = |at: usize| b.get(at..at + 8).map_or(0, word);
     let mut x = at8(0);
     let mut at = 8;
     while at + 8 < n {

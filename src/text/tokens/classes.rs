@@ -7,6 +7,8 @@
 //! stands for (the tests check every byte, and the general punctuation
 //! block); no panics.
 
+use crate::text::swar::{word, HIGH, ONES};
+
 /// An apostrophe, straight or curly.
 pub(super) fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -24,9 +26,7 @@ pub(super) fn may_continue_word(b: u8) -> bool {
 pub(super) fn ascii_run(bytes: &[u8], mut pos: usize) -> usize {
     // NOTE: eight bytes a step: a word is usually over within one or two.
     while let Some(chunk) = bytes.get(pos..pos + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let stop = not_alnum(u64::from_le_bytes(w));
+        let stop = not_alnum(word(chunk));
         if stop != 0 {
             return pos + (stop.trailing_zeros() / 8) as usize;
         }
@@ -41,7 +41,6 @@ pub(super) fn ascii_run(bytes: &[u8], mut pos: usize) -> usize {
 /// The high bit of each byte of `x` that is not an ASCII letter or digit.
 #[inline(always)]
 pub(super) fn not_alnum(x: u64) -> u64 {
-    use crate::text::swar::{HIGH, ONES};
     // Sums on the low seven bits of each byte never carry into the next.
     let low7 = x & (0x7f * ONES);
     let at_least = |v: u64, c: u64| v + (0x80 - c) * ONES;
