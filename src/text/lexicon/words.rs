@@ -9,6 +9,7 @@
 
 use super::{lists, Class};
 use crate::text::fasthash::FastMap;
+use std::borrow::Cow;
 use crate::text::wordkey::{self, Folded, Table};
 use std::sync::OnceLock;
 
@@ -61,7 +62,7 @@ struct Lexicon {
     words: Table<u32>,
     /// The same for words the table cannot key (longer than
     /// [`wordkey::MAX_LEN`] bytes; none in today's lists).
-    long: FastMap<&'static str, u32>,
+    long: FastMap<Cow<'static, str>, u32>,
     /// The longest word in `words`, in bytes: longer words need no lookup.
     longest: usize,
     /// The first bytes of the words in `words`, one bit each.
@@ -88,7 +89,7 @@ fn lexicon() -> &'static Lexicon {
         let mut words = parse_words();
         for (first, list) in &cues {
             let one = list.iter().any(|(phrase, _)| phrase.len() == 1);
-            *words.entry(first).or_insert(0) |= CUE_START | if one { CUE_WORD } else { 0 };
+            *words.entry(Cow::Borrowed(*first)).or_insert(0) |= CUE_START | if one { CUE_WORD } else { 0 };
         }
         let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
         let mut firsts = [0u64; 4];
@@ -140,8 +141,13 @@ fn parse_cues() -> FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
 /// Each listed word with its classes' bits. A class takes the one-word
 /// entries of the phrase lists too (lower-cased), so that the quote finder
 /// knows every given name and title the tagger knows.
-fn parse_words() -> FastMap<&'static str, u32> {
-    let mut out: FastMap<&'static str, u32> = FastMap::default();
+///
+/// NOTE: a lower-cased entry is owned by the map (and, past the table's
+/// key length, by the lexicon), not leaked: the fuzzers' leak check saw
+/// leaked strings the table, which keeps only integer keys, no longer
+/// pointed to.
+fn parse_words() -> FastMap<Cow<'static, str>, u32> {
+    let mut out: FastMap<Cow<'static, str>, u32> = FastMap::default();
     let own = [
         (Class::Skip, lists::SKIP),
         (Class::Stop, lists::STOP),
@@ -156,7 +162,7 @@ fn parse_words() -> FastMap<&'static str, u32> {
     ];
     for (class, list) in own {
         for w in list.entries() {
-            *out.entry(w).or_insert(0) |= 1 << class as u32;
+            *out.entry(Cow::Borrowed(w)).or_insert(0) |= 1 << class as u32;
         }
     }
     let phrases = [
@@ -168,11 +174,10 @@ fn parse_words() -> FastMap<&'static str, u32> {
     ];
     for (class, list) in phrases {
         for w in list.entries().filter(|w| !w.contains(char::is_whitespace)) {
-            // Lower-cased once, at load, for the life of the program.
-            let low: &'static str = match w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii()
-            {
-                true => Box::leak(w.to_lowercase().into_boxed_str()),
-                false => w,
+            // Lower-cased once, at load.
+            let low = match w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                true => Cow::Owned(w.to_lowercase()),
+                false => Cow::Borrowed(w),
             };
             *out.entry(low).or_insert(0) |= 1 << class as u32;
         }
