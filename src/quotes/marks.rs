@@ -10,9 +10,12 @@
 //! marks (inch marks, apostrophes such as "the '90s" or "rock 'n' roll")
 //! never produce a span that swallows text beyond its paragraph; no panics.
 
+mod facing;
+
 use crate::text::sentences::Paragraph;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::Doc;
+use facing::{classify, double_apostrophe, Mark, Role};
 
 /// A span enclosed by quotation marks, in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,20 +35,6 @@ pub struct Marked {
     pub single: bool,
     /// Index of the paragraph.
     pub paragraph: usize,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Role {
-    Open,
-    Close,
-    /// A straight mark whose direction comes from the state.
-    Toggle,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Mark {
-    Double(Role),
-    Single(Role),
 }
 
 /// Finds all quoted spans in the document, in text order.
@@ -246,81 +235,6 @@ fn marked(
         continues: false,
         single,
         paragraph,
-    }
-}
-
-/// Token `i` and the next are two adjacent apostrophes (''): a double
-/// mark, returned as one token with the way it faces.
-fn double_apostrophe(text: &str, toks: &[Token], i: usize) -> Option<(Role, Token)> {
-    let a = toks.get(i)?;
-    let b = toks.get(i + 1)?;
-    if a.text(text) != "'" || b.text(text) != "'" || b.start() != a.end() {
-        return None;
-    }
-    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-    let next = toks.get(i + 2);
-    let space_before = prev.is_none_or(|p| p.end() < a.start());
-    let space_after = next.is_none_or(|n| n.start() > b.end());
-    let role = match (space_before, space_after) {
-        (true, false) => Role::Open,
-        (false, true) => Role::Close,
-        _ if next.is_some_and(|n| n.kind == TokenKind::Punct) => Role::Close,
-        _ => Role::Toggle,
-    };
-    Some((role, Token::new(a.start(), b.end(), TokenKind::Punct)?))
-}
-
-/// Decides whether token `i` is a quotation mark and which way it faces.
-fn classify(text: &str, toks: &[Token], i: usize) -> Option<Mark> {
-    let tok = toks.get(i)?;
-    if tok.kind != TokenKind::Punct {
-        return None;
-    }
-    // Most punctuation is no quotation mark: say so before reading its neighbours.
-    if !matches!(tok.text(text), "“" | "„" | "«" | "”" | "»" | "\"" | "‘" | "’" | "'") {
-        return None;
-    }
-    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-    let next = toks.get(i + 1);
-    let space_before = prev.is_none_or(|p| p.end() < tok.start());
-    let space_after = next.is_none_or(|n| n.start() > tok.end());
-    let prev_opens =
-        prev.is_some_and(|p| matches!(p.text(text), "(" | "[" | "—" | "–" | "-" | ":"));
-    let left = (space_before || prev_opens) && !space_after;
-    let right = !space_before && (space_after || next.is_some_and(|n| n.kind == TokenKind::Punct));
-    let role = if left {
-        Role::Open
-    } else if right {
-        Role::Close
-    } else {
-        Role::Toggle
-    };
-    match tok.text(text) {
-        // A left mark used to close ("...,“ said Clyburn"): let the state decide.
-        "“" if right && !left => Some(Mark::Double(Role::Toggle)),
-        "“" | "„" | "«" => Some(Mark::Double(Role::Open)),
-        // A right mark at the start of a paragraph ("”Mr. Trump is ...”",
-        // "” … he said") closes nothing there: a mistyped opener.
-        "”" if prev.is_none() => Some(Mark::Double(Role::Toggle)),
-        "”" | "»" => Some(Mark::Double(Role::Close)),
-        "\"" => {
-            // 5'10" or a 12" record: an inch mark after a number.
-            let after_number = |p: &Token| p.kind == TokenKind::Number;
-            let feet = prev.is_some_and(|p| p.text(text) == "'")
-                && i.checked_sub(2).and_then(|q| toks.get(q)).is_some_and(after_number);
-            if (prev.is_some_and(after_number) || feet) && !space_before && role != Role::Open {
-                return None;
-            }
-            Some(Mark::Double(if role == Role::Toggle { Role::Toggle } else { role }))
-        }
-        "‘" => Some(Mark::Single(Role::Open)),
-        "’" | "'" => {
-            if role == Role::Open && next.is_some_and(|n| n.kind == TokenKind::Number) {
-                return None; // "the '90s"
-            }
-            Some(Mark::Single(role))
-        }
-        _ => None,
     }
 }
 

@@ -10,29 +10,14 @@
 //! accessor takes any index and answers a neutral value out of range; no
 //! panics.
 
+mod flags;
+
 use super::marks;
+use flags::Flags;
 use crate::text::lexicon::{self, Tags};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::wordkey::fold_ascii;
 use crate::text::Doc;
-
-/// Flag: the token is a word (starts with a letter).
-const WORD: u8 = 1;
-/// Flag: the token is a word that starts with a capital letter.
-const CAP: u8 = 2;
-/// Flag: the token is one punctuation mark or symbol.
-const PUNCT: u8 = 4;
-/// Flag: the token has a capital, so its lower case is in `lower`.
-const LOWERED: u8 = 8;
-/// Flag: a token the attribution scan stops at ([`Words::landmarks`]).
-const LANDMARK: u8 = 32;
-/// Flag: ".", "?", "!" or ",", one of which comes just before every place
-/// a content span can end at (see `span::clause_after`).
-const PAUSE: u8 = 128;
-/// Flag of the per-token array only: a quotation mark or apostrophe
-/// ([`marks::is_mark`]). (The per-token array has no [`LOWERED`]: a token's
-/// lower case is read through its word.)
-const MARK: u8 = 16;
 
 /// The punctuation the attribution scan looks for: brackets (a sentence
 /// break inside them is none) and the dashes of a signature.
@@ -45,10 +30,10 @@ fn is_landmark_punct(text: &str) -> bool {
 #[derive(Clone, Copy)]
 struct Word<'t> {
     text: &'t str,
-    /// With [`LOWERED`], the byte range of the lower case in `Words::lower`.
+    /// With [`Flags::LOWERED`], the byte range of the lower case in `Words::lower`.
     lower: (u32, u32),
     tags: Tags,
-    flags: u8,
+    flags: Flags,
 }
 
 /// The word facts of a document: one entry per distinct word, found
@@ -65,9 +50,10 @@ pub struct Words<'d, 't> {
     landmarks: Vec<u32>,
     /// The tokens that are quotation marks or apostrophes, in order.
     marks: Vec<u32>,
-    /// Each token's word flags, one byte a token: the questions rules ask
-    /// most (word? capital? punctuation?) read one array, not two.
-    flags: Vec<u8>,
+    /// Each token's word flags and [`Flags::MARK`], one byte a token: the
+    /// questions rules ask most (word? capital? punctuation?) read one
+    /// array, not two.
+    flags: Vec<Flags>,
 }
 
 impl<'d, 't> Words<'d, 't> {
@@ -99,17 +85,19 @@ impl<'d, 't> Words<'d, 't> {
         // NOTE: the per-token flags are gathered from a byte per word (a
         // table that stays in L1) in a loop of its own, not pushed from the
         // word table in the loop above: no capacity check per token.
-        let by_id: Vec<u8> = w.words.iter().map(token_flags).collect();
-        w.flags = ids.iter().map(|&id| by_id.get(id as usize).copied().unwrap_or(0)).collect();
+        let by_id: Vec<Flags> = w.words.iter().map(token_flags).collect();
+        w.flags =
+            ids.iter().map(|&id| by_id.get(id as usize).copied().unwrap_or_default()).collect();
         let (mut landmarks, mut marks) =
             (Vec::with_capacity(ids.len() / 16 + 4), Vec::with_capacity(ids.len() / 32 + 4));
+        let either = Flags::LANDMARK | Flags::MARK;
         for (i, &f) in w.flags.iter().enumerate() {
-            if f & (LANDMARK | MARK) != 0 {
+            if f.any(either) {
                 let i = u32::try_from(i).unwrap_or(u32::MAX);
-                if f & LANDMARK != 0 {
+                if f.is_landmark() {
                     landmarks.push(i);
                 }
-                if f & MARK != 0 {
+                if f.is_mark() {
                     marks.push(i);
                 }
             }
@@ -144,7 +132,7 @@ impl<'d, 't> Words<'d, 't> {
     /// The token's text in lower case ("" out of range).
     pub fn low(&self, i: usize) -> &str {
         match self.word(i) {
-            Some(w) if w.flags & LOWERED != 0 => {
+            Some(w) if w.flags.is_lowered() => {
                 debug_assert!(self.lower.get(w.lower.0 as usize..w.lower.1 as usize).is_some());
                 self.lower.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("")
             }
@@ -160,22 +148,22 @@ impl<'d, 't> Words<'d, 't> {
 
     /// Whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & CAP != 0)
+        self.flags.get(i).is_some_and(|f| f.is_cap())
     }
 
     /// Whether the token is a word (letters first).
     pub fn is_word(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & WORD != 0)
+        self.flags.get(i).is_some_and(|f| f.is_word())
     }
 
     /// Whether the token is a punctuation mark or symbol (one character).
     pub fn is_punct(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & PUNCT != 0)
+        self.flags.get(i).is_some_and(|f| f.is_punct())
     }
 
     /// Whether the token is ".", "?", "!" or ",".
     pub fn is_pause(&self, i: usize) -> bool {
-        self.flags.get(i).is_some_and(|f| f & PAUSE != 0)
+        self.flags.get(i).is_some_and(|f| f.is_pause())
     }
 }
 
@@ -185,14 +173,15 @@ fn facts<'t>(lower: &mut String, all: &str, t: &Token, text: &'t str) -> Word<'t
         // One character that is no letter or digit, so no capital: as written.
         TokenKind::Punct => {
             let tags = lexicon::tags(text);
-            let landmark = if tags.starts_cue() || is_landmark_punct(text) { LANDMARK } else { 0 };
-            let pause = if matches!(text, "." | "?" | "!" | ",") { PAUSE } else { 0 };
-            Word { text, lower: (0, 0), tags, flags: PUNCT | landmark | pause }
+            let landmark = tags.starts_cue() || is_landmark_punct(text);
+            let pause = matches!(text, "." | "?" | "!" | ",");
+            let flags = Flags::PUNCT.with(Flags::LANDMARK, landmark).with(Flags::PAUSE, pause);
+            Word { text, lower: (0, 0), tags, flags }
         }
         kind => {
             let mut w = read(lower, all, t.start(), t.end(), text, kind == TokenKind::Word);
             if w.tags.starts_cue() {
-                w.flags |= LANDMARK;
+                w.flags |= Flags::LANDMARK;
             }
             w
         }
@@ -225,9 +214,9 @@ fn read<'t>(
         ),
     };
     let mut flags = match (is_word, cap_first) {
-        (true, true) => WORD | CAP,
-        (true, false) => WORD,
-        _ => 0,
+        (true, true) => Flags::WORD | Flags::CAP,
+        (true, false) => Flags::WORD,
+        _ => Flags::default(),
     };
     let mut range = (0, 0);
     if lowered {
@@ -241,7 +230,7 @@ fn read<'t>(
             lower.push_str(&text.to_lowercase());
         }
         range = (u32::try_from(from).unwrap_or(0), u32::try_from(lower.len()).unwrap_or(0));
-        flags |= LOWERED;
+        flags |= Flags::LOWERED;
     }
     let tags = match folded {
         Some(f) => lexicon::tags_folded(f),
@@ -253,11 +242,10 @@ fn read<'t>(
     Word { text, lower: range, tags, flags }
 }
 
-/// The per-token flags of word `w`: its own but [`LOWERED`], and [`MARK`].
-/// Only one-character punctuation can be a mark.
-fn token_flags(w: &Word) -> u8 {
-    let mark = w.flags & PUNCT != 0 && marks::is_mark(w.text);
-    w.flags & !LOWERED | if mark { MARK } else { 0 }
+/// The per-token flags of word `w`: its own, and [`Flags::MARK`]. Only
+/// one-character punctuation can be a mark.
+fn token_flags(w: &Word) -> Flags {
+    w.flags.with(Flags::MARK, w.flags.is_punct() && marks::is_mark(w.text))
 }
 
 #[cfg(test)]
@@ -296,18 +284,17 @@ mod tests {
         let mut lower = String::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             let alone = facts(&mut lower, text, t, t.text(text));
-            let low = if alone.flags & LOWERED != 0 {
+            let low = if alone.flags.is_lowered() {
                 &lower[alone.lower.0 as usize..alone.lower.1 as usize]
             } else {
                 alone.text
             };
-            // The per-token flags are the word's but LOWERED, and MARK.
-            let mark =
-                if t.kind == TokenKind::Punct && marks::is_mark(alone.text) { MARK } else { 0 };
+            // The per-token flags are the word's, and MARK.
+            let mark = t.kind == TokenKind::Punct && marks::is_mark(alone.text);
             let flags = w
                 .word(i)
                 .map(|x| x.flags)
-                .filter(|&f| w.flags.get(i) == Some(&(f & !LOWERED | mark)));
+                .filter(|&f| w.flags.get(i) == Some(&f.with(Flags::MARK, mark)));
             assert_eq!(
                 (w.text(i), w.low(i), w.tags(i), flags),
                 (alone.text, low, alone.tags, Some(alone.flags)),

@@ -20,14 +20,9 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher(u64);
 
-/// The multiplier of the multiply-rotate mix (rustc's), shared by the
-/// engine's own tables ([`crate::text::intern`]).
+/// The multiplier of the multiply-rotate mix (rustc's), shared with the
+/// hash of a long word's key ([`crate::text::intern`]).
 pub(crate) const K: u64 = 0x517c_c1b7_2722_0a95;
-
-/// 2^64 divided by the golden ratio: the multiplier of Fibonacci hashing,
-/// which spreads a key's bits into a table position
-/// ([`crate::text::intern`], [`crate::text::wordkey`]).
-pub(crate) const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl FastHasher {
     fn add(&mut self, word: u64) {
@@ -67,9 +62,7 @@ impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+            self.add(super::swar::word(c));
         }
         // The tail is padded with zeros and tagged with its length, so
         // "a" and "a\0" differ.

@@ -8,16 +8,34 @@
 //! or comparing strings. A longer word's key is a hash of its bytes under
 //! its length, and a match is confirmed by comparing the strings.
 //!
-//! Guarantees: the table stays at most half full, so every probe ends at
-//! an empty slot; the same bytes always get the same key; no panics.
+//! Guarantees: the same bytes always get the same key, and no two words
+//! get the same id; lookups and inserts are those of [`super::table`]; no
+//! panics.
 
-use super::fasthash::{GOLDEN, K};
+use super::fasthash::K;
+use super::swar::word;
+use super::table::{self, Vacant};
 
-/// Words and their keys by id, and the slot table.
+/// A word's key as the slot table holds it: never 0, which marks an empty
+/// slot (a non-empty word's key has its length, or at least 8, in its top
+/// byte).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Slot(u64);
+
+impl table::Key for Slot {
+    const EMPTY: Slot = Slot(0);
+
+    #[inline(always)]
+    fn hash(self) -> u64 {
+        // A short key's high bits are its length and its last bytes: mixed
+        // down into the low ones, where words differ most.
+        self.0 ^ self.0 >> 29
+    }
+}
+
+/// Words and their keys by id, and the slot table from key to id.
 pub struct Table<'t> {
-    /// Each word's id + 1, 0 = empty; the length is a power of two.
-    slots: Vec<u32>,
-    mask: usize,
+    slots: table::Table<Slot, u32>,
     words: Vec<&'t str>,
     keys: Vec<u64>,
 }
@@ -25,21 +43,17 @@ pub struct Table<'t> {
 impl<'t> Table<'t> {
     /// An empty table for a text of `tokens` tokens.
     pub fn for_tokens(tokens: usize) -> Self {
-        // NOTE: an open-addressing table instead of a HashMap: this runs
-        // once per token of every document, and a general map's hashing and
-        // probing cost three times as much here. It doubles when half full,
-        // so it stays the size of the distinct words (a few thousand in an
-        // article, tens of thousands in a book), not of the tokens: on a
-        // 10 MB text a table sized for the tokens took 32 MB and missed the
-        // caches at every token.
+        // NOTE: the table doubles when half full, so it stays the size of
+        // the distinct words (a few thousand in an article, tens of
+        // thousands in a book), not of the tokens: on a 10 MB text a table
+        // sized for the tokens took 32 MB and missed the caches at every
+        // token.
         // A news article has about one distinct word for every two or
         // three tokens, a long text far fewer: sized so that an article's
         // words fit without growing, and a long text's table starts small.
         let words = (tokens / 2).min(1 << 16) + 16;
-        let slots = vec![0u32; tokens.next_power_of_two().clamp(1024, 1 << 16)];
         Table {
-            mask: slots.len() - 1,
-            slots,
+            slots: table::Table::with_slots(tokens.next_power_of_two().clamp(1024, 1 << 16)),
             words: Vec::with_capacity(words),
             keys: Vec::with_capacity(words),
         }
@@ -48,53 +62,24 @@ impl<'t> Table<'t> {
     /// The id of the word with `key` and `bytes` (which only long words
     /// compare), or the empty slot where it would go.
     #[inline(always)]
-    pub fn find(&self, key: u64, bytes: &[u8]) -> Result<u32, usize> {
-        let mut at = slot_of(key) & self.mask;
-        loop {
-            let s = self.slots.get(at).copied().unwrap_or(0);
-            if s == 0 {
-                return Err(at);
-            }
-            let id = s as usize - 1;
-            if self.keys.get(id) == Some(&key)
-                && (is_short(key) || self.words.get(id).map(|w| w.as_bytes()) == Some(bytes))
-            {
-                return Ok(id as u32);
-            }
-            at = (at + 1) & self.mask;
-        }
+    pub fn find(&self, key: u64, bytes: &[u8]) -> Result<u32, Vacant> {
+        // A short word is its key; a long word's key is a hash of it, so
+        // two long words may share one and their bytes tell them apart.
+        let short = is_short(key);
+        self.slots.find(Slot(key), |id| {
+            short || self.words.get(id as usize).map(|w| w.as_bytes()) == Some(bytes)
+        })
     }
 
     /// Adds the word `w` with `key` at the empty slot `at` that
     /// [`Table::find`] gave; its id.
     #[inline(never)]
-    pub fn insert(&mut self, w: &'t str, key: u64, at: usize) -> u32 {
+    pub fn insert(&mut self, w: &'t str, key: u64, at: Vacant) -> u32 {
+        let id = self.words.len() as u32;
         self.words.push(w);
         self.keys.push(key);
-        let n = self.words.len();
-        if let Some(slot) = self.slots.get_mut(at) {
-            *slot = n as u32;
-        }
-        if 2 * n > self.slots.len() {
-            self.grow();
-        }
-        n as u32 - 1
-    }
-
-    /// Doubles the slot table.
-    fn grow(&mut self) {
-        let size = 2 * self.slots.len();
-        self.mask = size - 1;
-        self.slots = vec![0u32; size];
-        for (id, &k) in self.keys.iter().enumerate() {
-            let mut at = slot_of(k) & self.mask;
-            while self.slots.get(at).is_some_and(|&s| s != 0) {
-                at = (at + 1) & self.mask;
-            }
-            if let Some(slot) = self.slots.get_mut(at) {
-                *slot = id as u32 + 1;
-            }
-        }
+        self.slots.insert_at(at, Slot(key), id);
+        id
     }
 
     /// The words, by id.
@@ -114,7 +99,7 @@ pub fn key_at(bytes: &[u8], start: usize, end: usize) -> u64 {
     // NOTE: a token under eight bytes with eight bytes of text from its
     // start (nearly all of them) is keyed by one load and a mask.
     match bytes.get(start..start + 8) {
-        Some(c) if end - start < 8 => short_key(word8(c), end - start),
+        Some(c) if end - start < 8 => short_key(word(c), end - start),
         _ => key_of(bytes.get(start..end).unwrap_or(&[])),
     }
 }
@@ -143,26 +128,11 @@ fn short_key(x: u64, len: usize) -> u64 {
     (x & u64::MAX >> ((64 - 8 * (len & 7)) & 63)) | (len as u64) << 56
 }
 
-/// Eight bytes (`c` has eight) as a little-endian word.
-#[inline(always)]
-fn word8(c: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(c);
-    u64::from_le_bytes(w)
-}
-
-/// The slot table position of a key, before masking.
-#[inline(always)]
-fn slot_of(key: u64) -> usize {
-    let p = u128::from(key ^ key >> 29) * u128::from(GOLDEN);
-    ((p >> 64) as u64 ^ p as u64) as u32 as usize
-}
-
 /// A hash of a long word's bytes (eight or more): the words of eight
 /// bytes mixed in turn, the last one overlapping.
 fn hash(b: &[u8]) -> u32 {
     let n = b.len();
-    let at8 = |at: usize| b.get(at..at + 8).map_or(0, word8);
+    let at8 = |at: usize| b.get(at..at + 8).map_or(0, word);
     let mut x = at8(0);
     let mut at = 8;
     while at + 8 < n {

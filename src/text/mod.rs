@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod sentences;
 pub mod swar;
+pub mod table;
 pub mod tokens;
 pub mod vocab;
 pub mod wordkey;

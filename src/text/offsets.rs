@@ -157,14 +157,6 @@ impl<'a> OffsetMap<'a> {
     }
 }
 
-/// Eight bytes as a little-endian word (`c` has eight bytes).
-#[inline(always)]
-fn word(c: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(c);
-    u64::from_le_bytes(w)
-}
-
 /// Converts many byte offsets into `unit` at once, with the same results as
 /// [`OffsetMap::convert`] on each.
 #[cfg(test)]
@@ -175,7 +167,7 @@ pub fn convert_all(text: &str, unit: OffsetUnit, offsets: &mut [&mut usize]) {
     }
 }
 
-use super::swar::{HIGH, ONES};
+use super::swar::{word, HIGH, ONES};
 
 /// The length in `unit` of whole characters' bytes. A character starts at
 /// each byte that is not a continuation byte (0b10xxxxxx); it takes two

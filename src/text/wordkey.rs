@@ -1,19 +1,20 @@
 //! Short words as integer keys, for the word lists every token is looked up
 //! in (the entity stage's gazetteer and rules, the quote lexicon): a word of
 //! at most [`MAX_LEN`] bytes, ASCII capitals lowercased, packed into one
-//! `u128`, and a small open-addressing table keyed by it. Looking a word up
-//! costs a few integer operations and usually one probe: no lowercased copy
-//! of the word and no string hashing. A short ASCII token can be read
-//! straight from the text into its key ([`fold_ascii`]).
+//! `u128`, and a small open-addressing table keyed by it (a
+//! [`super::table`] kept at most a quarter full: most lookups are of words
+//! in no list, and a sparse table ends those in one probe more often).
+//! Looking a word up costs a few integer operations and usually one probe:
+//! no lowercased copy of the word and no string hashing. A short ASCII
+//! token can be read straight from the text into its key ([`fold_ascii`]).
 //!
-//! Guarantees: no allocation per lookup; the table stays at most a
-//! quarter full, so every probe sequence ends; no panics.
+//! Guarantees: no allocation per lookup; no panics.
 
 /// The longest word a key holds, in bytes.
 pub const MAX_LEN: usize = 16;
 
-use super::fasthash::GOLDEN;
 use super::swar::ONES_128 as ONES;
+use super::table::{self, Key};
 
 /// The bytes of `w` (at most [`MAX_LEN`]) as one little-endian integer,
 /// zero-padded, with ASCII capitals lowercased; `None` if `w` is longer.
@@ -72,46 +73,49 @@ pub fn fold_ascii(text: &[u8], start: usize, end: usize) -> Option<Folded> {
     Some(Folded { key: raw | upper >> 2, len, upper: upper != 0, first_upper: upper & 0x80 != 0 })
 }
 
-/// A map from short words, by key and length, to values.
-pub struct Table<V> {
-    /// `len` 0 marks an empty slot (no key is empty).
-    slots: Vec<Slot<V>>,
-    used: usize,
+/// A word as a table holds it: its [`key`] in two halves (so that a slot
+/// with a `u32` value takes 32 bytes, not the 48 of a 16-byte-aligned
+/// `u128`) and its length, 0 only for an empty slot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Word {
+    low: u64,
+    high: u64,
+    len: u8,
 }
 
-#[derive(Clone, Copy, Default)]
-struct Slot<V> {
-    key: u128,
-    len: u8,
-    value: V,
+impl Word {
+    /// The word of `key` and `len` (at most [`MAX_LEN`]) bytes. An empty
+    /// word is [`Key::EMPTY`], which a table finds nowhere.
+    #[inline(always)]
+    fn new(key: u128, len: usize) -> Word {
+        debug_assert!(len <= MAX_LEN, "a key of {len} bytes");
+        Word { low: key as u64, high: (key >> 64) as u64, len: len as u8 }
+    }
 }
+
+impl Key for Word {
+    const EMPTY: Word = Word { low: 0, high: 0, len: 0 };
+
+    #[inline(always)]
+    fn hash(self) -> u64 {
+        self.low ^ self.high.rotate_left(29)
+    }
+}
+
+/// A map from short words, by key and length, to values.
+pub struct Table<V>(table::Table<Word, V, 4>);
 
 impl<V: Copy + Default> Default for Table<V> {
     fn default() -> Self {
-        Table { slots: vec![Slot::default(); 16], used: 0 }
+        Table(table::Table::default())
     }
 }
 
 impl<V: Copy + Default> Table<V> {
-    /// The slot holding `key`, or the empty slot where it would go.
-    fn find(&self, key: u128, len: usize) -> Option<usize> {
-        let mask = self.slots.len().checked_sub(1)?;
-        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let mut at = (x.wrapping_mul(GOLDEN) >> 40) as usize & mask;
-        for _ in 0..self.slots.len() {
-            let s = self.slots.get(at)?;
-            if s.len == 0 || (usize::from(s.len) == len && s.key == key) {
-                return Some(at);
-            }
-            at = (at + 1) & mask;
-        }
-        None
-    }
-
     /// The value of the word with `key` and byte length `len`.
+    #[inline]
     pub fn get_key(&self, key: u128, len: usize) -> Option<V> {
-        let s = self.slots.get(self.find(key, len)?)?;
-        (s.len != 0).then_some(s.value)
+        self.0.get(Word::new(key, len))
     }
 
     /// The value of word `w` (ASCII capitals lowercased).
@@ -122,31 +126,13 @@ impl<V: Copy + Default> Table<V> {
     /// The value of word `w`, inserted as the default if absent; `None`
     /// for an empty word or one longer than [`MAX_LEN`].
     pub fn entry(&mut self, w: &[u8]) -> Option<&mut V> {
-        let k = key(w).filter(|_| !w.is_empty())?;
-        if 4 * (self.used + 1) > self.slots.len() {
-            let bigger = vec![Slot::default(); 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, bigger);
-            for s in old.into_iter().filter(|s| s.len != 0) {
-                if let Some(slot) =
-                    self.find(s.key, s.len.into()).and_then(|at| self.slots.get_mut(at))
-                {
-                    *slot = s;
-                }
-            }
-        }
-        let at = self.find(k, w.len())?;
-        let slot = self.slots.get_mut(at)?;
-        if slot.len == 0 {
-            *slot = Slot { key: k, len: w.len() as u8, value: V::default() };
-            self.used += 1;
-        }
-        Some(&mut slot.value)
+        self.0.entry(Word::new(key(w)?, w.len()))
     }
 
     /// Every value, in no order.
     #[cfg(test)]
     pub fn values(&self) -> impl Iterator<Item = V> + '_ {
-        self.slots.iter().filter(|s| s.len != 0).map(|s| s.value)
+        self.0.iter().map(|(_, v)| v)
     }
 }
 

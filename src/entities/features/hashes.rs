@@ -230,3 +230,103 @@ pub(super) const LIST_HASHES: [[u32; 10]; 6] = {
     }
     out
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixes() {
+        assert_eq!(prefix("café", 3), "caf");
+        assert_eq!(suffix("café", 2), "fé");
+        assert_eq!(suffix("a", 3), "a");
+        assert_eq!(
+            (prefix("lee", 2), prefix("lee", 4), suffix("lee", 2), suffix("lee", 4)),
+            ("le", "lee", "ee", "lee")
+        );
+    }
+
+    #[test]
+    fn word_hashes_equal_the_feature_hashes() {
+        for w in ["lee", "", "café", "a-much-longer-word"] {
+            let (h, b) = (word_hashes(w), w.as_bytes());
+            assert_eq!(h[AS_P1], hash(3, &[b]));
+            assert_eq!(h[AS_N1], hash(4, &[b]));
+            assert_eq!(h[AS_P2], hash(5, &[b]));
+            assert_eq!(h[AS_N2], hash(6, &[b]));
+            assert_eq!(fnv_part(h[BIGRAM_LEFT], b"said"), hash(7, &[b, b"said"]));
+            assert_eq!(fnv_part(h[BIGRAM_CENTRE], b"said"), hash(8, &[b, b"said"]));
+        }
+        // The FNV-1a reference value of the bytes 0x03 "lee" 0xff.
+        let reference = [3u8, b'l', b'e', b'e', 0xff]
+            .iter()
+            .fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193));
+        assert_eq!(word_hashes("lee")[AS_P1], reference);
+        for part in ["", "a", "abcd", "abcdefg", "naïveté-long"] {
+            let plain = part.bytes().chain([0xff]).fold(7u32, fnv_byte);
+            assert_eq!(fnv_part(7, part.as_bytes()), plain, "{part}");
+        }
+    }
+
+    #[test]
+    fn only_the_states_asked_for_are_hashed() {
+        for w in ["lee", "", "café", "a-much-longer-word"] {
+            let all = word_hashes(w);
+            for states in [0u8, 1, 0b10_0001, 0b111, 0b1111, 0x3f] {
+                let some = some_word_hashes(w, states);
+                for t in 0..6 {
+                    let want = if states >> t & 1 != 0 {
+                        all[t]
+                    } else if states.count_ones() > 3 {
+                        some[t]
+                    } else {
+                        0
+                    };
+                    assert_eq!(some[t], want, "{w} {states:b} {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn states_read_are_the_neighbours_context_reads() {
+        assert_eq!(states_read(0), 0);
+        // Active itself: the bigram it starts with its right neighbour.
+        assert_eq!(states_read(0b00100), 1 << BIGRAM_CENTRE);
+        // The next token active: this one is its p1 and starts its bigram.
+        assert_eq!(states_read(0b01000), 1 << AS_P1 | 1 << BIGRAM_LEFT);
+        assert_eq!(states_read(0b10000), 1 << AS_P2);
+        assert_eq!(states_read(0b00010), 1 << AS_N1);
+        assert_eq!(states_read(0b00001), 1 << AS_N2);
+        assert_eq!(states_read(0b11111), 0x3f);
+    }
+
+    #[test]
+    fn affix_hashes_equal_the_feature_hashes() {
+        for w in [
+            "lee",
+            "a",
+            "",
+            "café",
+            "naïveté",
+            "straße",
+            "abcd",
+            "london",
+            "ünited",
+            "abcdé",
+            "éabcd",
+            "ab€cd",
+            "naïve-ish",
+        ] {
+            let want: Vec<u32> = (1..=4)
+                .flat_map(|n| {
+                    [
+                        hash(13 + n as u8, &[prefix(w, n).as_bytes()]),
+                        hash(17 + n as u8, &[suffix(w, n).as_bytes()]),
+                    ]
+                })
+                .collect();
+            assert_eq!(affix_hashes(w).to_vec(), want, "{w}");
+        }
+    }
+}

@@ -9,6 +9,7 @@
 
 use super::{lists, Class};
 use crate::text::fasthash::FastMap;
+use std::borrow::Cow;
 use crate::text::wordkey::{self, Folded, Table};
 use std::sync::OnceLock;
 
@@ -57,20 +58,45 @@ impl Tags {
 struct Lexicon {
     /// First word of a phrase -> (all words, class), longest first.
     cues: FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>>,
-    /// Word -> its [`Tags`] bits: one lookup answers every question.
-    words: Table<u32>,
+    /// Every listed word's [`Tags`] bits.
+    words: WordBits,
+}
+
+/// Word -> its [`Tags`] bits: one lookup answers every question.
+#[derive(Default)]
+struct WordBits {
+    table: Table<u32>,
     /// The same for words the table cannot key (longer than
     /// [`wordkey::MAX_LEN`] bytes; none in today's lists).
-    long: FastMap<&'static str, u32>,
-    /// The longest word in `words`, in bytes: longer words need no lookup.
+    long: FastMap<Cow<'static, str>, u32>,
+    /// The longest word, in bytes: longer words need no lookup.
     longest: usize,
-    /// The first bytes of the words in `words`, one bit each.
+    /// The first bytes of the words, one bit each.
     firsts: [u64; 4],
 }
 
-impl Lexicon {
-    /// Whether a word with this first byte and length may be in `words`:
-    /// most words are in no list, and this says so without hashing.
+impl WordBits {
+    /// Adds `bits` to the lower-case word `w`.
+    ///
+    /// NOTE: straight into the table: the words were once gathered in a
+    /// map of strings first, and a word lower-cased for it was leaked,
+    /// which the fuzzers' leak check reported once the table (integer keys
+    /// only) was all that was left of it.
+    fn add(&mut self, w: Cow<'static, str>, bits: u32) {
+        self.longest = self.longest.max(w.len());
+        if let Some(b) = w.bytes().next() {
+            if let Some(set) = self.firsts.get_mut(usize::from(b >> 6)) {
+                *set |= 1 << (b & 63);
+            }
+        }
+        match self.table.entry(w.as_bytes()) {
+            Some(slot) => *slot |= bits,
+            None => *self.long.entry(w).or_insert(0) |= bits,
+        }
+    }
+
+    /// Whether a word with this first byte and length may be listed: most
+    /// words are in no list, and this says so without hashing.
     #[inline]
     fn may_hold(&self, first: u8, len: usize) -> bool {
         len <= self.longest
@@ -88,25 +114,9 @@ fn lexicon() -> &'static Lexicon {
         let mut words = parse_words();
         for (first, list) in &cues {
             let one = list.iter().any(|(phrase, _)| phrase.len() == 1);
-            *words.entry(first).or_insert(0) |= CUE_START | if one { CUE_WORD } else { 0 };
+            words.add(Cow::Borrowed(*first), CUE_START | if one { CUE_WORD } else { 0 });
         }
-        let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
-        let mut firsts = [0u64; 4];
-        for b in words.keys().filter_map(|w| w.bytes().next()) {
-            if let Some(slot) = firsts.get_mut(usize::from(b >> 6)) {
-                *slot |= 1 << (b & 63);
-            }
-        }
-        let (mut table, mut long) = (Table::default(), FastMap::default());
-        for (w, bits) in words {
-            match table.entry(w.as_bytes()) {
-                Some(slot) => *slot = bits,
-                None => {
-                    long.insert(w, bits);
-                }
-            }
-        }
-        Lexicon { cues, words: table, long, longest, firsts }
+        Lexicon { cues, words }
     })
 }
 
@@ -140,8 +150,8 @@ fn parse_cues() -> FastMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
 /// Each listed word with its classes' bits. A class takes the one-word
 /// entries of the phrase lists too (lower-cased), so that the quote finder
 /// knows every given name and title the tagger knows.
-fn parse_words() -> FastMap<&'static str, u32> {
-    let mut out: FastMap<&'static str, u32> = FastMap::default();
+fn parse_words() -> WordBits {
+    let mut out = WordBits::default();
     let own = [
         (Class::Skip, lists::SKIP),
         (Class::Stop, lists::STOP),
@@ -156,7 +166,7 @@ fn parse_words() -> FastMap<&'static str, u32> {
     ];
     for (class, list) in own {
         for w in list.entries() {
-            *out.entry(w).or_insert(0) |= 1 << class as u32;
+            out.add(Cow::Borrowed(w), 1 << class as u32);
         }
     }
     let phrases = [
@@ -168,13 +178,12 @@ fn parse_words() -> FastMap<&'static str, u32> {
     ];
     for (class, list) in phrases {
         for w in list.entries().filter(|w| !w.contains(char::is_whitespace)) {
-            // Lower-cased once, at load, for the life of the program.
-            let low: &'static str = match w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii()
-            {
-                true => Box::leak(w.to_lowercase().into_boxed_str()),
-                false => w,
+            // Lower-cased once, at load.
+            let low = match w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii() {
+                true => Cow::Owned(w.to_lowercase()),
+                false => Cow::Borrowed(w),
             };
-            *out.entry(low).or_insert(0) |= 1 << class as u32;
+            out.add(low, 1 << class as u32);
         }
     }
     out
@@ -183,13 +192,13 @@ fn parse_words() -> FastMap<&'static str, u32> {
 /// The [`Tags`] of the lower-cased `word` (none for a word in no list).
 #[inline]
 pub fn tags(word: &str) -> Tags {
-    let lex = lexicon();
-    if !lex.may_hold(word.bytes().next().unwrap_or(0), word.len()) {
+    let words = &lexicon().words;
+    if !words.may_hold(word.bytes().next().unwrap_or(0), word.len()) {
         return Tags::default();
     }
     let bits = match wordkey::key(word.as_bytes()) {
-        Some(_) if !word.is_empty() => lex.words.get(word.as_bytes()),
-        _ => lex.long.get(word).copied(),
+        Some(_) if !word.is_empty() => words.table.get(word.as_bytes()),
+        _ => words.long.get(word).copied(),
     };
     Tags(bits.unwrap_or(0))
 }
@@ -198,11 +207,11 @@ pub fn tags(word: &str) -> Tags {
 /// answer [`tags`] gives for its lower case).
 #[inline]
 pub fn tags_folded(word: Folded) -> Tags {
-    let lex = lexicon();
-    if !lex.may_hold(word.key as u8, word.len) {
+    let words = &lexicon().words;
+    if !words.may_hold(word.key as u8, word.len) {
         return Tags::default();
     }
-    Tags(lex.words.get_key(word.key, word.len).unwrap_or(0))
+    Tags(words.table.get_key(word.key, word.len).unwrap_or(0))
 }
 
 /// Whether the lower-cased `word` is in `class`.
