@@ -6,7 +6,8 @@
 //! people take later stays as it is.
 //!
 //! Guarantees: looks at most [`MAX_DESCRIPTIONS`] distinct descriptions,
-//! each found with one linear search of the text; no panics.
+//! each found with one linear search of at most [`REACH`] bytes after its
+//! quote, so a long text costs no more than a short one per quote; no panics.
 
 use crate::coref::EntityTable;
 use crate::text::fasthash::FastMap;
@@ -14,6 +15,10 @@ use crate::{EntityType, Quote};
 
 /// How many distinct descriptions are followed forward.
 const MAX_DESCRIPTIONS: usize = 16;
+
+/// How far after its quote a description is looked for again, in bytes:
+/// a news article's length, so that a long text costs no more per quote.
+const REACH: usize = 20_000;
 
 /// Gives the quotes whose speaker is a description the person that the
 /// same description names later in `text`.
@@ -54,7 +59,10 @@ fn named_after(text: &str, entities: &EntityTable, description: &str, from: usiz
     let rest = description.get(head.len_utf8()..).filter(|r| !r.is_empty())?;
     let mut person = None;
     let mut at = from;
-    while let Some(i) = text.get(at..).and_then(|t| t.find(rest)) {
+    // The window's end, moved to a character boundary (at most three steps).
+    let reach = text.len().min(from.saturating_add(REACH));
+    let until = (reach..=text.len()).find(|&b| text.is_char_boundary(b)).unwrap_or(text.len());
+    while let Some(i) = text.get(at..until).and_then(|t| t.find(rest)) {
         let p = at + i;
         let e = p + rest.len();
         at = e;
