@@ -124,6 +124,16 @@ fn one_sentence_and_one_paragraph_of_a_megabyte() {
     run("1 MB of sentences", &"He left. ".repeat(1_000_000 / 9));
     run("many paragraphs", &"\n\n".repeat(500_000));
     run("many short quoted paragraphs", &"\"Go.\n\n".repeat(1_000_000 / 6));
+    // Speaker phrases that end in an object pronoun ("close to him say"),
+    // chained: each is read once, with no recursion along the chain.
+    run("1 MB of to him", &format!("Those close {}say it.", "to him ".repeat(1_000_000 / 7)));
+    // Relative speakers and their closing commas.
+    run("1 MB of which said", &"Acme, which said it would, ".repeat(1_000_000 / 27));
+    // Roles named later: each description is looked for in a bounded window.
+    run(
+        "1 MB of roles",
+        &"The firm's chief engineer said the bridge was safe. ".repeat(1_000_000 / 52),
+    );
 }
 
 /// Pseudo-random bytes (a fixed linear congruential generator), read as

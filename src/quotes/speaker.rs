@@ -57,7 +57,10 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     // object pronoun ends, not the pronoun.
     if matches!(low, "him" | "her" | "them" | "us" | "me" | "whom") {
         let p = h.checked_sub(1).filter(|&p| p > floor)?;
-        if !matches!(v.low(p), "to" | "of" | "with" | "for" | "near") {
+        // Another object pronoun before the preposition ("him to him") is no
+        // phrase: this keeps the call below from recursing again.
+        let object = |k: usize| matches!(v.low(k), "him" | "her" | "them" | "us" | "me" | "whom");
+        if !matches!(v.low(p), "to" | "of" | "with" | "for" | "near") || object(p - 1) {
             return None;
         }
         return left(v, p, floor).filter(|r| !v.is(r.start, Class::Pronoun)).map(|r| r.start..h + 1);
