@@ -9,7 +9,7 @@
 //! Guarantees: each cue looks at a bounded window of its own sentence (plus
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
-use super::content::content;
+use super::content::{content, relative_end};
 use super::cue::{common_noun_form, cue_here, speaks};
 use super::labels;
 use super::signatures;
@@ -260,7 +260,8 @@ fn attribute(
         after = skip_hearer(v, after, sent.end);
     }
     let class = if participle && class == CueClass::Speech { CueClass::Participle } else { class };
-    let (start, end) = content(v, group_start, after, sent.clone(), according, class)?;
+    let span = content(v, group_start, after, sent.clone(), according, class)?;
+    let (start, end) = relative_end(v, group_start, after, span);
     if participle && end <= v.start(cue.start) {
         return None; // ", comparing him to ...": a participle reports what follows it
     }

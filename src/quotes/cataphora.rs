@@ -10,6 +10,7 @@
 //! quote, so a long text costs no more than a short one per quote; no panics.
 
 use crate::coref::EntityTable;
+use crate::entities::Mention;
 use crate::text::fasthash::FastMap;
 use crate::{EntityType, Quote};
 
@@ -87,21 +88,20 @@ fn named_after(text: &str, entities: &EntityTable, description: &str, from: usiz
 
 /// The cluster of the person mention that starts at byte `b`.
 fn mention_starting(entities: &EntityTable, b: usize) -> Option<usize> {
-    let i = entities.mentions.partition_point(|m| m.start < b);
-    entities
-        .mentions
-        .get(i)
-        .filter(|m| m.start == b && m.kind == EntityType::PERSON)
-        .and_then(|_| entities.cluster_of.get(i).copied())
+    person_at(entities, entities.mentions.partition_point(|m| m.start < b), |m| m.start == b)
 }
 
 /// The cluster of the person mention that ends at byte `b`.
 fn mention_ending(entities: &EntityTable, b: usize) -> Option<usize> {
-    let i = entities.mentions.partition_point(|m| m.end < b);
+    person_at(entities, entities.mentions.partition_point(|m| m.end < b), |m| m.end == b)
+}
+
+/// The cluster of mention `i`, when it is a person's and `fits`.
+fn person_at(entities: &EntityTable, i: usize, fits: impl Fn(&Mention) -> bool) -> Option<usize> {
     entities
         .mentions
         .get(i)
-        .filter(|m| m.end == b && m.kind == EntityType::PERSON)
+        .filter(|m| fits(m) && m.kind == EntityType::PERSON)
         .and_then(|_| entities.cluster_of.get(i).copied())
 }
 

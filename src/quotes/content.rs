@@ -25,38 +25,6 @@ pub(super) fn content(
     according: bool,
     class: CueClass,
 ) -> Option<(usize, usize)> {
-    let (start, end) = span_of(v, group, after, sent, according, class)?;
-    // "Acme, which said it would cut jobs, lost money": the relative clause
-    // ends at its comma, and what follows is the sentence's.
-    let relative = group.checked_sub(1).is_some_and(|c| v.tok(c) == ",")
-        && matches!(v.low(group), "who" | "which");
-    if relative && start >= v.start(after) {
-        let from = v.token_at(start);
-        let upto = v.token_at(end).min(from + THAT_WINDOW * 2);
-        let comma = (from + 1..upto).find(|&k| {
-            v.tok(k) == ","
-                && v.quote_of(k).is_none()
-                && v.is_word(k + 1)
-                && !v.is_cap(k + 1)
-                && !matches!(v.low(k + 1), "and" | "but" | "or" | "which" | "who" | "that")
-                && !v.is(k + 1, Class::Determiner)
-        });
-        if let Some(c) = comma {
-            return Some((start, v.start(c)));
-        }
-    }
-    Some((start, end))
-}
-
-/// [`content`] before a relative clause is cut at its comma.
-fn span_of(
-    v: &View,
-    group: usize,
-    after: usize,
-    sent: Range<usize>,
-    according: bool,
-    class: CueClass,
-) -> Option<(usize, usize)> {
     // A quote ending in "?" or "!" ends its sentence: `"Why?" Graham asked.`
     // After a full stop only when no clause of its own follows the verb:
     // `... said "it is late." Reed said it would be "unwise" to ...`.
@@ -205,6 +173,34 @@ fn span_of(
         Rest::Colon => colon_content(v, after, sent.end),
         _ => None,
     }
+}
+
+/// Ends a relative speaker's content at its clause's closing comma: in
+/// "Acme, which said it would cut jobs, lost money", what follows the comma
+/// is the sentence's. `span` is the content [`content`] gave.
+pub(super) fn relative_end(
+    v: &View,
+    group: usize,
+    after: usize,
+    span: (usize, usize),
+) -> (usize, usize) {
+    let (start, end) = span;
+    let relative = group.checked_sub(1).is_some_and(|c| v.tok(c) == ",")
+        && matches!(v.low(group), "who" | "which");
+    if !relative || start < v.start(after) {
+        return span;
+    }
+    let from = v.token_at(start);
+    let upto = v.token_at(end).min(from + THAT_WINDOW * 2);
+    let comma = (from + 1..upto).find(|&k| {
+        v.tok(k) == ","
+            && v.quote_of(k).is_none()
+            && v.is_word(k + 1)
+            && !v.is_cap(k + 1)
+            && !matches!(v.low(k + 1), "and" | "but" | "or" | "which" | "who" | "that")
+            && !v.is(k + 1, Class::Determiner)
+    });
+    comma.map_or(span, |c| (start, v.start(c)))
 }
 
 /// Whether the clause from token `k` holds a quotation after its first

@@ -143,6 +143,14 @@ impl Flattener {
         count(self.names.index(name, &mut self.out.names))
     }
 
+    /// Starts a list or dict tagged with its variant's name first (a tuple
+    /// or struct variant).
+    fn open_variant(&mut self, variant: &'static str, op: Op) -> Result<Open<'_>, Error> {
+        let i = self.name(variant)?;
+        self.out.ops.push(Op::Tagged(i));
+        Ok(self.open(op))
+    }
+
     /// Starts a list or dict whose count `Open::end` fills in.
     fn open(&mut self, op: Op) -> Open<'_> {
         let at = self.out.ops.len();
@@ -283,9 +291,7 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         _len: usize,
     ) -> Result<Open<'a>, Error> {
-        let i = self.name(variant)?;
-        self.out.ops.push(Op::Tagged(i));
-        Ok(self.open(Op::List(0)))
+        self.open_variant(variant, Op::List(0))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Open<'a>, Error> {
         Ok(self.open(Op::Dict(0)))
@@ -300,9 +306,7 @@ impl<'a> ser::Serializer for &'a mut Flattener {
         variant: &'static str,
         _len: usize,
     ) -> Result<Open<'a>, Error> {
-        let i = self.name(variant)?;
-        self.out.ops.push(Op::Tagged(i));
-        Ok(self.open(Op::Dict(0)))
+        self.open_variant(variant, Op::Dict(0))
     }
 }
 
