@@ -538,3 +538,19 @@ fn a_patient_or_a_victim_can_describe_what_happened() {
     let t = "The man went back to the doctor.\n\n\"Climbing the stairs took half an hour,\" the patient described in the report.";
     assert_eq!(name_for(t, "Climbing the stairs"), "the patient");
 }
+
+#[test]
+fn a_quantifier_that_opens_a_clause_speaks() {
+    assert_eq!(name_for("Some argue that the levy is too high for farmers.", "levy"), "Some");
+    assert_eq!(name_for("But many note that the levy is too high.", "levy"), "many");
+    // A noun after the same word is no cue.
+    assert!(quotes("She kept some notes that her aunt had written.").is_empty());
+}
+
+#[test]
+fn a_conjunction_that_opens_the_sentence_is_not_part_of_the_speaker() {
+    assert_eq!(name_for("But officials say the levy is too high.", "levy"), "officials");
+    assert_eq!(name_for("And critics argue the levy is too high.", "levy"), "critics");
+    // An acronym that lower-cases to a stop word stays ("US").
+    assert_eq!(name_for("US officials say the levy is too high.", "levy"), "US officials");
+}

@@ -50,11 +50,29 @@ pub(super) fn cue_here(
     }
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
     // "the said document", "Graham's comments": a noun or adjective, not a verb.
-    let noun = i.checked_sub(1).is_some_and(|p| v.is(p, Class::Determiner)) && prev != "that"
+    let noun = i.checked_sub(1).is_some_and(|p| v.is(p, Class::Determiner))
+        && prev != "that"
+        && !quantifier_subject(v, i)
         || matches!(prev, "’s" | "'s" | "’" | "'")
             && v.quote_of(i - 1).is_none()
             && !speaker::contraction(v, i - 1);
     (!noun).then_some((len, class))
+}
+
+/// Whether the word before cue `i` is a quantifier standing for people
+/// ("Some say", "many argued", "both warn"): it opens its clause, and the
+/// cue is a plural or past verb form, not a noun ("some notes").
+fn quantifier_subject(v: &View, i: usize) -> bool {
+    let Some(q) = i.checked_sub(1) else { return false };
+    let opens = q.checked_sub(1).is_none_or(|p| {
+        v.sentence_of(p) != v.sentence_of(q)
+            || matches!(v.tok(p), "," | ";" | ":" | "—" | "–")
+            || matches!(v.low(p), "but" | "and" | "while" | "though" | "although" | "yet")
+    });
+    let low = v.low(i);
+    opens
+        && matches!(v.low(q), "some" | "many" | "several" | "most" | "both" | "few" | "all")
+        && (!low.ends_with('s') || low.ends_with("ss"))
 }
 
 /// Whether the words at a cue claim a deed or a stance, not speech

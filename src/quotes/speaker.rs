@@ -114,6 +114,11 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
                 break;
             }
             continue;
+        } else if v.is(p, Class::Stop)
+            && v.sentence_tokens(v.sentence_of(p)).start == p
+            && v.tok(p).bytes().any(|b| b.is_ascii_lowercase())
+        {
+            false // "But officials say": a capital from the sentence's start, no name
         } else if name_part(v, p) || possessive(v, p) {
             true
         } else if low == "of" || low == "for" {
