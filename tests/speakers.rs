@@ -554,3 +554,19 @@ fn a_conjunction_that_opens_the_sentence_is_not_part_of_the_speaker() {
     // An acronym that lower-cases to a stop word stays ("US").
     assert_eq!(name_for("US officials say the levy is too high.", "levy"), "US officials");
 }
+
+#[test]
+fn a_sentence_adverb_or_conjunction_is_never_the_subject() {
+    let t = "Still, Tad Merrow, a senior adviser to the mayor, said the plan would pass.";
+    assert_eq!(name_for(t, "plan would pass"), "Tad Merrow");
+    let t = "Ann Lee spoke at the mill.\n\nAnd she did it with flair, slamming the greed of the owners.";
+    assert_ne!(name_for(t, "greed"), "And");
+    let qs = quotes("There is talk of Lee as a rival, calling him a \"moderate\" in the race.");
+    assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "There")), "{qs:#?}");
+}
+
+#[test]
+fn a_share_of_people_is_the_whole_phrase() {
+    assert_eq!(name_for("A mere 9 percent say they buy local.", "buy local"), "A mere 9 percent");
+    assert_eq!(name_for("Only 12% say they buy local.", "buy local"), "Only 12%");
+}

@@ -27,6 +27,11 @@ fn possessive(v: &View, i: usize) -> bool {
     matches!(v.low(i), "’s" | "'s" | "’" | "'") && v.quote_of(i).is_none()
 }
 
+/// Whether token `i` is a number ("9", "2.5").
+fn number(v: &View, i: usize) -> bool {
+    v.doc.tokens.get(i).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
+}
+
 /// Whether token `i` may be part of a name ("Secretary of State Rex Tillerson").
 fn name_part(v: &View, i: usize) -> bool {
     (v.is_cap(i) && (!v.is(i, Class::Adjunct) || v.is_person(i)))
@@ -92,7 +97,8 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
         return None;
     }
-    if !v.is_word(h) && !abbrev_dot(v, h) || !plausible_head(v, h) {
+    let share = v.tok(h) == "%" && h.checked_sub(1).is_some_and(|p| number(v, p));
+    if !v.is_word(h) && !abbrev_dot(v, h) && !share || !plausible_head(v, h) {
         return None;
     }
     let capital_head = name_part(v, h);
@@ -114,6 +120,8 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
                 break;
             }
             continue;
+        } else if number(v, p) {
+            matches!(v.low(p + 1), "percent" | "%") // "55 percent said", "a mere 9% say"
         } else if v.is(p, Class::Stop)
             && v.sentence_tokens(v.sentence_of(p)).start == p
             && v.tok(p).bytes().any(|b| b.is_ascii_lowercase())
@@ -295,6 +303,7 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     if opens && np.start > floor + 1 && v.tok(np.start - 1) == "," {
         if let Some(outer) = left(v, np.start - 1, floor).filter(|r| {
             is_name(v, r.clone())
+                && !opener(v, r.start)
                 && (r.start == floor
                     || matches!(v.low(r.start - 1), "," | "and" | "but" | "(" | "—"))
         }) {
@@ -341,6 +350,8 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
         Some(c) if v.is(start, Class::Adjunct) || c == start + 1 && !v.is_person(start) => c + 1,
         _ => start,
     };
+    // Step over an opening "And", "Yet" or "Perhaps": no name, and no subject.
+    let start = if opener(v, start) && start + 1 < l { start + 1 } else { start };
     // Step over a dateline ("BUFFALO, N.Y. — ").
     let start = (start..(start + 8).min(l))
         .find(|&k| {
@@ -362,12 +373,25 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     got
 }
 
+/// Whether token `i` opens its sentence with a word that never starts a
+/// name ("And", "Still", "There"; `data/not_names/openers.txt`), capitalised
+/// only by its place.
+fn opener(v: &View, i: usize) -> bool {
+    v.sentence_tokens(v.sentence_of(i)).start == i
+        && !v.is(i, Class::Determiner)
+        && !v.is(i, Class::Pronoun)
+        && crate::entities::repair::is_opener(v.tok(i))
+}
+
 /// The subject phrase at token `start`: a pronoun, a name with its titles,
 /// or a description with a capital or determiner.
 fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
     let low = v.low(start);
     if matches!(low, "he" | "she" | "they" | "it" | "we") {
         return Some(start..start + 1);
+    }
+    if opener(v, start) {
+        return None; // "There is", "So:": no subject
     }
     if v.is_cap(start) && !v.is(start, Class::Determiner) {
         // A name: its capitalised words and titles only ("Mary Jones spoke ...").
