@@ -570,3 +570,55 @@ fn a_share_of_people_is_the_whole_phrase() {
     assert_eq!(name_for("A mere 9 percent say they buy local.", "buy local"), "A mere 9 percent");
     assert_eq!(name_for("Only 12% say they buy local.", "buy local"), "Only 12%");
 }
+
+#[test]
+fn an_opening_adjunct_is_not_what_was_said() {
+    let t = "In a statement, Ann Zucker said the unit would grow.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "the unit would grow.");
+    let qs = quotes("In a note to staff, Ann Zucker said the unit would grow.");
+    assert!(qs.iter().all(|q| !q.text.contains("staff")), "{qs:#?}");
+    // "To see it, ..., one must go": the sentence runs through the attribution.
+    let t = "To see the real case, Judge Ann Roe said, one should visit the museum.";
+    assert!(quotes(t).iter().any(|q| q.text.contains("To see the real case")));
+}
+
+#[test]
+fn a_place_after_the_verb_is_not_what_was_said() {
+    let t =
+        "Ann Lee testified before the Senate committee in Washington, where members were angry.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    // "at least" is a number, not a place.
+    let t = "Ann Lee said at least 5,000 people entered the hall through its doors.";
+    assert!(quotes(t).iter().any(|q| q.text.starts_with("at least 5,000")));
+}
+
+#[test]
+fn a_cue_word_after_an_article_or_possessive_is_a_noun() {
+    let t =
+        "Her proof was set out in his written reply to the government's long brief on the case.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    let t =
+        "She was discussing a controversial tweet from the mayor featuring an image of the bridge.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    // A plural subject takes the bare verb: speech.
+    assert_eq!(
+        name_for("The officials note that the plan is late.", "plan is late"),
+        "The officials"
+    );
+}
+
+#[test]
+fn a_modal_or_past_verb_ends_the_subject() {
+    let t = "Ann Vell cannot say that it was fair.";
+    assert_eq!(name_for(t, "was fair"), "Ann Vell");
+    let t = "The spokesman refused to take questions, adding that no talks were planned.";
+    assert_eq!(name_for(t, "no talks"), "The spokesman");
+}
+
+#[test]
+fn a_name_given_before_its_object_is_the_quotation_alone() {
+    let qs = quotes("Ann Lee is describing as “reckless” a Tom Bell post about the judge.");
+    assert!(qs.iter().any(|q| q.text.contains("reckless") && !q.text.contains("post")), "{qs:#?}");
+}

@@ -222,7 +222,7 @@ fn attribute(
         } else if earlier.is_some() && !relative {
             None
         } else {
-            speaker::sentence_subject(v, sent.start, l)
+            super::subject::sentence_subject(v, sent.start, l)
         };
         far = subject.is_some();
         inherit = subject.is_none();

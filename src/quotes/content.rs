@@ -60,8 +60,10 @@ pub(super) fn content(
     let relative = (group..after.min(group + 8))
         .take_while(|&k| !v.tags(k).is_cue_word())
         .any(|k| matches!(v.low(k), "who" | "whom" | "which"));
+    let opening = prev.is_some_and(|p| opening_adjunct(v, sent.start, p));
     let has_before = boundary
         && !relative
+        && !opening
         && prev.is_some_and(|p| {
             p >= sent.start + 2
                 || v.is_close_mark(p)
@@ -103,6 +105,17 @@ pub(super) fn content(
             return clause_after(v, k, sent.end);
         }
         return clause_after(v, sent.start, sent.end);
+    }
+    // "describing as “unhinged” a tweet that ...": the name given, not its object.
+    if v.low(after) == "as" && v.is_open_mark(after + 1) {
+        let mark = v.quote_of(after + 1).and_then(|m| v.marks.get(m));
+        let object_follows = |close: usize| {
+            let k = v.token_at(close);
+            k < sent.end && v.is(k, Class::Determiner)
+        };
+        if let Some(m) = mark.filter(|m| m.closed && object_follows(m.close)) {
+            return Some((v.start(after), m.close));
+        }
     }
     let quote_before =
         prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
@@ -163,10 +176,12 @@ pub(super) fn content(
         }
         // "joked about the plan": a topic, not what was said ("said about
         // 20 people" is a number).
+        // "testified before the committee in Washington": a place or a time.
         Rest::Adjunct
             if sent.end.saturating_sub(after) >= 6
                 && (v.low(after) != "about"
-                    || v.tok(after + 1).starts_with(|c: char| c.is_ascii_digit())) =>
+                    || v.tok(after + 1).starts_with(|c: char| c.is_ascii_digit()))
+                && !place_or_time(v, after) =>
         {
             clause_after(v, after, sent.end)
         }
@@ -201,6 +216,25 @@ pub(super) fn relative_end(
             && !v.is(k + 1, Class::Determiner)
     });
     comma.map_or(span, |c| (start, v.start(c)))
+}
+
+/// Whether token `k` opens a place or a time ("before the committee",
+/// "at the rally", "during the hearing"), not an amount ("at least").
+fn place_or_time(v: &View, k: usize) -> bool {
+    let place = matches!(v.low(k), "before" | "at" | "outside" | "inside" | "near" | "during");
+    place && !matches!(v.low(k + 1), "least" | "most")
+}
+
+/// Whether tokens `start..comma` are only an adjunct that opens the
+/// sentence ("In a statement,", "On Tuesday,", "During the hearing,"):
+/// what the speaker after it said follows the verb, not this.
+fn opening_adjunct(v: &View, start: usize, comma: usize) -> bool {
+    v.tok(comma) == ","
+        && v.is(start, Class::Adjunct)
+        && !v.is(start, Class::Determiner)
+        && v.low(start) != "to" // "To see it, she said, one must go": the sentence's own
+        && comma.saturating_sub(start) <= 8
+        && (start..comma).all(|k| v.quote_of(k).is_none() && !v.is_pause(k))
 }
 
 /// Whether the clause from token `k` holds a quotation after its first

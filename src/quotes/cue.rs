@@ -84,8 +84,8 @@ fn claims_deed(words: &[&str]) -> bool {
 }
 
 /// Whether the cue word at `i` is a noun here: a bare form that is also a
-/// noun ("post", "call", "answer") with "a"/"an" just before it ("a Tumblr
-/// post", "a March 21 phone call", "a direct answer").
+/// noun ("post", "call", "answer") with an article or possessive shortly
+/// before it ("a Tumblr post", "a March 21 phone call", "his written reply").
 fn noun_after_article(v: &View, i: usize) -> bool {
     let nouns = matches!(
         v.low(i),
@@ -104,10 +104,25 @@ fn noun_after_article(v: &View, i: usize) -> bool {
             | "email"
             | "pledge"
             | "reference"
+            | "note"
+            | "tweet"
+            | "remark"
     );
+    // "his written reply", "the subsequent note"; not "the officials note",
+    // whose plural subject takes the bare verb.
+    let plural_before = i.checked_sub(1).is_some_and(|p| {
+        let low = v.low(p);
+        low.ends_with('s') && !low.ends_with("ss")
+            || matches!(low, "men" | "women" | "people" | "children" | "police")
+    });
+    let article = |k: usize| match v.low(k) {
+        "a" | "an" => true,
+        "the" | "his" | "her" | "their" | "its" | "this" | "that" => !plural_before,
+        _ => false,
+    };
     nouns
         && (i.saturating_sub(4)..i).any(|k| {
-            matches!(v.low(k), "a" | "an")
+            article(k)
                 && (k + 1..i).all(|j| {
                     v.is_word(j)
                         || v.doc

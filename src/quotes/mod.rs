@@ -26,6 +26,7 @@ mod resolve;
 mod signatures;
 mod span;
 mod speaker;
+mod subject;
 mod view;
 mod words;
 

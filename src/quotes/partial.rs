@@ -126,7 +126,7 @@ pub(super) fn colon_frame(v: &View, mi: usize) -> Option<Draft> {
     if colon <= sent.start || v.quote_of(sent.start).is_some() {
         return None;
     }
-    let subject = speaker::sentence_subject(v, sent.start, colon)?;
+    let subject = super::subject::sentence_subject(v, sent.start, colon)?;
     if !subject.clone().any(|k| v.is_person(k)) {
         return None;
     }

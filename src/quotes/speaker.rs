@@ -8,6 +8,7 @@
 //! sentence; no panics (all token access goes through [`View`]).
 
 pub use super::gap::{contraction, skip_left, skip_parenthesis};
+use super::subject::opener;
 use super::view::View;
 use crate::text::lexicon::Class;
 use std::ops::Range;
@@ -33,7 +34,7 @@ fn number(v: &View, i: usize) -> bool {
 }
 
 /// Whether token `i` may be part of a name ("Secretary of State Rex Tillerson").
-fn name_part(v: &View, i: usize) -> bool {
+pub(super) fn name_part(v: &View, i: usize) -> bool {
     (v.is_cap(i) && (!v.is(i, Class::Adjunct) || v.is_person(i)))
         || abbrev_dot(v, i)
         || matches!(v.tok(i), "-" | "&")
@@ -333,75 +334,6 @@ pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
         || v.quote_of(next).is_some()
         || v.is(next, Class::Adjunct);
     named && closes
-}
-
-/// The subject at the start of the sentence, for a verb with none of its
-/// own ("Clinton chimed in on Twitter, saying ..."), looking before `l`.
-pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
-    if v.quote_of(start).is_some() {
-        return None; // a sentence that opens with a quote has its speaker after it
-    }
-    // Step over a stray mark that opens no quotation ("\"Trump walked on, ...").
-    let start =
-        if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
-    // Step over an opening "Meanwhile," or "In August,".
-    let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
-        // Not a person named before an apposition ("Lee, who ..., had").
-        Some(c) if v.is(start, Class::Adjunct) || c == start + 1 && !v.is_person(start) => c + 1,
-        _ => start,
-    };
-    // Step over an opening "And", "Yet" or "Perhaps": no name, and no subject.
-    let start = if opener(v, start) && start + 1 < l { start + 1 } else { start };
-    // Step over a dateline ("BUFFALO, N.Y. — ").
-    let start = (start..(start + 8).min(l))
-        .find(|&k| {
-            matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))
-        })
-        .map_or(start, |k| k + 1);
-    let got = subject_at(v, start, l);
-    // "Hours before the game, Wild coach Ann Lee said": a capitalised word
-    // that names no one opens a phrase; the subject follows its comma.
-    let names_no_one = |r: &Range<usize>| {
-        !r.clone().any(|k| v.is_named(k) || v.is(k, Class::Title) || v.is(k, Class::Pronoun))
-    };
-    if got.as_ref().is_some_and(|r| names_no_one(r) && v.is_cap(r.start)) {
-        let comma = (start..(start + 12).min(l)).find(|&k| v.tok(k) == ",");
-        if let Some(r) = comma.and_then(|c| subject_at(v, c + 1, l)).filter(|r| !names_no_one(r)) {
-            return Some(r);
-        }
-    }
-    got
-}
-
-/// Whether token `i` opens its sentence with a word that never starts a
-/// name ("And", "Still", "There"; `data/not_names/openers.txt`), capitalised
-/// only by its place.
-fn opener(v: &View, i: usize) -> bool {
-    v.sentence_tokens(v.sentence_of(i)).start == i
-        && !v.is(i, Class::Determiner)
-        && !v.is(i, Class::Pronoun)
-        && crate::entities::repair::is_opener(v.tok(i))
-}
-
-/// The subject phrase at token `start`: a pronoun, a name with its titles,
-/// or a description with a capital or determiner.
-fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
-    let low = v.low(start);
-    if matches!(low, "he" | "she" | "they" | "it" | "we") {
-        return Some(start..start + 1);
-    }
-    if opener(v, start) {
-        return None; // "There is", "So:": no subject
-    }
-    if v.is_cap(start) && !v.is(start, Class::Determiner) {
-        // A name: its capitalised words and titles only ("Mary Jones spoke ...").
-        let end = (start..l).find(|&k| !(name_part(v, k) || v.is(k, Class::Title))).unwrap_or(l);
-        return (end > start).then_some(start..end);
-    }
-    let r = right(v, start, l)?;
-    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct))
-        || v.is(start, Class::Determiner);
-    named.then_some(r)
 }
 
 #[cfg(test)]

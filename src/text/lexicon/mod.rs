@@ -127,6 +127,8 @@ pub mod lists {
     /// Quote finder: nouns for what is issued and speaks for its author
     /// ("the statement said").
     pub const DOCUMENTS: List = list!("quotes/document.txt");
+    /// Quote finder: finite verbs that end a sentence's subject phrase.
+    pub const FINITE: List = list!("quotes/finite.txt");
     /// Short titles and their full word, a pair a line ("gov governor").
     pub const TITLE_FORMS: List = list!("quotes/title_forms.txt");
 }

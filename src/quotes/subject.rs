@@ -1,0 +1,123 @@
+//! The subject at the start of a sentence, for a verb with none of its
+//! own: a participle ("Clinton chimed in on Twitter, saying ...") or a
+//! colon frame. It steps over what opens a sentence without naming anyone
+//! ("Meanwhile,", "And", a dateline) and ends at the subject's verb.
+//!
+//! Guarantees: looks at a bounded window from the sentence's start; no
+//! panics (all token access goes through [`View`]).
+
+use super::speaker::{name_part, right};
+use super::view::View;
+use crate::text::lexicon::Class;
+use std::ops::Range;
+
+/// The subject at the start of the sentence, for a verb with none of its
+/// own ("Clinton chimed in on Twitter, saying ..."), looking before `l`.
+pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
+    if v.quote_of(start).is_some() {
+        return None; // a sentence that opens with a quote has its speaker after it
+    }
+    // Step over a stray mark that opens no quotation ("\"Trump walked on, ...").
+    let start =
+        if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
+    // Step over an opening "Meanwhile," or "In August,".
+    let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
+        // Not a person named before an apposition ("Lee, who ..., had").
+        Some(c) if v.is(start, Class::Adjunct) || c == start + 1 && !v.is_person(start) => c + 1,
+        _ => start,
+    };
+    // Step over an opening "And", "Yet" or "Perhaps": no name, and no subject.
+    let start = if opener(v, start) && start + 1 < l { start + 1 } else { start };
+    // Step over a dateline ("BUFFALO, N.Y. — ").
+    let start = (start..(start + 8).min(l))
+        .find(|&k| {
+            matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))
+        })
+        .map_or(start, |k| k + 1);
+    let got = subject_at(v, start, l);
+    // "Hours before the game, Wild coach Ann Lee said": a capitalised word
+    // that names no one opens a phrase; the subject follows its comma.
+    let names_no_one = |r: &Range<usize>| {
+        !r.clone().any(|k| v.is_named(k) || v.is(k, Class::Title) || v.is(k, Class::Pronoun))
+    };
+    if got.as_ref().is_some_and(|r| names_no_one(r) && v.is_cap(r.start)) {
+        let comma = (start..(start + 12).min(l)).find(|&k| v.tok(k) == ",");
+        if let Some(r) = comma.and_then(|c| subject_at(v, c + 1, l)).filter(|r| !names_no_one(r)) {
+            return Some(r);
+        }
+    }
+    got
+}
+
+/// Whether token `i` opens its sentence with a word that never starts a
+/// name ("And", "Still", "There"; `data/not_names/openers.txt`), capitalised
+/// only by its place.
+pub(super) fn opener(v: &View, i: usize) -> bool {
+    v.sentence_tokens(v.sentence_of(i)).start == i
+        && !v.is(i, Class::Determiner)
+        && !v.is(i, Class::Pronoun)
+        && crate::entities::repair::is_opener(v.tok(i))
+}
+
+/// The subject phrase at token `start`: a pronoun, a name with its titles,
+/// or a description with a capital or determiner.
+fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
+    let low = v.low(start);
+    if matches!(low, "he" | "she" | "they" | "it" | "we") {
+        return Some(start..start + 1);
+    }
+    if opener(v, start) {
+        return None; // "There is", "So:": no subject
+    }
+    if v.is_cap(start) && !v.is(start, Class::Determiner) {
+        // A name: its capitalised words and titles only ("Mary Jones spoke ...").
+        let end = (start..l).find(|&k| !(name_part(v, k) || v.is(k, Class::Title))).unwrap_or(l);
+        return (end > start).then_some(start..end);
+    }
+    let r = right(v, start, l)?;
+    // "The spokesman refused to ...": the subject ends at its verb.
+    let r = match (r.start + 1..r.end).find(|&k| finite(v, k)) {
+        Some(k) => r.start..k,
+        None => r,
+    };
+    let named = r.clone().any(|k| v.is_cap(k) && !v.is(k, Class::Adjunct))
+        || v.is(start, Class::Determiner);
+    named.then_some(r)
+}
+
+/// Whether token `k`, after a name or title, is the verb that ends a
+/// subject ("Lee cannot", "the senator sought", "Acme launched"), not a
+/// modifier before its noun ("a retired general").
+fn finite(v: &View, k: usize) -> bool {
+    use crate::text::lexicon::lists::FINITE;
+    static SET: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let low = v.low(k);
+    let after_head = k.checked_sub(1).is_some_and(|p| v.is_cap(p) || v.is(p, Class::Title));
+    after_head
+        && !v.is_cap(k)
+        && (low.len() > 4 && low.ends_with("ed") || SET.get_or_init(|| FINITE.entries().collect()).contains(low))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn subject_of(t: &str) -> String {
+        let d = Doc::new(t);
+        let v = View::new(&d);
+        sentence_subject(&v, 0, v.len())
+            .map(|r| t[v.start(r.start)..v.end(r.end - 1)].to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn steps_over_openers_and_ends_at_the_verb() {
+        assert_eq!(subject_of("And he went on, saying so."), "he");
+        assert_eq!(subject_of("Meanwhile, Ann Lee spoke, saying so."), "Ann Lee");
+        assert_eq!(subject_of("The spokesman refused, adding so."), "The spokesman");
+        assert_eq!(subject_of("The senator sought calm, saying so."), "The senator");
+        assert_eq!(subject_of("There is time, saying so."), "");
+    }
+}
