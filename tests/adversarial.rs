@@ -127,6 +127,12 @@ fn one_sentence_and_one_paragraph_of_a_megabyte() {
     // Speaker phrases that end in an object pronoun ("close to him say"),
     // chained: each is read once, with no recursion along the chain.
     run("1 MB of to him", &format!("Those close {}say it.", "to him ".repeat(1_000_000 / 7)));
+    // A relative's antecedent before a verb ("who ... to be named said"),
+    // chained: looked for once, with no recursion along the chain.
+    run(
+        "1 MB of who to be",
+        &format!("{}said it.", "a man who wants to be ".repeat(1_000_000 / 22)),
+    );
     // Relative speakers and their closing commas.
     run("1 MB of which said", &"Acme, which said it would, ".repeat(1_000_000 / 27));
     // Roles named later: each description is looked for in a bounded window.

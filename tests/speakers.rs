@@ -622,3 +622,11 @@ fn a_name_given_before_its_object_is_the_quotation_alone() {
     let qs = quotes("Ann Lee is describing as “reckless” a Tom Bell post about the judge.");
     assert!(qs.iter().any(|q| q.text.contains("reckless") && !q.text.contains("post")), "{qs:#?}");
 }
+
+#[test]
+fn a_verb_after_to_or_will_is_no_speaker() {
+    let t = "Ann Lee, popular with the base, will help convince voters to back her in May.";
+    assert!(quotes(t).iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "help")));
+    let t = "A man who did not want to be named said he heard the talk.";
+    assert_eq!(name_for(t, "heard the talk"), "A man who did not want to be named");
+}

@@ -102,6 +102,21 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     if !v.is_word(h) && !abbrev_dot(v, h) && !share || !plausible_head(v, h) {
         return None;
     }
+    // "will help convince", "to help write", "be named said": a verb, not a noun.
+    let verb_before = h.checked_sub(1).is_some_and(|p| {
+        matches!(v.low(p), "to" | "will" | "would" | "can" | "could" | "should" | "must" | "be")
+    });
+    if verb_before && !v.is_cap(h) {
+        // "A man who did not want to be named said": the relative's
+        // antecedent with its clause. Not when the antecedent itself follows
+        // such a verb, which keeps the call below from recursing again.
+        let who = (h.saturating_sub(10).max(floor + 1)..h).rev().find(|&w| v.low(w) == "who")?;
+        let marked = |p: usize| p.checked_sub(1).is_some_and(|q| matches!(v.low(q), "to" | "will" | "be"));
+        if marked(who - 1) {
+            return None;
+        }
+        return left(v, who, floor).filter(|r| !v.is(r.start, Class::Pronoun)).map(|r| r.start..h + 1);
+    }
     let capital_head = name_part(v, h);
     let mut k = h;
     while k > floor && h + 1 - k < MAX_LEN {
