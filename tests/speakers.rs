@@ -630,3 +630,28 @@ fn a_verb_after_to_or_will_is_no_speaker() {
     let t = "A man who did not want to be named said he heard the talk.";
     assert_eq!(name_for(t, "heard the talk"), "A man who did not want to be named");
 }
+
+#[test]
+fn a_relative_clause_before_the_verb_belongs_to_its_antecedent() {
+    let t = "A woman who lives nearby said the noise was loud.";
+    assert_eq!(name_for(t, "noise"), "A woman who lives nearby");
+    let t = "Voters who backed the plan say it was fair.";
+    assert_eq!(name_for(t, "was fair"), "Voters who backed the plan");
+    // The object of the clause is never the speaker.
+    let t = "A man who runs the shop told reporters the noise was loud.";
+    assert_ne!(name_for(t, "noise"), "the shop");
+    // A relative in commas is an aside: the name before it speaks.
+    assert_eq!(
+        name_for("Ann Lee, who runs the shop, said the noise was loud.", "noise"),
+        "Ann Lee"
+    );
+}
+
+#[test]
+fn calling_something_a_name_reports_speech() {
+    let t = "Tom Bell has called the levy a hoax made up by the council.";
+    assert_eq!(name_for(t, "a hoax"), "Tom Bell");
+    // Calling someone, or calling for something, a day later, is no naming.
+    assert!(quotes("Ann Lee called her mother a day later.").is_empty());
+    assert!(quotes("Ann Lee called the police a few times that night.").is_empty());
+}

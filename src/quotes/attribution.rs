@@ -161,7 +161,7 @@ fn attribute(
     let mut subject = if according || participle {
         None
     } else {
-        speaker::left(v, l, sent.start).or_else(|| speaker::apposition(v, l, sent.start))
+        speaker::left(v, l, sent.start).or_else(|| super::apposition::apposition(v, l, sent.start))
     };
     let mut inverted = false;
     let mut far = false;

@@ -85,6 +85,9 @@ pub(super) fn content(
         let quoted = |k: usize| (k..sent.end).any(|i| v.is_open_mark(i));
         match rest {
             Rest::Clause(k) if marked(k) || quoted(k) => return clause_after(v, k, sent.end),
+            Rest::Clause(k) if k == after && names_as(v, group, after, sent.end) => {
+                return clause_after(v, k, sent.end)
+            }
             Rest::Adjunct if quoted(after) => return clause_after(v, after, sent.end),
             Rest::Colon => return colon_content(v, after, sent.end),
             _ if has_before && after_quote => return before_group(v, prev?, sent.start),
@@ -216,6 +219,34 @@ pub(super) fn relative_end(
             && !v.is(k + 1, Class::Determiner)
     });
     comma.map_or(span, |c| (start, v.start(c)))
+}
+
+/// Whether a naming verb ending before `after` ("called", "calls") gives
+/// its object a name without quotation marks: `called climate change a
+/// hoax`, `called Oz a quack`. The object is a few words, then "a" or "an"
+/// and a noun that is no amount ("a day later", "a few times").
+fn names_as(v: &View, group: usize, after: usize, end: usize) -> bool {
+    let Some(verb) = after.checked_sub(1).filter(|&c| c >= group) else { return false };
+    if !matches!(v.low(verb), "call" | "calls" | "called" | "calling")
+        || verb.checked_sub(1).is_some_and(|p| matches!(v.low(p), "was" | "were" | "be" | "been" | "is" | "are" | ","))
+        || matches!(v.low(after), "for" | "on" | "in" | "off" | "up" | "out" | "back" | "to" | "it" | "him" | "her" | "me" | "us")
+        || v.low(after).ends_with("self")
+        || v.low(after).ends_with("selves")
+    {
+        return false;
+    }
+    let window = (after + 1..(after + THAT_WINDOW).min(end)).take_while(|&k| v.is_word(k) || possessive(v, k));
+    window.into_iter().find(|&k| matches!(v.low(k), "a" | "an")).is_some_and(|k| {
+        !matches!(
+            v.low(k + 1),
+            "day" | "week" | "month" | "year" | "few" | "lot" | "number" | "couple" | "little" | "bit" | "while" | "time" | "second"
+        ) && v.is_word(k + 1)
+    })
+}
+
+/// Whether token `k` is a possessive mark ("’s").
+fn possessive(v: &View, k: usize) -> bool {
+    matches!(v.low(k), "’s" | "'s") && v.quote_of(k).is_none()
 }
 
 /// Whether token `k` opens a place or a time ("before the committee",

@@ -48,7 +48,7 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
             continue;
         }
         let (l, _) = speaker::skip_left(v, verb, sent.start);
-        let Some(subject) = speaker::left(v, l, sent.start) else { continue };
+        let Some(subject) = speaker::phrase_left(v, l, sent.start) else { continue };
         let named = subject.clone().any(|k| v.is_cap(k))
             || matches!(v.low(subject.start), "he" | "she" | "they");
         if named {
