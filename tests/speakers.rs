@@ -655,3 +655,12 @@ fn calling_something_a_name_reports_speech() {
     assert!(quotes("Ann Lee called her mother a day later.").is_empty());
     assert!(quotes("Ann Lee called the police a few times that night.").is_empty());
 }
+
+#[test]
+fn a_quotation_set_off_by_commas_is_all_that_was_said() {
+    let t = "While some teachers in Ohio chanted, “Pay us now,” in a hallway of the capitol, Speaker Tom Bell spoke.";
+    let qs = quotes(t);
+    let q = qs.iter().find(|q| q.text.contains("Pay us now")).expect("the chant");
+    assert!(!q.text.contains("hallway"), "{q:#?}");
+    assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("some teachers in Ohio"));
+}

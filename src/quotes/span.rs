@@ -42,7 +42,14 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
         // then a noun phrase joins a second subject, and the clause goes on.
         let joins_subject = matches!(v.low(after), "and" | "or")
             && v.is(after + 1, crate::text::lexicon::Class::Determiner);
-        if m.closed && after < end && moves_on && !joins_subject {
+        // `chanted, "Pay us now," in a hallway, Tom spoke`: set off by commas,
+        // the quotation is all that was said.
+        let set_off = k > 0
+            && v.tok(k - 1) == ","
+            && v.tok(v.token_at(m.close).saturating_sub(2)) == ","
+            && v.is_word(after)
+            && !v.is_cap(after);
+        if m.closed && after < end && (moves_on || set_off) && !joins_subject {
             return Some((v.start(k), m.close));
         }
     }

@@ -141,7 +141,7 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
             .filter(|r| !v.is(r.start, Class::Pronoun))
             .map(|r| r.start..h + 1);
     }
-    let capital_head = name_part(v, h);
+    let mut capital_head = name_part(v, h);
     let mut k = h;
     while k > floor && h + 1 - k < MAX_LEN {
         let p = k - 1;
@@ -175,9 +175,12 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
         } else if matches!(low, "in" | "at" | "from") {
             // "analysts at Acme Bank", "protesters in the streets"; not
             // "calls from black voters".
-            p > floor
+            let people = p > floor
                 && people_noun(v, p - 1)
-                && (v.is_cap(p + 1) || v.is(p + 1, Class::Determiner))
+                && (v.is_cap(p + 1) || v.is(p + 1, Class::Determiner));
+            // "some teachers in Ohio": the people noun heads the phrase now.
+            capital_head &= !people;
+            people
         } else if low == "to" {
             // "China's ambassador to Britain", "an adviser to the mayor".
             p > floor && v.is(p - 1, Class::Title)
