@@ -664,3 +664,11 @@ fn a_quotation_set_off_by_commas_is_all_that_was_said() {
     assert!(!q.text.contains("hallway"), "{q:#?}");
     assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("some teachers in Ohio"));
 }
+
+#[test]
+fn a_quotation_after_a_long_adjunct_and_a_colon_is_what_was_said() {
+    let t = "She sings on behalf of anyone who has ever had to learn the hard way: “There is no town like ours,” she and Mia sing together.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "There is no town like ours,");
+}

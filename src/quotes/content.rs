@@ -357,6 +357,14 @@ fn after_kind(v: &View, a: usize, end: usize) -> Rest {
         return Rest::Clause(a + 1);
     }
     if adjunct {
+        // "sings on behalf of anyone who has had to learn the hard way: “...”":
+        // a long adjunct, then a colon and the quotation.
+        let colon = (a + 1..(a + 2 * THAT_WINDOW).min(end))
+            .take_while(|&k| v.quote_of(k).is_none() && !v.tags(k).is_cue_word())
+            .find(|&k| v.tok(k) == ":" && v.is_open_mark(k + 1));
+        if let Some(k) = colon {
+            return Rest::Clause(k + 1);
+        }
         let stop = (a + THAT_WINDOW).min(end);
         for k in a + 1..stop {
             if v.quote_of(k).is_some() && !v.is_open_mark(k) {

@@ -42,13 +42,14 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
         // then a noun phrase joins a second subject, and the clause goes on.
         let joins_subject = matches!(v.low(after), "and" | "or")
             && v.is(after + 1, crate::text::lexicon::Class::Determiner);
-        // `chanted, "Pay us now," in a hallway, Tom spoke`: set off by commas,
-        // the quotation is all that was said.
+        // `chanted, "Pay us now," in a hallway, Tom spoke` and `the hard way:
+        // "No place like home," she sings`: set off by a comma, the quotation
+        // is all that was said.
         let set_off = k > 0
-            && v.tok(k - 1) == ","
+            && matches!(v.tok(k - 1), "," | ":")
             && v.tok(v.token_at(m.close).saturating_sub(2)) == ","
             && v.is_word(after)
-            && !v.is_cap(after);
+            && (!v.is_cap(after) || v.is(after, crate::text::lexicon::Class::Pronoun));
         if m.closed && after < end && (moves_on || set_off) && !joins_subject {
             return Some((v.start(k), m.close));
         }
