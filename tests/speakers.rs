@@ -672,3 +672,12 @@ fn a_quotation_after_a_long_adjunct_and_a_colon_is_what_was_said() {
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].text, "There is no town like ours,");
 }
+
+#[test]
+fn begging_someone_reports_what_was_asked_and_pleading_guilty_does_not() {
+    let t = "Tom Bell begged lawmakers not to lose sight of the war in the east.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(qs[0].text.starts_with("not to lose sight"), "{qs:#?}");
+    assert!(quotes("Tom Bell pleaded guilty to charges that he stole a truck.").is_empty());
+}
