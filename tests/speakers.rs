@@ -681,3 +681,12 @@ fn begging_someone_reports_what_was_asked_and_pleading_guilty_does_not() {
     assert!(qs[0].text.starts_with("not to lose sight"), "{qs:#?}");
     assert!(quotes("Tom Bell pleaded guilty to charges that he stole a truck.").is_empty());
 }
+
+#[test]
+fn with_and_a_named_subject_gives_a_participle_its_own_speaker() {
+    let t = "The firm cut jobs, with Ann Lee saying the market was weak.";
+    assert_eq!(name_for(t, "market was weak"), "Ann Lee");
+    let t = "Jordan condemned the move, with Foreign Minister Ann Lee warning of \"grave consequences\" for the region.";
+    assert_eq!(name_for(t, "grave consequences"), "Ann Lee");
+    assert!(quotes(t).iter().all(|q| !(q.text.contains("the move") && q.text.contains("grave"))));
+}

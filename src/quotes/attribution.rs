@@ -148,7 +148,13 @@ fn attribute(
     let participle = !passive && !according && v.low(cue.start).ends_with("ing");
     // The comma may sit inside a quotation just before: `on "Morning Joe," calling it ...`.
     let after_comma = |b: usize| v.is_close_mark(b) && v.tok(b.saturating_sub(1)) == ",";
+    // "…, with Foreign Minister Ann Lee warning of …": the participle's own subject.
+    let with_subject = participle
+        .then(|| speaker::left(v, l, sent.start))
+        .flatten()
+        .filter(|r| r.start > sent.start && v.low(r.start - 1) == "with" && r.clone().any(|k| v.is_cap(k)));
     if participle
+        && with_subject.is_none()
         && !l.checked_sub(1).is_some_and(|b| {
             matches!(
                 v.low(b),
@@ -158,7 +164,9 @@ fn attribute(
     {
         return None;
     }
-    let mut subject = if according || participle {
+    let mut subject = if with_subject.is_some() {
+        with_subject
+    } else if according || participle {
         None
     } else {
         speaker::left(v, l, sent.start).or_else(|| super::apposition::apposition(v, l, sent.start))
@@ -347,6 +355,11 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
             speaker::skip_left(v, next.cue.start, next.group).0
         } else {
             next.group
+        };
+        // ", with Ann Lee warning of ...": the comma before "with" bounds it.
+        let group = match group.checked_sub(2) {
+            Some(c) if v.low(c + 1) == "with" && v.tok(c) == "," => c + 1,
+            _ => group,
         };
         // "X said that Y announced ...": nested speech stays in X's content.
         let boundary = group.checked_sub(1).is_some_and(|b| {
