@@ -690,3 +690,15 @@ fn with_and_a_named_subject_gives_a_participle_its_own_speaker() {
     assert_eq!(name_for(t, "grave consequences"), "Ann Lee");
     assert!(quotes(t).iter().all(|q| !(q.text.contains("the move") && q.text.contains("grave"))));
 }
+
+#[test]
+fn the_occasion_of_the_speech_is_not_what_was_said() {
+    let qs = quotes("Ann Lee called for more school money in a statement on Thursday.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "more school money");
+    let qs = quotes("Ann Lee said the plan would fail on Twitter.");
+    assert_eq!(qs[0].text, "the plan would fail");
+    // A place or channel that is part of what was said stays.
+    let qs = quotes("Ann Lee said the ads ran on television at an event in Ohio.");
+    assert!(qs[0].text.contains("at an event in Ohio"), "{qs:#?}");
+}

@@ -9,7 +9,7 @@
 //! Guarantees: each cue looks at a bounded window of its own sentence (plus
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
-use super::content::{content, relative_end};
+use super::content::{content, occasion_end, relative_end};
 use super::cue::{common_noun_form, cue_here, speaks};
 use super::labels;
 use super::signatures;
@@ -269,7 +269,7 @@ fn attribute(
     }
     let class = if participle && class == CueClass::Speech { CueClass::Participle } else { class };
     let span = content(v, group_start, after, sent.clone(), according, class)?;
-    let (start, end) = relative_end(v, group_start, after, span);
+    let (start, end) = occasion_end(v, after, relative_end(v, group_start, after, span));
     if participle && end <= v.start(cue.start) {
         return None; // ", comparing him to ...": a participle reports what follows it
     }

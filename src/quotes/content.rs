@@ -268,6 +268,47 @@ fn opening_adjunct(v: &View, start: usize, comma: usize) -> bool {
         && (start..comma).all(|k| v.quote_of(k).is_none() && !v.is_pause(k))
 }
 
+/// Ends a content that runs into the occasion of the speech: in "said the
+/// plan would fail in an interview on Sunday", what was said ends before
+/// "in an interview". Only a short adjunct at the content's very end is cut
+/// (at most a dozen tokens, no clause of its own), and only contents after
+/// the verb (from token `after` on).
+pub(super) fn occasion_end(v: &View, after: usize, span: (usize, usize)) -> (usize, usize) {
+    use crate::text::lexicon::lists::OCCASIONS;
+    static SET: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| OCCASIONS.entries().collect());
+    let (start, end) = span;
+    if start < v.start(after) {
+        return span;
+    }
+    let (a, mut b) = (v.token_at(start), v.token_at(end));
+    while b > a && matches!(v.tok(b - 1), "." | "," | "!" | "?") {
+        b -= 1;
+    }
+    let from = b.saturating_sub(12).max(a + 3);
+    // "in an interview", "during a speech", "on Twitter": an occasion of its
+    // own, not "at an event in Florida" or "on television ads".
+    let occasion = |k: usize| match v.low(k) {
+        "in" | "during" => {
+            matches!(v.low(k + 1), "a" | "an")
+                && (k + 2..(k + 5).min(b)).any(|j| set.contains(v.low(j)))
+        }
+        "on" => v.is_cap(k + 1) && set.contains(v.low(k + 1)),
+        _ => false,
+    };
+    let opening = (from..b).find(|&k| {
+        occasion(k)
+            && (k..b).all(|j| {
+                v.quote_of(j).is_none() && !matches!(v.low(j), "that" | "who" | "which" | "," | ";")
+            })
+    });
+    match opening {
+        Some(k) => (start, v.start(k).max(start)),
+        None => span,
+    }
+}
+
 /// Whether the clause from token `k` holds a quotation after its first
 /// words and at least five words in all (a bounded look).
 fn quoted_clause(v: &View, k: usize, end: usize) -> bool {

@@ -127,6 +127,8 @@ pub mod lists {
     /// Quote finder: nouns for what is issued and speaks for its author
     /// ("the statement said").
     pub const DOCUMENTS: List = list!("quotes/document.txt");
+    /// Quote finder: occasions of speech a trailing adjunct names ("in an interview").
+    pub const OCCASIONS: List = list!("quotes/occasion.txt");
     /// Quote finder: finite verbs that end a sentence's subject phrase.
     pub const FINITE: List = list!("quotes/finite.txt");
     /// Short titles and their full word, a pair a line ("gov governor").
