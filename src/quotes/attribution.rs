@@ -9,7 +9,8 @@
 //! Guarantees: each cue looks at a bounded window of its own sentence (plus
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
-use super::content::{content, occasion_end, relative_end};
+use super::content::content;
+use super::ends::{occasion_end, relative_end};
 use super::cue::{common_noun_form, cue_here, speaks};
 use super::labels;
 use super::signatures;

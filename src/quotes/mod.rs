@@ -15,6 +15,7 @@ mod assemble;
 mod attribution;
 mod cataphora;
 mod content;
+mod ends;
 mod cue;
 mod described;
 mod gap;
