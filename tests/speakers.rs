@@ -702,3 +702,15 @@ fn the_occasion_of_the_speech_is_not_what_was_said() {
     let qs = quotes("Ann Lee said the ads ran on television at an event in Ohio.");
     assert!(qs[0].text.contains("at an event in Ohio"), "{qs:#?}");
 }
+
+#[test]
+fn an_opening_as_clause_reports_what_follows_its_comma() {
+    let qs =
+        quotes("Yet, as Ann Lee observed, in the early days of a new council the rules change.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "in the early days of a new council the rules change.");
+    let qs = quotes("As experts, including Ann Lee, have said, Tom Bell is free to act.");
+    assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.text != "including Ann Lee")));
+    let t = "During his seven and a half years in office, Tom Bell said, most voters came to trust him.";
+    assert_eq!(quotes(t)[0].text, "most voters came to trust him.");
+}

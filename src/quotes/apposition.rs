@@ -46,7 +46,7 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     }
     let opens = np.start == floor
         || v.is_close_mark(np.start - 1)
-        || matches!(v.low(np.start - 1), "," | "and" | "but" | "(" | "—");
+        || matches!(v.low(np.start - 1), "," | "and" | "but" | "(" | "—" | "as");
     let named = (np.clone()).any(|k| v.is_cap(k)) || v.is(np.start, Class::Pronoun);
     // "Its chief executive, Priya Raman, said": the description and the name
     // together, so that the name (the last capitalised word) resolves it.

@@ -94,6 +94,12 @@ pub(super) fn content(
             _ => return None,
         }
     }
+    // "As experts have pointed out, the plan ...", "Yet, as Lee observed, ...":
+    // an opening "as" clause reports the clause after its comma.
+    let opening_as = (sent.start..(sent.start + 3).min(group)).any(|k| v.low(k) == "as");
+    if opening_as && v.tok(after) == "," && v.quote_of(after).is_none() {
+        return clause_after(v, after + 1, sent.end);
+    }
     // "Hawaii, as an adviser pointed out, rarely ...": the sentence around it.
     if group >= sent.start + 2 && v.low(group - 1) == "as" && v.tok(group - 2) == "," {
         // "..., as the Times put it, “the operator.”": the quotation that ends the sentence.
@@ -236,7 +242,7 @@ fn opening_adjunct(v: &View, start: usize, comma: usize) -> bool {
         && v.is(start, Class::Adjunct)
         && !v.is(start, Class::Determiner)
         && v.low(start) != "to" // "To see it, she said, one must go": the sentence's own
-        && comma.saturating_sub(start) <= 8
+        && comma.saturating_sub(start) <= 12
         && (start..comma).all(|k| v.quote_of(k).is_none() && !v.is_pause(k))
 }
 

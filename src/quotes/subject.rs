@@ -69,6 +69,9 @@ fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
     if opener(v, start) {
         return None; // "There is", "So:": no subject
     }
+    if !v.is_cap(start) && low.len() > 4 && low.ends_with("ing") {
+        return None; // ", including Ann Lee,": an aside, no subject
+    }
     if v.is_cap(start) && !v.is(start, Class::Determiner) {
         // A name: its capitalised words and titles only ("Mary Jones spoke ...").
         let end = (start..l).find(|&k| !(name_part(v, k) || v.is(k, Class::Title))).unwrap_or(l);
