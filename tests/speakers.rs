@@ -714,3 +714,16 @@ fn an_opening_as_clause_reports_what_follows_its_comma() {
     let t = "During his seven and a half years in office, Tom Bell said, most voters came to trust him.";
     assert_eq!(quotes(t)[0].text, "most voters came to trust him.");
 }
+
+#[test]
+fn a_progressive_verb_reports_and_a_bare_hearer_is_one_phrase() {
+    let t = "The Democrats are alleging that the call was improper.";
+    assert_eq!(name_for(t, "call was improper"), "Democrats");
+    let qs = quotes("Ann Lee told lawmakers no evidence supports the claim.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "no evidence supports the claim.");
+    assert_eq!(
+        quotes("Ann Lee told local reporters the plan was late.")[0].text,
+        "the plan was late."
+    );
+}

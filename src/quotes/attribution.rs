@@ -328,7 +328,19 @@ fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
     if low == "that" || !v.is_word(after) {
         return after;
     }
-    speaker::right(v, after, end).map_or(after, |r| r.end)
+    let hearer = speaker::right(v, after, end).map_or(after, |r| r.end);
+    // "told lawmakers no evidence supports it": a bare plural is the whole
+    // hearer, after a modifier or two ("told local reporters").
+    if !v.is_cap(after) && !v.is(after, crate::text::lexicon::Class::Determiner) {
+        let plural = (after..hearer.min(after + 3)).find(|&k| {
+            let w = v.low(k);
+            w.ends_with('s') && !w.ends_with("ss") || matches!(w, "people" | "police")
+        });
+        if let Some(k) = plural {
+            return k + 1;
+        }
+    }
+    hearer
 }
 
 /// Drops an opening aside ("As we have noted, a study by X concluded that

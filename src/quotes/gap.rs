@@ -22,7 +22,7 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
             || contraction(v, l - 1)
         {
             passive |=
-                matches!(low, "was" | "were" | "is" | "been" | "be") || contraction(v, l - 1);
+                matches!(low, "was" | "were" | "is" | "are" | "am" | "been" | "be") || contraction(v, l - 1);
             l -= 1;
         } else if l >= floor + 2
             && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early")
