@@ -727,3 +727,12 @@ fn a_progressive_verb_reports_and_a_bare_hearer_is_one_phrase() {
         "the plan was late."
     );
 }
+
+#[test]
+fn a_relative_that_after_a_noun_speaks_for_it() {
+    let t = "Acme and Bolt are among retailers that said they raised prices.";
+    assert_eq!(name_for(t, "raised prices"), "retailers");
+    // "so that", "said that": no relative.
+    let qs = quotes("He wrote so that said plan would fail.");
+    assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.text != "that")), "{qs:#?}");
+}

@@ -217,7 +217,7 @@ fn attribute(
         // After another attribution in the sentence, its speaker; else the sentence's subject.
         // A relative "who said" before does not carry over: "X defended an aide who said ..., saying".
         let relative = earlier.is_some_and(|a| {
-            a.speaker.as_ref().is_some_and(|r| matches!(v.low(r.start), "who" | "which"))
+            a.speaker.as_ref().is_some_and(|r| matches!(v.low(r.start), "who" | "which" | "that"))
         });
         // "X said that Y had concluded ..., saying": the participle is X's,
         // not that of the speaker nested in X's content.

@@ -146,7 +146,7 @@ pub(super) fn speaks(v: &View, r: &Range<usize>) -> bool {
     // Documents speak for their authors in news ("the letter reads").
     let document = crate::text::lexicon::is_document(low);
     v.is(head, Class::Pronoun)
-        || matches!(low, "who" | "which")
+        || matches!(low, "who" | "which" | "that")
         || v.is(head, Class::Title)
         || v.is(head, Class::Org)
         || people

@@ -213,7 +213,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
         let own = |name: &'v str| Resolved { name, person: None };
         let first = v.low(r.start);
         let para = v.paragraph_of(r.start);
-        if r.len() == 1 && (v.is(r.start, Class::Pronoun) || matches!(first, "who" | "which")) {
+        if r.len() == 1 && (v.is(r.start, Class::Pronoun) || matches!(first, "who" | "which" | "that")) {
             let slot = match first {
                 "he" => MALE,
                 "she" => FEMALE,
@@ -225,7 +225,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
                         .unwrap_or(own(text))
                 }
                 "they" => return self.group(v, para).unwrap_or(own(text)),
-                "who" | "which" => {
+                "who" | "which" | "that" => {
                     return self
                         .antecedent(v, r.start)
                         .or_else(|| described_before(v, r.start))

@@ -112,6 +112,20 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
                 && (p.checked_sub(1).is_some_and(after_determiner));
         return antecedent.then_some(h..h + 1);
     }
+    if low == "that" {
+        // "retailers that said", "the firm that says": a relative after a
+        // plural, a title or organisation noun, or a name.
+        let p = h.checked_sub(1).filter(|&p| p >= floor)?;
+        let w = v.low(p);
+        let antecedent = v.is_word(p)
+            && !v.is(p, Class::Stop)
+            && !v.is(p, Class::Pronoun)
+            && (w.ends_with('s') && !w.ends_with("ss")
+                || v.is(p, Class::Title)
+                || v.is(p, Class::Org)
+                || v.is_cap(p));
+        return antecedent.then_some(h..h + 1);
+    }
     if low == "which" {
         // "Acme Corp and Bolt Works, which vowed": an organisation's relative.
         let p = h.checked_sub(1).filter(|&p| p > floor && v.tok(p) == ",")?;
