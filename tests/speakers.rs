@@ -736,3 +736,11 @@ fn a_relative_that_after_a_noun_speaks_for_it() {
     let qs = quotes("He wrote so that said plan would fail.");
     assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.text != "that")), "{qs:#?}");
 }
+
+#[test]
+fn an_opening_participle_speaks_for_the_main_clause_subject() {
+    let qs = quotes("Noting that the plan is late, Ann Lee called for a review.");
+    let noting = qs.iter().find(|q| q.text == "the plan is late").expect("the participle's clause");
+    assert_eq!(noting.speaker.as_ref().map(|s| s.name.as_str()), Some("Ann Lee"));
+    assert!(qs.iter().any(|q| q.text == "a review."), "{qs:#?}");
+}

@@ -154,6 +154,16 @@ fn attribute(
         .then(|| speaker::left(v, l, sent.start))
         .flatten()
         .filter(|r| r.start > sent.start && v.low(r.start - 1) == "with" && r.clone().any(|k| v.is_cap(k)));
+    // "Noting that the plan is late, Ann Lee called for ...": an opening
+    // participle's subject is the main clause's, after the clause's comma.
+    let opening_comma = (participle && cue.start == sent.start)
+        .then(|| {
+            (cue.end..(cue.end + 40).min(sent.end)).find(|&k| v.tok(k) == "," && v.quote_of(k).is_none())
+        })
+        .flatten();
+    let with_subject = with_subject.or_else(|| {
+        opening_comma.and_then(|c| super::subject::sentence_subject(v, c + 1, sent.end))
+    });
     if participle
         && with_subject.is_none()
         && !l.checked_sub(1).is_some_and(|b| {
@@ -270,7 +280,10 @@ fn attribute(
     }
     let class = if participle && class == CueClass::Speech { CueClass::Participle } else { class };
     let span = content(v, group_start, after, sent.clone(), according, class)?;
-    let (start, end) = occasion_end(v, after, relative_end(v, group_start, after, span));
+    let (start, mut end) = occasion_end(v, after, relative_end(v, group_start, after, span));
+    if let Some(c) = opening_comma {
+        end = end.min(v.start(c)); // the participle's clause ends at its comma
+    }
     if participle && end <= v.start(cue.start) {
         return None; // ", comparing him to ...": a participle reports what follows it
     }

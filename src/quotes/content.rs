@@ -235,11 +235,13 @@ fn place_or_time(v: &View, k: usize) -> bool {
 }
 
 /// Whether tokens `start..comma` are only an adjunct that opens the
-/// sentence ("In a statement,", "On Tuesday,", "During the hearing,"):
+/// sentence ("In a statement,", "On Tuesday,", "During the hearing,",
+/// "Noting that it is late,"):
 /// what the speaker after it said follows the verb, not this.
 fn opening_adjunct(v: &View, start: usize, comma: usize) -> bool {
+    let participle = v.is_cap(start) && v.low(start).len() > 4 && v.low(start).ends_with("ing");
     v.tok(comma) == ","
-        && v.is(start, Class::Adjunct)
+        && (v.is(start, Class::Adjunct) || participle) // "Noting that it is late,"
         && !v.is(start, Class::Determiner)
         && v.low(start) != "to" // "To see it, she said, one must go": the sentence's own
         && comma.saturating_sub(start) <= 12
