@@ -149,21 +149,11 @@ fn attribute(
     let participle = !passive && !according && v.low(cue.start).ends_with("ing");
     // The comma may sit inside a quotation just before: `on "Morning Joe," calling it ...`.
     let after_comma = |b: usize| v.is_close_mark(b) && v.tok(b.saturating_sub(1)) == ",";
-    // "…, with Foreign Minister Ann Lee warning of …": the participle's own subject.
-    let with_subject = participle
-        .then(|| speaker::left(v, l, sent.start))
-        .flatten()
-        .filter(|r| r.start > sent.start && v.low(r.start - 1) == "with" && r.clone().any(|k| v.is_cap(k)));
-    // "Noting that the plan is late, Ann Lee called for ...": an opening
-    // participle's subject is the main clause's, after the clause's comma.
-    let opening_comma = (participle && cue.start == sent.start)
-        .then(|| {
-            (cue.end..(cue.end + 40).min(sent.end)).find(|&k| v.tok(k) == "," && v.quote_of(k).is_none())
-        })
-        .flatten();
-    let with_subject = with_subject.or_else(|| {
-        opening_comma.and_then(|c| super::subject::sentence_subject(v, c + 1, sent.end))
-    });
+    let (with_subject, opening_comma) = if participle {
+        super::subject::participle_subject(v, cue.clone(), l, sent.clone())
+    } else {
+        (None, None)
+    };
     if participle
         && with_subject.is_none()
         && !l.checked_sub(1).is_some_and(|b| {

@@ -49,6 +49,28 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     got
 }
 
+/// The subject a participle cue (tokens `cue`, its subject phrase ending
+/// before `l`) has of its own, and the comma that ends an opening
+/// participle's clause: ", with Ann Lee warning of ..." gives "Ann Lee";
+/// "Noting that the plan is late, Ann Lee called for ..." gives the main
+/// clause's subject and the comma after "late".
+pub fn participle_subject(
+    v: &View,
+    cue: Range<usize>,
+    l: usize,
+    sent: Range<usize>,
+) -> (Option<Range<usize>>, Option<usize>) {
+    let with = super::speaker::left(v, l, sent.start).filter(|r| {
+        r.start > sent.start && v.low(r.start - 1) == "with" && r.clone().any(|k| v.is_cap(k))
+    });
+    if with.is_some() || cue.start != sent.start {
+        return (with, None);
+    }
+    let comma =
+        (cue.end..(cue.end + 40).min(sent.end)).find(|&k| v.tok(k) == "," && v.quote_of(k).is_none());
+    (comma.and_then(|c| sentence_subject(v, c + 1, sent.end)), comma)
+}
+
 /// Whether token `i` opens its sentence with a word that never starts a
 /// name ("And", "Still", "There"; `data/not_names/openers.txt`), capitalised
 /// only by its place.
