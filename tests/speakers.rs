@@ -744,3 +744,19 @@ fn an_opening_participle_speaks_for_the_main_clause_subject() {
     assert_eq!(noting.speaker.as_ref().map(|s| s.name.as_str()), Some("Ann Lee"));
     assert!(qs.iter().any(|q| q.text == "a review."), "{qs:#?}");
 }
+
+#[test]
+fn relatives_quantifiers_and_openers_give_no_junk_speaker() {
+    let t = "They passed out water bottles that said, “Welcome to the games.”";
+    assert_eq!(name_for(t, "Welcome"), "bottles");
+    let t = "Many firms, including big banks that warn it could harm trade, oppose it.";
+    assert_eq!(name_for(t, "harm trade"), "banks");
+    let t = "Alabama beat Clemson in a game many are calling an “instant classic.”";
+    assert_eq!(name_for(t, "instant classic"), "many");
+    let t = "By the end of the day, Tom Bell was forced into a retreat, saying his words had been twisted.";
+    assert_eq!(name_for(t, "twisted"), "Tom Bell");
+    let t = "The retired surgeon has proved able, saying he was refining the staff.";
+    assert_eq!(name_for(t, "refining"), "The retired surgeon");
+    let t = "They are hackers who US officials say were paid by a rival.";
+    assert_eq!(name_for(t, "were paid"), "US officials");
+}

@@ -142,7 +142,8 @@ pub(super) fn speaks(v: &View, r: &Range<usize>) -> bool {
     // Plural nouns of people ("protesters", "analysts", "critics", "officials").
     let people = low.ends_with('s')
         && !["ss", "ions", "ings", "ics"].iter().any(|e| low.ends_with(e))
-        || matches!(low, "people" | "media" | "critics");
+        || matches!(low, "people" | "media" | "critics")
+        || matches!(low, "many" | "some" | "several" | "most" | "few" | "both" | "all");
     // Documents speak for their authors in news ("the letter reads").
     let document = crate::text::lexicon::is_document(low);
     v.is(head, Class::Pronoun)

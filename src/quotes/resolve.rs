@@ -387,7 +387,14 @@ fn before_relative(v: &View, who: usize, floor: usize) -> usize {
 fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
     let floor = v.sentence_tokens(v.sentence_of(who)).start;
     let k = before_relative(v, who, floor);
-    let r = super::speaker::left(v, k, floor).filter(|r| !v.is(r.start, Class::Pronoun))?;
+    // "They passed out water bottles that said": past a pronoun the phrase
+    // is a clause, and its last word the antecedent.
+    let head = k.checked_sub(1).filter(|&h| h >= floor && v.is_word(h)).map(|h| h..h + 1);
+    let r = match super::speaker::left(v, k, floor) {
+        Some(r) if v.is(r.start, Class::Pronoun) => head?,
+        Some(r) => r,
+        None => head?, // "including big banks that warn": the antecedent alone
+    };
     let name = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
     (!name.is_empty()).then_some(Resolved { name, person: None })
 }

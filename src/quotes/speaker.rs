@@ -65,7 +65,9 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         .rev()
         .take_while(|&k| v.is_word(k) && !v.is_cap(k))
         .find(|&k| v.low(k) == "who");
-    let Some(who) = who.filter(|_| !matches!(v.low(r.start), "who" | "which")) else {
+    // Not "hackers who officials say": there the phrase is the clause's own subject.
+    let Some(who) = who.filter(|&w| !matches!(v.low(r.start), "who" | "which") && w + 1 < r.start)
+    else {
         return Some(r);
     };
     // NOTE: phrase_left, not left: one antecedent, never a chain of them.
@@ -95,6 +97,11 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
     }
     if v.is(h, Class::Pronoun) {
         return Some(h..h + 1);
+    }
+    // "a game many are calling": a quantifier stands alone for people.
+    if matches!(low, "many" | "some" | "several" | "most" | "few" | "both" | "all") {
+        let p = h.checked_sub(1);
+        return p.is_none_or(|p| !v.is(p, Class::Determiner)).then_some(h..h + 1);
     }
     if low == "who" {
         // A relative "who" after its antecedent ("Ann Lee, who", "officials

@@ -20,8 +20,8 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     // Step over a stray mark that opens no quotation ("\"Trump walked on, ...").
     let start =
         if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
-    // Step over an opening "Meanwhile," or "In August,".
-    let start = match (start..(start + 6).min(l)).find(|&k| v.tok(k) == ",") {
+    // Step over an opening "Meanwhile," or "By the end of the day,".
+    let start = match (start..(start + 8).min(l)).find(|&k| v.tok(k) == ",") {
         // Not a person named before an apposition ("Lee, who ..., had").
         Some(c) if v.is(start, Class::Adjunct) || c == start + 1 && !v.is_person(start) => c + 1,
         _ => start,
@@ -118,7 +118,9 @@ fn finite(v: &View, k: usize) -> bool {
     static SET: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
         std::sync::OnceLock::new();
     let low = v.low(k);
-    let after_head = k.checked_sub(1).is_some_and(|p| v.is_cap(p) || v.is(p, Class::Title));
+    let after_head = k.checked_sub(1).is_some_and(|p| {
+        (v.is_cap(p) || v.is(p, Class::Title)) && !v.is(p, Class::Determiner) // "The retired ..."
+    });
     after_head
         && !v.is_cap(k)
         && (low.len() > 4 && low.ends_with("ed") || SET.get_or_init(|| FINITE.entries().collect()).contains(low))
