@@ -66,7 +66,10 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
         .take_while(|&k| v.is_word(k) && !v.is_cap(k))
         .find(|&k| v.low(k) == "who");
     // Not "hackers who officials say": there the phrase is the clause's own subject.
-    let Some(who) = who.filter(|&w| !matches!(v.low(r.start), "who" | "which") && w + 1 < r.start)
+    let own_subject = |w: usize| {
+        w + 1 == r.start && r.clone().any(|k| v.is_cap(k) || v.is(k, Class::Pronoun))
+    };
+    let Some(who) = who.filter(|&w| !matches!(v.low(r.start), "who" | "which") && !own_subject(w))
     else {
         return Some(r);
     };
