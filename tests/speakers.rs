@@ -760,3 +760,9 @@ fn relatives_quantifiers_and_openers_give_no_junk_speaker() {
     let t = "They are hackers who US officials say were paid by a rival.";
     assert_eq!(name_for(t, "were paid"), "US officials");
 }
+
+#[test]
+fn a_question_reported_after_a_weak_verb_counts() {
+    let t = "Ann Lee repeatedly demanded how Tom Bell could be so sure where he was that night.";
+    assert_eq!(name_for(t, "so sure"), "Ann Lee");
+}

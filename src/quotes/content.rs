@@ -78,8 +78,12 @@ pub(super) fn content(
     if class == CueClass::Weak {
         // "continued", "branded": only before "that", a colon or a quotation,
         // with a quotation inside, or after a quotation.
-        let marked =
-            |k: usize| v.is_open_mark(k) || matches!(v.low(k.saturating_sub(1)), "that" | ":");
+        // "demanded how he could be so sure": a question reported.
+        let marked = |k: usize| {
+            v.is_open_mark(k)
+                || matches!(v.low(k.saturating_sub(1)), "that" | ":")
+                || k == after && matches!(v.low(k), "how" | "why" | "whether")
+        };
         let after_quote =
             prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
         let quoted = |k: usize| (k..sent.end).any(|i| v.is_open_mark(i));
