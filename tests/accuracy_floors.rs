@@ -87,10 +87,10 @@ fn news_dev_speakers_and_quotes() {
         "news-dev.jsonl",
         &[
             (&["quotes", AT3, "speaker_name_acc"], 94.3),
-            (&["quotes", "words", "attributed", "f1"], 86.7),
-            (&["quotes", AT3, "f1"], 84.8),
-            (&["quotes", AT8, "f1"], 72.5),
-            (&["quotes", AT3, "recall_direct"], 93.2),
+            (&["quotes", "words", "attributed", "f1"], 88.0),
+            (&["quotes", AT3, "f1"], 86.3),
+            (&["quotes", AT8, "f1"], 74.6),
+            (&["quotes", AT3, "recall_direct"], 94.4),
         ],
     );
 }
@@ -100,12 +100,13 @@ fn polnear_dev_quotes_and_speakers() {
     check(
         "polnear-dev.jsonl",
         &[
-            (&["quotes", "words", "attributed", "f1"], 86.3),
-            (&["quotes", AT8, "f1"], 71.9),
-            (&["quotes", AT3, "f1"], 87.5),
-            (&["quotes", AT3, "speaker_acc"], 94.7),
+            (&["quotes", "words", "attributed", "f1"], 86.8),
+            (&["quotes", AT8, "f1"], 72.5),
+            (&["quotes", AT3, "f1"], 87.9),
+            (&["quotes", AT3, "speaker_acc"], 94.9),
             (&["quotes", AT3, "cue_acc"], 94.2),
-            (&["quotes", AT3, "recall_direct"], 95.0),
+            // Issue 16: never lower than 95.3%, the figure before the speaker work.
+            (&["quotes", AT3, "recall_direct"], 95.3),
         ],
     );
 }

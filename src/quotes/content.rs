@@ -78,11 +78,14 @@ pub(super) fn content(
     if class == CueClass::Weak {
         // "continued", "branded": only before "that", a colon or a quotation,
         // with a quotation inside, or after a quotation.
-        // "demanded how he could be so sure": a question reported.
+        // "demanded how he could be so sure": a question reported (not
+        // "questioned how far ...", a doubt).
         let marked = |k: usize| {
             v.is_open_mark(k)
                 || matches!(v.low(k.saturating_sub(1)), "that" | ":")
-                || k == after && matches!(v.low(k), "how" | "why" | "whether")
+                || k == after
+                    && matches!(v.low(k), "how" | "why" | "whether")
+                    && v.low(after.saturating_sub(1)).starts_with("demand")
         };
         let after_quote =
             prev.is_some_and(|p| v.is_close_mark(p) || v.is_close_mark(p.saturating_sub(1)));
