@@ -766,3 +766,13 @@ fn a_question_reported_after_a_weak_verb_counts() {
     let t = "Ann Lee repeatedly demanded how Tom Bell could be so sure where he was that night.";
     assert_eq!(name_for(t, "so sure"), "Ann Lee");
 }
+
+#[test]
+fn two_names_joined_by_and_are_one_speaker_mention() {
+    let qs = quotes("Ann Lee and Tom Bell said the plan failed.");
+    let s = qs[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(s.text, "Ann Lee and Tom Bell");
+    // A description before "and" stays out: "the Russian and ..." is no name.
+    let qs = quotes("Officials and Tom Bell said the plan failed.");
+    assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Tom Bell"));
+}

@@ -71,12 +71,31 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     };
     let Some(who) = who.filter(|&w| !matches!(v.low(r.start), "who" | "which") && !own_subject(w))
     else {
-        return Some(r);
+        return Some(coordinated(v, r, floor));
     };
     // NOTE: phrase_left, not left: one antecedent, never a chain of them.
     match phrase_left(v, who, floor) {
         Some(a) if !v.is(a.start, Class::Pronoun) && v.tok(who - 1) != "," => Some(a.start..r.end),
         _ => Some(r),
+    }
+}
+
+/// Name phrase `r` with a name or "he"/"she" joined to it by "and" before
+/// it ("Noel and Thomas said", "she and Rose-Lynn sing"): both speak.
+fn coordinated(v: &View, r: Range<usize>, floor: usize) -> Range<usize> {
+    let named = |r: &Range<usize>| {
+        v.is_cap(r.start)
+            && !v.is(r.start, Class::Determiner)
+            && r.clone().all(|k| name_part(v, k) && !v.is(k, Class::Title) || v.tok(k) == ".")
+            && r.clone().any(|k| v.is_named(k))
+    };
+    let and = r.start.checked_sub(1).filter(|&a| a > floor && v.low(a) == "and");
+    let Some(and) = and.filter(|_| named(&r)) else { return r };
+    match phrase_left(v, and, floor) {
+        Some(a) if named(&a) || a.len() == 1 && matches!(v.low(a.start), "he" | "she") => {
+            a.start..r.end
+        }
+        _ => r,
     }
 }
 
