@@ -776,3 +776,14 @@ fn two_names_joined_by_and_are_one_speaker_mention() {
     let qs = quotes("Officials and Tom Bell said the plan failed.");
     assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Tom Bell"));
 }
+
+#[test]
+fn a_sentence_interrupted_by_its_attribution_goes_on_past_the_adjunct() {
+    let qs = quotes("The truth, the senator said then, was that Tom Bell had attacked his wife.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].parts.len(), 2, "{qs:#?}");
+    assert!(qs[0].text.ends_with("had attacked his wife."), "{qs:#?}");
+    // A new clause after the comma is not the quote's.
+    let qs = quotes("The plan failed, Ann Lee said on Tuesday, and the town moved on.");
+    assert_eq!(qs[0].text, "The plan failed");
+}

@@ -178,6 +178,18 @@ pub(super) fn content(
             before_group(v, prev?, sent.start)
         }
         Rest::Clause(k) => clause_after(v, k, sent.end),
+        // "The truth, the senator said then, was that ...": past the adjunct's
+        // comma the sentence the attribution interrupts goes on.
+        Rest::Adjunct
+            if has_before
+                && !quote_before
+                && prev.is_some_and(|p| v.tok(p) == ",")
+                && resumes(v, after, sent.end).is_some() =>
+        {
+            let (s, _) = before_group(v, prev?, sent.start)?;
+            let k = resumes(v, after, sent.end)?;
+            clause_after(v, k, sent.end).map(|(_, e)| (s, e))
+        }
         Rest::End | Rest::Adjunct if has_before => before_group(v, prev?, sent.start),
         // `"...," retired general Lloyd Newton said (Monday).`: a quote ends just before the phrase.
         Rest::End | Rest::Adjunct if sent.end.saturating_sub(after) < 6 => {
@@ -253,6 +265,23 @@ fn opening_adjunct(v: &View, start: usize, comma: usize) -> bool {
         && v.low(start) != "to" // "To see it, she said, one must go": the sentence's own
         && comma.saturating_sub(start) <= 12
         && (start..comma).all(|k| v.quote_of(k).is_none() && !v.is_pause(k))
+}
+
+/// Where the sentence an attribution interrupts resumes after the
+/// attribution's adjunct: the word after the adjunct's comma ("said then,
+/// was that", "told me on Friday, is that", "said, for how"), when it goes
+/// on with a lower-case word that is no participle, conjunction or relative.
+fn resumes(v: &View, after: usize, end: usize) -> Option<usize> {
+    let c = (after..(after + THAT_WINDOW).min(end))
+        .take_while(|&k| v.quote_of(k).is_none())
+        .find(|&k| v.tok(k) == ",")?;
+    let low = v.low(c + 1);
+    let goes_on = c + 1 < end
+        && v.is_word(c + 1)
+        && !v.is_cap(c + 1)
+        && !low.ends_with("ing")
+        && !matches!(low, "and" | "but" | "or" | "who" | "which" | "according" | "as" | "while" | "when");
+    goes_on.then_some(c + 1)
 }
 
 /// Whether the clause from token `k` holds a quotation after its first
