@@ -10,6 +10,7 @@
 //!
 //! Guarantees: linear in the length of the text; no panics on any input.
 
+mod after_verb;
 mod apposition;
 mod assemble;
 mod attribution;
