@@ -20,6 +20,7 @@ mod ends;
 mod cue;
 mod described;
 mod gap;
+mod inverted;
 mod labels;
 pub mod marks;
 mod names;

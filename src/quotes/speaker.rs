@@ -8,6 +8,7 @@
 //! sentence; no panics (all token access goes through [`View`]).
 
 pub use super::gap::{contraction, skip_left, skip_parenthesis};
+pub use super::inverted::{plausible_inverted, right};
 use super::view::View;
 use crate::text::lexicon::Class;
 use std::ops::Range;
@@ -16,19 +17,19 @@ use std::ops::Range;
 const MAX_LEN: usize = 10;
 
 /// Whether token `i` is a "." that ends a short abbreviation ("Sen.", "Mr.").
-fn abbrev_dot(v: &View, i: usize) -> bool {
+pub(super) fn abbrev_dot(v: &View, i: usize) -> bool {
     v.tok(i) == "."
         && i.checked_sub(1)
             .is_some_and(|p| v.is_cap(p) && v.tok(p).len() <= 4 && v.end(p) == v.start(i))
 }
 
 /// Whether token `i` is a possessive mark ("’s", or "’" after "Sanders").
-fn possessive(v: &View, i: usize) -> bool {
+pub(super) fn possessive(v: &View, i: usize) -> bool {
     matches!(v.low(i), "’s" | "'s" | "’" | "'") && v.quote_of(i).is_none()
 }
 
 /// Whether token `i` is a number ("9", "2.5").
-fn number(v: &View, i: usize) -> bool {
+pub(super) fn number(v: &View, i: usize) -> bool {
     v.doc.tokens.get(i).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
 }
 
@@ -252,78 +253,6 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
     Some(k..h + 1)
 }
 
-/// The speaker phrase starting at token `start` after an inverted verb
-/// ("said Tillerson", "said the company's spokesman"), not past `ceil`.
-pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
-    if start >= ceil || v.quote_of(start).is_some() {
-        return None;
-    }
-    let low = v.low(start);
-    if v.is(start, Class::Pronoun) {
-        return (low != "it").then_some(start..start + 1);
-    }
-    if v.is(start, Class::Adjunct) && !v.is(start, Class::Determiner) && !v.is_person(start)
-        || (v.is(start, Class::Stop) && !v.is(start, Class::Determiner))
-    {
-        return None;
-    }
-    if matches!(low, "that" | "this" | "these" | "those" | "its" | "their" | "his" | "her") {
-        return None; // "said that ...", "said his plan ...": the content, not a speaker
-    }
-    let mut k = start;
-    let mut words = 0;
-    while k < ceil && k - start < MAX_LEN && v.quote_of(k).is_none() {
-        let low = v.low(k);
-        let number =
-            v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
-        // One branch per case, each with its example, though some agree.
-        #[allow(clippy::if_same_then_else)]
-        let ok = if v.is(k, Class::Determiner)
-            && (k == start || matches!(v.low(k - 1), "of" | "for" | "with"))
-        {
-            true
-        } else if (number || matches!(v.tok(k), "-" | "/")) && words == 0 && k < start + 5 {
-            true // "wrote 43-year-old Ann Lee"
-        } else if v.tok(k) == "."
-            && k > start
-            && v.end(k - 1) == v.start(k)
-            && v.end(k) == v.start(k + 1)
-            && v.is_word(k + 1)
-        {
-            true // "told Polygraph.info"
-        } else if name_part(v, k) || possessive(v, k) {
-            !v.is(k, Class::Adjunct) || v.is_person(k)
-        } else if words > 0
-            && low.ends_with("ly")
-            && v.low(k + 1).ends_with("ed")
-            && (v.is(k + 2, Class::Title) || v.is_cap(k + 2))
-        {
-            true // "said Acme's recently named executive chair Ann Lee"
-        } else if low == "of" || low == "for" || low == "with" && v.low(k - 1) == "familiar" {
-            words > 0
-                && (v.is_cap(k + 1) || v.is(k + 1, Class::Determiner) || v.is(k + 1, Class::Title))
-        } else {
-            v.is_word(k)
-                && !v.is(k, Class::Stop)
-                && !v.is(k, Class::Skip)
-                && !v.is(k, Class::Adjunct)
-        };
-        if !ok {
-            break;
-        }
-        if v.is_word(k) {
-            words += 1;
-        }
-        k += 1;
-    }
-    while k > start && matches!(v.low(k - 1), "of" | "for" | "the" | "a" | "-") {
-        k -= 1;
-    }
-    // Trimming "a", "the", "of" can leave nothing ("according to A..."): no speaker then.
-    (k > start && words > 0 && !(k == start + 1 && v.is(start, Class::Determiner)))
-        .then_some(start..k)
-}
-
 /// Whether token `h` can head a speaker phrase: not an adverb ("mostly"),
 /// a participle ("requiring"), a date word ("April") or a contraction.
 fn plausible_head(v: &View, h: usize) -> bool {
@@ -337,21 +266,8 @@ fn plausible_head(v: &View, h: usize) -> bool {
 
 /// Whether a word with an apostrophe is a name ("O'Neill", "D’Angelo"),
 /// a capital after it, rather than a contraction ("It's", "Don't").
-fn elided_name(word: &str) -> bool {
+pub(super) fn elided_name(word: &str) -> bool {
     word.split(['\'', '’']).nth(1).and_then(|rest| rest.chars().next()).is_some_and(char::is_uppercase)
-}
-
-/// Whether a phrase after an inverted verb names a speaker ("said
-/// Tillerson.", "said the secretary,") rather than begins the content.
-pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
-    let named = r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
-        || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
-    let next = skip_parenthesis(v, r.end);
-    let closes = next >= end
-        || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose")
-        || v.quote_of(next).is_some()
-        || v.is(next, Class::Adjunct);
-    named && closes
 }
 
 #[cfg(test)]
@@ -364,15 +280,6 @@ mod tests {
         let v = View::new(&d);
         let i = (0..v.len()).find(|&i| v.tok(i) == word).unwrap();
         left(&v, i, 0)
-            .map(|r| t[v.start(r.start)..v.end(r.end - 1)].to_string())
-            .unwrap_or_default()
-    }
-
-    fn right_of(t: &str, word: &str) -> String {
-        let d = Doc::new(t);
-        let v = View::new(&d);
-        let i = (0..v.len()).find(|&i| v.tok(i) == word).unwrap();
-        right(&v, i + 1, v.len())
             .map(|r| t[v.start(r.start)..v.end(r.end - 1)].to_string())
             .unwrap_or_default()
     }
@@ -393,20 +300,5 @@ mod tests {
         assert_eq!(left_of("Sen. Ted Cruz said so.", "said"), "Sen. Ted Cruz");
         assert_eq!(left_of("The plan, he said, works.", "said"), "he");
         assert_eq!(left_of("It was bad and said so.", "said"), "");
-    }
-
-    #[test]
-    fn inverted_speakers() {
-        assert_eq!(right_of("\"No,\" said Tillerson.", "said"), "Tillerson");
-        assert_eq!(
-            right_of("\"No,\" said a spokesman for the campaign.", "said"),
-            "a spokesman for the campaign"
-        );
-        assert_eq!(
-            right_of("\"No,\" said Senator Lindsey Graham, a Republican.", "said"),
-            "Senator Lindsey Graham"
-        );
-        assert_eq!(right_of("He said Tuesday that it works.", "said"), "");
-        assert_eq!(right_of("He said that it works.", "said"), "");
     }
 }
