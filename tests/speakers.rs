@@ -787,3 +787,11 @@ fn a_sentence_interrupted_by_its_attribution_goes_on_past_the_adjunct() {
     let qs = quotes("The plan failed, Ann Lee said on Tuesday, and the town moved on.");
     assert_eq!(qs[0].text, "The plan failed");
 }
+
+#[test]
+fn a_relative_that_before_a_name_is_not_part_of_it() {
+    let t = "It also lists plans she backed that Tom Bell argues let the group grow.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Tom Bell"), "{qs:#?}");
+    assert_eq!(name_for("That man said the plan failed.", "plan failed"), "That man");
+}

@@ -194,6 +194,9 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
             break;
         }
         let keep = if v.is(p, Class::Determiner) {
+            if capital_head && matches!(low, "that" | "this") {
+                break; // "policies that Trump argues": a relative, not "that Trump"
+            }
             k = p; // "the secretary": take the determiner and stop,
                    // unless it is inside a name ("Mr. Morgan of the Sierra Club").
             let inside = p >= floor + 2
