@@ -795,3 +795,17 @@ fn a_relative_that_before_a_name_is_not_part_of_it() {
     assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Tom Bell"), "{qs:#?}");
     assert_eq!(name_for("That man said the plan failed.", "plan failed"), "That man");
 }
+
+#[test]
+fn participles_and_reduced_relatives_are_no_speakers() {
+    let qs = quotes("Asked about the plan, Ann Lee said it was dead.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "it was dead.");
+    let t = "Community health centers helped, saying the plan was dead.";
+    assert_eq!(name_for(t, "plan was dead"), "Community health centers");
+    let t = "The village crowd cheered, chanting that the plan was dead.";
+    assert_eq!(name_for(t, "plan was dead"), "The village crowd");
+    let t = "He said that investigators found the plan was dead.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.text.starts_with("that"))));
+}

@@ -222,9 +222,13 @@ pub(super) fn content(
 /// "Noting that it is late,"):
 /// what the speaker after it said follows the verb, not this.
 fn opening_adjunct(v: &View, start: usize, comma: usize) -> bool {
-    let participle = v.is_cap(start) && v.low(start).len() > 4 && v.low(start).ends_with("ing");
+    let low = v.low(start);
+    let participle = v.is_cap(start)
+        && !v.is_named(start)
+        && low.len() > 4
+        && (low.ends_with("ing") || low.ends_with("ed"));
     v.tok(comma) == ","
-        && (v.is(start, Class::Adjunct) || participle) // "Noting that it is late,"
+        && (v.is(start, Class::Adjunct) || participle) // "Noting that it is late,", "Asked about it,"
         && !v.is(start, Class::Determiner)
         && v.low(start) != "to" // "To see it, she said, one must go": the sentence's own
         && comma.saturating_sub(start) <= 12

@@ -194,7 +194,8 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
             break;
         }
         let keep = if v.is(p, Class::Determiner) {
-            if capital_head && matches!(low, "that" | "this") {
+            let plural = v.low(h).ends_with('s') && !v.low(h).ends_with("ss");
+            if (capital_head || plural) && matches!(low, "that" | "this") {
                 break; // "policies that Trump argues": a relative, not "that Trump"
             }
             k = p; // "the secretary": take the determiner and stop,

@@ -91,10 +91,13 @@ fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
     if opener(v, start) {
         return None; // "There is", "So:": no subject
     }
-    if !v.is_cap(start) && low.len() > 4 && low.ends_with("ing") {
-        return None; // ", including Ann Lee,": an aside, no subject
+    if low.len() > 4 && (low.ends_with("ing") || low.ends_with("ed")) && !v.is_named(start) {
+        return None; // ", including Ann Lee,", "Asked about it,": no subject
     }
-    if v.is_cap(start) && !v.is(start, Class::Determiner) {
+    // "Community health centers helped": a capital from the sentence's start
+    // before lower-case words is a description, read as one below.
+    let described = !v.is_named(start) && v.is_word(start + 1) && !v.is_cap(start + 1);
+    if v.is_cap(start) && !v.is(start, Class::Determiner) && !described {
         // A name: its capitalised words and titles only ("Mary Jones spoke ...").
         let end = (start..l).find(|&k| !(name_part(v, k) || v.is(k, Class::Title))).unwrap_or(l);
         return (end > start).then_some(start..end);
@@ -119,7 +122,14 @@ fn finite(v: &View, k: usize) -> bool {
         std::sync::OnceLock::new();
     let low = v.low(k);
     let after_head = k.checked_sub(1).is_some_and(|p| {
-        (v.is_cap(p) || v.is(p, Class::Title)) && !v.is(p, Class::Determiner) // "The retired ..."
+        let noun = v.is_word(p)
+            && !v.is(p, Class::Stop)
+            && !v.low(p).ends_with("ly")
+            && p.checked_sub(1).is_some_and(|q| v.is(q, Class::Determiner) || v.is_cap(q));
+        // "The retired ...": after a determiner an -ed word is a modifier;
+        // "the crowd cheered", "health centers helped": after a noun, the verb.
+        (v.is_cap(p) || v.is(p, Class::Title) || noun || v.low(p).ends_with('s') && !v.is_cap(p))
+            && !v.is(p, Class::Determiner)
     });
     after_head
         && !v.is_cap(k)
