@@ -125,7 +125,7 @@ fn finite(v: &View, k: usize) -> bool {
         let noun = v.is_word(p)
             && !v.is(p, Class::Stop)
             && !v.low(p).ends_with("ly")
-            && p.checked_sub(1).is_some_and(|q| v.is(q, Class::Determiner) || v.is_cap(q));
+            && (p.saturating_sub(2)..p).any(|q| v.is(q, Class::Determiner) || v.is_cap(q));
         // "The retired ...": after a determiner an -ed word is a modifier;
         // "the crowd cheered", "health centers helped": after a noun, the verb.
         (v.is_cap(p) || v.is(p, Class::Title) || noun || v.low(p).ends_with('s') && !v.is_cap(p))
