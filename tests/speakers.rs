@@ -809,3 +809,10 @@ fn participles_and_reduced_relatives_are_no_speakers() {
     let qs = quotes(t);
     assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.text.starts_with("that"))));
 }
+
+#[test]
+fn a_headline_label_or_a_participle_is_no_speaker() {
+    assert_eq!(name_for("Revealed: Ann Lee says the plan was dead.", "plan was dead"), "Ann Lee");
+    let qs = quotes("Featuring a new cast, the show says little.");
+    assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Featuring")), "{qs:#?}");
+}

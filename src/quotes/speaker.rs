@@ -185,6 +185,23 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
             .filter(|r| !v.is(r.start, Class::Pronoun))
             .map(|r| r.start..h + 1);
     }
+    // "a court document filed Monday said": the participle after its noun
+    // is no head; the noun is.
+    let low = v.low(h);
+    let h = match h.checked_sub(1) {
+        Some(p) if p >= floor
+            && !v.is_cap(h)
+            && low.len() > 4
+            && low.ends_with("ed")
+            && v.is_word(p)
+            && !v.is(p, Class::Stop)
+            && !v.is(p, Class::Determiner)
+            && !v.low(p).ends_with("ly") =>
+        {
+            p
+        }
+        _ => h,
+    };
     let mut capital_head = name_part(v, h);
     let mut k = h;
     while k > floor && h + 1 - k < MAX_LEN {
@@ -265,7 +282,12 @@ fn plausible_head(v: &View, h: usize) -> bool {
     !(v.is(h, Class::Adjunct) && !v.is(h, Class::Title) && !v.is_person(h)
         || lower_case && low.len() > 4 && (low.ends_with("ly") || low.ends_with("ing"))
         || (low.contains('\'') || low.contains('’') && low != "’s") && !elided_name(v.tok(h))
-        || matches!(low, "please" | "let" | "don" | "can" | "will" | "having" | "being"))
+        || matches!(low, "please" | "let" | "don" | "can" | "will" | "having" | "being")
+        // "Revealed:", "Featuring ...": a participle opening the sentence.
+        || low.len() > 4
+            && (low.ends_with("ing") || low.ends_with("ed"))
+            && !v.is_named(h)
+            && v.sentence_tokens(v.sentence_of(h)).start == h)
 }
 
 /// Whether a word with an apostrophe is a name ("O'Neill", "D’Angelo"),
