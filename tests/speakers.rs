@@ -816,3 +816,12 @@ fn a_headline_label_or_a_participle_is_no_speaker() {
     let qs = quotes("Featuring a new cast, the show says little.");
     assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Featuring")), "{qs:#?}");
 }
+
+#[test]
+fn a_closing_comment_after_a_comma_is_the_reporters() {
+    let qs = quotes("Tom Bell said he did not back Ann Lee, the presumed favorite.");
+    assert_eq!(qs[0].text, "he did not back Ann Lee");
+    // A clause of its own after the comma stays.
+    let qs = quotes("Tom Bell said he did not back Ann Lee, the one who was favored.");
+    assert!(qs[0].text.ends_with("was favored."), "{qs:#?}");
+}

@@ -10,7 +10,7 @@
 //! the quotation it closes or opens), so the pass is linear; no panics.
 
 use super::content::content;
-use super::ends::{occasion_end, relative_end};
+use super::ends::{comment_end, occasion_end, relative_end};
 use super::cue::{common_noun_form, cue_here, speaks};
 use super::labels;
 use super::signatures;
@@ -270,7 +270,8 @@ fn attribute(
     }
     let class = if participle && class == CueClass::Speech { CueClass::Participle } else { class };
     let span = content(v, group_start, after, sent.clone(), according, class)?;
-    let (start, mut end) = occasion_end(v, after, relative_end(v, group_start, after, span));
+    let span = occasion_end(v, after, relative_end(v, group_start, after, span));
+    let (start, mut end) = comment_end(v, after, span);
     if let Some(c) = opening_comma {
         end = end.min(v.start(c)); // the participle's clause ends at its comma
     }

@@ -80,3 +80,34 @@ pub(super) fn occasion_end(v: &View, after: usize, span: (usize, usize)) -> (usi
         None => span,
     }
 }
+
+/// Ends a content after the verb before a closing comment set off by a
+/// comma: in "said he did not back Mr. Trump, the presumed favorite" or
+/// "said trade had grown, a key factor for decades", the last noun phrase
+/// is the reporter's. Only a short phrase at the very end with no verb of
+/// its own is cut (a bounded look back).
+pub(super) fn comment_end(v: &View, after: usize, span: (usize, usize)) -> (usize, usize) {
+    let (start, end) = span;
+    if start < v.start(after) {
+        return span;
+    }
+    let (a, mut b) = (v.token_at(start), v.token_at(end));
+    while b > a && matches!(v.tok(b - 1), "." | "!" | "?") {
+        b -= 1;
+    }
+    let from = b.saturating_sub(12).max(a + 4);
+    let comma = (from..b).rev().find(|&k| v.tok(k) == ",");
+    let Some(c) = comma.filter(|&c| matches!(v.low(c + 1), "a" | "an" | "the")) else {
+        return span;
+    };
+    let verbless = (c + 1..b).all(|k| {
+        let w = v.low(k);
+        v.quote_of(k).is_none()
+            && !matches!(w, "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "who" | "which" | "that")
+    });
+    if verbless && b > c + 2 {
+        (start, v.start(c))
+    } else {
+        span
+    }
+}
