@@ -825,3 +825,11 @@ fn a_closing_comment_after_a_comma_is_the_reporters() {
     let qs = quotes("Tom Bell said he did not back Ann Lee, the one who was favored.");
     assert!(qs[0].text.ends_with("was favored."), "{qs:#?}");
 }
+
+#[test]
+fn an_inverted_attribution_mid_sentence_is_no_apposition() {
+    let qs = quotes("The key to the success, says Ann Lee, is the network behind it.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].parts.len(), 2, "{qs:#?}");
+    assert!(qs[0].text.ends_with("is the network behind it."), "{qs:#?}");
+}

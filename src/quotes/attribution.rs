@@ -307,7 +307,12 @@ fn one_word(v: &View, start: usize, end: usize) -> bool {
 
 /// Skips ", a Republican of South Carolina," after an inverted speaker.
 fn skip_apposition(v: &View, after: usize, end: usize) -> usize {
-    if v.tok(after) != "," {
+    // ", says Lee, is the network": the sentence resumes, no apposition.
+    let resumes = matches!(
+        v.low(after + 1),
+        "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could"
+    );
+    if v.tok(after) != "," || resumes {
         return after;
     }
     let mut k = after + 1;
