@@ -833,3 +833,15 @@ fn an_inverted_attribution_mid_sentence_is_no_apposition() {
     assert_eq!(qs[0].parts.len(), 2, "{qs:#?}");
     assert!(qs[0].text.ends_with("is the network behind it."), "{qs:#?}");
 }
+
+#[test]
+fn a_depending_phrase_is_part_of_what_was_said() {
+    let qs = quotes(
+        "Ann Lee said the number will be four to six, depending on whether people keep paying.",
+    );
+    assert!(qs[0].text.ends_with("keep paying."), "{qs:#?}");
+    // A participle of the reporter's own still ends it.
+    let qs =
+        quotes("Ann Lee said the number will be four to six, prompting a sharp fall in shares.");
+    assert!(!qs[0].text.contains("prompting"), "{qs:#?}");
+}

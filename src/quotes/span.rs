@@ -73,7 +73,7 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
         let comma = v.tok(i - 1) == "," || i >= 2 && v.is_close_mark(i - 1) && v.tok(i - 2) == ",";
         comma
             && (matches!(low, "whom" | "also")
-                || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && low != "including")
+                || low.len() > 5 && low.ends_with("ing") && !v.is_cap(i) && !matches!(low, "including" | "depending" | "regarding" | "concerning"))
     };
     // `likened it to "a fire sale" - a charge ...`: a dash after a closing
     // mark starts a comment on the quotation, not more of what was said.
