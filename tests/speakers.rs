@@ -845,3 +845,14 @@ fn a_depending_phrase_is_part_of_what_was_said() {
         quotes("Ann Lee said the number will be four to six, prompting a sharp fall in shares.");
     assert!(!qs[0].text.contains("prompting"), "{qs:#?}");
 }
+
+#[test]
+fn according_to_mid_sentence_lets_the_sentence_resume_at_a_verb() {
+    let t = "One of the guards, according to prison records, had worked many extra shifts.";
+    let qs = quotes(t);
+    assert!(qs[0].text.ends_with("many extra shifts."), "{qs:#?}");
+    assert!(quotes("The guards slept before reporting to duty on the unit.").is_empty());
+    // An apposition after the source is no resumption.
+    let t = "Pay rose sharply, according to Ann Lee, head of the centre, and other experts.";
+    assert!(!quotes(t)[0].text.contains("head of the centre"), "{:#?}", quotes(t));
+}

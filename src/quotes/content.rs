@@ -145,7 +145,17 @@ pub(super) fn content(
             before_group(v, prev?, sent.start)
         }
         // "The plan would fail, according to X" / "According to X, the plan ...".
-        _ if according && has_before => before_group(v, prev?, sent.start),
+        // "One of them, according to records, had worked ...": the sentence resumes.
+        _ if according && has_before => {
+            let (s, e) = before_group(v, prev?, sent.start)?;
+            // Only a verb resumes it ("had worked"), not an apposition or a
+            // comment ("…, head of the centre", "…, more than twice …").
+            let resumed = after
+                .checked_sub(1)
+                .filter(|&c| v.tok(c) == "," && after < sent.end && runs_on(v, after))
+                .and_then(|_| clause_after(v, after, sent.end));
+            Some(resumed.map_or((s, e), |(_, end)| (s, end)))
+        }
         Rest::Clause(k) if according => {
             (v.tok(k.saturating_sub(1)) == ",").then(|| clause_after(v, k, sent.end)).flatten()
         }

@@ -81,6 +81,9 @@ fn claims_deed(words: &[&str]) -> bool {
     matches!(words, [c, d, ..] if c.starts_with("claim") && matches!(*d, "responsibility" | "credit"))
         // "agrees with her position", "agreed to a deal": a stance, not speech.
         || matches!(words, [a, w, ..] if a.starts_with("agree") && matches!(*w, "with" | "to" | "on"))
+        // "before reporting to duty", "reported for work": a deed, not speech.
+        || matches!(words, [r, p, d, ..] if r.starts_with("report") && matches!(*p, "to" | "for")
+            && matches!(*d, "duty" | "work" | "jail" | "prison" | "base" | "camp"))
 }
 
 /// Whether the cue word at `i` is a noun here: a bare form that is also a
