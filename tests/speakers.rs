@@ -856,3 +856,13 @@ fn according_to_mid_sentence_lets_the_sentence_resume_at_a_verb() {
     let t = "Pay rose sharply, according to Ann Lee, head of the centre, and other experts.";
     assert!(!quotes(t)[0].text.contains("head of the centre"), "{:#?}", quotes(t));
 }
+
+#[test]
+fn a_sentence_full_stop_is_not_part_of_a_speaker() {
+    let qs = quotes("The plan would fail, said Ann Lee.");
+    assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ann Lee"));
+    let qs = quotes("The plan would fail, said Tom Bell Jr.");
+    assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Tom Bell Jr."));
+    let qs = quotes("The plan would fail, said Sen. Ann Lee of Ohio.");
+    assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Sen. Ann Lee of Ohio"));
+}

@@ -18,9 +18,16 @@ const MAX_LEN: usize = 10;
 
 /// Whether token `i` is a "." that ends a short abbreviation ("Sen.", "Mr.").
 pub(super) fn abbrev_dot(v: &View, i: usize) -> bool {
+    // A sentence's full stop after a short name ("said Ann Lee.") is no
+    // abbreviation, unless the word is one ("Jr.", "Inc.").
+    let inside = i + 1 < v.doc.tokens.len() && v.sentence_of(i + 1) == v.sentence_of(i);
     v.tok(i) == "."
-        && i.checked_sub(1)
-            .is_some_and(|p| v.is_cap(p) && v.tok(p).len() <= 4 && v.end(p) == v.start(i))
+        && i.checked_sub(1).is_some_and(|p| {
+            v.is_cap(p)
+                && v.tok(p).len() <= 4
+                && v.end(p) == v.start(i)
+                && (inside || matches!(v.low(p), "jr" | "sr" | "inc" | "co" | "corp" | "ltd"))
+        })
 }
 
 /// Whether token `i` is a possessive mark ("’s", or "’" after "Sanders").
