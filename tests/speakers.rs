@@ -866,3 +866,15 @@ fn a_sentence_full_stop_is_not_part_of_a_speaker() {
     let qs = quotes("The plan would fail, said Sen. Ann Lee of Ohio.");
     assert_eq!(qs[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Sen. Ann Lee of Ohio"));
 }
+
+#[test]
+fn after_an_inverted_speaker_and_a_relative_nothing_more_was_said() {
+    let t = "Tariffs have helped the country, said Tom Bell, who heads the Alliance for Jobs, a group that backs them.";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "Tariffs have helped the country");
+    let t = "(As Dr. Ann Lee noted at the time, the risk was moderate, according to guidance from the clinic.)";
+    assert!(quotes(t).iter().all(|q| !q.text.contains("noted at the time")), "{:#?}", quotes(t));
+    let qs = quotes("Ann Lee called for mercy for the boy in a letter posted online.");
+    assert_eq!(qs[0].text, "mercy for the boy");
+}

@@ -315,6 +315,9 @@ fn skip_apposition(v: &View, after: usize, end: usize) -> usize {
     if v.tok(after) != "," || resumes {
         return after;
     }
+    if matches!(v.low(after + 1), "who" | "whose") {
+        return end; // "said Tom Bell, who heads …, a group that …": all about him
+    }
     let mut k = after + 1;
     while k < end && k < after + 20 && v.quote_of(k).is_none() {
         if v.tok(k) == "," && !matches!(v.low(k + 1), "that" | "adding" | "saying") {

@@ -148,6 +148,9 @@ pub(super) fn content(
         // "One of them, according to records, had worked ...": the sentence resumes.
         _ if according && has_before => {
             let (s, e) = before_group(v, prev?, sent.start)?;
+            // "(As Dr. Lee noted at the time, the risk was …, according to X)":
+            // the opening "as" clause is the other attribution's, not X's.
+            let s = opening_as_end(v, sent.start, group).map_or(s, |k| s.max(v.start(k)));
             // Only a verb resumes it ("had worked"), not an apposition or a
             // comment ("…, head of the centre", "…, more than twice …").
             let resumed = after
@@ -283,4 +286,15 @@ fn runs_on(v: &View, k: usize) -> bool {
 /// Number of words in tokens `a..b`, counting at most six.
 fn words_between(v: &View, a: usize, b: usize) -> usize {
     (a..b).filter(|&k| v.is_word(k)).take(6).count()
+}
+
+/// The first token after an opening "As X noted," clause of the sentence
+/// starting at `start` (an opening bracket may come first), before `group`.
+fn opening_as_end(v: &View, start: usize, group: usize) -> Option<usize> {
+    let a = if v.tok(start) == "(" { start + 1 } else { start };
+    if v.low(a) != "as" {
+        return None;
+    }
+    let comma = (a + 2..(a + THAT_WINDOW).min(group)).find(|&k| v.tok(k) == ",")?;
+    (a + 1..comma).any(|k| v.tags(k).is_cue_word()).then_some(comma + 1)
 }
