@@ -87,9 +87,9 @@ fn news_dev_speakers_and_quotes() {
         "news-dev.jsonl",
         &[
             (&["quotes", AT3, "speaker_name_acc"], 94.3),
-            (&["quotes", "words", "attributed", "f1"], 88.1),
+            (&["quotes", "words", "attributed", "f1"], 88.2),
             (&["quotes", AT3, "f1"], 86.6),
-            (&["quotes", AT8, "f1"], 75.5),
+            (&["quotes", AT8, "f1"], 75.8),
             (&["quotes", AT3, "recall_direct"], 94.4),
         ],
     );
