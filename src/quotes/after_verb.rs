@@ -8,6 +8,7 @@
 //! Guarantees: each look is bounded by [`THAT_WINDOW`] tokens (twice that
 //! for a colon), so it is linear over a document; no panics.
 
+use super::speaker::possessive;
 use super::view::View;
 use crate::text::lexicon::Class;
 
@@ -134,11 +135,6 @@ pub(super) fn names_as(v: &View, group: usize, after: usize, end: usize) -> bool
             "day" | "week" | "month" | "year" | "few" | "lot" | "number" | "couple" | "little" | "bit" | "while" | "time" | "second"
         ) && v.is_word(k + 1)
     })
-}
-
-/// Whether token `k` is a possessive mark ("’s").
-fn possessive(v: &View, k: usize) -> bool {
-    matches!(v.low(k), "’s" | "'s") && v.quote_of(k).is_none()
 }
 
 /// Whether token `k` opens a place or a time ("before the committee",

@@ -59,6 +59,12 @@ pub(super) fn cue_here(
     (!noun).then_some((len, class))
 }
 
+/// Whether `low` is a quantifier that can stand for people ("some",
+/// "many", "both").
+pub(super) fn quantifier(low: &str) -> bool {
+    matches!(low, "some" | "many" | "several" | "most" | "both" | "few" | "all")
+}
+
 /// Whether the word before cue `i` is a quantifier standing for people
 /// ("Some say", "many argued", "both warn"): it opens its clause, and the
 /// cue is a plural or past verb form, not a noun ("some notes").
@@ -71,7 +77,7 @@ fn quantifier_subject(v: &View, i: usize) -> bool {
     });
     let low = v.low(i);
     opens
-        && matches!(v.low(q), "some" | "many" | "several" | "most" | "both" | "few" | "all")
+        && quantifier(v.low(q))
         && (!low.ends_with('s') || low.ends_with("ss"))
 }
 
@@ -126,13 +132,7 @@ fn noun_after_article(v: &View, i: usize) -> bool {
     nouns
         && (i.saturating_sub(4)..i).any(|k| {
             article(k)
-                && (k + 1..i).all(|j| {
-                    v.is_word(j)
-                        || v.doc
-                            .tokens
-                            .get(j)
-                            .is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
-                })
+                && (k + 1..i).all(|j| v.is_word(j) || speaker::number(v, j))
         })
 }
 
@@ -146,7 +146,7 @@ pub(super) fn speaks(v: &View, r: &Range<usize>) -> bool {
     let people = low.ends_with('s')
         && !["ss", "ions", "ings", "ics"].iter().any(|e| low.ends_with(e))
         || matches!(low, "people" | "media" | "critics")
-        || matches!(low, "many" | "some" | "several" | "most" | "few" | "both" | "all");
+        || quantifier(low);
     // Documents speak for their authors in news ("the letter reads").
     let document = crate::text::lexicon::is_document(low);
     v.is(head, Class::Pronoun)

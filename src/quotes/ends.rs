@@ -46,10 +46,7 @@ pub(super) fn relative_end(
 /// (at most a dozen tokens, no clause of its own), and only contents after
 /// the verb (from token `after` on).
 pub(super) fn occasion_end(v: &View, after: usize, span: (usize, usize)) -> (usize, usize) {
-    use crate::text::lexicon::lists::OCCASIONS;
-    static SET: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| OCCASIONS.entries().collect());
+    use crate::text::lexicon::is_occasion;
     let (start, end) = span;
     if start < v.start(after) {
         return span;
@@ -64,9 +61,9 @@ pub(super) fn occasion_end(v: &View, after: usize, span: (usize, usize)) -> (usi
     let occasion = |k: usize| match v.low(k) {
         "in" | "during" => {
             matches!(v.low(k + 1), "a" | "an")
-                && (k + 2..(k + 5).min(b)).any(|j| set.contains(v.low(j)))
+                && (k + 2..(k + 5).min(b)).any(|j| is_occasion(v.low(j)))
         }
-        "on" => v.is_cap(k + 1) && set.contains(v.low(k + 1)),
+        "on" => v.is_cap(k + 1) && is_occasion(v.low(k + 1)),
         _ => false,
     };
     let opening = (from..b).find(|&k| {

@@ -26,12 +26,7 @@ pub fn skip_left(v: &View, cue: usize, floor: usize) -> (usize, bool) {
             l -= 1;
         } else if l >= floor + 2
             && matches!(v.low(l - 2), "in" | "on" | "last" | "this" | "earlier" | "late" | "early")
-            && (v
-                .doc
-                .tokens
-                .get(l - 1)
-                .is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
-                || v.is(l - 1, Class::Adjunct))
+            && (super::speaker::number(v, l - 1) || v.is(l - 1, Class::Adjunct))
         {
             l -= 2; // "who in 2010 said", "Smith on Tuesday said"
         } else if v.tok(l - 1) == ")" {

@@ -7,7 +7,7 @@
 //! sentence; no panics (all token access goes through [`View`]).
 
 use super::gap::skip_parenthesis;
-use super::speaker::{name_part, possessive};
+use super::speaker::{name_part, number, possessive};
 use super::view::View;
 use crate::text::lexicon::Class;
 use std::ops::Range;
@@ -37,8 +37,7 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
     let mut words = 0;
     while k < ceil && k - start < MAX_LEN && v.quote_of(k).is_none() {
         let low = v.low(k);
-        let number =
-            v.doc.tokens.get(k).is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number);
+        let number = number(v, k);
         // One branch per case, each with its example, though some agree.
         #[allow(clippy::if_same_then_else)]
         let ok = if v.is(k, Class::Determiner)

@@ -129,7 +129,7 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
         return Some(h..h + 1);
     }
     // "a game many are calling": a quantifier stands alone for people.
-    if matches!(low, "many" | "some" | "several" | "most" | "few" | "both" | "all") {
+    if super::cue::quantifier(low) {
         let p = h.checked_sub(1);
         return p.is_none_or(|p| !v.is(p, Class::Determiner)).then_some(h..h + 1);
     }

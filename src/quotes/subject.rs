@@ -117,9 +117,6 @@ fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
 /// subject ("Lee cannot", "the senator sought", "Acme launched"), not a
 /// modifier before its noun ("a retired general").
 fn finite(v: &View, k: usize) -> bool {
-    use crate::text::lexicon::lists::FINITE;
-    static SET: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
     let low = v.low(k);
     let after_head = k.checked_sub(1).is_some_and(|p| {
         let noun = v.is_word(p)
@@ -133,7 +130,7 @@ fn finite(v: &View, k: usize) -> bool {
     });
     after_head
         && !v.is_cap(k)
-        && (low.len() > 4 && low.ends_with("ed") || SET.get_or_init(|| FINITE.entries().collect()).contains(low))
+        && (low.len() > 4 && low.ends_with("ed") || crate::text::lexicon::is_finite(low))
 }
 
 #[cfg(test)]

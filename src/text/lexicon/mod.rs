@@ -20,7 +20,7 @@ pub mod abbreviations;
 pub mod gazetteer;
 pub mod words;
 
-pub use words::{cue_at, is_document, tags, tags_folded, CueClass, Tags};
+pub use words::{cue_at, is_document, is_finite, is_occasion, tags, tags_folded, CueClass, Tags};
 
 /// One word list: the text of one file of `data/`.
 #[derive(Clone, Copy, Debug)]

@@ -240,6 +240,22 @@ pub fn is_document(word: &str) -> bool {
     DOCUMENTS.get_or_init(|| lists::DOCUMENTS.entries().collect()).contains(word)
 }
 
+/// Whether a lower-case word is a finite verb that ends a sentence's
+/// subject ("could", "sought"; `data/quotes/finite.txt`).
+pub fn is_finite(word: &str) -> bool {
+    static FINITE: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    FINITE.get_or_init(|| lists::FINITE.entries().collect()).contains(word)
+}
+
+/// Whether a lower-case word names an occasion or channel of speech
+/// ("interview", "twitter"; `data/quotes/occasion.txt`).
+pub fn is_occasion(word: &str) -> bool {
+    static OCCASIONS: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    OCCASIONS.get_or_init(|| lists::OCCASIONS.entries().collect()).contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
