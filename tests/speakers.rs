@@ -878,3 +878,36 @@ fn after_an_inverted_speaker_and_a_relative_nothing_more_was_said() {
     let qs = quotes("Ann Lee called for mercy for the boy in a letter posted online.");
     assert_eq!(qs[0].text, "mercy for the boy");
 }
+
+#[test]
+fn a_fragment_framed_by_naming_or_judgement_is_a_partial_quote_of_its_subject_or_agent() {
+    use whosaid::QuoteKind;
+    let one = |t: &str, what: &str| {
+        let qs = quotes(t);
+        let q = qs.iter().find(|q| q.text.contains(what)).cloned();
+        q.unwrap_or_else(|| panic!("no quote with {what:?} in {qs:#?}"))
+    };
+    // The active voice: the subject said it.
+    let t = "Senator Ann Vell slammed the hearings as a \"disgrace.\"";
+    let q = one(t, "disgrace");
+    assert_eq!((q.kind, q.speaker.map(|s| s.name)), (QuoteKind::Partial, Some("Ann Vell".into())));
+    let t = "The merger would create what Reed Omar dubbed the \"new Harbor Press.\"";
+    let q = one(t, "new Harbor Press");
+    assert_eq!((q.kind, q.speaker.map(|s| s.name)), (QuoteKind::Partial, Some("Reed Omar".into())));
+    // The passive: the agent after "by" said it, not the subject; the
+    // fragment alone is what was said.
+    let t = "The raid was described as \"unprecedented\" by the department.";
+    let q = one(t, "unprecedented");
+    assert_eq!(q.text, "unprecedented");
+    assert_eq!(
+        (q.kind, q.speaker.map(|s| s.name)),
+        (QuoteKind::Partial, Some("the department".into()))
+    );
+    let t = "The ruling, hailed as \"a landmark\" by legal scholars, was welcomed in Dover.";
+    assert_eq!(name_for(t, "a landmark"), "legal scholars");
+    let t = "The old jail, dubbed the \"Stone Hotel\" by soldiers held there, is now a museum.";
+    assert_eq!(name_for(t, "Stone Hotel"), "soldiers");
+    // A quoted sentence after a colon is no fragment.
+    let t = "Ann Vell described the night: \"It was chaos.\"";
+    assert_eq!(one(t, "chaos").kind, QuoteKind::Direct);
+}

@@ -180,6 +180,13 @@ fn attribute(
         subject = speaker::right(v, cue.end + 1, sent.end); // "was first reported by X"
         inverted = subject.is_some();
     }
+    // `described as "unprecedented" by the department`, `the jail, dubbed the "Hilton" by X`.
+    let agent = (passive || l.checked_sub(1).is_some_and(|b| v.tok(b) == ","))
+        .then(|| super::agent::after_fragment(v, cue.end, sent.end))
+        .flatten();
+    if let Some(a) = &agent {
+        (subject, inverted) = (Some(a.speaker.clone()), true);
+    }
     let before = l.checked_sub(1).filter(|&b| b >= sent.start);
     let opens_clause = before.is_none_or(|b| {
         v.is_close_mark(b) || matches!(v.tok(b), "," | "—" | "–" | "―" | "(" | ":")
@@ -262,16 +269,21 @@ fn attribute(
         after = comma.map_or(after, |c| c + 1);
     } else if according && v.tok(after) == "," {
         after += 1;
+    } else if let Some(a) = &agent {
+        after = a.start;
     } else if inverted {
-        after = skip_apposition(v, speaker::skip_parenthesis(v, after), sent.end);
+        after = super::inverted::skip_apposition(v, speaker::skip_parenthesis(v, after), sent.end);
     }
     if class == CueClass::Object && !according {
-        after = skip_hearer(v, after, sent.end);
+        after = super::hearer::skip_hearer(v, after, sent.end);
     }
     let class = if participle && class == CueClass::Speech { CueClass::Participle } else { class };
     let span = content(v, group_start, after, sent.clone(), according, class)?;
     let span = occasion_end(v, after, relative_end(v, group_start, after, span));
     let (start, mut end) = comment_end(v, after, span);
+    if let Some(a) = &agent {
+        end = end.min(v.end(a.close));
+    }
     if let Some(c) = opening_comma {
         end = end.min(v.start(c)); // the participle's clause ends at its comma
     }
@@ -303,56 +315,6 @@ fn one_word(v: &View, start: usize, end: usize) -> bool {
     b <= a + 3
         && (a..b).all(|k| !v.is_open_mark(k) && !v.is_close_mark(k))
         && (a..b).filter(|&k| v.is_word(k)).take(2).count() < 2
-}
-
-/// Skips ", a Republican of South Carolina," after an inverted speaker.
-fn skip_apposition(v: &View, after: usize, end: usize) -> usize {
-    // ", says Lee, is the network": the sentence resumes, no apposition.
-    let resumes = matches!(
-        v.low(after + 1),
-        "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could"
-    );
-    if v.tok(after) != "," || resumes {
-        return after;
-    }
-    if matches!(v.low(after + 1), "who" | "whose") {
-        return end; // "said Tom Bell, who heads …, a group that …": all about him
-    }
-    let mut k = after + 1;
-    while k < end && k < after + 20 && v.quote_of(k).is_none() {
-        if v.tok(k) == "," && !matches!(v.low(k + 1), "that" | "adding" | "saying") {
-            return k;
-        }
-        if matches!(v.tok(k), "." | "!" | "?") {
-            return k;
-        }
-        k += 1;
-    }
-    after
-}
-
-/// Skips the hearer after "told": "told reporters", "told Sputnik".
-fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
-    let low = v.low(after);
-    if matches!(low, "him" | "her" | "them" | "me" | "us" | "you") {
-        return after + 1;
-    }
-    if low == "that" || !v.is_word(after) {
-        return after;
-    }
-    let hearer = speaker::right(v, after, end).map_or(after, |r| r.end);
-    // "told lawmakers no evidence supports it": a bare plural is the whole
-    // hearer, after a modifier or two ("told local reporters").
-    if !v.is_cap(after) && !v.is(after, crate::text::lexicon::Class::Determiner) {
-        let plural = (after..hearer.min(after + 3)).find(|&k| {
-            let w = v.low(k);
-            w.ends_with('s') && !w.ends_with("ss") || matches!(w, "people" | "police")
-        });
-        if let Some(k) = plural {
-            return k + 1;
-        }
-    }
-    hearer
 }
 
 /// Drops an opening aside ("As we have noted, a study by X concluded that

@@ -1,10 +1,12 @@
 //! The speaker after an inverted verb: "said Tillerson", "said a
 //! spokesman for the campaign", "said Acme's recently named executive chair
 //! Ann Lee", and whether such a phrase names a speaker rather than begins
-//! what was said ("said Tuesday that ...").
+//! what was said ("said Tuesday that ..."), and where what was said
+//! resumes after the speaker's apposition ("said Lee, a Republican, ...").
 //!
-//! Guarantees: looks at most a dozen tokens on and never leaves the
-//! sentence; no panics (all token access goes through [`View`]).
+//! Guarantees: looks at most a dozen tokens on (twenty past an apposition)
+//! and never leaves the sentence; no panics (all token access goes through
+//! [`View`]).
 
 use super::gap::skip_parenthesis;
 use super::speaker::{name_part, number, possessive};
@@ -40,7 +42,9 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         let number = number(v, k);
         // One branch per case, each with its example, though some agree.
         #[allow(clippy::if_same_then_else)]
-        let ok = if v.is(k, Class::Determiner)
+        let ok = if words > 0 && super::subject::finite(v, k) {
+            false // "by soldiers held there", "said a group based in Ohio"
+        } else if v.is(k, Class::Determiner)
             && (k == start || matches!(v.low(k - 1), "of" | "for" | "with"))
         {
             true
@@ -97,6 +101,32 @@ pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
         || v.quote_of(next).is_some()
         || v.is(next, Class::Adjunct);
     named && closes
+}
+
+/// Skips ", a Republican of South Carolina," after an inverted speaker.
+pub(super) fn skip_apposition(v: &View, after: usize, end: usize) -> usize {
+    // ", says Lee, is the network": the sentence resumes, no apposition.
+    let resumes = matches!(
+        v.low(after + 1),
+        "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could"
+    );
+    if v.tok(after) != "," || resumes {
+        return after;
+    }
+    if matches!(v.low(after + 1), "who" | "whose") {
+        return end; // "said Tom Bell, who heads …, a group that …": all about him
+    }
+    let mut k = after + 1;
+    while k < end && k < after + 20 && v.quote_of(k).is_none() {
+        if v.tok(k) == "," && !matches!(v.low(k + 1), "that" | "adding" | "saying") {
+            return k;
+        }
+        if matches!(v.tok(k), "." | "!" | "?") {
+            return k;
+        }
+        k += 1;
+    }
+    after
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 //! Guarantees: linear in the length of the text; no panics on any input.
 
 mod after_verb;
+mod agent;
 mod apposition;
 mod assemble;
 mod attribution;
@@ -20,6 +21,7 @@ mod ends;
 mod cue;
 mod described;
 mod gap;
+mod hearer;
 mod inverted;
 mod labels;
 pub mod marks;
@@ -172,6 +174,15 @@ fn kind(v: &View, start: usize, end: usize, cue: Option<&Range<usize>>) -> Quote
     let mut marks = v.quotes_in(a, b).flatten();
     let Some(first) = marks.next() else { return QuoteKind::Indirect };
     let one_quotation = marks.all(|m| m == first);
+    // `slammed the hearings as a "disgrace"`: a fragment that a verb of naming
+    // or judgement frames and that ends what was said; a quoted sentence
+    // alone (`described it: "It was chaos."`) is direct.
+    let naming = cue.is_some_and(|c| crate::text::lexicon::is_naming(v.low(c.start)));
+    let ends_quoted = b.checked_sub(1).is_some_and(|k| v.quote_of(k).is_some());
+    let fragment = v.quote_of(a).is_none() || !v.is_cap(a);
+    if naming && one_quotation && ends_quoted && fragment {
+        return QuoteKind::Partial;
+    }
     // `"We will," he said, "win."`: the words around the cue between two quotations.
     let gap = cue.filter(|c| a < c.start && c.end < b).and_then(|c| {
         let from = (a..c.start).rev().find(|&k| v.quote_of(k).is_some())?;

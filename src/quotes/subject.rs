@@ -116,7 +116,7 @@ fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
 /// Whether token `k`, after a name or title, is the verb that ends a
 /// subject ("Lee cannot", "the senator sought", "Acme launched"), not a
 /// modifier before its noun ("a retired general").
-fn finite(v: &View, k: usize) -> bool {
+pub(super) fn finite(v: &View, k: usize) -> bool {
     let low = v.low(k);
     let after_head = k.checked_sub(1).is_some_and(|p| {
         let noun = v.is_word(p)

@@ -20,7 +20,7 @@ pub mod abbreviations;
 pub mod gazetteer;
 pub mod words;
 
-pub use words::{cue_at, is_document, is_finite, is_occasion, tags, tags_folded, CueClass, Tags};
+pub use words::{cue_at, is_document, is_finite, is_naming, is_occasion, tags, tags_folded, CueClass, Tags};
 
 /// One word list: the text of one file of `data/`.
 #[derive(Clone, Copy, Debug)]
@@ -129,6 +129,8 @@ pub mod lists {
     pub const DOCUMENTS: List = list!("quotes/document.txt");
     /// Quote finder: occasions of speech a trailing adjunct names ("in an interview").
     pub const OCCASIONS: List = list!("quotes/occasion.txt");
+    /// Quote finder: verbs of naming and judgement, whose quoted fragment is partial.
+    pub const NAMING: List = list!("quotes/naming.txt");
     /// Quote finder: finite verbs that end a sentence's subject phrase.
     pub const FINITE: List = list!("quotes/finite.txt");
     /// Short titles and their full word, a pair a line ("gov governor").

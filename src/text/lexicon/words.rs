@@ -248,6 +248,14 @@ pub fn is_finite(word: &str) -> bool {
     FINITE.get_or_init(|| lists::FINITE.entries().collect()).contains(word)
 }
 
+/// Whether a lower-case word is a verb of naming or judgement ("dubbed",
+/// "slammed"; `data/quotes/naming.txt`).
+pub fn is_naming(word: &str) -> bool {
+    static NAMING: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    NAMING.get_or_init(|| lists::NAMING.entries().collect()).contains(word)
+}
+
 /// Whether a lower-case word names an occasion or channel of speech
 /// ("interview", "twitter"; `data/quotes/occasion.txt`).
 pub fn is_occasion(word: &str) -> bool {
