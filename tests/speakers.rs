@@ -911,3 +911,12 @@ fn a_fragment_framed_by_naming_or_judgement_is_a_partial_quote_of_its_subject_or
     let t = "Ann Vell described the night: \"It was chaos.\"";
     assert_eq!(one(t, "chaos").kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_concession_with_a_speaker_of_its_own_is_a_quote_of_its_own() {
+    let t =
+        "Ann Vell said the bridge plan was sound, though she acknowledged it was two years late.";
+    let qs = quotes(t);
+    let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["the bridge plan was sound", "it was two years late."], "{qs:#?}");
+}

@@ -344,8 +344,14 @@ fn cut_overlaps(v: &View, atts: &mut [Attribution]) {
             next.group
         };
         // ", with Ann Lee warning of ...": the comma before "with" bounds it.
+        // ", though she noted ...": the concession is the later speaker's.
         let group = match group.checked_sub(2) {
-            Some(c) if v.low(c + 1) == "with" && v.tok(c) == "," => c + 1,
+            Some(c)
+                if matches!(v.low(c + 1), "with" | "though" | "although" | "while" | "whereas")
+                    && v.tok(c) == "," =>
+            {
+                c + 1
+            }
             _ => group,
         };
         // "X said that Y announced ...": nested speech stays in X's content.
