@@ -920,3 +920,10 @@ fn a_concession_with_a_speaker_of_its_own_is_a_quote_of_its_own() {
     let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
     assert_eq!(texts, ["the bridge plan was sound", "it was two years late."], "{qs:#?}");
 }
+
+#[test]
+fn an_occupational_title_is_not_part_of_the_name() {
+    let t = "Shift workers welcomed the plan. Nurse Aisha Okafor, 34, said the night shift was the hardest. Councillor Ben Tull said: \"We hear you.\"";
+    assert_eq!(name_for(t, "night shift"), "Aisha Okafor");
+    assert_eq!(name_for(t, "We hear you"), "Ben Tull");
+}
