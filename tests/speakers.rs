@@ -927,3 +927,36 @@ fn an_occupational_title_is_not_part_of_the_name() {
     assert_eq!(name_for(t, "night shift"), "Aisha Okafor");
     assert_eq!(name_for(t, "We hear you"), "Ben Tull");
 }
+
+#[test]
+fn a_product_recall_and_a_document_described_are_no_speech() {
+    let t = "Drone maker Kestrel recalls 9,000 units after battery fires\n\nKestrel Labs is recalling about 9,000 drones, the company said. The firm also recalled its chief engineer from Oslo.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| q.cue.as_ref().is_none_or(|c| !c.text.starts_with("recall"))),
+        "{qs:#?}"
+    );
+    // "a video posted to": a participle after its noun, so the second half
+    // of the quotation stays with the one who said the first.
+    let t = "\"Stop flying it,\" CEO Dana Wheel said in a video posted to the company's website. \"It is not safe.\"";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Dana Wheel"));
+}
+
+#[test]
+fn it_is_the_organisation_just_named_again_as_a_subject() {
+    let t = "According to the Consumer Product Safety Commission, owners reported 31 fires.\n\nKestrel Labs will refund buyers in full, a spokesperson said.\n\nThe safety commission urged owners to check their drones. It said it was working with the company.";
+    assert_eq!(name_for(t, "working with the company"), "Consumer Product Safety Commission");
+}
+
+#[test]
+fn a_dateline_is_not_what_was_said() {
+    let t = "SAN DIEGO (Wire) — Kestrel Labs is recalling its drones after battery fires, the company announced Wednesday.";
+    let qs = quotes(t);
+    assert_eq!(
+        qs.first().map(|q| q.text.as_str()),
+        Some("Kestrel Labs is recalling its drones after battery fires"),
+        "{qs:#?}"
+    );
+}

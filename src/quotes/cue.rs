@@ -45,7 +45,7 @@ pub(super) fn cue_here(
         *w = v.low(i + k);
     }
     let (len, class) = cue_at(words.get(..n).unwrap_or(&[]))?;
-    if claims_deed(&words) || noun_after_article(v, i) {
+    if claims_deed(&words) || noun_after_article(v, i) || recalls_goods(v, i) || modifies_document(v, i, class) {
         return None;
     }
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
@@ -90,6 +90,37 @@ fn claims_deed(words: &[&str]) -> bool {
         // "before reporting to duty", "reported for work": a deed, not speech.
         || matches!(words, [r, p, d, ..] if r.starts_with("report") && matches!(*p, "to" | "for")
             && matches!(*d, "duty" | "work" | "jail" | "prison" | "base" | "camp"))
+}
+
+/// Whether "recall" at `i` takes goods or envoys back, not memories:
+/// "recalls 12,000 drones", "is recalling about 500 cars", "recalled its
+/// ambassador".
+fn recalls_goods(v: &View, i: usize) -> bool {
+    if !v.low(i).starts_with("recall") {
+        return false;
+    }
+    let mut k = i + 1;
+    if matches!(v.low(k), "about" | "some" | "nearly" | "roughly" | "almost" | "over" | "more") {
+        k += if v.low(k + 1) == "than" { 2 } else { 1 };
+    }
+    speaker::number(v, k) || matches!(v.low(i + 1), "its" | "all")
+}
+
+/// Whether a verb that only sometimes reports speech is a participle after
+/// the document or occasion it describes, followed by where or by whom
+/// ("in a video posted to its website", "a statement shared on Monday"),
+/// not the verb of a clause ("the statement continued").
+fn modifies_document(v: &View, i: usize, class: CueClass) -> bool {
+    let low = v.low(i);
+    class == CueClass::Weak
+        && low.ends_with("ed")
+        && matches!(v.low(i + 1), "to" | "on" | "by" | "in" | "at" | "online" | "via")
+        && i.checked_sub(1).is_some_and(|p| {
+            let noun = v.low(p);
+            !v.is_cap(p)
+                && (crate::text::lexicon::is_document(noun) || crate::text::lexicon::is_occasion(noun))
+                && p.checked_sub(1).is_some_and(|d| v.is(d, Class::Determiner) || !v.is_cap(d) && v.is_word(d))
+        })
 }
 
 /// Whether the cue word at `i` is a noun here: a bare form that is also a

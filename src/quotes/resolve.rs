@@ -257,7 +257,12 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 // "the company", "the production company"; not "the French foreign ministry".
                 let plain = (r.start + 1..h).all(|k| !v.is_cap(k));
                 if v.is(h, Class::Org) && plain {
-                    if let Some(p) = self.org_named(v.low(h)).or_else(|| self.recent_org(para)) {
+                    if let Some(p) = self.org_named(v.low(h)) {
+                        // "The commission urged …. It said": named again, as a subject.
+                        self.note(v, p, r.start, true);
+                        return self.resolved(p);
+                    }
+                    if let Some(p) = self.recent_org(para) {
                         return self.resolved(p);
                     }
                 }

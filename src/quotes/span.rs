@@ -100,7 +100,8 @@ pub(super) fn clause_after(v: &View, k: usize, end: usize) -> Option<(usize, usi
 /// From the sentence start (or the opening of the quotation that closes
 /// just before the speaker) to the boundary token `p`.
 pub(super) fn before_group(v: &View, p: usize, sent_start: usize) -> Option<(usize, usize)> {
-    let mut start = v.start(sent_start);
+    // A dateline ("SAN DIEGO (Wire) — ") is not what was said.
+    let mut start = v.start(super::subject::dateline_end(v, sent_start, p));
     for q in [p, p.saturating_sub(1)] {
         if v.is_close_mark(q) {
             if let Some(m) = v.quote_of(q).and_then(|m| v.marks.get(m)) {

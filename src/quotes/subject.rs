@@ -133,6 +133,29 @@ pub(super) fn finite(v: &View, k: usize) -> bool {
         && (low.len() > 4 && low.ends_with("ed") || crate::text::lexicon::is_finite(low))
 }
 
+/// The first token after a dateline that opens a paragraph at `start`
+/// ("SAN DIEGO (Wire) — ", "BUFFALO, N.Y. – ", "(Reuters) — "), or `start`
+/// when there is none. A dateline is capitalised, marked as one by a word in
+/// capitals or a bracket, and ends at a dash within eight tokens before `limit`.
+pub(super) fn dateline_end(v: &View, start: usize, limit: usize) -> usize {
+    let opens_paragraph =
+        start.checked_sub(1).is_none_or(|p| v.paragraph_of(p) != v.paragraph_of(start));
+    if !opens_paragraph {
+        return start;
+    }
+    let dash = (start..(start + 8).min(limit)).find(|&k| matches!(v.tok(k), "—" | "–" | "―"));
+    let Some(d) = dash else { return start };
+    let capitalised = (start..d).all(|j| v.is_cap(j) || !v.is_word(j));
+    let marked = (start..d).any(|j| {
+        v.tok(j) == "(" || v.tok(j).len() > 1 && v.tok(j).chars().all(|c| !c.is_lowercase())
+    });
+    if capitalised && marked && d > start {
+        d + 1
+    } else {
+        start
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
