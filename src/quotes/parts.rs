@@ -26,8 +26,10 @@ pub fn split(
 ) -> Vec<(usize, usize)> {
     let Some(gap) = interruption(v, start, end, cue, speaker) else { return vec![(start, end)] };
     let (a, b) = (v.token_at(start), v.token_at(end));
+    let mut quoted_before = false;
     let left = (gap.start.saturating_sub(WINDOW).max(a)..gap.start).rev().find_map(|k| {
         if v.quote_of(k).is_some() {
+            quoted_before = true;
             Some(v.end(k)) // the closing mark of the first half
         } else if matches!(v.tok(k), "," | "—" | "–" | "(") {
             Some(v.start(k))
@@ -35,7 +37,13 @@ pub fn split(
             None
         }
     });
-    let right = (gap.end..(gap.end + WINDOW).min(b)).find_map(|k| {
+    // `"A," said Paul Fenn, a law professor at Westbrook. "B."`: after a
+    // quotation, the second half is the next quotation, past the apposition.
+    let next_quotation = (gap.end..(gap.end + WINDOW).min(b))
+        .find(|&k| v.is_open_mark(k))
+        .filter(|_| quoted_before)
+        .map(|k| v.start(k));
+    let right = next_quotation.or_else(|| (gap.end..(gap.end + WINDOW).min(b)).find_map(|k| {
         if v.quote_of(k).is_some() {
             Some(v.start(k)) // the opening mark of the second half
         } else if matches!(v.tok(k), "," | "—" | "–" | ")" | ":") && v.quote_of(k + 1).is_none()
@@ -44,7 +52,7 @@ pub fn split(
         } else {
             None
         }
-    });
+    }));
     let cut_at = left.unwrap_or_else(|| v.start(gap.start)).clamp(start, end);
     let resume = right.unwrap_or_else(|| v.end(gap.end.saturating_sub(1))).clamp(cut_at, end);
     let (p1, p2) = (super::trim(v.doc.text, start, cut_at), super::trim(v.doc.text, resume, end));
@@ -109,6 +117,11 @@ mod tests {
         assert_eq!(
             parts("\"We will win,\" Ann Lee, a member of the panel, said. \"We always do.\""),
             ["We will win,", "We always do."]
+        );
+        // The apposition after an inverted speaker, before the second quotation.
+        assert_eq!(
+            parts("\"It will end up in court,\" said Paul Fenn, a law professor at Westbrook. \"Both sides know it.\""),
+            ["It will end up in court,", "Both sides know it."]
         );
     }
 
