@@ -14,6 +14,11 @@ use std::ops::Range;
 /// How far from the attribution a part may end or begin, in tokens.
 const WINDOW: usize = 12;
 
+/// How far past the attribution a second quotation may open, in tokens:
+/// an inverted speaker's apposition may be long ("said Kenneth Baer, a
+/// former official who now runs a consulting firm in Ohio.").
+const APPOSITION: usize = 40;
+
 /// The byte ranges of the parts of the content `start..end`, given the
 /// token ranges of its cue and speaker phrase: one part unless the
 /// attribution lies strictly inside the content.
@@ -39,7 +44,7 @@ pub fn split(
     });
     // `"A," said Paul Fenn, a law professor at Westbrook. "B."`: after a
     // quotation, the second half is the next quotation, past the apposition.
-    let next_quotation = (gap.end..(gap.end + WINDOW).min(b))
+    let next_quotation = (gap.end..(gap.end + APPOSITION).min(b))
         .find(|&k| v.is_open_mark(k))
         .filter(|_| quoted_before)
         .map(|k| v.start(k));
@@ -122,6 +127,10 @@ mod tests {
         assert_eq!(
             parts("\"It will end up in court,\" said Paul Fenn, a law professor at Westbrook. \"Both sides know it.\""),
             ["It will end up in court,", "Both sides know it."]
+        );
+        assert_eq!(
+            parts("\"It was hard,\" said Ken Barr, a former city official who now runs a small consulting firm in Ohio. \"It still is.\""),
+            ["It was hard,", "It still is."]
         );
     }
 
