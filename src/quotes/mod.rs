@@ -217,7 +217,16 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
             c.is_whitespace() || matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
         })
         .len();
-    let (start, end) = (start + lead, end.saturating_sub(trail).max(start + lead));
+    let (mut start, mut end) = (start + lead, end.saturating_sub(trail).max(start + lead));
+    // Two apostrophes ('') are a double mark, as some papers type it, never
+    // an apostrophe: trimmed whether or not the other end has them.
+    let s = text.get(start..end).unwrap_or("");
+    if s.len() > 4 && s.starts_with("''") {
+        start += 2;
+    }
+    if s.len() > 4 && s.ends_with("''") {
+        end -= 2;
+    }
     // Single marks only as a pair, so that a closing apostrophe ("the Joneses’") stays.
     let s = text.get(start..end).unwrap_or("");
     match (s.chars().next(), s.chars().last()) {

@@ -135,6 +135,14 @@ mod tests {
     }
 
     #[test]
+    fn two_apostrophes_as_quotation_marks_are_trimmed_from_both_parts() {
+        assert_eq!(
+            parts("''The bridge is not safe,'' Ann Lee said. ''Nobody should cross it.''"),
+            ["The bridge is not safe,", "Nobody should cross it."]
+        );
+    }
+
+    #[test]
     fn an_attribution_inside_reported_speech_splits_it() {
         assert_eq!(
             parts("The new plan, the mayor said, will cut traffic in half."),
