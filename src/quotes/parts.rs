@@ -86,7 +86,7 @@ fn interruption(
     // Lee"), or before it across an apposition ("Ann Lee, a member of the
     // panel, said").
     let near =
-        speaker.filter(|s| inside(s) && (s.end + WINDOW >= cue.start && s.start <= cue.end + 3));
+        speaker.filter(|s| inside(s) && (s.end + APPOSITION >= cue.start && s.start <= cue.end + 3));
     Some(match near {
         Some(s) => s.start.min(cue.start)..s.end.max(cue.end),
         None => cue.clone(),
@@ -121,6 +121,10 @@ mod tests {
     fn an_apposition_between_speaker_and_verb_is_in_neither_part() {
         assert_eq!(
             parts("\"We will win,\" Ann Lee, a member of the panel, said. \"We always do.\""),
+            ["We will win,", "We always do."]
+        );
+        assert_eq!(
+            parts("\"We will win,\" Ann Lee, a former city official who now runs a small consulting firm in Ohio, said. \"We always do.\""),
             ["We will win,", "We always do."]
         );
         // The apposition after an inverted speaker, before the second quotation.
