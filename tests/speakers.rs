@@ -936,6 +936,9 @@ fn a_product_recall_and_a_document_described_are_no_speech() {
         qs.iter().all(|q| q.cue.as_ref().is_none_or(|c| !c.text.starts_with("recall"))),
         "{qs:#?}"
     );
+    // "add" with an amount adds goods: no speech, and no speaker "The levy".
+    let t = "The levy would cost little at first, but would eventually add $84 billion over 10 years. Employers added 200,000 jobs in May.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
     // "a video posted to": a participle after its noun, so the second half
     // of the quotation stays with the one who said the first.
     let t = "\"Stop flying it,\" CEO Dana Wheel said in a video posted to the company's website. \"It is not safe.\"";

@@ -45,7 +45,7 @@ pub(super) fn cue_here(
         *w = v.low(i + k);
     }
     let (len, class) = cue_at(words.get(..n).unwrap_or(&[]))?;
-    if claims_deed(&words) || noun_after_article(v, i) || recalls_goods(v, i) || modifies_document(v, i, class) {
+    if claims_deed(&words) || noun_after_article(v, i) || counts_goods(v, i) || modifies_document(v, i, class) {
         return None;
     }
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
@@ -92,18 +92,24 @@ fn claims_deed(words: &[&str]) -> bool {
             && matches!(*d, "duty" | "work" | "jail" | "prison" | "base" | "camp"))
 }
 
-/// Whether "recall" at `i` takes goods or envoys back, not memories:
-/// "recalls 12,000 drones", "is recalling about 500 cars", "recalled its
-/// ambassador".
-fn recalls_goods(v: &View, i: usize) -> bool {
-    if !v.low(i).starts_with("recall") {
+/// Whether "recall" or "add" at `i` counts goods, not words: "recalls
+/// 12,000 drones", "is recalling about 500 cars", "recalled its ambassador",
+/// "would add $84 billion", "added 200,000 jobs".
+fn counts_goods(v: &View, i: usize) -> bool {
+    let low = v.low(i);
+    let recall = low.starts_with("recall");
+    if !recall && !matches!(low, "add" | "adds" | "added" | "adding") {
         return false;
     }
     let mut k = i + 1;
-    if matches!(v.low(k), "about" | "some" | "nearly" | "roughly" | "almost" | "over" | "more") {
+    if matches!(v.low(k), "about" | "some" | "nearly" | "roughly" | "almost" | "over" | "more" | "another") {
         k += if v.low(k + 1) == "than" { 2 } else { 1 };
     }
-    speaker::number(v, k) || matches!(v.low(i + 1), "its" | "all")
+    // "$84 billion", "€2m": a currency sign before the number.
+    if matches!(v.tok(k), "$" | "€" | "£" | "¥") {
+        k += 1;
+    }
+    speaker::number(v, k) || recall && matches!(v.low(i + 1), "its" | "all")
 }
 
 /// Whether a verb that only sometimes reports speech is a participle after
