@@ -963,3 +963,13 @@ fn a_dateline_is_not_what_was_said() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_plural_subject_before_its_verb_frames_no_quotation() {
+    let t = "In the mayor's view, only European visitors are \"welcome\" in Dover.";
+    let qs = quotes(t);
+    assert!(
+        qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.name.contains("European"))),
+        "{qs:#?}"
+    );
+}

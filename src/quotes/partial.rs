@@ -43,7 +43,9 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
             && !v.is_cap(verb)
             && !v.is(verb, Class::Stop)
             && low.len() > 3
-            && (low.ends_with('s') || low.ends_with("ed"));
+            && (low.ends_with('s') || low.ends_with("ed"))
+            // "European immigrants are “safe”": a plural subject before its verb.
+            && !crate::text::lexicon::is_finite(v.low(verb + 1));
         if !verbish || verb + 1 >= open {
             continue;
         }
