@@ -973,3 +973,16 @@ fn a_plural_subject_before_its_verb_frames_no_quotation() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_state_or_a_noun_before_of_frames_no_quotation() {
+    for t in [
+        "The Dover base is located inside a \"safe zone\" near the border.",
+        "And Dover imports of \"intermediate goods\" rose in May.",
+    ] {
+        assert!(quotes(t).is_empty(), "{t}: {:#?}", quotes(t));
+    }
+    // A verb of naming in the passive still frames its fragment.
+    let t = "The plan, Ann Vell said, was labelled \"reckless\" in Dover.";
+    assert!(!quotes(t).is_empty());
+}

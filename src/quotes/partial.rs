@@ -44,8 +44,16 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
             && !v.is(verb, Class::Stop)
             && low.len() > 3
             && (low.ends_with('s') || low.ends_with("ed"))
-            // "European immigrants are “safe”": a plural subject before its verb.
-            && !crate::text::lexicon::is_finite(v.low(verb + 1));
+            // "European immigrants are “safe”": a plural subject before its verb;
+            // "U.S. imports of “goods”": a noun before its "of".
+            && !crate::text::lexicon::is_finite(v.low(verb + 1))
+            && v.low(verb + 1) != "of"
+            // "The base is located inside a “zone”": a state, not a judgement.
+            && !(low.ends_with("ed")
+                && verb.checked_sub(1).is_some_and(|p| {
+                    matches!(v.low(p), "is" | "was" | "are" | "were" | "be" | "been" | "being")
+                })
+                && !crate::text::lexicon::is_naming(low));
         if !verbish || verb + 1 >= open {
             continue;
         }
