@@ -936,6 +936,11 @@ fn a_product_recall_and_a_document_described_are_no_speech() {
         qs.iter().all(|q| q.cue.as_ref().is_none_or(|c| !c.text.starts_with("recall"))),
         "{qs:#?}"
     );
+    // "adding to" a thing and "admitted" a number: deeds, not speech.
+    let t = "Acme lost two clients on Monday, adding to a mounting series of problems. Dover had admitted more than 1.4 million visitors.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    let t = "\"We are done,\" she added to the crowd.";
+    assert_eq!(quotes(t).len(), 1);
     // "add" with an amount adds goods: no speech, and no speaker "The levy".
     let t = "The levy would cost little at first, but would eventually add $84 billion over 10 years. Employers added 200,000 jobs in May.";
     assert!(quotes(t).is_empty(), "{:#?}", quotes(t));

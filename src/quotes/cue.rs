@@ -92,14 +92,22 @@ fn claims_deed(words: &[&str]) -> bool {
             && matches!(*d, "duty" | "work" | "jail" | "prison" | "base" | "camp"))
 }
 
-/// Whether "recall" or "add" at `i` counts goods, not words: "recalls
-/// 12,000 drones", "is recalling about 500 cars", "recalled its ambassador",
-/// "would add $84 billion", "added 200,000 jobs".
+/// Whether "recall", "add" or "admit" at `i` counts goods, not words:
+/// "recalls 12,000 drones", "is recalling about 500 cars", "recalled its
+/// ambassador", "would add $84 billion", "added 200,000 jobs", "adding to a
+/// series of problems", "had admitted more than a million refugees".
 fn counts_goods(v: &View, i: usize) -> bool {
     let low = v.low(i);
     let recall = low.starts_with("recall");
-    if !recall && !matches!(low, "add" | "adds" | "added" | "adding") {
+    let add = matches!(low, "add" | "adds" | "added" | "adding");
+    if !recall && !add && !low.starts_with("admit") {
         return false;
+    }
+    // "adding to a mounting series of problems", "gains add to a rally";
+    // not `"We are done," she added to the crowd`.
+    let after_quotation = (i.saturating_sub(3)..i).any(|k| v.is_close_mark(k));
+    if add && v.low(i + 1) == "to" && v.is(i + 2, Class::Determiner) && !after_quotation {
+        return true;
     }
     let mut k = i + 1;
     if matches!(v.low(k), "about" | "some" | "nearly" | "roughly" | "almost" | "over" | "more" | "another") {
