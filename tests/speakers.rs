@@ -991,3 +991,9 @@ fn a_state_or_a_noun_before_of_frames_no_quotation() {
     let t = "The plan, Ann Vell said, was labelled \"reckless\" in Dover.";
     assert!(!quotes(t).is_empty());
 }
+
+#[test]
+fn a_contracted_pronoun_is_the_subject_without_its_verb() {
+    let t = "We’ll start by noting that the best data concern seizures at the border.";
+    assert_eq!(name_for(t, "best data"), "We");
+}

@@ -213,7 +213,17 @@ impl<'n, 'v> Resolver<'n, 'v> {
         let own = |name: &'v str| Resolved { name, person: None };
         let first = v.low(r.start);
         let para = v.paragraph_of(r.start);
-        if r.len() == 1 && (v.is(r.start, Class::Pronoun) || matches!(first, "who" | "which" | "that")) {
+        // "We’ll", "she'd": the pronoun, without its verb.
+        let contracted = super::subject::pronoun_contracted(first).filter(|_| r.len() == 1);
+        let (first, text) = match contracted {
+            Some(p) => (p, text.get(..p.len()).unwrap_or(text)),
+            None => (first, text),
+        };
+        if r.len() == 1
+            && (v.is(r.start, Class::Pronoun)
+                || contracted.is_some()
+                || matches!(first, "who" | "which" | "that"))
+        {
             let slot = match first {
                 "he" => MALE,
                 "she" => FEMALE,

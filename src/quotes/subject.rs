@@ -85,8 +85,8 @@ pub(super) fn opener(v: &View, i: usize) -> bool {
 /// or a description with a capital or determiner.
 fn subject_at(v: &View, start: usize, l: usize) -> Option<Range<usize>> {
     let low = v.low(start);
-    if matches!(low, "he" | "she" | "they" | "it" | "we") {
-        return Some(start..start + 1);
+    if matches!(low, "he" | "she" | "they" | "it" | "we") || pronoun_contracted(low).is_some() {
+        return Some(start..start + 1); // "We’ll start by noting that": "We’ll"
     }
     if opener(v, start) {
         return None; // "There is", "So:": no subject
@@ -154,6 +154,14 @@ pub(super) fn dateline_end(v: &View, start: usize, limit: usize) -> usize {
     } else {
         start
     }
+}
+
+/// The pronoun of a contracted subject token ("we’ll", "they're", "i've",
+/// "she'd"), which the tokenizer keeps whole.
+pub(super) fn pronoun_contracted(low: &str) -> Option<&str> {
+    let (pronoun, rest) = low.split_once(['’', '\''])?;
+    let pronoun_ok = matches!(pronoun, "i" | "we" | "they" | "he" | "she" | "you");
+    (pronoun_ok && matches!(rest, "ll" | "re" | "ve" | "d" | "m")).then_some(pronoun)
 }
 
 #[cfg(test)]
