@@ -997,3 +997,13 @@ fn a_contracted_pronoun_is_the_subject_without_its_verb() {
     let t = "We’ll start by noting that the best data concern seizures at the border.";
     assert_eq!(name_for(t, "best data"), "We");
 }
+
+#[test]
+fn writing_a_work_is_no_speech_but_writing_what_it_says_is() {
+    let t = "If it seemed that the mayor had written the letter himself, it is because he had.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    let t = "Ann Vell wrote a letter saying the plan was dead.";
+    assert_eq!(name_for(t, "the plan was dead"), "Ann Vell");
+    let t = "\"I could not stand,\" wrote 43-year-old Tom Reyes of Dover.";
+    assert_eq!(name_for(t, "could not stand"), "Tom Reyes");
+}

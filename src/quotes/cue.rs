@@ -100,8 +100,14 @@ fn counts_goods(v: &View, i: usize) -> bool {
     let low = v.low(i);
     let recall = low.starts_with("recall");
     let add = matches!(low, "add" | "adds" | "added" | "adding");
-    if !recall && !add && !low.starts_with("admit") {
+    let write = matches!(low, "write" | "writes" | "wrote" | "written" | "writing");
+    if !recall && !add && !write && !low.starts_with("admit") {
         return false;
+    }
+    // "wrote the letter himself", "had written music for the show": the
+    // thing made, with nothing said after it.
+    if write {
+        return written_work(v, i + 1); // not "wrote 43-year-old Ann Lee"
     }
     // "adding to a mounting series of problems", "gains add to a rally";
     // not `"We are done," she added to the crowd`.
@@ -135,6 +141,19 @@ fn modifies_document(v: &View, i: usize, class: CueClass) -> bool {
                 && (crate::text::lexicon::is_document(noun) || crate::text::lexicon::is_occasion(noun))
                 && p.checked_sub(1).is_some_and(|d| v.is(d, Class::Determiner) || !v.is_cap(d) && v.is_word(d))
         })
+}
+
+/// Whether a written work starts at token `k` and nothing it says follows
+/// ("the letter himself", "music for the show", "hundreds of songs"), as
+/// opposed to "wrote the letter saying ..." or "wrote that ...".
+fn written_work(v: &View, k: usize) -> bool {
+    let k = if v.is(k, Class::Determiner) || matches!(v.low(k), "his" | "her" | "their" | "its") { k + 1 } else { k };
+    let work = crate::text::lexicon::is_document(v.low(k))
+        || matches!(v.low(k), "music" | "songs" | "song" | "books" | "book" | "novels" | "novel" | "poems" | "poem" | "scripts" | "script" | "lyrics" | "hundreds" | "dozens" | "thousands");
+    let says_more = (k + 1..k + 8).any(|j| {
+        matches!(v.low(j), "that" | "saying" | ":" | "says" | "said") || v.is_open_mark(j)
+    });
+    work && !says_more
 }
 
 /// Whether the cue word at `i` is a noun here: a bare form that is also a
