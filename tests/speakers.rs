@@ -1007,3 +1007,12 @@ fn writing_a_work_is_no_speech_but_writing_what_it_says_is() {
     let t = "\"I could not stand,\" wrote 43-year-old Tom Reyes of Dover.";
     assert_eq!(name_for(t, "could not stand"), "Tom Reyes");
 }
+
+#[test]
+fn an_adverb_between_subject_and_verb_is_no_speaker() {
+    let t = "The firm met the lawyers and almost immediately disclosed the files to the press.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "almost")), "{qs:#?}");
+    let t = "Ann Vell always says the plan will fail.";
+    assert_eq!(name_for(t, "the plan will fail"), "Ann Vell");
+}
