@@ -1016,3 +1016,10 @@ fn an_adverb_between_subject_and_verb_is_no_speaker() {
     let t = "Ann Vell always says the plan will fail.";
     assert_eq!(name_for(t, "the plan will fail"), "Ann Vell");
 }
+
+#[test]
+fn an_infinitive_reporting_verb_leaves_no_framed_quote_to_the_verb_before_it() {
+    let t = "Fans were less forgiving. Several hundred stayed behind after the whistle to chant 'Reid out' at the box.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text != "stayed")), "{qs:#?}");
+}

@@ -235,7 +235,27 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
         {
             (start + a.len_utf8(), end - b.len_utf8())
         }
-        _ => (start, end),
+        // A part that begins at an opening single mark or ends at a closing
+        // one without its partner (`'A,' Reid said. 'B.'` in parts): a mark
+        // before a capital opens a quotation ("'90s" and "'em" stay), and one
+        // after a comma or full stop closes it ("the Joneses’" stays).
+        (a, b) => {
+            let opens = a.filter(|&a| {
+                matches!(a, '‘' | '\'')
+                    && s.get(a.len_utf8()..).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+            });
+            let closes = b.filter(|&b| {
+                matches!(b, '’' | '\'')
+                    && s.get(..s.len() - b.len_utf8()).is_some_and(|r| r.ends_with(['.', ',', '!', '?']))
+            });
+            let start = start + opens.map_or(0, char::len_utf8);
+            let end = end - closes.map_or(0, char::len_utf8);
+            if s.len() > 2 && start < end {
+                (start, end)
+            } else {
+                (start - opens.map_or(0, char::len_utf8), end + closes.map_or(0, char::len_utf8))
+            }
+        }
     }
 }
 

@@ -29,8 +29,11 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
         }
         // Another reporting verb between ("telling them to \"...\"") has the
         // quotation, or leaves it.
-        if v.tags(verb).is_cue_word() && v.low(verb).ends_with("ing") && verb + 1 < open {
-            return None;
+        let infinitive = v.low(verb.saturating_sub(1)) == "to";
+        if v.tags(verb).is_cue_word()
+            && (v.low(verb).ends_with("ing") && verb + 1 < open || infinitive)
+        {
+            return None; // "stayed behind to chant 'Reid out'": the chant frames it
         }
         let low = v.low(verb);
         // After "the" or "his", a word in -s or -ed is a noun ("his players").

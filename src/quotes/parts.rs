@@ -147,6 +147,19 @@ mod tests {
     }
 
     #[test]
+    fn single_quotation_marks_are_trimmed_from_both_parts() {
+        assert_eq!(
+            parts("'We did not compete,' Reid told the radio. 'The players know it.'"),
+            ["We did not compete,", "The players know it."]
+        );
+        // An apostrophe that is part of the words stays.
+        assert_eq!(
+            parts("Ann Lee said the ’90s were better for the Joneses’"),
+            ["the ’90s were better for the Joneses’"]
+        );
+    }
+
+    #[test]
     fn an_attribution_inside_reported_speech_splits_it() {
         assert_eq!(
             parts("The new plan, the mayor said, will cut traffic in half."),
