@@ -1023,3 +1023,9 @@ fn an_infinitive_reporting_verb_leaves_no_framed_quote_to_the_verb_before_it() {
     let qs = quotes(t);
     assert!(qs.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text != "stayed")), "{qs:#?}");
 }
+
+#[test]
+fn a_headline_with_a_title_and_a_colon_names_the_person() {
+    let t = "Harbour City boss Reid: 'We were second best'\n\nHarbour City manager Alan Reid admitted his side were \"second best\" on Saturday.";
+    assert_eq!(name_for(t, "We were second best"), "Alan Reid");
+}

@@ -22,9 +22,15 @@ pub fn find(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<Attribut
 /// colon and what the person said.
 fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
     let colon = (r.start..(r.start + 5).min(r.end)).find(|&k| v.tok(k) == ":")?;
+    // "Tillerson:", "Harbour City boss Reid:": capitalised words, and a
+    // lower-case title before the name.
+    let name_or_title = |k: usize| {
+        v.is_cap(k) && !v.is(k, Class::Adjunct) || v.is(k, Class::Title) && k + 1 < colon
+    };
     if colon == r.start
         || colon + 3 >= r.end
-        || !(r.start..colon).all(|k| v.is_cap(k) && !v.is(k, Class::Adjunct))
+        || !(r.start..colon).all(name_or_title)
+        || !v.is_cap(colon - 1)
     {
         return None;
     }
@@ -43,9 +49,11 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
     {
         return None;
     }
+    // "Harbour City boss Reid": the name after the title.
+    let name = (r.start..colon).rev().find(|&k| v.is(k, Class::Title)).map_or(r.start, |t| t + 1);
     Some(Attribution {
         cue: colon..colon + 1,
-        speaker: Some(r.start..colon),
+        speaker: Some(name..colon),
         inherit: false,
         group: r.start,
         start: v.start(colon + 1),
