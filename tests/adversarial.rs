@@ -80,6 +80,8 @@ fn one_five_megabyte_line_without_spaces() {
     run("5 MB of emoji", &"😀".repeat(n / 4));
     run("5 MB of combining marks", &format!("e{}", "\u{301}".repeat(n / 2)));
     run("5 MB of said\"", &"said\"Ruiz,\"".repeat(n / 11));
+    // A reporting verb followed by one aside after another.
+    run("1 MB of , however,", &format!("Ruiz said{}", ", however,".repeat(100_000)));
 }
 
 #[test]

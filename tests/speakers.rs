@@ -1029,3 +1029,17 @@ fn a_headline_with_a_title_and_a_colon_names_the_person() {
     let t = "Harbour City boss Reid: 'We were second best'\n\nHarbour City manager Alan Reid admitted his side were \"second best\" on Saturday.";
     assert_eq!(name_for(t, "We were second best"), "Alan Reid");
 }
+
+#[test]
+fn an_aside_after_the_verb_and_a_new_quotation_after_the_name_are_not_speech_or_speaker() {
+    let t = "The authors wrote that sleep matters. They cautioned, however, that the study shows an association.";
+    let qs = quotes(t);
+    assert!(qs.iter().any(|q| q.text == "the study shows an association."), "{qs:#?}");
+    // The full stop after the name, before a new quotation, is the sentence's.
+    let t = "\"The effect held,\" said lead author Dr. Maya Chen. \"That surprised us.\"";
+    let qs = quotes(t);
+    assert_eq!(
+        qs.first().and_then(|q| q.speaker.as_ref()).map(|s| s.text.as_str()),
+        Some("lead author Dr. Maya Chen")
+    );
+}

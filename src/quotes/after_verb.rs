@@ -30,6 +30,19 @@ pub(super) enum Rest {
 /// What follows the verb phrase that ends before token `a`, looking at
 /// most [`THAT_WINDOW`] tokens on for a "that", a colon or a quotation.
 pub(super) fn after_kind(v: &View, a: usize, end: usize) -> Rest {
+    // "cautioned, however, that ...": an aside between commas, then the rest
+    // (a loop, not recursion, so that a long chain stays flat).
+    let mut a = a;
+    while a + 3 < end
+        && v.tok(a) == ","
+        && v.tok(a + 2) == ","
+        && matches!(
+            v.low(a + 1),
+            "however" | "though" | "too" | "also" | "moreover" | "nonetheless" | "nevertheless" | "instead" | "again"
+        )
+    {
+        a += 3;
+    }
     let t = v.tok(a);
     if a >= end || matches!(t, "." | "!" | "?" | ";" | ")") {
         return Rest::End;

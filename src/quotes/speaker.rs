@@ -20,7 +20,10 @@ const MAX_LEN: usize = 10;
 pub(super) fn abbrev_dot(v: &View, i: usize) -> bool {
     // A sentence's full stop after a short name ("said Ann Lee.") is no
     // abbreviation, unless the word is one ("Jr.", "Inc.").
-    let inside = i + 1 < v.doc.tokens.len() && v.sentence_of(i + 1) == v.sentence_of(i);
+    // Nor before a new quotation (`said Maya Chen. "That surprised us."`).
+    let inside = i + 1 < v.doc.tokens.len()
+        && v.sentence_of(i + 1) == v.sentence_of(i)
+        && !v.is_open_mark(i + 1);
     v.tok(i) == "."
         && i.checked_sub(1).is_some_and(|p| {
             v.is_cap(p)
