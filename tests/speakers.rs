@@ -967,6 +967,24 @@ fn a_dateline_is_not_what_was_said() {
         Some("Kestrel Labs is recalling its drones after battery fires"),
         "{qs:#?}"
     );
+    // Typed with a hyphen between spaces, and with a participle on how the
+    // sources spoke after the attribution.
+    let t = "DOVER (Wire) - The deal fell apart on Thursday, the people said, speaking on condition of anonymity.";
+    let qs = quotes(t);
+    assert_eq!(
+        qs.first().map(|q| q.text.as_str()),
+        Some("The deal fell apart on Thursday"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_headline_colon_after_a_title_alone_keeps_the_title() {
+    // No empty speaker: the title is all there is before the colon.
+    let t = "Harbour City Chairman: we will not sell the club to anyone this year";
+    for q in quotes(t) {
+        assert!(q.speaker.as_ref().is_none_or(|s| !s.text.is_empty()), "{q:#?}");
+    }
 }
 
 #[test]

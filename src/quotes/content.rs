@@ -173,6 +173,16 @@ pub(super) fn content(
         {
             before_group(v, prev?, sent.start)
         }
+        // "…, the people said, speaking on condition of anonymity": how the
+        // source spoke, not the sentence going on ("…, he said, replacing
+        // Clinton would be …" goes on).
+        Rest::Clause(k)
+            if has_before
+                && v.tok(after) == ","
+                && matches!(v.low(k), "speaking" | "citing" | "requesting" | "declining" | "asking") =>
+        {
+            before_group(v, prev?, sent.start)
+        }
         Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
             let (s, _) = before_group(v, prev?, sent.start)?;
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))

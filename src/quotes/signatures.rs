@@ -50,7 +50,11 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
         return None;
     }
     // "Harbour City boss Reid": the name after the title.
-    let name = (r.start..colon).rev().find(|&k| v.is(k, Class::Title)).map_or(r.start, |t| t + 1);
+    let name = (r.start..colon)
+        .rev()
+        .find(|&k| v.is(k, Class::Title))
+        .map_or(r.start, |t| t + 1)
+        .min(colon - 1); // "Chairman:" alone stays the speaker
     Some(Attribution {
         cue: colon..colon + 1,
         speaker: Some(name..colon),

@@ -143,7 +143,14 @@ pub(super) fn dateline_end(v: &View, start: usize, limit: usize) -> usize {
     if !opens_paragraph {
         return start;
     }
-    let dash = (start..(start + 8).min(limit)).find(|&k| matches!(v.tok(k), "—" | "–" | "―"));
+    // A hyphen between spaces stands for a dash ("WASHINGTON (Wire) - A deal …").
+    let spaced_hyphen = |k: usize| {
+        v.tok(k) == "-"
+            && k.checked_sub(1).is_some_and(|p| v.end(p) < v.start(k))
+            && v.end(k) < v.start(k + 1)
+    };
+    let dash = (start..(start + 8).min(limit))
+        .find(|&k| matches!(v.tok(k), "—" | "–" | "―") || spaced_hyphen(k));
     let Some(d) = dash else { return start };
     let capitalised = (start..d).all(|j| v.is_cap(j) || !v.is_word(j));
     let marked = (start..d).any(|j| {
