@@ -1061,3 +1061,36 @@ fn an_aside_after_the_verb_and_a_new_quotation_after_the_name_are_not_speech_or_
         Some("lead author Dr. Maya Chen")
     );
 }
+
+#[test]
+fn the_person_before_of_is_the_speaker_and_a_closing_comment_is_not_speech() {
+    let t =
+        "Analyst Ben Ortiz of Keller Research said in a note that Lumen was \"testing loyalty.\"";
+    assert_eq!(name_for(t, "testing loyalty"), "Ben Ortiz");
+    let t = "Lumen will raise its prices in January, the company said on Monday, its second increase this year.";
+    let qs = quotes(t);
+    assert_eq!(
+        qs.first().map(|q| q.text.as_str()),
+        Some("Lumen will raise its prices in January"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_call_or_an_email_after_the_verb_is_a_noun_on_the_way_to_that() {
+    let t = "The finance chief, Priya Nat, told investors on a call that the higher prices were needed.";
+    let qs = quotes(t);
+    assert_eq!(
+        qs.first().map(|q| q.text.as_str()),
+        Some("the higher prices were needed."),
+        "{qs:#?}"
+    );
+    // A relative "that" after the noun is no clause of what was said.
+    let t = "Job cuts will come this week, said chair Ann Vell in an email to staff that was seen by Reuters.";
+    let qs = quotes(t);
+    assert_eq!(
+        qs.first().map(|q| q.text.as_str()),
+        Some("Job cuts will come this week"),
+        "{qs:#?}"
+    );
+}

@@ -89,18 +89,27 @@ pub(super) fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             return Rest::Clause(k + 1);
         }
         let stop = (a + THAT_WINDOW).min(end);
+        let mut passed_noun = false;
         for k in a + 1..stop {
             if v.quote_of(k).is_some() && !v.is_open_mark(k) {
                 continue;
             }
             // "said of that plan": after a preposition, "that" is a determiner.
             let determiner = matches!(v.low(k - 1), "of" | "about" | "on" | "to" | "with" | "for");
-            if v.low(k) == "that" && !determiner || v.tok(k) == ":" {
+            // "in an email to staff that was reviewed": after a noun passed
+            // below, "that" before a verb is a relative, not the clause.
+            let relative = passed_noun && crate::text::lexicon::is_finite(v.low(k + 1));
+            if v.low(k) == "that" && !determiner && !relative || v.tok(k) == ":" {
                 return Rest::Clause(k + 1);
             }
-            if v.tags(k).is_cue_word() {
-                break; // "said as the heckler yelled:": another verb's clause
+            // "said as the heckler yelled:": another verb's clause; not a noun
+            // after an article ("told investors on a call that ...").
+            let noun = matches!(v.low(k - 1), "a" | "an" | "the" | "his" | "her" | "its" | "their")
+                && matches!(v.low(k), "call" | "post" | "note" | "tweet" | "email" | "comment" | "statement");
+            if v.tags(k).is_cue_word() && !noun {
+                break;
             }
+            passed_noun |= noun;
             if v.is_open_mark(k) && matches!(v.tok(k.saturating_sub(1)), "," | ":") {
                 return Rest::Clause(k);
             }

@@ -183,6 +183,11 @@ pub(super) fn content(
         {
             before_group(v, prev?, sent.start)
         }
+        // "…, the company said on Monday, its second increase this year.": a
+        // closing comment with no verb of its own, not the sentence going on.
+        Rest::Clause(k) if has_before && v.tok(after) == "," && closing_comment(v, k, sent.end) => {
+            before_group(v, prev?, sent.start)
+        }
         Rest::Clause(k) if has_before && v.tok(after) == "," && !v.is_open_mark(k) => {
             let (s, _) = before_group(v, prev?, sent.start)?;
             clause_after(v, k, sent.end).map(|(_, e)| (s, e))
@@ -206,7 +211,7 @@ pub(super) fn content(
             if has_before
                 && !quote_before
                 && prev.is_some_and(|p| v.tok(p) == ",")
-                && resumes(v, after, sent.end).is_some() =>
+                && resumes(v, after, sent.end).is_some_and(|k| !closing_comment(v, k, sent.end)) =>
         {
             let (s, _) = before_group(v, prev?, sent.start)?;
             let k = resumes(v, after, sent.end)?;
@@ -268,6 +273,20 @@ fn quoted_clause(v: &View, k: usize, end: usize) -> bool {
 /// Whether the words after an attribution's comma go on with the sentence
 /// the quotation began (a verb or "that" in lower case), rather than add an
 /// adjunct, a participle or a new clause.
+/// Whether tokens `k..end` are a closing comment after an attribution ("its
+/// second increase this year"): a noun phrase of at most a dozen tokens with
+/// no verb (no finite verb, no lower-case word in -ed).
+fn closing_comment(v: &View, k: usize, end: usize) -> bool {
+    matches!(v.low(k), "its" | "his" | "her" | "their" | "a" | "an" | "the")
+        && end <= k + 12
+        && (k..end).all(|j| {
+            let low = v.low(j);
+            v.quote_of(j).is_none()
+                && !crate::text::lexicon::is_finite(low)
+                && !(low.len() > 4 && low.ends_with("ed") && !v.is_cap(j))
+        })
+}
+
 fn runs_on(v: &View, k: usize) -> bool {
     let low = v.low(k);
     v.is_word(k)

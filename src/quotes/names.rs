@@ -123,10 +123,15 @@ impl<'v> Names<'v> {
         };
         let last = (r.start..r.end).rev().find(|&k| v.is_word(k))?;
         let is_person = |m: &NameMention| self.people.get(m.person).is_some_and(|p| !p.org);
+        let head = head_token(v, r.clone());
+        // "Ben Ortiz of Keller Research": the person before the "of" is the
+        // speaker, whatever the tagger made of the rest.
+        if let Some(m) = inside().filter(|m| m.tokens.contains(&head)).find(|m| is_person(m)) {
+            return Some(m.person);
+        }
         if let Some(m) = inside().filter(|m| m.tokens.contains(&last)).find(|m| is_person(m)) {
             return Some(m.person);
         }
-        let head = head_token(v, r.clone());
         if let Some(m) = inside().find(|m| m.tokens.contains(&head)) {
             return Some(m.person);
         }
