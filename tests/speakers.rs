@@ -1094,3 +1094,16 @@ fn a_call_or_an_email_after_the_verb_is_a_noun_on_the_way_to_that() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn what_was_promised_is_no_hearer() {
+    let t = "Prime Minister Elena Varga promised compensation for those who had lost homes.";
+    let qs = quotes(t);
+    assert_eq!(
+        qs.first().map(|q| q.text.as_str()),
+        Some("compensation for those who had lost homes."),
+        "{qs:#?}"
+    );
+    let t = "Ann Vell told reporters the plan was dead.";
+    assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("the plan was dead."));
+}

@@ -16,7 +16,11 @@ pub(super) fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
     if low == "that" || !v.is_word(after) {
         return after;
     }
-    let hearer = speaker::right(v, after, end).map_or(after, |r| r.end);
+    // "promised compensation for those who …": a phrase that a relative
+    // clause goes on from is the thing promised, not a hearer.
+    let hearer = speaker::right(v, after, end)
+        .filter(|r| !matches!(v.low(r.end), "who" | "which" | "whom"))
+        .map_or(after, |r| r.end);
     // "told lawmakers no evidence supports it": a bare plural is the whole
     // hearer, after a modifier or two ("told local reporters").
     if !v.is_cap(after) && !v.is(after, crate::text::lexicon::Class::Determiner) {
