@@ -3,7 +3,8 @@
 //! the same head word ("Prosecutors", "the spokesman") is the fuller one
 //! seen first, and a bare "the source" or "the insider" is the last unnamed
 //! source that spoke (`data/quotes/anonymous.txt`), so the Speakers panel
-//! shows one speaker where the article describes one.
+//! shows one speaker where the article describes one. Also the
+//! description a relative "who" hangs on ("some economists who argue").
 //!
 //! Guarantees: remembers at most [`MAX_DESCRIPTIONS`] head words; each
 //! call does one lookup; no panics.
@@ -102,3 +103,31 @@ fn is_source_word(word: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| lists::ANONYMOUS.entries().collect()).contains(word)
 }
+
+/// Where the phrase a relative "who" follows ends: before the commas,
+/// brackets and dashes just before it, not before `floor`.
+pub(super) fn before_relative(v: &View, who: usize, floor: usize) -> usize {
+    let mut k = who;
+    while k > floor && matches!(v.tok(k - 1), "," | "(" | "—" | "–") {
+        k -= 1;
+    }
+    k
+}
+
+/// The description a relative "who" follows ("some economists who
+/// argue"), when it names no one: its words.
+pub(super) fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<&'v str> {
+    let floor = v.sentence_tokens(v.sentence_of(who)).start;
+    let k = before_relative(v, who, floor);
+    // "They passed out water bottles that said": past a pronoun the phrase
+    // is a clause, and its last word the antecedent.
+    let head = k.checked_sub(1).filter(|&h| h >= floor && v.is_word(h)).map(|h| h..h + 1);
+    let r = match super::speaker::left(v, k, floor) {
+        Some(r) if v.is(r.start, crate::text::lexicon::Class::Pronoun) => head?,
+        Some(r) => r,
+        None => head?, // "including big banks that warn": the antecedent alone
+    };
+    let name = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
+    (!name.is_empty()).then_some(name)
+}
+

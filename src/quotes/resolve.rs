@@ -11,7 +11,7 @@
 //! Guarantees: callers ask in text order; each name mention is consumed
 //! once, so the whole walk is linear; no panics.
 
-use super::described::Descriptions;
+use super::described::{described_before, Descriptions};
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
@@ -238,7 +238,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 "who" | "which" | "that" => {
                     return self
                         .antecedent(v, r.start)
-                        .or_else(|| described_before(v, r.start))
+                        .or_else(|| described_before(v, r.start).map(|name| Resolved { name, person: None }))
                         .unwrap_or(own(text))
                 }
                 _ => return own(text),
@@ -359,7 +359,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// What a relative "who" stands for: the name just before it
     /// ("Ann Lee, who chairs the board, said").
     fn antecedent(&self, v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
-        let k = before_relative(v, who, 0);
+        let k = super::described::before_relative(v, who, 0);
         let i = self.names.mentions.partition_point(|m| m.tokens.end < k);
         let m = self.names.mentions.get(i).filter(|m| m.tokens.end == k)?;
         Some(self.resolved(m.person))
@@ -386,31 +386,3 @@ impl<'n, 'v> Resolver<'n, 'v> {
         Resolved { name: self.names.people.get(p).map_or("", |x| x.name), person: Some(p) }
     }
 }
-
-/// Where the phrase a relative "who" follows ends: before the commas,
-/// brackets and dashes just before it, not before `floor`.
-fn before_relative(v: &View, who: usize, floor: usize) -> usize {
-    let mut k = who;
-    while k > floor && matches!(v.tok(k - 1), "," | "(" | "—" | "–") {
-        k -= 1;
-    }
-    k
-}
-
-/// The description a relative "who" follows ("some economists who
-/// argue"), when it names no one.
-fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
-    let floor = v.sentence_tokens(v.sentence_of(who)).start;
-    let k = before_relative(v, who, floor);
-    // "They passed out water bottles that said": past a pronoun the phrase
-    // is a clause, and its last word the antecedent.
-    let head = k.checked_sub(1).filter(|&h| h >= floor && v.is_word(h)).map(|h| h..h + 1);
-    let r = match super::speaker::left(v, k, floor) {
-        Some(r) if v.is(r.start, Class::Pronoun) => head?,
-        Some(r) => r,
-        None => head?, // "including big banks that warn": the antecedent alone
-    };
-    let name = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
-    (!name.is_empty()).then_some(Resolved { name, person: None })
-}
-
