@@ -62,7 +62,7 @@ fn colon_headline(v: &View, r: Range<usize>) -> Option<Attribution> {
         group: r.start,
         start: v.start(colon + 1),
         end: v.end(r.end - 1),
-        needs_entity: false,
+        needs_entity: true, // "Map: …", "Hollywood Nation: …" name no one
     })
 }
 

@@ -184,11 +184,13 @@ fn short_name_resolves_to_the_full_name() {
 
 #[test]
 fn headline_colon_is_a_cue() {
-    let q = one("Tillerson: US will have talks with Russia");
+    let q = one("Tillerson: US will have talks with Russia\n\nSecretary of State Rex Tillerson flew to Moscow on Monday.");
     assert_eq!(
-        (q.0.as_str(), q.2.as_str(), q.3.as_str()),
-        ("US will have talks with Russia", ":", "Tillerson")
+        (q.0.as_str(), q.2.as_str(), q.3.as_str(), q.4.as_str()),
+        ("US will have talks with Russia", ":", "Tillerson", "Rex Tillerson")
     );
+    // A label that names no person or organisation is no speaker.
+    assert!(quotes("Celebrity Watch: Taylor Swift will be honoured at the awards this year").is_empty());
 }
 
 #[test]
