@@ -270,9 +270,6 @@ fn quoted_clause(v: &View, k: usize, end: usize) -> bool {
         && (k + 1..end.min(k + THAT_WINDOW * 2)).any(|i| v.is_open_mark(i))
 }
 
-/// Whether the words after an attribution's comma go on with the sentence
-/// the quotation began (a verb or "that" in lower case), rather than add an
-/// adjunct, a participle or a new clause.
 /// Whether tokens `k..end` are a closing comment after an attribution ("its
 /// second increase this year"): a noun phrase of at most a dozen tokens with
 /// no verb (no finite verb, no lower-case word in -ed).
@@ -287,6 +284,9 @@ fn closing_comment(v: &View, k: usize, end: usize) -> bool {
         })
 }
 
+/// Whether the words after an attribution's comma go on with the sentence
+/// the quotation began (a verb or "that" in lower case), rather than add an
+/// adjunct, a participle or a new clause.
 fn runs_on(v: &View, k: usize) -> bool {
     let low = v.low(k);
     v.is_word(k)

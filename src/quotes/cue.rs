@@ -45,7 +45,7 @@ pub(super) fn cue_here(
         *w = v.low(i + k);
     }
     let (len, class) = cue_at(words.get(..n).unwrap_or(&[]))?;
-    if claims_deed(&words) || noun_after_article(v, i) || counts_goods(v, i) || modifies_document(v, i, class) {
+    if claims_deed(&words) || noun_after_article(v, i) || counts_goods(v, i) || writes_a_work(v, i) || modifies_document(v, i, class) {
         return None;
     }
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
@@ -96,18 +96,13 @@ fn claims_deed(words: &[&str]) -> bool {
 /// "recalls 12,000 drones", "is recalling about 500 cars", "recalled its
 /// ambassador", "would add $84 billion", "added 200,000 jobs", "adding to a
 /// series of problems", "had admitted more than a million refugees".
+/// (Not "write": "wrote 43-year-old Ann Lee" names its writer.)
 fn counts_goods(v: &View, i: usize) -> bool {
     let low = v.low(i);
     let recall = low.starts_with("recall");
     let add = matches!(low, "add" | "adds" | "added" | "adding");
-    let write = matches!(low, "write" | "writes" | "wrote" | "written" | "writing");
-    if !recall && !add && !write && !low.starts_with("admit") {
+    if !recall && !add && !low.starts_with("admit") {
         return false;
-    }
-    // "wrote the letter himself", "had written music for the show": the
-    // thing made, with nothing said after it.
-    if write {
-        return written_work(v, i + 1); // not "wrote 43-year-old Ann Lee"
     }
     // "adding to a mounting series of problems", "gains add to a rally";
     // not `"We are done," she added to the crowd`.
@@ -141,6 +136,12 @@ fn modifies_document(v: &View, i: usize, class: CueClass) -> bool {
                 && (crate::text::lexicon::is_document(noun) || crate::text::lexicon::is_occasion(noun))
                 && p.checked_sub(1).is_some_and(|d| v.is(d, Class::Determiner) || !v.is_cap(d) && v.is_word(d))
         })
+}
+
+/// Whether "write" at `i` makes a work rather than report words: "wrote
+/// the letter himself", "had written music for the show".
+fn writes_a_work(v: &View, i: usize) -> bool {
+    matches!(v.low(i), "write" | "writes" | "wrote" | "written" | "writing") && written_work(v, i + 1)
 }
 
 /// Whether a written work starts at token `k` and nothing it says follows

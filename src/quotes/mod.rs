@@ -240,20 +240,19 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
         // before a capital opens a quotation ("'90s" and "'em" stay), and one
         // after a comma or full stop closes it ("the Joneses’" stays).
         (a, b) => {
-            let opens = a.filter(|&a| {
+            let lead = a.filter(|&a| {
                 matches!(a, '‘' | '\'')
                     && s.get(a.len_utf8()..).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
             });
-            let closes = b.filter(|&b| {
+            let trail = b.filter(|&b| {
                 matches!(b, '’' | '\'')
                     && s.get(..s.len() - b.len_utf8()).is_some_and(|r| r.ends_with(['.', ',', '!', '?']))
             });
-            let start = start + opens.map_or(0, char::len_utf8);
-            let end = end - closes.map_or(0, char::len_utf8);
-            if s.len() > 2 && start < end {
-                (start, end)
+            let (lead, trail) = (lead.map_or(0, char::len_utf8), trail.map_or(0, char::len_utf8));
+            if s.len() > 2 && start + lead < end.saturating_sub(trail) {
+                (start + lead, end - trail)
             } else {
-                (start - opens.map_or(0, char::len_utf8), end + closes.map_or(0, char::len_utf8))
+                (start, end)
             }
         }
     }

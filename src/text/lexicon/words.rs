@@ -232,36 +232,40 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueClass)> {
         .map(|(phrase, class)| (phrase.len(), *class))
 }
 
+/// A word list read into a set on its first use.
+type WordSet = OnceLock<crate::text::fasthash::FastSet<&'static str>>;
+
+/// Whether `word` is in `list`, which `set` holds once it has been read.
+fn listed(set: &'static WordSet, list: super::List, word: &str) -> bool {
+    set.get_or_init(|| list.entries().collect()).contains(word)
+}
+
 /// Whether a lower-case word names something issued that speaks for its
 /// author ("statement", "letter", "study"; `data/quotes/document.txt`).
 pub fn is_document(word: &str) -> bool {
-    static DOCUMENTS: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    DOCUMENTS.get_or_init(|| lists::DOCUMENTS.entries().collect()).contains(word)
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::DOCUMENTS, word)
 }
 
 /// Whether a lower-case word is a finite verb that ends a sentence's
 /// subject ("could", "sought"; `data/quotes/finite.txt`).
 pub fn is_finite(word: &str) -> bool {
-    static FINITE: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    FINITE.get_or_init(|| lists::FINITE.entries().collect()).contains(word)
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::FINITE, word)
 }
 
 /// Whether a lower-case word is a verb of naming or judgement ("dubbed",
 /// "slammed"; `data/quotes/naming.txt`).
 pub fn is_naming(word: &str) -> bool {
-    static NAMING: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    NAMING.get_or_init(|| lists::NAMING.entries().collect()).contains(word)
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::NAMING, word)
 }
 
 /// Whether a lower-case word names an occasion or channel of speech
 /// ("interview", "twitter"; `data/quotes/occasion.txt`).
 pub fn is_occasion(word: &str) -> bool {
-    static OCCASIONS: std::sync::OnceLock<crate::text::fasthash::FastSet<&'static str>> =
-        std::sync::OnceLock::new();
-    OCCASIONS.get_or_init(|| lists::OCCASIONS.entries().collect()).contains(word)
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::OCCASIONS, word)
 }
 
 #[cfg(test)]
