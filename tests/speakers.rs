@@ -1107,3 +1107,22 @@ fn what_was_promised_is_no_hearer() {
     let t = "Ann Vell told reporters the plan was dead.";
     assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("the plan was dead."));
 }
+
+#[test]
+fn an_organisation_or_a_document_after_an_inverted_verb_is_the_speaker() {
+    let t = "Acme Steel Corp cut jobs on Monday.\n\n\"Prices will rise next year for all of our buyers,\" said the company.";
+    assert_eq!(name_for(t, "Prices will rise"), "Acme Steel Corp");
+    let t = "The court sat on Friday.\n\n\"No city may strike voters from its rolls for not voting,\" said the ruling.";
+    assert_eq!(name_for(t, "No city may"), "the ruling");
+    // Not a noun that begins what was said.
+    let t = "Officials said the company was late with its filing this year.";
+    assert_eq!(name_for(t, "late with its filing"), "Officials");
+}
+
+#[test]
+fn a_relative_that_after_the_hearer_leaves_the_quotation_its_speaker() {
+    let t = "\"We are in a bad spot after the vote,\" Chancellor Ida Brun told reporters after the long meeting that was held on a boat.";
+    assert_eq!(name_for(t, "bad spot"), "Ida Brun");
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("held on a boat")), "{qs:#?}");
+}

@@ -96,9 +96,11 @@ pub(super) fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             }
             // "said of that plan": after a preposition, "that" is a determiner.
             let determiner = matches!(v.low(k - 1), "of" | "about" | "on" | "to" | "with" | "for");
-            // "in an email to staff that was reviewed": after a noun passed
-            // below, "that" before a verb is a relative, not the clause.
-            let relative = passed_noun && crate::text::lexicon::is_finite(v.low(k + 1));
+            // "in an email to staff that was reviewed", "told reporters after
+            // the meeting that was held": "that" before a verb, with no
+            // subject of its own, is a relative, not the clause.
+            let relative = (passed_noun || v.is_word(k - 1) && !v.is(k - 1, Class::Stop))
+                && crate::text::lexicon::is_finite(v.low(k + 1));
             if v.low(k) == "that" && !determiner && !relative || v.tok(k) == ":" {
                 return Rest::Clause(k + 1);
             }

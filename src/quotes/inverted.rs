@@ -93,7 +93,12 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
 /// Whether a phrase after an inverted verb names a speaker ("said
 /// Tillerson.", "said the secretary,") rather than begins the content.
 pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
-    let named = r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
+    // "said the company.", "said the ruling.": an organisation or a document
+    // speaks for its authors.
+    let issuer = |k: usize| v.is(k, Class::Org) || crate::text::lexicon::is_document(v.low(k));
+    let described = v.is(r.start, Class::Determiner) && r.clone().skip(1).any(issuer);
+    let named = described
+        || r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
         || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
     let closes = next >= end

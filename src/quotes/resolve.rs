@@ -286,12 +286,18 @@ impl<'n, 'v> Resolver<'n, 'v> {
                     }
                 }
                 // "the statement said": its author, an organisation named just before.
+                // An organisation that spoke or acted comes before one only
+                // named ("The court ruled that the act …. the ruling said").
                 if crate::text::lexicon::is_document(v.low(h)) {
-                    if let Some(p) = self.recent_org(para) {
+                    let subject = self.subject_org.filter(|&(_, at)| at + 4 >= para);
+                    if let Some((p, _)) = subject {
                         return self.resolved(p);
                     }
                     if let Some(body) = self.body(para) {
                         return body;
+                    }
+                    if let Some(p) = self.recent_org(para) {
+                        return self.resolved(p);
                     }
                 }
             }
