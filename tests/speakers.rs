@@ -1126,3 +1126,15 @@ fn a_relative_that_after_the_hearer_leaves_the_quotation_its_speaker() {
     let qs = quotes(t);
     assert!(qs.iter().all(|q| !q.text.contains("held on a boat")), "{qs:#?}");
 }
+
+#[test]
+fn a_participle_after_an_issued_document_is_the_issuers() {
+    let t = "Acme Steel Corp issued a statement on Friday saying that prices would rise.";
+    assert_eq!(name_for(t, "prices would rise"), "Acme Steel Corp");
+    let t = "Mayor Ann Vell posted a video late Sunday saying she would not resign.";
+    assert_eq!(name_for(t, "not resign"), "Ann Vell");
+    let t = "Tom Reyes released a series of tweets early Friday saying that the plant would close.";
+    assert_eq!(name_for(t, "plant would close"), "Tom Reyes");
+    // Without a document, a participle still needs its comma.
+    assert!(quotes("Tom Reyes met the press saying nothing at all about it.").is_empty());
+}

@@ -162,6 +162,7 @@ fn attribute(
                 "," | "by" | "while" | "after" | "before" | "and" | "then" | "—" | "–" | "when" | "despite"
             ) || after_comma(b)
         })
+        && !super::subject::issued_document(v, l, sent.start)
     {
         return None;
     }

@@ -133,6 +133,27 @@ pub(super) fn finite(v: &View, k: usize) -> bool {
         && (low.len() > 4 && low.ends_with("ed") || crate::text::lexicon::is_finite(low))
 }
 
+/// Whether a participle at token `l` describes a document its sentence's
+/// subject issued ("issued a statement on Friday saying", "posted a video
+/// saying", "sent a letter to staff saying", "a series of tweets saying"):
+/// then the participle reports speech and the subject is its speaker. The
+/// document follows a determiner or "of", within six words before `l`.
+pub(super) fn issued_document(v: &View, l: usize, floor: usize) -> bool {
+    let document = |k: usize| {
+        let low = v.low(k);
+        let noun = low.strip_suffix('s').filter(|n| !n.ends_with('s')).unwrap_or(low);
+        crate::text::lexicon::is_document(noun)
+            && (v.is(k - 1, Class::Determiner) || matches!(v.low(k - 1), "of" | "new" | "short"))
+    };
+    // A verb between ("a statement she read saying") ends the look; the
+    // document itself may be a verb's form ("tweets").
+    (l.saturating_sub(6).max(floor + 1)..l)
+        .rev()
+        .take_while(|&k| v.is_word(k) && v.quote_of(k).is_none())
+        .find(|&k| document(k) || v.tags(k).is_cue_word())
+        .is_some_and(document)
+}
+
 /// The first token after a dateline that opens a paragraph at `start`
 /// ("SAN DIEGO (Wire) — ", "BUFFALO, N.Y. – ", "(Reuters) — "), or `start`
 /// when there is none. A dateline is capitalised, marked as one by a word in
@@ -191,5 +212,22 @@ mod tests {
         assert_eq!(subject_of("The spokesman refused, adding so."), "The spokesman");
         assert_eq!(subject_of("The senator sought calm, saying so."), "The senator");
         assert_eq!(subject_of("There is time, saying so."), "");
+    }
+
+    fn issued(t: &str) -> bool {
+        let d = Doc::new(t);
+        let v = View::new(&d);
+        let l = (0..v.len()).find(|&k| v.tok(k) == "saying").unwrap_or(0);
+        issued_document(&v, l, 0)
+    }
+
+    #[test]
+    fn a_participle_after_an_issued_document() {
+        assert!(issued("Acme issued a statement on Friday saying so."));
+        assert!(issued("Lee sent a letter to staff saying so."));
+        assert!(issued("Lee posted a series of tweets saying so."));
+        assert!(!issued("Lee met the press saying so."));
+        assert!(!issued("The statement, she said, kept saying so."));
+        assert!(!issued("Lee made a statement, saying so."));
     }
 }
