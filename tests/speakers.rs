@@ -1138,3 +1138,14 @@ fn a_participle_after_an_issued_document_is_the_issuers() {
     // Without a document, a participle still needs its comma.
     assert!(quotes("Tom Reyes met the press saying nothing at all about it.").is_empty());
 }
+
+#[test]
+fn a_party_or_nationality_word_before_a_noun_in_s_is_no_speaker() {
+    let t = "Most Republican claims were false, the study found.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| q.cue.as_ref().is_none_or(|c| c.text != "claims")), "{qs:#?}");
+    let t = "FactDesk rated 32% of Democratic claims as \"false\" last year.";
+    assert_eq!(name_for(t, "false"), "FactDesk");
+    // With an article, the word is a noun and may speak.
+    assert_eq!(name_for("A Republican claims the vote was rigged.", "rigged"), "Republican");
+}

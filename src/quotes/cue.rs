@@ -214,6 +214,9 @@ pub(super) fn speaks(v: &View, r: &Range<usize>) -> bool {
         || quantifier(low);
     // Documents speak for their authors in news ("the letter reads").
     let document = crate::text::lexicon::is_document(low);
+    if modifier_only(v, r) {
+        return false;
+    }
     v.is(head, Class::Pronoun)
         || matches!(low, "who" | "which" | "that")
         || v.is(head, Class::Title)
@@ -230,6 +233,16 @@ pub(super) fn speaks(v: &View, r: &Range<usize>) -> bool {
                         && !v.is(k, Class::Adjunct)
                         && v.is_word(k))
         })
+}
+
+/// Whether phrase `r` is a party or nationality word with no article
+/// ("Most Republican claims were false", "Russian reports say"): it
+/// modifies the noun after it, which is then no verb.
+pub(super) fn modifier_only(v: &View, r: &Range<usize>) -> bool {
+    let Some(head) = r.clone().rev().find(|&k| v.is_word(k)) else { return false };
+    crate::text::lexicon::gazetteer::lookup(&[v.tok(head)]).has(Class::Norp)
+        && !v.low(head).ends_with('s')
+        && !r.clone().any(|k| matches!(v.low(k), "a" | "an" | "the" | "this" | "that") || v.is_person(k))
 }
 
 /// Whether a word has the form of a common noun that names no one

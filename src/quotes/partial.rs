@@ -62,7 +62,7 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
         }
         let (l, _) = speaker::skip_left(v, verb, sent.start);
         let Some(subject) = speaker::phrase_left(v, l, sent.start) else { continue };
-        let named = subject.clone().any(|k| v.is_cap(k))
+        let named = subject.clone().any(|k| v.is_cap(k)) && !super::cue::modifier_only(v, &subject)
             || matches!(v.low(subject.start), "he" | "she" | "they");
         if named {
             return Some(Draft {
