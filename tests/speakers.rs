@@ -1149,3 +1149,10 @@ fn a_party_or_nationality_word_before_a_noun_in_s_is_no_speaker() {
     // With an article, the word is a noun and may speak.
     assert_eq!(name_for("A Republican claims the vote was rigged.", "rigged"), "Republican");
 }
+
+#[test]
+fn results_reported_in_numbers_are_no_speech() {
+    let t = "Greenway Markets reported strong results last week. Acme posted a quarterly loss of $2 million.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    assert_eq!(name_for("Acme reported that sales fell.", "sales fell"), "Acme");
+}

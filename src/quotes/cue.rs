@@ -90,6 +90,21 @@ fn claims_deed(words: &[&str]) -> bool {
         // "before reporting to duty", "reported for work": a deed, not speech.
         || matches!(words, [r, p, d, ..] if r.starts_with("report") && matches!(*p, "to" | "for")
             && matches!(*d, "duty" | "work" | "jail" | "prison" | "base" | "camp"))
+        || reports_results(words)
+}
+
+/// Whether "reported" or "posted" at the first of `words` gives a company's
+/// results, a deed in numbers ("reported strong results", "posted a
+/// quarterly loss"), not what someone said ("reported that sales fell").
+fn reports_results(words: &[&str]) -> bool {
+    let Some((verb, rest)) = words.split_first() else { return false };
+    (verb.starts_with("report") || verb.starts_with("post"))
+        && rest.iter().take_while(|w| **w != "that").any(|w| {
+            matches!(
+                *w,
+                "results" | "earnings" | "profit" | "profits" | "loss" | "losses" | "revenue" | "revenues" | "sales"
+            )
+        })
 }
 
 /// Whether "recall", "add" or "admit" at `i` counts goods, not words:
