@@ -212,6 +212,8 @@ mod tests {
         assert_eq!(subject_of("The spokesman refused, adding so."), "The spokesman");
         assert_eq!(subject_of("The senator sought calm, saying so."), "The senator");
         assert_eq!(subject_of("There is time, saying so."), "");
+        // An irregular past ends the subject as one in -ed does.
+        assert_eq!(subject_of("Shares of Acme Foods Inc fell 14%, blaming wages."), "Shares of Acme Foods Inc");
     }
 
     fn issued(t: &str) -> bool {
