@@ -1156,3 +1156,12 @@ fn results_reported_in_numbers_are_no_speech() {
     assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
     assert_eq!(name_for("Acme reported that sales fell.", "sales fell"), "Acme");
 }
+
+#[test]
+fn the_subject_of_a_passive_is_not_what_was_said() {
+    let t = "Marjorie Keane, 61, of Westfield, is accused of writing checks to herself.";
+    assert!(quotes(t).is_empty(), "{:#?}", quotes(t));
+    // What follows the passive is still reported.
+    let t = "It was reported on Friday that the plant will close.";
+    assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("the plant will close."));
+}

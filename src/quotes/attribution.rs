@@ -288,8 +288,10 @@ fn attribute(
     if let Some(c) = opening_comma {
         end = end.min(v.start(c)); // the participle's clause ends at its comma
     }
-    if participle && end <= v.start(cue.start) {
-        return None; // ", comparing him to ...": a participle reports what follows it
+    if (participle || passive && subject.is_none()) && end <= v.start(cue.start) {
+        // ", comparing him to ...": a participle reports what follows it;
+        // "Ann Lee, 61, is accused of": the passive's subject, not what was said.
+        return None;
     }
     if one_word(v, start, end) {
         return None; // "the women who wrote it": an object, not what was said
