@@ -1165,3 +1165,9 @@ fn the_subject_of_a_passive_is_not_what_was_said() {
     let t = "It was reported on Friday that the plant will close.";
     assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("the plant will close."));
 }
+
+#[test]
+fn a_party_tag_before_a_relative_clause_is_not_the_speaker() {
+    let t = "Rep. Janet Osei, D-Md., whose district includes thousands of federal workers, wrote on social media that she was relieved.";
+    assert_eq!(name_for(t, "relieved"), "Janet Osei");
+}

@@ -55,10 +55,12 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
         return Some(if opens { np.start..comma } else { first + 1..comma });
     }
     // "Jeff Lee, president of Acme, a design agency, said": two appositions;
-    // the name that opens them is the speaker.
+    // the name that opens them is the speaker. Before a party tag ("Rep. Ann
+    // Vell, D-Md., whose district …, wrote") it may have a title.
+    let tag = party_tag(v, np.clone());
     if opens && np.start > floor + 1 && v.tok(np.start - 1) == "," {
         if let Some(outer) = left(v, np.start - 1, floor).filter(|r| {
-            is_name(v, r.clone())
+            (is_name(v, r.clone()) || tag && r.clone().any(|k| v.is_person(k)))
                 && !opener(v, r.start)
                 && (r.start == floor
                     || matches!(v.low(r.start - 1), "," | "and" | "but" | "(" | "—"))
@@ -66,7 +68,17 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
             return Some(outer);
         }
     }
-    (opens && named).then_some(np)
+    (opens && named && !tag).then_some(np)
+}
+
+/// Whether tokens `r` are a party and state tag ("D-Md.", "R-Ariz.").
+fn party_tag(v: &View, r: Range<usize>) -> bool {
+    let text = v.doc.slice(v.start(r.start), v.end(r.end.saturating_sub(1)));
+    let mut chars = text.chars();
+    matches!(chars.next(), Some('D' | 'R' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
+        && text.len() <= 10
 }
 
 /// Whether tokens `r` are a short proper name: one to four capitalised
