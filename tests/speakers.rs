@@ -1171,3 +1171,13 @@ fn a_party_tag_before_a_relative_clause_is_not_the_speaker() {
     let t = "Rep. Janet Osei, D-Md., whose district includes thousands of federal workers, wrote on social media that she was relieved.";
     assert_eq!(name_for(t, "relieved"), "Janet Osei");
 }
+
+#[test]
+fn an_imperative_after_and_inherits_no_speaker() {
+    let t = "\"I never planned it,\" Ann Vell says.\n\nHer advice to young cooks is simple: taste everything, and write nothing down until you have made it three times.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("nothing down")), "{qs:#?}");
+    // A past form after "and" keeps the sentence's speaker.
+    let t = "Ann Vell stood up and said the plan was dead.";
+    assert_eq!(name_for(t, "plan was dead"), "Ann Vell");
+}

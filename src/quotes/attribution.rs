@@ -242,7 +242,9 @@ fn attribute(
             super::subject::sentence_subject(v, sent.start, l)
         };
         far = subject.is_some();
-        inherit = subject.is_none();
+        // "Her advice is simple: taste everything, and write nothing down":
+        // a verb in its bare form, with no subject found, is an imperative.
+        inherit = subject.is_none() && (earlier.is_some() || participle || !bare_form(v.low(cue.start)));
     }
     if subject.is_none() && !inherit && !passive {
         return None;
@@ -312,6 +314,16 @@ fn attribute(
 }
 
 /// Whether bytes `start..end` hold at most one word and no quotation mark.
+/// Whether a cue word is in its bare form ("write", "say"), not "writes",
+/// "wrote", "said" or "saying".
+fn bare_form(low: &str) -> bool {
+    !low.ends_with('s')
+        && !low.ends_with("ed")
+        && !low.ends_with("ing")
+        && !crate::text::lexicon::is_finite(low)
+        && !matches!(low, "said" | "told" | "spoke" | "wrote" | "thought" | "knew" | "felt" | "swore" | "read")
+}
+
 fn one_word(v: &View, start: usize, end: usize) -> bool {
     let (a, b) = (v.token_at(start), v.token_at(end));
     // A word and its punctuation at most: a bounded look.
