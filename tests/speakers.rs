@@ -1181,3 +1181,14 @@ fn an_imperative_after_and_inherits_no_speaker() {
     let t = "Ann Vell stood up and said the plan was dead.";
     assert_eq!(name_for(t, "plan was dead"), "Ann Vell");
 }
+
+#[test]
+fn a_short_description_after_an_inverted_verb_is_the_speaker() {
+    let t = "Captain Jordan Ellis admitted the players had let the manager down. \"We have to look at ourselves,\" said the midfielder. \"It is on us.\"";
+    assert_eq!(name_for(t, "look at ourselves"), "Jordan Ellis");
+    let qs = quotes(t);
+    let q = qs.iter().find(|q| q.text.contains("ourselves")).expect("the quote");
+    assert!(!q.text.contains("let the manager down"), "{qs:#?}");
+    let t = "Ann Vell won the race.\n\n\"It was hard,\" said the 25-year-old.";
+    assert_eq!(name_for(t, "was hard"), "the 25-year-old");
+}

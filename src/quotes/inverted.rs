@@ -48,7 +48,12 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
             && (k == start || matches!(v.low(k - 1), "of" | "for" | "with"))
         {
             true
-        } else if (number || matches!(v.tok(k), "-" | "/")) && words == 0 && k < start + 5 {
+        } else if v.tok(k) == "-" && k > start && v.end(k - 1) == v.start(k) && v.end(k) == v.start(k + 1) {
+            true // "said the 25-year-old": a hyphenated word
+        } else if (number || matches!(v.tok(k), "-" | "/"))
+            && (words == 0 || number && v.is(k - 1, Class::Determiner))
+            && k < start + 5
+        {
             true // "wrote 43-year-old Ann Lee"
         } else if v.tok(k) == "."
             && k > start
@@ -101,6 +106,12 @@ pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
         || r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
         || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
+    // "said the 25-year-old.", "said the veteran, who …": a short
+    // description that ends its clause is who spoke.
+    let short = matches!(v.low(r.start), "the" | "a" | "an")
+        && r.len() <= 6
+        && (next >= end || matches!(v.tok(next), "," | "." | "who"));
+    let named = named || short;
     let closes = next >= end
         || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose")
         || v.quote_of(next).is_some()
@@ -159,6 +170,7 @@ mod tests {
             right_of("\"No,\" said Senator Lindsey Graham, a Republican.", "said"),
             "Senator Lindsey Graham"
         );
+        assert_eq!(right_of("\"No,\" said the 25-year-old.", "said"), "the 25-year-old");
         assert_eq!(right_of("He said Tuesday that it works.", "said"), "");
         assert_eq!(right_of("He said that it works.", "said"), "");
     }

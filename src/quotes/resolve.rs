@@ -279,8 +279,10 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 if let Some(&p) = self.by_title.get(v.low(h)).filter(|_| v.is(h, Class::Title)) {
                     return self.resolved(p);
                 }
-                // "The real estate agent said", after a sentence about Ann Lee: Ann Lee.
-                if v.is(h, Class::Title) && !v.is_cap(h) {
+                // "The real estate agent said", "said the 25-year-old", after
+                // a sentence about Ann Lee: Ann Lee.
+                let aged = v.low(h) == "old" && v.tok(h.saturating_sub(1)) == "-";
+                if (v.is(h, Class::Title) || aged) && !v.is_cap(h) {
                     if let Some((p, _)) = self.subject_person.filter(|&(_, at)| at + 1 >= para) {
                         return self.resolved(p);
                     }
