@@ -49,12 +49,12 @@ pub fn right(v: &View, start: usize, ceil: usize) -> Option<Range<usize>> {
         {
             true
         } else if v.tok(k) == "-" && k > start && v.end(k - 1) == v.start(k) && v.end(k) == v.start(k + 1) {
-            true // "said the 25-year-old": a hyphenated word
+            true // "said the long-time aide": a hyphenated word
         } else if (number || matches!(v.tok(k), "-" | "/"))
             && (words == 0 || number && v.is(k - 1, Class::Determiner))
             && k < start + 5
         {
-            true // "wrote 43-year-old Ann Lee"
+            true // "wrote 43-year-old Ann Lee", "said the 25-year-old"
         } else if v.tok(k) == "."
             && k > start
             && v.end(k - 1) == v.start(k)

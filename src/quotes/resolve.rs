@@ -261,7 +261,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
         }
         // A description: "the secretary", "the company", "a White House spokesman".
         let definite = matches!(first, "the" | "this" | "that");
-        let head = r.clone().rev().find(|&k| v.is_word(k));
+        let head = r.clone().rev().find(|&k| v.is_word(k) || super::speaker::aged(v, k));
         if definite && r.len() <= 4 {
             if let Some(h) = head.filter(|&h| !v.is_cap(h) || h == r.start) {
                 // "the company", "the production company"; not "the French foreign ministry".
@@ -281,8 +281,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 }
                 // "The real estate agent said", "said the 25-year-old", after
                 // a sentence about Ann Lee: Ann Lee.
-                let aged = v.low(h) == "old" && v.tok(h.saturating_sub(1)) == "-";
-                if (v.is(h, Class::Title) || aged) && !v.is_cap(h) {
+                if (v.is(h, Class::Title) || super::speaker::aged(v, h)) && !v.is_cap(h) {
                     if let Some((p, _)) = self.subject_person.filter(|&(_, at)| at + 1 >= para) {
                         return self.resolved(p);
                     }

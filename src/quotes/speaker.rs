@@ -175,7 +175,7 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
         return None;
     }
     let share = v.tok(h) == "%" && h.checked_sub(1).is_some_and(|p| number(v, p));
-    if !v.is_word(h) && !abbrev_dot(v, h) && !share || !plausible_head(v, h) {
+    if !v.is_word(h) && !abbrev_dot(v, h) && !share && !aged(v, h) || !plausible_head(v, h) {
         return None;
     }
     // "will help convince", "to help write", "be named said": a verb, not a noun.
@@ -282,6 +282,12 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
         return None;
     }
     Some(k..h + 1)
+}
+
+/// Whether token `k` gives an age as a noun ("the 25-year-old").
+pub(super) fn aged(v: &View, k: usize) -> bool {
+    let low = v.low(k);
+    low.ends_with("-old") && low.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether token `h` can head a speaker phrase: not an adverb ("mostly"),
