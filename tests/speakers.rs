@@ -1194,3 +1194,11 @@ fn a_short_description_after_an_inverted_verb_is_the_speaker() {
     let t = "Ann Vell won the race.\n\n\"It was hard,\" the 25-year-old said.";
     assert_eq!(name_for(t, "was hard"), "Ann Vell");
 }
+
+#[test]
+fn nouns_before_a_title_belong_to_the_speaker() {
+    let t = "Rescuers dug on.\n\n\"We will win this fight for sure,\" fire brigade commander Ravi Tanaka told reporters, speaking through a translator.";
+    assert_eq!(name_for(t, "win this fight"), "Ravi Tanaka");
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("translator")), "{qs:#?}");
+}

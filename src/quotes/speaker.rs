@@ -213,6 +213,7 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
         _ => h,
     };
     let mut capital_head = name_part(v, h);
+    let mut modifiers = 0;
     let mut k = h;
     while k > floor && h + 1 - k < MAX_LEN {
         let p = k - 1;
@@ -260,8 +261,16 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
             // "China's ambassador to Britain", "an adviser to the mayor".
             p > floor && v.is(p - 1, Class::Title)
         } else if v.is_word(p) && !v.is(p, Class::Stop) && !v.is(p, Class::Skip) {
-            // A lower-case modifier: a title ("spokesman"), or any word of a description.
-            v.is(p, Class::Title) || !capital_head
+            // A lower-case modifier: a title ("spokesman"), or any word of a
+            // description, or up to two nouns before a title ("fire brigade
+            // commander Ravi Tanaka").
+            let before_title = capital_head
+                && modifiers < 2
+                && !v.is_cap(p + 1)
+                && (v.is(p + 1, Class::Title) || modifiers > 0)
+                && !["ed", "ing", "ly"].iter().any(|e| low.ends_with(e));
+            modifiers += usize::from(before_title && !v.is(p, Class::Title));
+            v.is(p, Class::Title) || !capital_head || before_title
         } else {
             false
         };
