@@ -1202,3 +1202,14 @@ fn nouns_before_a_title_belong_to_the_speaker() {
     let qs = quotes(t);
     assert!(qs.iter().all(|q| !q.text.contains("translator")), "{qs:#?}");
 }
+
+#[test]
+fn ask_takes_a_hearer_and_what_they_were_asked_to_do() {
+    let t = "When I asked the spokesman about this last month, he told me the figures were wrong.";
+    let qs = quotes(t);
+    assert!(qs.iter().all(|q| !q.text.contains("spokesman")), "{qs:#?}");
+    let t = "The moderator asked the candidates to discuss their own plans.";
+    assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("to discuss their own plans."));
+    let t = "Ann Vell told the crowd to go home.";
+    assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("to go home."));
+}

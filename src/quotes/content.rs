@@ -68,6 +68,12 @@ pub(super) fn content(
                 || v.is_close_mark(p)
                 || p.checked_sub(1).is_some_and(|q| v.is_close_mark(q))
         });
+    // "asked the candidates to discuss …", "told them to leave", "promised
+    // to resign": what they were asked or told to do, or promised.
+    let infinitive = v.low(after) == "to" && v.is_word(after + 1) && !v.is_cap(after + 1);
+    if class == CueClass::Object && infinitive && !v.is(after + 1, Class::Determiner) {
+        return clause_after(v, after, sent.end);
+    }
     let mut rest = after_kind(v, after, sent.end);
     if let Rest::Clause(k) = rest {
         if !(k..sent.end).any(|i| v.is_word(i)) {
