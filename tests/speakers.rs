@@ -1213,3 +1213,10 @@ fn ask_takes_a_hearer_and_what_they_were_asked_to_do() {
     let t = "Ann Vell told the crowd to go home.";
     assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("to go home."));
 }
+
+#[test]
+fn a_verb_after_like_to_has_the_subject_before_it() {
+    let t = "\"It works,\" Ann Vell said.\n\nOur council members like to say that \"buses are the backbone of the city.\"";
+    assert_eq!(name_for(t, "backbone"), "Our council members");
+    assert!(quotes("Lee declined to say whether the plan was dead.").is_empty());
+}

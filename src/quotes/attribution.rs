@@ -142,8 +142,13 @@ fn attribute(
     if according && cue.start > sent.start && earlier.is_some_and(just_said) {
         return None;
     }
-    let (l, passive) =
+    let (mut l, passive) =
         if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
+    // "Councillors like to say that …", "she wanted to tell them": the
+    // subject of the verb before "to"; not "declined to say", said of silence.
+    if !passive && l >= sent.start + 3 && v.low(l - 1) == "to" && habitual(v.low(l - 2)) {
+        l = speaker::skip_left(v, l - 2, sent.start).0;
+    }
     // "adding", "saying" without "is" before them: a participle whose subject
     // is the sentence's, and only after a comma or "by", "while", "and".
     let participle = !passive && !according && v.low(cue.start).ends_with("ing");
@@ -314,6 +319,16 @@ fn attribute(
 }
 
 /// Whether bytes `start..end` hold at most one word and no quotation mark.
+/// Whether `low` is a verb of habit or wish before "to" and a reporting
+/// verb ("like to say", "wanted to tell", "went on to say").
+fn habitual(low: &str) -> bool {
+    matches!(
+        low,
+        "like" | "likes" | "liked" | "love" | "loves" | "loved" | "want" | "wants" | "wanted" | "tend"
+            | "tends" | "tended" | "used" | "on" | "continue" | "continues" | "continued" | "wished"
+    )
+}
+
 /// Whether a cue word is in its bare form ("write", "say"), not "writes",
 /// "wrote", "said" or "saying".
 fn bare_form(low: &str) -> bool {
