@@ -146,7 +146,7 @@ fn attribute(
         if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
     // "Councillors like to say that …", "she wanted to tell them": the
     // subject of the verb before "to"; not "declined to say", said of silence.
-    if !passive && l >= sent.start + 3 && v.low(l - 1) == "to" && habitual(v.low(l - 2)) {
+    if !passive && l >= sent.start + 3 && v.low(l - 1) == "to" && super::cue::habitual(v.low(l - 2)) {
         l = speaker::skip_left(v, l - 2, sent.start).0;
     }
     // "adding", "saying" without "is" before them: a participle whose subject
@@ -249,7 +249,7 @@ fn attribute(
         far = subject.is_some();
         // "Her advice is simple: taste everything, and write nothing down":
         // a verb in its bare form, with no subject found, is an imperative.
-        inherit = subject.is_none() && (earlier.is_some() || participle || !bare_form(v.low(cue.start)));
+        inherit = subject.is_none() && (earlier.is_some() || participle || !super::cue::bare_form(v.low(cue.start)));
     }
     if subject.is_none() && !inherit && !passive {
         return None;
@@ -319,26 +319,6 @@ fn attribute(
 }
 
 /// Whether bytes `start..end` hold at most one word and no quotation mark.
-/// Whether `low` is a verb of habit or wish before "to" and a reporting
-/// verb ("like to say", "wanted to tell", "went on to say").
-fn habitual(low: &str) -> bool {
-    matches!(
-        low,
-        "like" | "likes" | "liked" | "love" | "loves" | "loved" | "want" | "wants" | "wanted" | "tend"
-            | "tends" | "tended" | "used" | "on" | "continue" | "continues" | "continued" | "wished"
-    )
-}
-
-/// Whether a cue word is in its bare form ("write", "say"), not "writes",
-/// "wrote", "said" or "saying".
-fn bare_form(low: &str) -> bool {
-    !low.ends_with('s')
-        && !low.ends_with("ed")
-        && !low.ends_with("ing")
-        && !crate::text::lexicon::is_finite(low)
-        && !matches!(low, "said" | "told" | "spoke" | "wrote" | "thought" | "knew" | "felt" | "swore" | "read")
-}
-
 fn one_word(v: &View, start: usize, end: usize) -> bool {
     let (a, b) = (v.token_at(start), v.token_at(end));
     // A word and its punctuation at most: a bounded look.

@@ -271,3 +271,22 @@ pub(super) fn common_noun_form(low: &str) -> bool {
     .any(|e| low.ends_with(e))
 }
 
+/// Whether `low` is a verb of habit or wish before "to" and a reporting
+/// verb ("like to say", "wanted to tell", "went on to say").
+pub(super) fn habitual(low: &str) -> bool {
+    matches!(
+        low,
+        "like" | "likes" | "liked" | "love" | "loves" | "loved" | "want" | "wants" | "wanted" | "tend"
+            | "tends" | "tended" | "used" | "on" | "continue" | "continues" | "continued" | "wished"
+    )
+}
+
+/// Whether a cue word is in its bare form ("write", "say"), not "writes",
+/// "wrote", "said" or "saying".
+pub(super) fn bare_form(low: &str) -> bool {
+    !low.ends_with('s')
+        && !low.ends_with("ed")
+        && !low.ends_with("ing")
+        && !crate::text::lexicon::is_finite(low)
+        && !matches!(low, "said" | "told" | "spoke" | "wrote" | "thought" | "knew" | "felt" | "swore" | "read")
+}
