@@ -1220,3 +1220,9 @@ fn a_verb_after_like_to_has_the_subject_before_it() {
     assert_eq!(name_for(t, "backbone"), "Our council members");
     assert!(quotes("Lee declined to say whether the plan was dead.").is_empty());
 }
+
+#[test]
+fn a_document_after_the_verb_is_on_the_way_to_that() {
+    let t = "The National Grocers Association said in a report last month that its margins averaged just 1.6%.";
+    assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("its margins averaged just 1.6%."));
+}
