@@ -1226,3 +1226,11 @@ fn a_document_after_the_verb_is_on_the_way_to_that() {
     let t = "The National Grocers Association said in a report last month that its margins averaged just 1.6%.";
     assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("its margins averaged just 1.6%."));
 }
+
+#[test]
+fn a_name_ending_in_a_company_word_is_an_organisation() {
+    let t = "Analyst Ben Ortiz of Keller Research said in a note that Lumen was testing how far loyalty stretches.";
+    let a = analyze(t, &Options::default());
+    let keller = a.entities.iter().find(|e| e.name == "Keller Research").expect("Keller Research");
+    assert_eq!(keller.kind, whosaid::EntityType::ORG, "{:#?}", a.entities);
+}

@@ -101,11 +101,6 @@ fn retype(doc: &Doc, a: usize, b: usize, ty: usize) -> usize {
     if matches!(ty, PER | LOC) && b == a + 1 && is_camel(doc.tok(a)) {
         return ORG;
     }
-    // "Keller Research", "Kestrel Labs": a word that ends companies' names.
-    let org_end = b > a + 1 && gazetteer::lookup(&[doc.tok(b - 1)]).has(Class::OrgWord);
-    if ty == PER && !person_like && org_end {
-        return ORG;
-    }
     if ty != LOC && is_dateline(doc, a, b) {
         return LOC;
     }
