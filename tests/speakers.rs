@@ -1234,3 +1234,19 @@ fn a_name_ending_in_a_company_word_is_an_organisation() {
     let keller = a.entities.iter().find(|e| e.name == "Keller Research").expect("Keller Research");
     assert_eq!(keller.kind, whosaid::EntityType::ORG, "{:#?}", a.entities);
 }
+
+#[test]
+fn a_fragment_named_in_the_passive_has_no_speaker_but_its_agent() {
+    let qs = quotes("The camp was labeled a \"disaster zone\" last year.");
+    let q = qs.iter().find(|q| q.text.contains("disaster zone")).expect("the fragment");
+    assert!(q.speaker.is_none(), "{qs:#?}");
+    let qs = quotes("The decision has been seen as \"seriously weakening\" the law.");
+    assert!(
+        qs.iter().any(|q| q.text.contains("seriously weakening") && q.speaker.is_none()),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        name_for("The plan was described as \"reckless\" by critics.", "reckless"),
+        "critics"
+    );
+}

@@ -36,11 +36,15 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
             return None; // "stayed behind to chant 'Reid out'": the chant frames it
         }
         let low = v.low(verb);
+        // "has been seen as “weakening”", "is widely viewed as": a judgement
+        // in the passive, whose verb does not end in -ed.
+        let seen_as = matches!(low, "seen" | "viewed" | "regarded") && v.low(verb + 1) == "as";
         // After "the" or "his", a word in -s or -ed is a noun ("his players").
         let after_determiner = verb.checked_sub(1).is_some_and(|p| {
             v.is(p, Class::Determiner) || matches!(v.low(p), "his" | "her" | "their" | "its" | "our" | "my" | "your")
         });
-        let verbish = !after_determiner
+        let verbish = seen_as
+            || !after_determiner
             && v.is_word(verb)
             && low.starts_with(|c: char| c.is_alphabetic())
             && !v.is_cap(verb)
@@ -60,7 +64,21 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
         if !verbish || verb + 1 >= open {
             continue;
         }
-        let (l, _) = speaker::skip_left(v, verb, sent.start);
+        let (l, passive) = speaker::skip_left(v, verb, sent.start);
+        // "The camp was labeled a “disaster zone”": the passive's subject is
+        // what was named; who named it, if anyone, follows "by" (agent.rs).
+        if passive && (crate::text::lexicon::is_naming(low) || seen_as) {
+            return Some(Draft {
+                start: v.start(verb + 1),
+                end: m.end,
+                cue: Some(verb..verb + 1),
+                speaker: None,
+                same_as: None,
+                paragraph: m.paragraph,
+                partial: true,
+                needs_entity: false,
+            });
+        }
         let Some(subject) = speaker::phrase_left(v, l, sent.start) else { continue };
         let named = subject.clone().any(|k| v.is_cap(k)) && !super::cue::modifier_only(v, &subject)
             || matches!(v.low(subject.start), "he" | "she" | "they");
