@@ -11,6 +11,7 @@
 //! never produce a span that swallows text beyond its paragraph; no panics.
 
 mod facing;
+mod unclosed;
 
 use crate::text::sentences::Paragraph;
 use crate::text::tokens::{Token, TokenKind};
@@ -86,6 +87,9 @@ pub fn pair_at(doc: &Doc, candidates: &[u32]) -> Vec<Marked> {
             if !last.closed && !last.single {
                 last.continues =
                     doc.paragraphs.get(pi + 1).is_some_and(|next| opens_with_quote(doc, next));
+                if !last.continues {
+                    unclosed::close_at_attribution(doc, last);
+                }
             }
         }
     }
