@@ -67,33 +67,27 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
         let (l, passive) = speaker::skip_left(v, verb, sent.start);
         // "The camp was labeled a “disaster zone”": the passive's subject is
         // what was named; who named it, if anyone, follows "by" (agent.rs).
-        if passive && (crate::text::lexicon::is_naming(low) || seen_as) {
-            return Some(Draft {
-                start: v.start(verb + 1),
-                end: m.end,
-                cue: Some(verb..verb + 1),
-                speaker: None,
-                same_as: None,
-                paragraph: m.paragraph,
-                partial: true,
-                needs_entity: false,
-            });
-        }
-        let Some(subject) = speaker::phrase_left(v, l, sent.start) else { continue };
-        let named = subject.clone().any(|k| v.is_cap(k)) && !super::cue::modifier_only(v, &subject)
-            || matches!(v.low(subject.start), "he" | "she" | "they");
-        if named {
-            return Some(Draft {
-                start: v.start(verb + 1),
-                end: m.end,
-                cue: Some(verb..verb + 1),
-                speaker: Some(subject),
-                same_as: None,
-                paragraph: m.paragraph,
-                partial: true,
-                needs_entity: false,
-            });
-        }
+        let speaker = if passive && (crate::text::lexicon::is_naming(low) || seen_as) {
+            None
+        } else {
+            let Some(subject) = speaker::phrase_left(v, l, sent.start) else { continue };
+            let named = subject.clone().any(|k| v.is_cap(k)) && !super::cue::modifier_only(v, &subject)
+                || matches!(v.low(subject.start), "he" | "she" | "they");
+            if !named {
+                continue;
+            }
+            Some(subject)
+        };
+        return Some(Draft {
+            start: v.start(verb + 1),
+            end: m.end,
+            cue: Some(verb..verb + 1),
+            speaker,
+            same_as: None,
+            paragraph: m.paragraph,
+            partial: true,
+            needs_entity: false,
+        });
     }
     None
 }
