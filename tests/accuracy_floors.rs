@@ -86,12 +86,12 @@ fn news_dev_speakers_and_quotes() {
     check(
         "news-dev.jsonl",
         &[
-            (&["quotes", AT3, "speaker_name_acc"], 94.1),
-            (&["quotes", "words", "attributed", "f1"], 89.1),
-            // Issue 16's target, met.
-            (&["quotes", AT3, "f1"], 88.0),
-            (&["quotes", AT8, "f1"], 77.9),
-            (&["quotes", AT3, "recall_direct"], 94.7),
+            (&["quotes", AT3, "speaker_name_acc"], 94.2),
+            (&["quotes", "words", "attributed", "f1"], 89.6),
+            // Issue 16's target (88), met with room.
+            (&["quotes", AT3, "f1"], 88.7),
+            (&["quotes", AT8, "f1"], 78.7),
+            (&["quotes", AT3, "recall_direct"], 95.2),
         ],
     );
 }
@@ -101,11 +101,11 @@ fn polnear_dev_quotes_and_speakers() {
     check(
         "polnear-dev.jsonl",
         &[
-            (&["quotes", "words", "attributed", "f1"], 87.9),
-            (&["quotes", AT8, "f1"], 75.9),
-            (&["quotes", AT3, "f1"], 88.5),
-            (&["quotes", AT3, "speaker_acc"], 95.0),
-            (&["quotes", AT3, "cue_acc"], 94.3),
+            (&["quotes", "words", "attributed", "f1"], 88.6),
+            (&["quotes", AT8, "f1"], 76.2),
+            (&["quotes", AT3, "f1"], 88.6),
+            (&["quotes", AT3, "speaker_acc"], 95.6),
+            (&["quotes", AT3, "cue_acc"], 95.0),
             // Issue 16: never lower than 95.3%, the figure before the speaker work.
             (&["quotes", AT3, "recall_direct"], 95.3),
         ],
