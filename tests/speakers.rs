@@ -1250,3 +1250,15 @@ fn a_fragment_named_in_the_passive_has_no_speaker_but_its_agent() {
         "critics"
     );
 }
+
+#[test]
+fn a_documents_which_after_a_dash_speaks_for_it() {
+    let t = "Instead, the study -- which notes that 58 companies would owe $212 billion in taxes -- is a warning.";
+    let qs = quotes(t);
+    let q = qs.iter().find(|q| q.text.contains("58 companies")).expect("the quote");
+    assert_eq!(
+        q.speaker.as_ref().map(|s| (s.text.as_str(), s.name.as_str())),
+        Some(("which", "the study")),
+        "{qs:#?}"
+    );
+}

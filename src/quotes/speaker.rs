@@ -167,9 +167,16 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
         return antecedent.then_some(h..h + 1);
     }
     if low == "which" {
-        // "Acme Corp and Bolt Works, which vowed": an organisation's relative.
-        let p = h.checked_sub(1).filter(|&p| p > floor && v.tok(p) == ",")?;
-        return v.is_cap(p - 1).then_some(h..h + 1);
+        // "Acme Corp and Bolt Works, which vowed": an organisation's relative;
+        // "the study -- which notes": a document's, after a dash too.
+        let p = h.checked_sub(1).filter(|&p| p > floor)?;
+        let q = match v.tok(p) {
+            "," | "—" | "–" => p - 1,
+            "-" if p > floor + 1 && v.tok(p - 1) == "-" => p - 2,
+            _ => return None,
+        };
+        let issuer = crate::text::lexicon::is_document(v.low(q)) || v.is(q, Class::Org);
+        return (v.is_cap(q) || issuer && !v.is_cap(q)).then_some(h..h + 1);
     }
     if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
         return None;
