@@ -1262,3 +1262,12 @@ fn a_documents_which_after_a_dash_speaks_for_it() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_straight_quotation_after_a_closed_one_keeps_its_own_attribution() {
+    let t = "Owen Pike said the plan was \"dead.\" \"This is about headlines, not facts,\" Pike added.";
+    let qs = quotes(t);
+    let q = qs.iter().find(|q| q.text.contains("headlines")).expect("the quote");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("added"), "{qs:#?}");
+    assert!(!q.text.contains("dead"), "{qs:#?}");
+}

@@ -195,7 +195,7 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     let next_text = next.text(text);
     // Closing quotes and brackets after a terminator stay with the sentence.
     if is_closer(t) && i > 0 && is_terminator(tokens[i - 1].text(text)) {
-        return starts_sentence(next_text) && !is_closer(next_text);
+        return starts_sentence(next_text) && (!is_closer(next_text) || opens_quote(text, tokens, i + 1));
     }
     let ends_word_abbrev = tok.kind == TokenKind::Word && t.ends_with('.') && t.len() > 1;
     if !(is_terminator(t) || ends_word_abbrev) {
@@ -224,6 +224,20 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     true
 }
 
+/// Whether the straight mark at token `i` opens a quotation: a space
+/// before it and a capitalised word glued after it (`"dead." "This`).
+fn opens_quote(text: &str, tokens: &[Token], i: usize) -> bool {
+    let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+    let (Some(prev), Some(mark), Some(next)) = (prev, tokens.get(i), tokens.get(i + 1))
+    else {
+        return false;
+    };
+    matches!(mark.text(text), "\"" | "'")
+        && prev.end() < mark.start()
+        && mark.end() == next.start()
+        && next.text(text).starts_with(char::is_uppercase)
+}
+
 fn is_terminator(t: &str) -> bool {
     matches!(t, "." | "!" | "?" | "…")
 }
@@ -248,6 +262,15 @@ mod tests {
     fn sents(t: &str) -> Vec<&str> {
         let toks = tokenize(t);
         split(t, &toks).0.iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn a_straight_quote_after_a_closed_one_opens_a_sentence() {
+        assert_eq!(
+            sents("He said it was \"dead.\" \"This is new,\" Lee said."),
+            ["He said it was \"dead.\"", "\"This is new,\" Lee said."]
+        );
+        assert_eq!(sents("He said \"no.\" and left."), ["He said \"no.\" and left."]);
     }
 
     #[test]
