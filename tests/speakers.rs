@@ -1265,9 +1265,16 @@ fn a_documents_which_after_a_dash_speaks_for_it() {
 
 #[test]
 fn a_straight_quotation_after_a_closed_one_keeps_its_own_attribution() {
-    let t = "Owen Pike said the plan was \"dead.\" \"This is about headlines, not facts,\" Pike added.";
+    let t =
+        "Owen Pike said the plan was \"dead.\" \"This is about headlines, not facts,\" Pike added.";
     let qs = quotes(t);
     let q = qs.iter().find(|q| q.text.contains("headlines")).expect("the quote");
     assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("added"), "{qs:#?}");
     assert!(!q.text.contains("dead"), "{qs:#?}");
+}
+
+#[test]
+fn a_titled_name_in_apposition_is_the_speaker() {
+    let t = "In an interview, the committee's ranking Democrat, Rep. Owen Pike of Ohio, called the subpoena \"a fishing expedition.\"";
+    assert_eq!(name_for(t, "fishing expedition"), "Owen Pike");
 }

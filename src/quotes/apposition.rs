@@ -23,7 +23,9 @@ pub fn apposition(v: &View, l: usize, floor: usize) -> Option<Range<usize>> {
     if v.tok(first) != "," || v.quote_of(first).is_some() {
         return None;
     }
-    let appositive_name = is_name(v, first + 1..comma);
+    // "…, Rep. Owen Pike of Ohio, called": a titled name the tagger knows is a name too.
+    let titled = v.is(first + 1, Class::Title) && (first + 1..comma).any(|k| v.is_person(k));
+    let appositive_name = is_name(v, first + 1..comma) || titled;
     // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the name
     // before the party's parenthesis.
     let before = match first.checked_sub(1).filter(|&p| p > floor && v.tok(p) == ")") {
