@@ -1278,3 +1278,12 @@ fn a_titled_name_in_apposition_is_the_speaker() {
     let t = "In an interview, the committee's ranking Democrat, Rep. Owen Pike of Ohio, called the subpoena \"a fishing expedition.\"";
     assert_eq!(name_for(t, "fishing expedition"), "Owen Pike");
 }
+
+#[test]
+fn according_to_a_description_and_a_name_is_the_name() {
+    let t = "Acme is \"deeply sorry,\" according to its chief executive, Ann Vell.";
+    assert_eq!(name_for(t, "deeply sorry"), "Ann Vell");
+    let t = "According to its chief executive, Ann Vell, the plant will close.";
+    assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("the plant will close."));
+    assert_eq!(name_for(t, "plant will close"), "Ann Vell");
+}

@@ -218,6 +218,13 @@ fn attribute(
         {
             subject = speaker::right(v, cue.end + 1, sent.end).map(|r| cue.end..r.end);
         }
+        // "according to its chief executive, Ann Vell.": with the name after.
+        if let Some(r) = subject.clone().filter(|r| according && v.tok(r.end) == ",") {
+            let name = (r.end + 1..(r.end + 5).min(sent.end)).take_while(|&k| v.is_person(k)).last();
+            if let Some(e) = name.filter(|&e| matches!(v.tok(e + 1), "," | "." | ";")) {
+                subject = Some(r.start..e + 1);
+            }
+        }
         inverted = subject.is_some();
     }
     let mut inherit = false;
