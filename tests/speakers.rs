@@ -1287,3 +1287,9 @@ fn according_to_a_description_and_a_name_is_the_name() {
     assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("the plant will close."));
     assert_eq!(name_for(t, "plant will close"), "Ann Vell");
 }
+
+#[test]
+fn a_quotation_after_a_sentence_about_a_person_is_that_persons() {
+    let t = "\"We need calm,\" Mike Pence said.\n\nOn Sunday, Sen. Ann Lee, who lost the primary, identified bigotry as one of the reasons. \"The younger people are sick and tired of discrimination and racism.\"";
+    assert_eq!(name_for(t, "younger people"), "Ann Lee");
+}

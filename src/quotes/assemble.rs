@@ -102,6 +102,14 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
         }
         return;
     }
+    // "Sen. Lee identified bigotry as a cause. "The young are sick of it."":
+    // the person the sentence before was about, not the last quote's speaker.
+    if prev.is_none_or(|d| d.paragraph != m.paragraph) {
+        if let Some(d) = partial::subject_frame(v, mi) {
+            out.push(d);
+            return;
+        }
+    }
     // A caption or subhead between two paragraphs of quotes does not break the run.
     let before = prev.filter(|d| {
         d.paragraph + 1 >= m.paragraph

@@ -167,6 +167,32 @@ pub(super) fn colon_frame(v: &View, mi: usize) -> Option<Draft> {
     })
 }
 
+/// A quotation that opens a sentence after one about a person named as
+/// its subject, in the same paragraph, with no quote of its own before it
+/// (`On Sunday, Sen. Ann Lee identified bigotry as a cause. "The young
+/// are sick of it."`): that person's words, with no cue.
+pub(super) fn subject_frame(v: &View, mi: usize) -> Option<Draft> {
+    let m = v.marks.get(mi)?;
+    let open = v.token_at(m.open);
+    let before = v.sentence_of(open).checked_sub(1)?;
+    let sent = v.sentence_tokens(before);
+    let opens = v.sentence_tokens(v.sentence_of(open)).start == open;
+    if !opens || v.paragraph_of(sent.start) != m.paragraph || (sent.start..sent.end).any(|k| v.quote_of(k).is_some()) {
+        return None;
+    }
+    let subject = super::subject::sentence_subject(v, sent.start, sent.end)?;
+    subject.clone().any(|k| v.is_person(k)).then_some(Draft {
+        start: m.start,
+        end: m.end,
+        cue: None,
+        speaker: Some(subject),
+        same_as: None,
+        paragraph: m.paragraph,
+        partial: false,
+        needs_entity: false,
+    })
+}
+
 /// A short quotation listed after another that a verb reports (`chanted,
 /// "Fund our schools," and "Put kids first"`): the same speaker's words,
 /// a quote of its own. `prev` is the last quote found before it.

@@ -194,6 +194,10 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(next) = tokens.get(i + 1) else { return true };
     let next_text = next.text(text);
     // Closing quotes and brackets after a terminator stay with the sentence.
+    // A straight mark that opens a quotation ("He left. \"We …") closes nothing.
+    if is_closer(t) && opens_quote(text, tokens, i) {
+        return false;
+    }
     if is_closer(t) && i > 0 && is_terminator(tokens[i - 1].text(text)) {
         return starts_sentence(next_text) && (!is_closer(next_text) || opens_quote(text, tokens, i + 1));
     }
@@ -201,7 +205,8 @@ fn sentence_ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     if !(is_terminator(t) || ends_word_abbrev) {
         return false;
     }
-    if is_closer(next_text) || is_terminator(next_text) || !starts_sentence(next_text) {
+    let closes = is_closer(next_text) && !opens_quote(text, tokens, i + 1);
+    if closes || is_terminator(next_text) || !starts_sentence(next_text) {
         return false;
     }
     if t == "." && i > 0 && tokens[i - 1].end() == tok.start() {
@@ -271,6 +276,8 @@ mod tests {
             ["He said it was \"dead.\"", "\"This is new,\" Lee said."]
         );
         assert_eq!(sents("He said \"no.\" and left."), ["He said \"no.\" and left."]);
+        assert_eq!(sents("He left. \"We won,\" Lee said."), ["He left.", "\"We won,\" Lee said."]);
+        assert_eq!(sents("\"He left.\" Then Lee spoke."), ["\"He left.\"", "Then Lee spoke."]);
     }
 
     #[test]
