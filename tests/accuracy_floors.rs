@@ -89,9 +89,9 @@ fn news_dev_speakers_and_quotes() {
             (&["quotes", AT3, "speaker_name_acc"], 94.2),
             (&["quotes", "words", "attributed", "f1"], 89.6),
             // Issue 16's target (88), met with room.
-            (&["quotes", AT3, "f1"], 88.7),
-            (&["quotes", AT8, "f1"], 78.7),
-            (&["quotes", AT3, "recall_direct"], 95.2),
+            (&["quotes", AT3, "f1"], 88.9),
+            (&["quotes", AT8, "f1"], 79.0),
+            (&["quotes", AT3, "recall_direct"], 95.5),
         ],
     );
 }
@@ -105,7 +105,7 @@ fn polnear_dev_quotes_and_speakers() {
             (&["quotes", AT8, "f1"], 76.2),
             (&["quotes", AT3, "f1"], 88.6),
             (&["quotes", AT3, "speaker_acc"], 95.6),
-            (&["quotes", AT3, "cue_acc"], 95.0),
+            (&["quotes", AT3, "cue_acc"], 94.9),
             // Issue 16: never lower than 95.3%, the figure before the speaker work.
             (&["quotes", AT3, "recall_direct"], 95.3),
         ],
