@@ -1293,3 +1293,9 @@ fn a_quotation_after_a_sentence_about_a_person_is_that_persons() {
     let t = "\"We need calm,\" Mike Pence said.\n\nOn Sunday, Sen. Ann Lee, who lost the primary, identified bigotry as one of the reasons. \"The younger people are sick and tired of discrimination and racism.\"";
     assert_eq!(name_for(t, "younger people"), "Ann Lee");
 }
+
+#[test]
+fn an_investors_partner_with_a_relative_clause_is_the_person() {
+    let t = "Pennywise raised money from Northgate Capital.\n\nNorthgate partner Sam Oduya, who will join the board, said the firm had been watching.";
+    assert_eq!(name_for(t, "firm had been watching"), "Sam Oduya");
+}
