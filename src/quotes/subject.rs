@@ -21,7 +21,10 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     let start =
         if matches!(v.tok(start), "\"" | "“") && start + 1 < l { start + 1 } else { start };
     // Step over an opening "Meanwhile," or "By the end of the day,".
-    let start = match (start..(start + 8).min(l)).find(|&k| v.tok(k) == ",") {
+    // An opening preposition may govern a longer phrase ("At a national
+    // security speech earlier in the day,").
+    let reach = if v.is(start, Class::Adjunct) { 14 } else { 8 };
+    let start = match (start..(start + reach).min(l)).find(|&k| v.tok(k) == ",") {
         // Not a person named before an apposition ("Lee, who ..., had").
         Some(c) if v.is(start, Class::Adjunct) || c == start + 1 && !v.is_person(start) => c + 1,
         _ => start,
@@ -212,6 +215,10 @@ mod tests {
         assert_eq!(subject_of("The spokesman refused, adding so."), "The spokesman");
         assert_eq!(subject_of("The senator sought calm, saying so."), "The senator");
         assert_eq!(subject_of("There is time, saying so."), "");
+        assert_eq!(
+            subject_of("At a national security speech earlier in the day, Tom Hale spoke, saying so."),
+            "Tom Hale"
+        );
         // An irregular past ends the subject as one in -ed does.
         assert_eq!(subject_of("Shares of Acme Foods Inc fell 14%, blaming wages."), "Shares of Acme Foods Inc");
     }
