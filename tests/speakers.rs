@@ -1299,3 +1299,11 @@ fn an_investors_partner_with_a_relative_clause_is_the_person() {
     let t = "Pennywise raised money from Northgate Capital.\n\nNorthgate partner Sam Oduya, who will join the board, said the firm had been watching.";
     assert_eq!(name_for(t, "firm had been watching"), "Sam Oduya");
 }
+
+#[test]
+fn a_quotation_after_another_clause_with_its_own_subject_is_not_the_speakers() {
+    let t = "\"You winning?\" Ann Vell said, but Kevin was drifting off again, and as Tom went on about \"how the system is rigged,\" she sighed.";
+    let qs = quotes(t);
+    let q = qs.iter().find(|q| q.text.contains("system is rigged")).expect("the quote");
+    assert!(q.speaker.as_ref().is_none_or(|s| s.name != "Ann Vell"), "{qs:#?}");
+}

@@ -116,13 +116,19 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
             || m.paragraph <= d.paragraph + 3
                 && (d.paragraph + 1..m.paragraph).all(|p| furniture(v, p))
     });
-    let same_as = before.map(|d| d.start);
+    // `"Done?" she said, but Tom was asleep, and as Bill went on about "…"`:
+    // another clause with its own subject between; not hers.
+    let other_clause = prev.filter(|d| d.paragraph == m.paragraph).is_some_and(|d| {
+        let (a, b) = (v.token_at(d.end), v.token_at(m.open));
+        b.saturating_sub(a) <= MAX_GAP_TOKENS && clause_follows(v, a, b)
+    });
+    let same_as = before.map(|d| d.start).filter(|_| !other_clause);
     let draft = match partial::that_clause(v, mi) {
         Some(d) if d.speaker.is_some() => d,
         Some(d) => Draft { same_as, ..d },
         // In the same paragraph, the verb before reports it too.
         None => {
-            let cue = before.filter(|d| d.paragraph == m.paragraph).and_then(|d| d.cue.clone());
+            let cue = before.filter(|d| d.paragraph == m.paragraph && !other_clause).and_then(|d| d.cue.clone());
             Draft {
                 start: m.start,
                 end: m.end,
