@@ -108,9 +108,14 @@ fn is_source_word(word: &str) -> bool {
 /// brackets and dashes just before it, not before `floor`.
 pub(super) fn before_relative(v: &View, who: usize, floor: usize) -> usize {
     let mut k = who;
-    // A dash typed as two hyphens ("the study -- which") counts as one.
-    while k > floor && (matches!(v.tok(k - 1), "," | "(" | "—" | "–") || v.tok(k - 1) == "-" && k - 1 > floor && v.tok(k - 2) == "-") {
-        k -= if v.tok(k - 1) == "-" { 2 } else { 1 };
+    while k > floor {
+        if matches!(v.tok(k - 1), "," | "(") {
+            k -= 1;
+        } else if let Some(d) = super::gap::dash_ending(v, k - 1, floor) {
+            k = d; // "—", or "--" typed as two hyphens ("the study -- which")
+        } else {
+            break;
+        }
     }
     k
 }

@@ -58,7 +58,7 @@ const MAX_DASHED: usize = 25;
 
 /// The first token of a dash that ends at token `k` ("—", or "--" written
 /// as two hyphens), not before `floor`.
-fn dash_ending(v: &View, k: usize, floor: usize) -> Option<usize> {
+pub(super) fn dash_ending(v: &View, k: usize, floor: usize) -> Option<usize> {
     match v.tok(k) {
         "—" | "–" | "―" => Some(k),
         "-" => k.checked_sub(1).filter(|&p| p >= floor && v.tok(p) == "-"),

@@ -102,16 +102,16 @@ pub fn plausible_inverted(v: &View, r: Range<usize>, end: usize) -> bool {
     // speaks for its authors.
     let issuer = |k: usize| v.is(k, Class::Org) || crate::text::lexicon::is_document(v.low(k));
     let described = v.is(r.start, Class::Determiner) && r.clone().skip(1).any(issuer);
-    let named = described
-        || r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
-        || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let next = skip_parenthesis(v, r.end);
     // "said the 25-year-old.", "said the veteran, who …": a short
     // description that ends its clause is who spoke.
     let short = matches!(v.low(r.start), "the" | "a" | "an")
         && r.len() <= 6
         && (next >= end || matches!(v.tok(next), "," | "." | "who"));
-    let named = named || short;
+    let named = described
+        || short
+        || r.clone().any(|k| name_part(v, k) && v.is_word(k) || v.is(k, Class::Title))
+        || r.len() == 1 && matches!(v.low(r.start), "he" | "she" | "they" | "we" | "i");
     let closes = next >= end
         || matches!(v.tok(next), "," | "." | ":" | ";" | "!" | "?" | "—" | "who" | "whose")
         || v.quote_of(next).is_some()

@@ -151,20 +151,7 @@ pub(super) fn colon_frame(v: &View, mi: usize) -> Option<Draft> {
     if colon <= sent.start || v.quote_of(sent.start).is_some() {
         return None;
     }
-    let subject = super::subject::sentence_subject(v, sent.start, colon)?;
-    if !subject.clone().any(|k| v.is_person(k)) {
-        return None;
-    }
-    Some(Draft {
-        start: m.start,
-        end: m.end,
-        cue: None,
-        speaker: Some(subject),
-        same_as: None,
-        paragraph: m.paragraph,
-        partial: false,
-        needs_entity: false,
-    })
+    person_subject(v, m, sent.start, colon)
 }
 
 /// A quotation that opens a sentence after one about a person named as
@@ -180,7 +167,13 @@ pub(super) fn subject_frame(v: &View, mi: usize) -> Option<Draft> {
     if !opens || v.paragraph_of(sent.start) != m.paragraph || (sent.start..sent.end).any(|k| v.quote_of(k).is_some()) {
         return None;
     }
-    let subject = super::subject::sentence_subject(v, sent.start, sent.end)?;
+    person_subject(v, m, sent.start, sent.end)
+}
+
+/// Quotation `m` as the words, with no cue, of the subject of the sentence
+/// from `start` (its verb before `end`), when that subject names a person.
+fn person_subject(v: &View, m: &super::marks::Marked, start: usize, end: usize) -> Option<Draft> {
+    let subject = super::subject::sentence_subject(v, start, end)?;
     subject.clone().any(|k| v.is_person(k)).then_some(Draft {
         start: m.start,
         end: m.end,

@@ -170,13 +170,10 @@ pub(super) fn phrase_left(v: &View, end: usize, floor: usize) -> Option<Range<us
         // "Acme Corp and Bolt Works, which vowed": an organisation's relative;
         // "the study -- which notes": a document's, after a dash too.
         let p = h.checked_sub(1).filter(|&p| p > floor)?;
-        let q = match v.tok(p) {
-            "," | "—" | "–" => p - 1,
-            "-" if p > floor + 1 && v.tok(p - 1) == "-" => p - 2,
-            _ => return None,
-        };
+        let mark = if v.tok(p) == "," { p } else { super::gap::dash_ending(v, p, floor)? };
+        let q = mark.checked_sub(1).filter(|&q| q >= floor)?;
         let issuer = crate::text::lexicon::is_document(v.low(q)) || v.is(q, Class::Org);
-        return (v.is_cap(q) || issuer && !v.is_cap(q)).then_some(h..h + 1);
+        return (v.is_cap(q) || issuer).then_some(h..h + 1);
     }
     if v.quote_of(h).is_some() || v.is(h, Class::Stop) {
         return None;

@@ -15,15 +15,15 @@ const MAX_TAIL: usize = 12;
 
 /// Closes `m`, which no mark closed and no later paragraph continues, at a
 /// comma that an attribution ending its sentence follows (", said Tom
-/// Dale.", ", she said."), and reports whether it did.
-pub(super) fn close_at_attribution(doc: &Doc, m: &mut Marked) -> bool {
+/// Dale.", ", she said."), if there is one.
+pub(super) fn close_at_attribution(doc: &Doc, m: &mut Marked) {
     let (first, last) = (doc.token_at_or_after(m.start), doc.token_at_or_after(m.end));
     let comma = (first..last).find(|&k| doc.tok(k) == "," && attribution_follows(doc, k + 1, last));
-    let Some(c) = comma.and_then(|c| doc.tokens.get(c)) else { return false };
-    m.end = c.start();
-    m.close = c.start();
-    m.closed = true;
-    true
+    if let Some(c) = comma.and_then(|c| doc.tokens.get(c)) {
+        m.end = c.start();
+        m.close = c.start();
+        m.closed = true;
+    }
 }
 
 /// Whether tokens from `k` are a reporting verb and its speaker, or a
