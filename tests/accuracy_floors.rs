@@ -101,7 +101,8 @@ fn polnear_dev_quotes_and_speakers() {
     check(
         "polnear-dev.jsonl",
         &[
-            (&["quotes", "words", "attributed", "f1"], 88.6),
+            // Issue 16's target (89), met with a little room.
+            (&["quotes", "words", "attributed", "f1"], 89.2),
             (&["quotes", AT8, "f1"], 76.2),
             (&["quotes", AT3, "f1"], 88.6),
             (&["quotes", AT3, "speaker_acc"], 95.6),

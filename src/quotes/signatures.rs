@@ -84,6 +84,7 @@ fn dash_signatures(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<A
             continue;
         };
         if let Some((start, end)) = before_group(v, k - 1, r.start) {
+            let start = paragraph_opening(v, k).map_or(start, |open| open.min(start));
             out.push(Attribution {
                 cue: k..k + 1,
                 speaker: Some(name),
@@ -95,6 +96,14 @@ fn dash_signatures(v: &View, r: Range<usize>, landmarks: &[u32], out: &mut Vec<A
             });
         }
     }
+}
+
+/// Where the paragraph of the signature at `k` opens, when it opens with a
+/// quotation: a signature signs its whole paragraph (`“A. To quote a song,
+/// ‘B.” And that is all he has “C.” ― Ana Ruiz`), however its marks pair up.
+fn paragraph_opening(v: &View, k: usize) -> Option<usize> {
+    let first = v.paragraph_tokens(v.paragraph_of(k)).start;
+    (first < k && v.is_open_mark(first)).then(|| v.start(first))
 }
 
 #[cfg(test)]
@@ -118,5 +127,18 @@ mod tests {
         find(&v, v.sentence_tokens(0), v.landmarks(), &mut a);
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(&t[a[0].start..a[0].end], "“We are here to stay.”");
+    }
+
+    #[test]
+    fn dash_signs_the_whole_paragraph() {
+        let t = "“We stay. As the song goes, ‘Home is here.” And that is all “we need’.” ― Ana Ruiz";
+        let d = Doc::new(t);
+        let v = View::new(&d);
+        let mut a = Vec::new();
+        for s in 0..d.sentences.len() {
+            find(&v, v.sentence_tokens(s), v.landmarks(), &mut a);
+        }
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].start, 0);
     }
 }
