@@ -187,6 +187,12 @@ fn merge_within_paragraph(
     // The attribution lies between the halves (its cue comes after the
     // first), or the quotation follows the content at once (`X said Y. "Z."`);
     // not after words of another sentence (`X said Y. The choice was "Z."`).
+    // `X said Y, he added. "Z."`: a quotation after reported words is a
+    // quote of its own, not the second half of one.
+    let (ds, de) = (v.token_at(d.start), v.token_at(d.end));
+    if new_sentence() && !v.quotes_in(ds, de).any(|q| q.is_some()) {
+        return false;
+    }
     let cue_between = d.cue.as_ref().is_some_and(|c| c.start >= a);
     let adjacent = || (a..b).all(|k| !v.is_word(k));
     b.saturating_sub(a) <= MAX_GAP_TOKENS && (cue_between || adjacent()) && !clause_follows(v, a, b)

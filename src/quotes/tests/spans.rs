@@ -175,6 +175,15 @@ fn quotation_after_another_sentence_is_not_joined_to_reported_speech() {
 }
 
 #[test]
+fn quotation_after_reported_speech_and_its_verb_is_a_quote_of_its_own() {
+    let q = quotes("There are many kinds of the illness, such as the one farmers get, Ann Lee added. “You name it, somebody has had it.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!((q[1].0.as_str(), q[1].4.as_str()), ("You name it, somebody has had it.", "Ann Lee"));
+    // After a quotation and its verb, it is the quote's second half.
+    assert_eq!(quotes("“It is rare,” Ann Lee added. “You name it, somebody has had it.”").len(), 1);
+}
+
+#[test]
 fn contracted_is_before_a_verb_is_no_possessive() {
     let q =
         one("Ann Lee is upbeat. She’s predicting she will do “very, very well” in the next vote.");
