@@ -70,7 +70,15 @@ pub(super) fn framed(v: &View, mi: usize) -> Option<super::Draft> {
         let speaker = if passive && (crate::text::lexicon::is_naming(low) || seen_as) {
             None
         } else {
-            let Some(subject) = speaker::phrase_left(v, l, sent.start) else { continue };
+            // "Ann Lee, a teacher, calls the plan a “mess”", "…, sees it as
+            // its “weak spot”": the name before the apposition, for a verb
+            // of naming or judgement.
+            let judges = || {
+                crate::text::lexicon::is_naming(low) || (verb + 1..open).any(|k| v.low(k) == "as")
+            };
+            let subject = speaker::phrase_left(v, l, sent.start)
+                .or_else(|| judges().then(|| super::apposition::apposition(v, l, sent.start)).flatten());
+            let Some(subject) = subject else { continue };
             let named = subject.clone().any(|k| v.is_cap(k)) && !super::cue::modifier_only(v, &subject)
                 || matches!(v.low(subject.start), "he" | "she" | "they");
             if !named {

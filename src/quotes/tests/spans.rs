@@ -13,6 +13,15 @@ fn short_quote_framed_by_a_named_subject_and_verb() {
 }
 
 #[test]
+fn short_quote_framed_by_a_judgement_after_an_apposition() {
+    let q = one("Tom Berg, an analyst at a research firm, sees the line-up as its “weak spot.”");
+    assert_eq!((q.0.as_str(), q.1, q.3.as_str()), ("the line-up as its “weak spot.", Partial, "Tom Berg"));
+    // Not any verb: a title after "worried about" is no judgement of hers.
+    assert!(quotes("Ann Lee, who had been away, worried about doing justice to a song like “Home,” given her past.")
+        .is_empty());
+}
+
+#[test]
 fn section_labels_are_not_speakers() {
     assert!(quotes("The Latest: Mary Jones wins the primary in Ohio").is_empty());
     assert!(quotes("Q: Have you talked to him about the court?").is_empty());
