@@ -60,7 +60,7 @@ pub(super) fn assemble(v: &View, atts: Vec<Attribution>, continuations: Continua
         if covered {
             continue;
         }
-        if words_in(v, m.start, m.end) < MIN_FREE_WORDS && !own_sentence(v, mi) {
+        if words_in(v, m.start, m.end) < MIN_FREE_WORDS && !own_sentence(v, mi) && !own_paragraph(v, mi) {
             // A scare quote stands alone unless a sentence's subject and verb frame it.
             let listed = partial::listed(v, mi, out.last());
             out.extend(
@@ -246,6 +246,18 @@ fn own_sentence(v: &View, mi: usize) -> bool {
     let opens = v.sentence_tokens(v.sentence_of(open)).start == open
         || open.checked_sub(1).is_some_and(|p| matches!(v.tok(p), "." | "!" | "?"));
     opens && last.is_some_and(|k| matches!(v.tok(k), "." | "!" | "?"))
+}
+
+/// Whether quoted span `mi` is its paragraph, but for a list number before it
+/// (`6. “The Gordon problem”` as a subhead): shown as a quotation, not a scare quote.
+fn own_paragraph(v: &View, mi: usize) -> bool {
+    let Some(m) = v.marks.get(mi).filter(|m| m.closed) else { return false };
+    let r = v.paragraph_tokens(v.paragraph_of(v.token_at(m.open)));
+    let (open, close) = (v.token_at(m.open), v.token_at(m.close.saturating_sub(1)));
+    let numbered = |k: usize| {
+        v.tok(k).bytes().all(|b| b.is_ascii_digit()) || matches!(v.tok(k), "." | ")")
+    };
+    (r.start..open).all(numbered) && (close + 1..r.end).all(|k| v.is_punct(k))
 }
 
 fn words_in(v: &View, start: usize, end: usize) -> usize {

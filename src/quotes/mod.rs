@@ -32,6 +32,7 @@ mod resolve;
 mod signatures;
 mod span;
 mod speaker;
+mod subhead;
 mod subject;
 mod view;
 mod words;
@@ -163,6 +164,7 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             }),
         });
     }
+    subhead::speakers(&v, &mut out);
     cataphora::name_later(doc.text, entities, &mut out);
     out
 }
