@@ -107,7 +107,7 @@ pub(super) fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             // "said as the heckler yelled:": another verb's clause; not a noun
             // after an article ("told investors on a call that ...").
             let noun = matches!(v.low(k - 1), "a" | "an" | "the" | "his" | "her" | "its" | "their")
-                && (matches!(v.low(k), "call" | "note" | "comment") || crate::text::lexicon::is_document(v.low(k)));
+                && (crate::text::lexicon::is_cue_noun(v.low(k)) || crate::text::lexicon::is_document(v.low(k)));
             if v.tags(k).is_cue_word() && !noun {
                 break;
             }

@@ -146,7 +146,7 @@ fn attribute(
         if according { (cue.start, false) } else { speaker::skip_left(v, cue.start, sent.start) };
     // "Councillors like to say that …", "she wanted to tell them": the
     // subject of the verb before "to"; not "declined to say", said of silence.
-    if !passive && l >= sent.start + 3 && v.low(l - 1) == "to" && super::cue::habitual(v.low(l - 2)) {
+    if !passive && l >= sent.start + 3 && v.low(l - 1) == "to" && crate::text::lexicon::is_habitual(v.low(l - 2)) {
         l = speaker::skip_left(v, l - 2, sent.start).0;
     }
     // "adding", "saying" without "is" before them: a participle whose subject

@@ -99,12 +99,7 @@ fn claims_deed(words: &[&str]) -> bool {
 fn reports_results(words: &[&str]) -> bool {
     let Some((verb, rest)) = words.split_first() else { return false };
     (verb.starts_with("report") || verb.starts_with("post"))
-        && rest.iter().take_while(|w| **w != "that").any(|w| {
-            matches!(
-                *w,
-                "results" | "earnings" | "profit" | "profits" | "loss" | "losses" | "revenue" | "revenues" | "sales"
-            )
-        })
+        && rest.iter().take_while(|w| **w != "that").any(|w| crate::text::lexicon::is_result(w))
 }
 
 /// Whether "recall", "add" or "admit" at `i` counts goods, not words:
@@ -176,27 +171,7 @@ fn written_work(v: &View, k: usize) -> bool {
 /// noun ("post", "call", "answer") with an article or possessive shortly
 /// before it ("a Tumblr post", "a March 21 phone call", "his written reply").
 fn noun_after_article(v: &View, i: usize) -> bool {
-    let nouns = matches!(
-        v.low(i),
-        "post"
-            | "call"
-            | "answer"
-            | "comment"
-            | "claim"
-            | "quote"
-            | "counter"
-            | "reply"
-            | "protest"
-            | "demand"
-            | "hint"
-            | "mention"
-            | "email"
-            | "pledge"
-            | "reference"
-            | "note"
-            | "tweet"
-            | "remark"
-    );
+    let nouns = crate::text::lexicon::is_cue_noun(v.low(i));
     // "his written reply", "the subsequent note"; not "the officials note",
     // whose plural subject takes the bare verb.
     let plural_before = i.checked_sub(1).is_some_and(|p| {
@@ -271,16 +246,6 @@ pub(super) fn common_noun_form(low: &str) -> bool {
     .any(|e| low.ends_with(e))
 }
 
-/// Whether `low` is a verb of habit or wish before "to" and a reporting
-/// verb ("like to say", "wanted to tell", "went on to say").
-pub(super) fn habitual(low: &str) -> bool {
-    matches!(
-        low,
-        "like" | "likes" | "liked" | "love" | "loves" | "loved" | "want" | "wants" | "wanted" | "tend"
-            | "tends" | "tended" | "used" | "on" | "continue" | "continues" | "continued" | "wished"
-    )
-}
-
 /// Whether a cue word is in its bare form ("write", "say"), not "writes",
 /// "wrote", "said" or "saying".
 pub(super) fn bare_form(low: &str) -> bool {
@@ -288,5 +253,5 @@ pub(super) fn bare_form(low: &str) -> bool {
         && !low.ends_with("ed")
         && !low.ends_with("ing")
         && !crate::text::lexicon::is_finite(low)
-        && !matches!(low, "said" | "told" | "spoke" | "wrote" | "thought" | "knew" | "felt" | "swore" | "read")
+        && !crate::text::lexicon::is_past(low)
 }

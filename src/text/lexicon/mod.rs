@@ -20,7 +20,10 @@ pub mod abbreviations;
 pub mod gazetteer;
 pub mod words;
 
-pub use words::{cue_at, is_document, is_finite, is_naming, is_occasion, tags, tags_folded, CueClass, Tags};
+pub use words::{
+    cue_at, is_cue_noun, is_document, is_finite, is_habitual, is_naming, is_occasion, is_past, is_result, tags,
+    tags_folded, CueClass, Tags,
+};
 
 /// One word list: the text of one file of `data/`.
 #[derive(Clone, Copy, Debug)]
@@ -133,6 +136,14 @@ pub mod lists {
     pub const NAMING: List = list!("quotes/naming.txt");
     /// Quote finder: finite verbs that end a sentence's subject phrase.
     pub const FINITE: List = list!("quotes/finite.txt");
+    /// Quote finder: reporting words that are also nouns ("post", "reply").
+    pub const CUE_NOUNS: List = list!("quotes/cue_noun.txt");
+    /// Quote finder: verbs of habit or wish before "to say".
+    pub const HABITUAL: List = list!("quotes/habitual.txt");
+    /// Quote finder: results a company reports in numbers.
+    pub const RESULTS: List = list!("quotes/results.txt");
+    /// Quote finder: irregular past forms of reporting verbs.
+    pub const PAST: List = list!("quotes/past.txt");
     /// Short titles and their full word, a pair a line ("gov governor").
     pub const TITLE_FORMS: List = list!("quotes/title_forms.txt");
 }

@@ -268,6 +268,34 @@ pub fn is_occasion(word: &str) -> bool {
     listed(&SET, lists::OCCASIONS, word)
 }
 
+/// Whether a lower-case reporting word is also a noun ("post", "reply";
+/// `data/quotes/cue_noun.txt`).
+pub fn is_cue_noun(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::CUE_NOUNS, word)
+}
+
+/// Whether a lower-case word is a verb of habit or wish before "to say"
+/// ("likes", "wanted"; `data/quotes/habitual.txt`).
+pub fn is_habitual(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::HABITUAL, word)
+}
+
+/// Whether a lower-case word is a result a company reports in numbers
+/// ("earnings", "loss"; `data/quotes/results.txt`).
+pub fn is_result(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::RESULTS, word)
+}
+
+/// Whether a lower-case word is an irregular past form of a reporting verb
+/// ("said", "swore"; `data/quotes/past.txt`).
+pub fn is_past(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::PAST, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
