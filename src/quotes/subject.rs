@@ -31,7 +31,10 @@ pub fn sentence_subject(v: &View, start: usize, l: usize) -> Option<Range<usize>
     };
     // Step over an opening "And", "Yet" or "Perhaps": no name, and no subject.
     let start = if opener(v, start) && start + 1 < l { start + 1 } else { start };
-    // Step over a dateline ("BUFFALO, N.Y. — ").
+    // Step over the rest of a dateline ("BUFFALO, N.Y. — "): the comma step
+    // above has already passed "BUFFALO,", so `dateline_end`, which wants
+    // the paragraph's first token, no longer applies.
+    // NOTE: replacing this with `dateline_end` gave the speaker "N.Y.".
     let start = (start..(start + 8).min(l))
         .find(|&k| {
             matches!(v.tok(k), "—" | "–") && (start..k).all(|j| v.is_cap(j) || !v.is_word(j))
