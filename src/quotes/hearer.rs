@@ -13,7 +13,8 @@ pub(super) fn skip_hearer(v: &View, after: usize, end: usize) -> usize {
     if matches!(low, "him" | "her" | "them" | "me" | "us" | "you") {
         return after + 1;
     }
-    if low == "that" || !v.is_word(after) {
+    // "asked whether Lee knew", "asked if …": the question, no hearer.
+    if matches!(low, "that" | "whether" | "if") || !v.is_word(after) {
         return after;
     }
     // "promised compensation for those who …": a phrase that a relative

@@ -22,6 +22,18 @@ fn short_quote_framed_by_a_judgement_after_an_apposition() {
 }
 
 #[test]
+fn a_question_asked_starts_at_whether() {
+    for (t, want) in [
+        ("The lawyer asked whether Tom Berg had been wearing his glasses.", "whether Tom Berg had"),
+        ("The lawyer asked Tom Berg whether he had been wearing his glasses.", "whether he had"),
+        ("The lawyer asked Tom Berg if he had been wearing his glasses.", "if he had"),
+    ] {
+        let q = one(t);
+        assert!(q.0.starts_with(want), "{t}: {q:?}");
+    }
+}
+
+#[test]
 fn section_labels_are_not_speakers() {
     assert!(quotes("The Latest: Mary Jones wins the primary in Ohio").is_empty());
     assert!(quotes("Q: Have you talked to him about the court?").is_empty());
