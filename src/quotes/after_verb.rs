@@ -106,8 +106,9 @@ pub(super) fn after_kind(v: &View, a: usize, end: usize) -> Rest {
             }
             // "said as the heckler yelled:": another verb's clause; not a noun
             // after an article ("told investors on a call that ...").
-            let noun = matches!(v.low(k - 1), "a" | "an" | "the" | "his" | "her" | "its" | "their")
-                && (crate::text::lexicon::is_cue_noun(v.low(k)) || crate::text::lexicon::is_document(v.low(k)));
+            let noun = super::cue::noun_after_article(v, k)
+                || matches!(v.low(k - 1), "a" | "an" | "the" | "his" | "her" | "its" | "their")
+                    && crate::text::lexicon::is_document(v.low(k));
             if v.tags(k).is_cue_word() && !noun {
                 break;
             }

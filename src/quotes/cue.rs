@@ -169,8 +169,10 @@ fn written_work(v: &View, k: usize) -> bool {
 
 /// Whether the cue word at `i` is a noun here: a bare form that is also a
 /// noun ("post", "call", "answer") with an article or possessive shortly
-/// before it ("a Tumblr post", "a March 21 phone call", "his written reply").
-fn noun_after_article(v: &View, i: usize) -> bool {
+/// before it ("a Tumblr post", "a March 21 phone call", "his written reply",
+/// "said in a blog post that").
+pub(super) fn noun_after_article(v: &View, i: usize) -> bool {
+    // Not a document ("a New York Times report that …" reports).
     let nouns = crate::text::lexicon::is_cue_noun(v.low(i));
     // "his written reply", "the subsequent note"; not "the officials note",
     // whose plural subject takes the bare verb.

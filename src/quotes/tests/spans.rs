@@ -34,6 +34,12 @@ fn a_question_asked_starts_at_whether() {
 }
 
 #[test]
+fn said_in_a_modified_post_that_reports_the_clause() {
+    let q = one("Acme Corp said in a blog post on Monday that it would hire forty engineers.");
+    assert_eq!(q.0, "it would hire forty engineers.");
+}
+
+#[test]
 fn section_labels_are_not_speakers() {
     assert!(quotes("The Latest: Mary Jones wins the primary in Ohio").is_empty());
     assert!(quotes("Q: Have you talked to him about the court?").is_empty());
