@@ -1286,6 +1286,9 @@ fn according_to_a_description_and_a_name_is_the_name() {
     let t = "According to its chief executive, Ann Vell, the plant will close.";
     assert_eq!(quotes(t).first().map(|q| q.text.as_str()), Some("the plant will close."));
     assert_eq!(name_for(t, "plant will close"), "Ann Vell");
+    // With a title before the name.
+    let t = "Both patients are doing well, according to their surgeon, Dr. Ann Vell.";
+    assert_eq!(name_for(t, "doing well"), "Ann Vell");
 }
 
 #[test]

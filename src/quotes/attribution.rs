@@ -220,7 +220,11 @@ fn attribute(
         }
         // "according to its chief executive, Ann Vell.": with the name after.
         if let Some(r) = subject.clone().filter(|r| according && v.tok(r.end) == ",") {
-            let name = (r.end + 1..(r.end + 5).min(sent.end)).take_while(|&k| v.is_person(k)).last();
+            // A title may come first ("their surgeon, Dr. Ann Rao").
+            let first = (r.end + 1..(r.end + 4).min(sent.end))
+                .find(|&k| !(v.is(k, crate::text::lexicon::Class::Title) || v.tok(k) == "."))
+                .unwrap_or(r.end + 1);
+            let name = (first..(first + 5).min(sent.end)).take_while(|&k| v.is_person(k)).last();
             if let Some(e) = name.filter(|&e| matches!(v.tok(e + 1), "," | "." | ";")) {
                 subject = Some(r.start..e + 1);
             }
