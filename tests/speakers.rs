@@ -1310,3 +1310,10 @@ fn a_quotation_after_another_clause_with_its_own_subject_is_not_the_speakers() {
     let q = qs.iter().find(|q| q.text.contains("system is rigged")).expect("the quote");
     assert!(q.speaker.as_ref().is_none_or(|s| s.name != "Ann Vell"), "{qs:#?}");
 }
+
+#[test]
+fn a_name_described_as_a_company_is_the_company() {
+    // "Pennick" alone looks like a surname to the tagger.
+    let t = "Pennick, a three-year-old payments startup, has raised $30 million in a round led by Harbor Capital, the company said on Monday.";
+    assert_eq!(name_for(t, "has raised"), "Pennick");
+}

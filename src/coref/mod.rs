@@ -28,6 +28,7 @@
 //! path halving; never a scan over all pairs); no panics.
 
 pub mod alias;
+mod appositive;
 pub mod events;
 mod link;
 mod names;
@@ -195,7 +196,9 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     let place_named_as_org = is_place(kind)
         && name.contains(' ')
         && name.split_whitespace().next_back().is_some_and(|w| org_endings().contains(w));
-    let kind = if kind == EntityType::PERSON && ends_in_org_word(name) || place_named_as_org {
+    let described_as_org =
+        || kind == EntityType::PERSON && appositive::names_an_org(doc, mentions, ms, name);
+    let kind = if kind == EntityType::PERSON && ends_in_org_word(name) || place_named_as_org || described_as_org() {
         for &i in ms {
             if let Some(m) = mentions.get_mut(i) {
                 m.kind = EntityType::ORG;

@@ -79,6 +79,8 @@ pub mod lists {
     pub const NOT_NAME_ACRONYMS: List = list!("not_names/acronyms.txt");
     /// Endings of organisation names for coreference.
     pub const COREF_ORG_ENDINGS: List = list!("coref/org_endings.txt");
+    /// Coreference: nouns that head a description of an organisation.
+    pub const COREF_ORG_NOUNS: List = list!("coref/org_nouns.txt");
     /// Abbreviations that never end a sentence.
     pub const TITLE_ABBREVIATIONS: List = list!("abbreviations/title.txt");
     /// Abbreviations that may end a sentence.
