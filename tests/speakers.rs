@@ -1317,3 +1317,9 @@ fn a_name_described_as_a_company_is_the_company() {
     let t = "Pennick, a three-year-old payments startup, has raised $30 million in a round led by Harbor Capital, the company said on Monday.";
     assert_eq!(name_for(t, "has raised"), "Pennick");
 }
+
+#[test]
+fn a_company_based_somewhere_is_the_company() {
+    let t = "Acme Corp cut 300 jobs on Monday. The Ohio-based company said it would hire again next year.";
+    assert_eq!(name_for(t, "hire again"), "Acme Corp");
+}

@@ -262,10 +262,13 @@ impl<'n, 'v> Resolver<'n, 'v> {
         // A description: "the secretary", "the company", "a White House spokesman".
         let definite = matches!(first, "the" | "this" | "that");
         let head = r.clone().rev().find(|&k| v.is_word(k) || super::speaker::aged(v, k));
-        if definite && r.len() <= 4 {
+        // "The San Francisco-based company": a place it is based in names no other.
+        let based = (r.start + 1..r.end).rev().find(|&k| v.low(k).ends_with("-based"));
+        let from = based.map_or(r.start + 1, |b| b + 1);
+        if definite && r.end - from <= 3 {
             if let Some(h) = head.filter(|&h| !v.is_cap(h) || h == r.start) {
                 // "the company", "the production company"; not "the French foreign ministry".
-                let plain = (r.start + 1..h).all(|k| !v.is_cap(k));
+                let plain = (from..h).all(|k| !v.is_cap(k));
                 if v.is(h, Class::Org) && plain {
                     if let Some(p) = self.org_named(v.low(h)) {
                         // "The commission urged …. It said": named again, as a subject.
