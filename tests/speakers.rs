@@ -1323,3 +1323,12 @@ fn a_company_based_somewhere_is_the_company() {
     let t = "Acme Corp cut 300 jobs on Monday. The Ohio-based company said it would hire again next year.";
     assert_eq!(name_for(t, "hire again"), "Acme Corp");
 }
+
+#[test]
+fn writing_a_work_is_a_deed_not_a_report() {
+    assert!(quotes("Ann Vell has written four cookbooks.").is_empty());
+    assert!(quotes("Ann Vell wrote a short novel about the war.").is_empty());
+    // A document written in is still where the words are.
+    let t = "The plan is “smart as can be,” Ann Vell wrote in an email to the board.";
+    assert_eq!(name_for(t, "smart as can be"), "Ann Vell");
+}

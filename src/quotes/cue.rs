@@ -159,8 +159,10 @@ fn writes_a_work(v: &View, i: usize) -> bool {
 /// opposed to "wrote the letter saying ..." or "wrote that ...".
 fn written_work(v: &View, k: usize) -> bool {
     let k = if v.is(k, Class::Determiner) || matches!(v.low(k), "his" | "her" | "their" | "its") { k + 1 } else { k };
-    let work = crate::text::lexicon::is_document(v.low(k))
-        || matches!(v.low(k), "music" | "songs" | "song" | "books" | "book" | "novels" | "novel" | "poems" | "poem" | "scripts" | "script" | "lyrics" | "hundreds" | "dozens" | "thousands");
+    // After a number or a modifier or two: "four cookbooks", "a short novel".
+    let work = (k..k + 3)
+        .take_while(|&j| v.is_word(j) && !v.is_cap(j) && !v.is(j, Class::Stop) && !v.is(j, Class::Determiner))
+        .any(|j| crate::text::lexicon::is_document(v.low(j)) || crate::text::lexicon::is_work(v.low(j)));
     let says_more = (k + 1..k + 8).any(|j| {
         matches!(v.low(j), "that" | "saying" | ":" | "says" | "said") || v.is_open_mark(j)
     });

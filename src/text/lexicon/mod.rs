@@ -21,7 +21,7 @@ pub mod gazetteer;
 pub mod words;
 
 pub use words::{
-    cue_at, is_cue_noun, is_document, is_finite, is_habitual, is_naming, is_occasion, is_past, is_result, tags,
+    cue_at, is_cue_noun, is_document, is_finite, is_habitual, is_naming, is_occasion, is_past, is_result, is_work, tags,
     tags_folded, CueClass, Tags,
 };
 
@@ -144,6 +144,8 @@ pub mod lists {
     pub const HABITUAL: List = list!("quotes/habitual.txt");
     /// Quote finder: results a company reports in numbers.
     pub const RESULTS: List = list!("quotes/results.txt");
+    /// Quote finder: what is written as a work ("songs", "a novel").
+    pub const WORKS: List = list!("quotes/works.txt");
     /// Quote finder: irregular past forms of reporting verbs.
     pub const PAST: List = list!("quotes/past.txt");
     /// Short titles and their full word, a pair a line ("gov governor").

@@ -296,6 +296,13 @@ pub fn is_past(word: &str) -> bool {
     listed(&SET, lists::PAST, word)
 }
 
+/// Whether a lower-case word is something written as a work ("songs",
+/// "novel"; `data/quotes/works.txt`).
+pub fn is_work(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::WORKS, word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
