@@ -1332,3 +1332,14 @@ fn writing_a_work_is_a_deed_not_a_report() {
     let t = "The plan is “smart as can be,” Ann Vell wrote in an email to the board.";
     assert_eq!(name_for(t, "smart as can be"), "Ann Vell");
 }
+
+#[test]
+fn someone_speaking_for_a_person_is_not_that_person() {
+    let t = "Tom Haddad toured the farms. A spokeswoman for Haddad said payments would begin soon.";
+    assert_eq!(name_for(t, "payments would begin"), "A spokeswoman for Haddad");
+    let t = "Tom Haddad toured the farms. An aide to Haddad said payments would begin soon.";
+    assert_eq!(name_for(t, "payments would begin"), "An aide to Haddad");
+    // A title with "of" before the name is the person.
+    let t = "Secretary of State Tom Haddad said the talks would go on.";
+    assert_eq!(name_for(t, "talks would go on"), "Tom Haddad");
+}

@@ -255,6 +255,11 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 None => own(text),
             };
         }
+        // "A spokeswoman for Haddad", "an aide to Sen. Lee": someone who
+        // speaks for the person named, not that person.
+        if on_behalf(v, r.clone()) {
+            return own(text);
+        }
         if let Some(p) = self.names.lookup(v, r.clone()) {
             self.note(v, p, r.start, true);
             return self.resolved(p);
@@ -395,4 +400,19 @@ impl<'n, 'v> Resolver<'n, 'v> {
     fn resolved(&self, p: usize) -> Resolved<'v> {
         Resolved { name: self.names.people.get(p).map_or("", |x| x.name), person: Some(p) }
     }
+}
+
+/// Whether speaker phrase `r` is a description of someone by their tie to
+/// another ("a spokeswoman for Haddad", "an aide to Sen. Lee", "the wife of
+/// Tom Berg"): an article, a lower-case noun, then "for", "to" or "of"
+/// before the name. Not "Secretary of State John Kerry" (no article, a
+/// capitalised title) nor "Mr. Morgan of the Sierra Club".
+fn on_behalf(v: &View, r: Range<usize>) -> bool {
+    if !matches!(v.low(r.start), "a" | "an" | "the") {
+        return false;
+    }
+    let prep = (r.start + 2..r.end).find(|&k| matches!(v.low(k), "for" | "to" | "of"));
+    prep.is_some_and(|p| {
+        (r.start + 1..p).all(|k| v.is_word(k) && !v.is_cap(k)) && (p + 1..r.end).any(|k| v.is_person(k))
+    })
 }
