@@ -45,7 +45,13 @@ pub(super) fn cue_here(
         *w = v.low(i + k);
     }
     let (len, class) = cue_at(words.get(..n).unwrap_or(&[]))?;
-    if claims_deed(&words) || noun_after_article(v, i) || counts_goods(v, i) || writes_a_work(v, i) || modifies_document(v, i, class) {
+    if claims_deed(&words)
+        || noun_after_article(v, i)
+        || counts_goods(v, i)
+        || writes_a_work(v, i)
+        || modifies_document(v, i, class)
+        || agent_only(v, i, end)
+    {
         return None;
     }
     let prev = i.checked_sub(1).map_or("", |p| v.low(p));
@@ -91,6 +97,19 @@ fn claims_deed(words: &[&str]) -> bool {
         || matches!(words, [r, p, d, ..] if r.starts_with("report") && matches!(*p, "to" | "for")
             && matches!(*d, "duty" | "work" | "jail" | "prison" | "base" | "camp"))
         || reports_results(words)
+}
+
+/// Whether the cue at `i` is a participle whose agent follows and nothing
+/// it reports ("the messages, first reported by the Ledger, show …", "The
+/// claims, reported by the Ledger on Monday, were false"): no "that", colon
+/// or quotation in the rest of the clause (`end`: the sentence's end).
+/// "It was reported by the Ledger that …" still reports.
+fn agent_only(v: &View, i: usize, end: usize) -> bool {
+    if !v.low(i).ends_with("ed") || v.low(i + 1) != "by" {
+        return false;
+    }
+    let clause_end = (i + 2..end).find(|&k| matches!(v.tok(k), "," | ";" | "." | "—")).unwrap_or(end);
+    !(i + 2..clause_end.min(i + 12)).any(|k| v.low(k) == "that" || v.tok(k) == ":" || v.is_open_mark(k))
 }
 
 /// Whether "reported" or "posted" at the first of `words` gives a company's

@@ -40,6 +40,13 @@ fn said_in_a_modified_post_that_reports_the_clause() {
 }
 
 #[test]
+fn participle_with_its_agent_reports_nothing() {
+    assert!(quotes("In the letters, first reported by the Ledger, the aide mocked the voters.").is_empty());
+    assert!(quotes("The claims, reported by the Ledger on Monday, were false.").is_empty());
+    assert_eq!(one("It was reported by the Ledger that the aide had quit.").0, "the aide had quit.");
+}
+
+#[test]
 fn section_labels_are_not_speakers() {
     assert!(quotes("The Latest: Mary Jones wins the primary in Ohio").is_empty());
     assert!(quotes("Q: Have you talked to him about the court?").is_empty());
