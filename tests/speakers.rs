@@ -1343,3 +1343,10 @@ fn someone_speaking_for_a_person_is_not_that_person() {
     let t = "Secretary of State Tom Haddad said the talks would go on.";
     assert_eq!(name_for(t, "talks would go on"), "Tom Haddad");
 }
+
+#[test]
+fn a_name_after_a_family_tie_is_a_person_of_that_gender() {
+    // "Callum" alone looks like a place to the tagger.
+    let t = "Angus Reid has rowed the ferry for 41 years. \"I will miss it,\" Reid says.\n\nHis son, Callum, is less sure. \"The bridge is fine,\" he says.";
+    assert_eq!(name_for(t, "bridge is fine"), "Callum");
+}

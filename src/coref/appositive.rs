@@ -1,11 +1,13 @@
-//! A name the tagger typed as a person that the article describes as an
-//! organisation in an apposition right after it: "Quillo, a two-year-old
-//! email startup, has raised …", "Brightwave, the streaming service,".
-//! Invented company names look like surnames to the tagger; the
-//! description says what they are.
+//! What an apposition says a one-word name is, whatever the tagger typed
+//! it: an organisation when described as one right after it ("Quillo, a
+//! two-year-old email startup, has raised …", "Brightwave, the streaming
+//! service,"), a person when named after a tie to another ("His son,
+//! Callum, is …", with the gender the tie marks). Invented company names
+//! look like surnames to the tagger, and rare given names like places.
 //!
 //! Guarantees: looks at most [`REACH`] bytes after each mention; no panics.
 
+use super::Gender;
 use crate::entities::Mention;
 use crate::text::fasthash::FastSet;
 use crate::text::lexicon::{self, Class};
@@ -45,6 +47,49 @@ fn described(text: &str, end: usize) -> bool {
     head.is_some_and(|h| org_nouns().contains(h.to_lowercase().as_str()))
 }
 
+/// The gender a tie before one of the one-word names `ms` marks ("His son,
+/// Callum," gives `Some(Male)`; "her neighbour, Sol," `Some(Unknown)`), or
+/// `None` when no mention follows "<owner> <tie>, ".
+pub(super) fn kin_before(doc: &Doc, mentions: &[Mention], ms: &[usize], name: &str) -> Option<Gender> {
+    if name.contains(' ') {
+        return None;
+    }
+    ms.iter().filter_map(|&i| mentions.get(i)).find_map(|m| tie_before(doc.text, m.start))
+}
+
+/// The tie's gender when the text before byte `start` ends with "<owner>
+/// <tie>, " (`data/coref/kin_nouns.txt`).
+fn tie_before(text: &str, start: usize) -> Option<Gender> {
+    let before = text.get(..start)?.strip_suffix(", ")?;
+    let from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let mut words = before.get(from..)?.split_whitespace().rev();
+    let tie = words.next()?.to_lowercase();
+    let owner = words.next()?.to_lowercase();
+    if !matches!(owner.as_str(), "his" | "her" | "their" | "my" | "our" | "the" | "a") {
+        return None;
+    }
+    kin_nouns().iter().find(|(n, _)| *n == tie).map(|&(_, g)| g)
+}
+
+/// `data/coref/kin_nouns.txt` as (noun, gender), read once.
+fn kin_nouns() -> &'static [(&'static str, Gender)] {
+    static LIST: std::sync::OnceLock<Vec<(&'static str, Gender)>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        lexicon::lists::COREF_KIN_NOUNS
+            .entries()
+            .filter_map(|e| {
+                let (noun, g) = e.split_once(' ')?;
+                let g = match g.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                Some((noun, g))
+            })
+            .collect()
+    })
+}
+
 /// `data/coref/org_nouns.txt`, read once.
 fn org_nouns() -> &'static FastSet<&'static str> {
     static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
@@ -67,5 +112,16 @@ mod tests {
         let t = "Osei, a former bank clerk, said.";
         assert!(!described(t, 4));
         assert!(!described("Osei said.", 4));
+    }
+
+    #[test]
+    fn ties_before_a_name() {
+        use super::{tie_before, Gender};
+        let t = "His son, Callum, is less sure.";
+        assert_eq!(tie_before(t, 9), Some(Gender::Male));
+        let t = "Her neighbour, Sol, agreed.";
+        assert_eq!(tie_before(t, 15), Some(Gender::Unknown));
+        let t = "In Paris, Lyon and Nice, it rained.";
+        assert_eq!(tie_before(t, 10), None);
     }
 }

@@ -208,8 +208,27 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     } else {
         kind
     };
-    let gender =
-        if kind == EntityType::PERSON { gender(title.as_deref(), name) } else { Gender::Unknown };
+    // "His son, Callum,": a person, whatever the tagger made of the name.
+    let kin = if matches!(kind, EntityType::PERSON | EntityType::ORG) || is_place(kind) {
+        appositive::kin_before(doc, mentions, ms, name)
+    } else {
+        None
+    };
+    let kind = if kin.is_some() && kind != EntityType::PERSON {
+        for &i in ms {
+            if let Some(m) = mentions.get_mut(i) {
+                m.kind = EntityType::PERSON;
+            }
+        }
+        EntityType::PERSON
+    } else {
+        kind
+    };
+    let gender = match kin {
+        Some(g) if g != Gender::Unknown => g,
+        _ if kind == EntityType::PERSON => gender(title.as_deref(), name),
+        _ => Gender::Unknown,
+    };
     Cluster { kind, name: single_spaced(name), title, gender }
 }
 

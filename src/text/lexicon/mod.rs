@@ -79,6 +79,8 @@ pub mod lists {
     pub const NOT_NAME_ACRONYMS: List = list!("not_names/acronyms.txt");
     /// Endings of organisation names for coreference.
     pub const COREF_ORG_ENDINGS: List = list!("coref/org_endings.txt");
+    /// Coreference: nouns for a person by their tie to another, with gender.
+    pub const COREF_KIN_NOUNS: List = list!("coref/kin_nouns.txt");
     /// Coreference: nouns that head a description of an organisation.
     pub const COREF_ORG_NOUNS: List = list!("coref/org_nouns.txt");
     /// Abbreviations that never end a sentence.
