@@ -182,7 +182,8 @@ fn written_work(v: &View, k: usize) -> bool {
     let work = (k..k + 3)
         .take_while(|&j| v.is_word(j) && !v.is_cap(j) && !v.is(j, Class::Stop) && !v.is(j, Class::Determiner))
         .any(|j| crate::text::lexicon::is_document(v.low(j)) || crate::text::lexicon::is_work(v.low(j)));
-    let says_more = (k + 1..k + 8).any(|j| {
+    // In its own sentence: "has written four books. Her fifth, she says, …" is not more.
+    let says_more = (k + 1..k + 8).take_while(|&j| !matches!(v.tok(j), "." | "!" | "?")).any(|j| {
         matches!(v.low(j), "that" | "saying" | ":" | "says" | "said") || v.is_open_mark(j)
     });
     work && !says_more
