@@ -1340,6 +1340,9 @@ fn someone_speaking_for_a_person_is_not_that_person() {
     assert_eq!(name_for(t, "payments would begin"), "A spokeswoman for Haddad");
     let t = "Tom Haddad toured the farms. An aide to Haddad said payments would begin soon.";
     assert_eq!(name_for(t, "payments would begin"), "An aide to Haddad");
+    // People at a place the tagger took for a person ("Devon").
+    let t = "Police in Devon say a man was hurt when a tree fell.";
+    assert_eq!(name_for(t, "a man was hurt"), "Police in Devon");
     // A title with "of" before the name is the person.
     let t = "Secretary of State Tom Haddad said the talks would go on.";
     assert_eq!(name_for(t, "talks would go on"), "Tom Haddad");

@@ -403,15 +403,20 @@ impl<'n, 'v> Resolver<'n, 'v> {
 }
 
 /// Whether speaker phrase `r` is a description of someone by their tie to
-/// another ("a spokeswoman for Haddad", "an aide to Sen. Lee", "the wife of
-/// Tom Berg"): an article, a lower-case noun, then "for", "to" or "of"
-/// before the name. Not "Secretary of State John Kerry" (no article, a
-/// capitalised title) nor "Mr. Morgan of the Sierra Club".
+/// another or to a place ("a spokeswoman for Haddad", "an aide to Sen. Lee",
+/// "the wife of Tom Berg", "Police in Devon"): an article and a lower-case
+/// noun, or a plural of people, then a preposition before the name. Not
+/// "Secretary of State John Kerry" (no article, a capitalised title) nor
+/// "Mr. Morgan of the Sierra Club".
 fn on_behalf(v: &View, r: Range<usize>) -> bool {
-    if !matches!(v.low(r.start), "a" | "an" | "the") {
+    let article = matches!(v.low(r.start), "a" | "an" | "the");
+    let low = v.low(r.start);
+    let people = low.ends_with('s') && !low.ends_with("ss") || matches!(low, "police" | "people" | "staff");
+    if !article && !(people && v.is(r.start + 1, Class::Stop)) {
         return false;
     }
-    let prep = (r.start + 2..r.end).find(|&k| matches!(v.low(k), "for" | "to" | "of"));
+    let ties = |k: usize| matches!(v.low(k), "for" | "to" | "of" | "in" | "at" | "from");
+    let prep = (r.start + 1..r.end).find(|&k| ties(k)).filter(|&p| article || p == r.start + 1);
     prep.is_some_and(|p| {
         (r.start + 1..p).all(|k| v.is_word(k) && !v.is_cap(k)) && (p + 1..r.end).any(|k| v.is_person(k))
     })
