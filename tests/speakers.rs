@@ -1354,3 +1354,9 @@ fn a_name_after_a_family_tie_is_a_person_of_that_gender() {
     let t = "Angus Reid has rowed the ferry for 41 years. \"I will miss it,\" Reid says.\n\nHis son, Callum, is less sure. \"The bridge is fine,\" he says.";
     assert_eq!(name_for(t, "bridge is fine"), "Callum");
 }
+
+#[test]
+fn a_live_blog_time_stamp_is_not_part_of_the_speaker() {
+    let t = "09:10 A reader from Penzance writes: \"Our fence has just gone over the road.\"";
+    assert_eq!(name_for(t, "Our fence"), "A reader from Penzance");
+}

@@ -98,6 +98,7 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
         }
         let who = match (&d.speaker, d.same_as) {
             (Some(r), _) => {
+                let r = &speaker::without_clock_time(&v, r.clone());
                 resolver.advance(&v, r.start);
                 let got = resolver.resolve(&v, r.clone());
                 let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));

@@ -91,6 +91,26 @@ pub fn left(v: &View, end: usize, floor: usize) -> Option<Range<usize>> {
     }
 }
 
+/// Phrase `r` without a clock time that opens it: a live blog's entry
+/// ("09:10 A reader, Sue, writes") is stamped, the time names no one.
+pub(super) fn without_clock_time(v: &View, r: Range<usize>) -> Range<usize> {
+    // One token ("09:10") or three ("9", ":", "10").
+    let len = if !number(v, r.start) {
+        0
+    } else if v.tok(r.start).contains(':') {
+        1
+    } else if v.tok(r.start + 1) == ":" && number(v, r.start + 2) {
+        3
+    } else {
+        0
+    };
+    if len > 0 && r.start + len < r.end {
+        r.start + len..r.end
+    } else {
+        r
+    }
+}
+
 /// Name phrase `r` with a name or "he"/"she" joined to it by "and" before
 /// it ("Noel and Thomas said", "she and Rose-Lynn sing"): both speak.
 fn coordinated(v: &View, r: Range<usize>, floor: usize) -> Range<usize> {
