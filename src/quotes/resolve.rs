@@ -418,6 +418,12 @@ fn on_behalf(v: &View, r: Range<usize>) -> bool {
     let ties = |k: usize| matches!(v.low(k), "for" | "to" | "of" | "in" | "at" | "from");
     let prep = (r.start + 1..r.end).find(|&k| ties(k)).filter(|&p| article || p == r.start + 1);
     prep.is_some_and(|p| {
-        (r.start + 1..p).all(|k| v.is_word(k) && !v.is_cap(k)) && (p + 1..r.end).any(|k| v.is_person(k))
+        // After an article, any name: "a reader from Penzance" is not Penzance.
+        let named = |k: usize| if article { v.is_named(k) } else { v.is_person(k) };
+        // "The leader of the party, Mara Voss": the name in apposition is who.
+        let comma = (p + 1..r.end).find(|&k| v.tok(k) == ",").unwrap_or(r.end);
+        (r.start + 1..p).all(|k| v.is_word(k) && !v.is_cap(k))
+            && (p + 1..comma).any(named)
+            && !(comma..r.end).any(|k| v.is_person(k))
     })
 }
