@@ -1327,7 +1327,10 @@ fn a_company_based_somewhere_is_the_company() {
 #[test]
 fn writing_a_work_is_a_deed_not_a_report() {
     assert!(quotes("Ann Vell has written four cookbooks.").is_empty());
-    assert_eq!(quotes("Ann Vell has written four cookbooks. Her fifth, she says, will be her last.").len(), 1);
+    assert_eq!(
+        quotes("Ann Vell has written four cookbooks. Her fifth, she says, will be her last.").len(),
+        1
+    );
     assert!(quotes("Ann Vell wrote a short novel about the war.").is_empty());
     // A document written in is still where the words are.
     let t = "The plan is “smart as can be,” Ann Vell wrote in an email to the board.";

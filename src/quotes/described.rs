@@ -4,14 +4,16 @@
 //! seen first, and a bare "the source" or "the insider" is the last unnamed
 //! source that spoke (`data/quotes/anonymous.txt`), so the Speakers panel
 //! shows one speaker where the article describes one. Also the
-//! description a relative "who" hangs on ("some economists who argue").
+//! description a relative "who" hangs on ("some economists who argue"),
+//! and someone described by a tie to a person or place ("a spokeswoman for
+//! Haddad", "Police in Devon"), who is not that person or place.
 //!
 //! Guarantees: remembers at most [`MAX_DESCRIPTIONS`] head words; each
 //! call does one lookup; no panics.
 
 use super::view::View;
 use crate::text::fasthash::{FastMap, FastSet};
-use crate::text::lexicon::lists;
+use crate::text::lexicon::{lists, Class};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -137,3 +139,28 @@ pub(super) fn described_before<'v>(v: &View<'_, 'v>, who: usize) -> Option<&'v s
     (!name.is_empty()).then_some(name)
 }
 
+/// Whether speaker phrase `r` is a description of someone by their tie to
+/// another or to a place ("a spokeswoman for Haddad", "an aide to Sen. Lee",
+/// "the wife of Tom Berg", "Police in Devon"): an article and a lower-case
+/// noun, or a plural of people, then a preposition before the name. Not
+/// "Secretary of State John Kerry" (no article, a capitalised title) nor
+/// "Mr. Morgan of the Sierra Club".
+pub(super) fn on_behalf(v: &View, r: Range<usize>) -> bool {
+    let article = matches!(v.low(r.start), "a" | "an" | "the");
+    let low = v.low(r.start);
+    let people = low.ends_with('s') && !low.ends_with("ss") || matches!(low, "police" | "people" | "staff");
+    if !(article || people && v.is(r.start + 1, Class::Stop)) {
+        return false;
+    }
+    let ties = |k: usize| matches!(v.low(k), "for" | "to" | "of" | "in" | "at" | "from");
+    let prep = (r.start + 1..r.end).find(|&k| ties(k)).filter(|&p| article || p == r.start + 1);
+    prep.is_some_and(|p| {
+        // After an article, any name: "a reader from Penzance" is not Penzance.
+        let named = |k: usize| if article { v.is_named(k) } else { v.is_person(k) };
+        // "The leader of the party, Mara Voss": the name in apposition is who.
+        let comma = (p + 1..r.end).find(|&k| v.tok(k) == ",").unwrap_or(r.end);
+        (r.start + 1..p).all(|k| v.is_word(k) && !v.is_cap(k))
+            && (p + 1..comma).any(named)
+            && !(comma..r.end).any(|k| v.is_person(k))
+    })
+}

@@ -11,7 +11,7 @@
 //! Guarantees: callers ask in text order; each name mention is consumed
 //! once, so the whole walk is linear; no panics.
 
-use super::described::{described_before, Descriptions};
+use super::described::{described_before, on_behalf, Descriptions};
 use super::names::{Gender, Names};
 use super::view::View;
 use crate::text::fasthash::FastMap;
@@ -400,30 +400,4 @@ impl<'n, 'v> Resolver<'n, 'v> {
     fn resolved(&self, p: usize) -> Resolved<'v> {
         Resolved { name: self.names.people.get(p).map_or("", |x| x.name), person: Some(p) }
     }
-}
-
-/// Whether speaker phrase `r` is a description of someone by their tie to
-/// another or to a place ("a spokeswoman for Haddad", "an aide to Sen. Lee",
-/// "the wife of Tom Berg", "Police in Devon"): an article and a lower-case
-/// noun, or a plural of people, then a preposition before the name. Not
-/// "Secretary of State John Kerry" (no article, a capitalised title) nor
-/// "Mr. Morgan of the Sierra Club".
-fn on_behalf(v: &View, r: Range<usize>) -> bool {
-    let article = matches!(v.low(r.start), "a" | "an" | "the");
-    let low = v.low(r.start);
-    let people = low.ends_with('s') && !low.ends_with("ss") || matches!(low, "police" | "people" | "staff");
-    if !article && !(people && v.is(r.start + 1, Class::Stop)) {
-        return false;
-    }
-    let ties = |k: usize| matches!(v.low(k), "for" | "to" | "of" | "in" | "at" | "from");
-    let prep = (r.start + 1..r.end).find(|&k| ties(k)).filter(|&p| article || p == r.start + 1);
-    prep.is_some_and(|p| {
-        // After an article, any name: "a reader from Penzance" is not Penzance.
-        let named = |k: usize| if article { v.is_named(k) } else { v.is_person(k) };
-        // "The leader of the party, Mara Voss": the name in apposition is who.
-        let comma = (p + 1..r.end).find(|&k| v.tok(k) == ",").unwrap_or(r.end);
-        (r.start + 1..p).all(|k| v.is_word(k) && !v.is_cap(k))
-            && (p + 1..comma).any(named)
-            && !(comma..r.end).any(|k| v.is_person(k))
-    })
 }
