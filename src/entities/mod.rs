@@ -38,6 +38,7 @@ pub mod features;
 
 pub mod lowercase;
 pub mod model;
+pub mod person_of;
 pub mod repair;
 pub mod rowsum;
 pub mod rules;
@@ -188,6 +189,7 @@ pub fn names(doc: &Doc) -> Vec<Mention> {
         }
     }
     repair::same_place_as_dateline(doc, &mut out);
+    person_of::split(doc, &mut out);
     out
 }
 
