@@ -1363,3 +1363,11 @@ fn a_live_blog_time_stamp_is_not_part_of_the_speaker() {
     let t = "09:10 A reader from Penzance writes: \"Our fence has just gone over the road.\"";
     assert_eq!(name_for(t, "Our fence"), "A reader from Penzance");
 }
+
+#[test]
+fn an_owned_organisation_is_not_the_last_one_named() {
+    let t = "The Daily Courier reported the plan on Monday. The teachers' union said it was not surprised.";
+    assert_eq!(name_for(t, "not surprised"), "The teachers' union");
+    let t = "Acme Corp cut jobs on Monday. The company said it had no choice.";
+    assert_eq!(name_for(t, "no choice"), "Acme Corp");
+}

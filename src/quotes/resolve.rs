@@ -273,7 +273,10 @@ impl<'n, 'v> Resolver<'n, 'v> {
         if definite && r.end - from <= 3 {
             if let Some(h) = head.filter(|&h| !v.is_cap(h) || h == r.start) {
                 // "the company", "the production company"; not "the French foreign ministry".
-                let plain = (from..h).all(|k| !v.is_cap(k));
+                // Nor "the teachers' union", "the city's transit agency": an
+                // owner makes it another organisation than the last named.
+                let owned = (from..h).any(|k| super::speaker::possessive(v, k));
+                let plain = (from..h).all(|k| !v.is_cap(k)) && !owned;
                 if v.is(h, Class::Org) && plain {
                     if let Some(p) = self.org_named(v.low(h)) {
                         // "The commission urged …. It said": named again, as a subject.
