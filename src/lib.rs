@@ -33,6 +33,7 @@ mod invariants;
 mod pieces;
 stage!(quotes);
 mod rejoined;
+mod unescaped;
 stage!(text);
 
 #[cfg(target_arch = "wasm32")]
@@ -202,9 +203,18 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 }
 
 /// [`analyze`] of a text that fits one [`text::Doc`] (under 4 GiB): of its
-/// copy with words hyphenated at a line end made whole ([`text::hyphens`]),
-/// when it has any.
+/// copy with quotation marks written as HTML references read as marks
+/// ([`text::html_marks`]), when it has any.
 fn analyze_doc(text: &str, options: &Options) -> Analysis {
+    match text::html_marks::copy(text) {
+        Some(copy) => unescaped::analyze(text, &copy, options),
+        None => analyze_plain(text, options),
+    }
+}
+
+/// [`analyze_doc`] of a text with no references: of its copy with words
+/// hyphenated at a line end made whole ([`text::hyphens`]), when it has any.
+fn analyze_plain(text: &str, options: &Options) -> Analysis {
     match text::hyphens::rejoin(text) {
         Some(rejoined) => rejoined::analyze(text, &rejoined, options),
         None => analyze_text(text, None, options),

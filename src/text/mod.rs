@@ -2,6 +2,7 @@
 //! stage reads a [`Doc`]; nothing here knows about quotes or entities.
 
 pub mod fasthash;
+pub mod html_marks;
 pub mod hyphens;
 pub mod intern;
 pub mod kinds;
