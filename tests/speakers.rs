@@ -1371,3 +1371,15 @@ fn an_owned_organisation_is_not_the_last_one_named() {
     let t = "Acme Corp cut jobs on Monday. The company said it had no choice.";
     assert_eq!(name_for(t, "no choice"), "Acme Corp");
 }
+
+#[test]
+fn he_or_she_after_an_unnamed_speaker_is_that_speaker() {
+    let t = "Acme Corp cut 300 jobs on Monday. A spokeswoman for the company said the cuts were needed. She added that no more were planned.";
+    assert_eq!(name_for(t, "no more were planned"), "A spokeswoman for the company");
+    let t = "Tom Haddad toured the farms. A spokesman for Haddad said aid was coming. He added that it would arrive soon.";
+    assert_eq!(name_for(t, "arrive soon"), "A spokesman for Haddad");
+    // Someone of that gender named since is who.
+    let t =
+        "A spokesman said the road was closed. Tom Lee, the mayor, was angry. He said it was not.";
+    assert_eq!(name_for(t, "it was not"), "Tom Lee");
+}

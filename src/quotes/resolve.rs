@@ -18,6 +18,8 @@ use crate::text::fasthash::FastMap;
 use crate::text::lexicon::Class;
 use std::ops::Range;
 
+mod pronoun;
+
 /// A resolved speaker: the canonical name (a slice of the text) and, when
 /// known, the person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +59,9 @@ pub struct Resolver<'n, 'v> {
     by_title: FastMap<&'v str, usize>,
     /// The descriptions of unnamed speakers seen so far.
     descriptions: Descriptions<'v>,
+    /// The last unnamed speaker whose description marks each gender slot
+    /// ("a spokeswoman for the company"): its name, sentence and paragraph.
+    described: [Option<(&'v str, usize, usize)>; 2],
     /// The person whose titles were entered into `by_title` last: while
     /// it is named again and again, its entries stand, and are not hashed again.
     titled: Option<usize>,
@@ -88,6 +93,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
             last_body: None,
             by_title: FastMap::default(),
             descriptions: Descriptions::default(),
+            described: [None; 2],
             titled: None,
         }
     }
@@ -243,7 +249,13 @@ impl<'n, 'v> Resolver<'n, 'v> {
                 }
                 _ => return own(text),
             };
-            return match self.pick(slot, para, v.sentence_of(r.start)) {
+            let sentence = v.sentence_of(r.start);
+            // "A spokeswoman said …. She added": the unnamed speaker, when
+            // no one of that gender was named since.
+            if let Some(name) = self.described_since(slot, para, sentence) {
+                return own(name);
+            }
+            return match self.pick(slot, para, sentence) {
                 Some(p) => {
                     if let Some(g) = self.genders.get_mut(p) {
                         if *g == Gender::Unknown {
@@ -258,6 +270,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
         // "A spokeswoman for Haddad", "an aide to Sen. Lee": someone who
         // speaks for the person named, not that person.
         if on_behalf(v, r.clone()) {
+            self.note_described(v, r, text);
             return own(text);
         }
         if let Some(p) = self.names.lookup(v, r.clone()) {
@@ -330,6 +343,7 @@ impl<'n, 'v> Resolver<'n, 'v> {
         if head.is_some_and(|h| v.is(h, Class::Org) && !v.is_cap(h)) {
             self.last_body = Some((name, para));
         }
+        self.note_described(v, r, name);
         own(name)
     }
 
@@ -381,23 +395,6 @@ impl<'n, 'v> Resolver<'n, 'v> {
         let i = self.names.mentions.partition_point(|m| m.tokens.end < k);
         let m = self.names.mentions.get(i).filter(|m| m.tokens.end == k)?;
         Some(self.resolved(m.person))
-    }
-
-    /// The person a he/she stands for: one named earlier in its sentence,
-    /// else the last subject or speaker of that gender when recent, else
-    /// the last person of that gender.
-    fn pick(&self, slot: usize, para: usize, sentence: usize) -> Option<usize> {
-        let subject = self.subject.get(slot).copied().flatten();
-        let any = self.any.get(slot).copied().flatten();
-        let here = |s: &[usize; 2]| s.get(slot) == Some(&sentence);
-        // One named in the pronoun's own sentence, unless it has a subject of that gender.
-        if here(&self.any_sentence) && !here(&self.subject_sentence) {
-            return any.map(|(p, _)| p);
-        }
-        match subject {
-            Some((p, at)) if at + 2 >= para => Some(p),
-            _ => any.or(subject).map(|(p, _)| p),
-        }
     }
 
     fn resolved(&self, p: usize) -> Resolved<'v> {
