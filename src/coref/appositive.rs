@@ -49,7 +49,7 @@ fn described(text: &str, end: usize) -> bool {
 
 /// The gender a tie before one of the one-word names `ms` marks ("His son,
 /// Callum," gives `Some(Male)`; "her neighbour, Sol," `Some(Unknown)`), or
-/// `None` when no mention follows "<owner> <tie>, ".
+/// `None` when no mention follows an owner, a tie and a comma.
 pub(super) fn kin_before(doc: &Doc, mentions: &[Mention], ms: &[usize], name: &str) -> Option<Gender> {
     if name.contains(' ') {
         return None;
@@ -57,8 +57,8 @@ pub(super) fn kin_before(doc: &Doc, mentions: &[Mention], ms: &[usize], name: &s
     ms.iter().filter_map(|&i| mentions.get(i)).find_map(|m| tie_before(doc.text, m.start))
 }
 
-/// The tie's gender when the text before byte `start` ends with "<owner>
-/// <tie>, " (`data/coref/kin_nouns.txt`).
+/// The tie's gender when the text before byte `start` ends with an owner,
+/// a tie and a comma ("his son, "; `data/coref/kin_nouns.txt`).
 fn tie_before(text: &str, start: usize) -> Option<Gender> {
     let before = text.get(..start)?.strip_suffix(", ")?;
     let from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);

@@ -11,7 +11,7 @@ use crate::text::fasthash::FastSet;
 use crate::text::Doc;
 use crate::EntityType;
 
-/// Splits each organisation mention "<Given> <Surname> of <Organisation>"
+/// Splits each organisation mention "Given Surname of Organisation"
 /// whose surname or whole name is a person mention elsewhere in `doc`.
 pub fn split(doc: &Doc, mentions: &mut Vec<Mention>) {
     if !mentions.iter().any(|m| m.kind == EntityType::ORG) {
