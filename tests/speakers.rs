@@ -1383,3 +1383,13 @@ fn he_or_she_after_an_unnamed_speaker_is_that_speaker() {
         "A spokesman said the road was closed. Tom Lee, the mayor, was angry. He said it was not.";
     assert_eq!(name_for(t, "it was not"), "Tom Lee");
 }
+
+#[test]
+fn shares_that_fall_speak_for_no_one() {
+    let t = "Shares of Acme fell 12% on Thursday after the chipmaker cut its forecast, blaming weak demand from phone makers.";
+    assert!(
+        quotes(t).iter().all(|q| q.speaker.as_ref().is_none_or(|s| !s.text.starts_with("Shares"))),
+        "{:?}",
+        quotes(t)
+    );
+}

@@ -257,6 +257,10 @@ fn attribute(
         } else {
             super::subject::sentence_subject(v, sent.start, l)
         };
+        // "Shares of Acme fell …, blaming weak demand": no one spoke.
+        if participle && subject.as_ref().is_some_and(|r| crate::text::lexicon::is_thing(v.low(r.start))) {
+            return None;
+        }
         far = subject.is_some();
         // "Her advice is simple: taste everything, and write nothing down":
         // a verb in its bare form, with no subject found, is an imperative.

@@ -21,7 +21,7 @@ pub mod gazetteer;
 pub mod words;
 
 pub use words::{
-    cue_at, is_cue_noun, is_document, is_finite, is_habitual, is_naming, is_occasion, is_past, is_result, is_work, tags,
+    cue_at, is_cue_noun, is_document, is_finite, is_habitual, is_naming, is_occasion, is_past, is_result, is_thing, is_work, tags,
     tags_folded, CueClass, Tags,
 };
 
@@ -148,6 +148,8 @@ pub mod lists {
     pub const RESULTS: List = list!("quotes/results.txt");
     /// Quote finder: what is written as a work ("songs", "a novel").
     pub const WORKS: List = list!("quotes/works.txt");
+    /// Quote finder: plural nouns of things that never speak ("shares").
+    pub const THINGS: List = list!("quotes/things.txt");
     /// Quote finder: irregular past forms of reporting verbs.
     pub const PAST: List = list!("quotes/past.txt");
     /// Short titles and their full word, a pair a line ("gov governor").

@@ -296,6 +296,13 @@ pub fn is_past(word: &str) -> bool {
     listed(&SET, lists::PAST, word)
 }
 
+/// Whether a lower-case word is a plural of things that never speak
+/// ("shares", "prices"; `data/quotes/things.txt`).
+pub fn is_thing(word: &str) -> bool {
+    static SET: WordSet = OnceLock::new();
+    listed(&SET, lists::THINGS, word)
+}
+
 /// Whether a lower-case word is something written as a work ("songs",
 /// "novel"; `data/quotes/works.txt`).
 pub fn is_work(word: &str) -> bool {
