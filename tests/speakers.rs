@@ -1393,3 +1393,11 @@ fn shares_that_fall_speak_for_no_one() {
         quotes(t)
     );
 }
+
+#[test]
+fn a_passive_agent_and_a_relative_after_a_time_are_the_source() {
+    let t = "It was reported by the Ledger that the aide had quit.";
+    assert_eq!(name_for(t, "aide had quit"), "Ledger");
+    let t = "The plan was first reported by the Ledger on Monday, which said it would fail.";
+    assert_eq!(name_for(t, "it would fail"), "Ledger");
+}

@@ -180,11 +180,12 @@ fn attribute(
     };
     let mut inverted = false;
     let mut far = false;
-    if passive && subject.as_ref().is_some_and(|r| v.low(r.start) == "it" && r.len() == 1) {
-        subject = None; // "it was reported that": no speaker
-    } else if passive && v.low(cue.end) == "by" {
-        subject = speaker::right(v, cue.end + 1, sent.end); // "was first reported by X"
+    if passive && v.low(cue.end) == "by" {
+        // "was first reported by X", "it was reported by X that".
+        subject = speaker::right(v, cue.end + 1, sent.end);
         inverted = subject.is_some();
+    } else if passive && subject.as_ref().is_some_and(|r| v.low(r.start) == "it" && r.len() == 1) {
+        subject = None; // "it was reported that": no speaker
     }
     // `described as "unprecedented" by the department`, `the jail, dubbed the "Hilton" by X`.
     let agent = (passive || l.checked_sub(1).is_some_and(|b| v.tok(b) == ","))

@@ -392,6 +392,10 @@ impl<'n, 'v> Resolver<'n, 'v> {
     /// ("Ann Lee, who chairs the board, said").
     fn antecedent(&self, v: &View<'_, 'v>, who: usize) -> Option<Resolved<'v>> {
         let k = super::described::before_relative(v, who, 0);
+        // "reported by the Ledger on Monday, which said": past the time.
+        let time = |t: usize| v.is_word(t) && v.is(t, Class::Adjunct);
+        let timed = (k.saturating_sub(3)..k).find(|&j| (j..k).all(time));
+        let k = timed.map_or(k, |j| if j > 0 && v.low(j - 1) == "on" { j - 1 } else { j });
         let i = self.names.mentions.partition_point(|m| m.tokens.end < k);
         let m = self.names.mentions.get(i).filter(|m| m.tokens.end == k)?;
         Some(self.resolved(m.person))
