@@ -199,12 +199,7 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     let described_as_org =
         || kind == EntityType::PERSON && appositive::names_an_org(doc, mentions, ms, name);
     let kind = if kind == EntityType::PERSON && ends_in_org_word(name) || place_named_as_org || described_as_org() {
-        for &i in ms {
-            if let Some(m) = mentions.get_mut(i) {
-                m.kind = EntityType::ORG;
-            }
-        }
-        EntityType::ORG
+        retype(mentions, ms, EntityType::ORG)
     } else {
         kind
     };
@@ -215,12 +210,7 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
         None
     };
     let kind = if kin.is_some() && kind != EntityType::PERSON {
-        for &i in ms {
-            if let Some(m) = mentions.get_mut(i) {
-                m.kind = EntityType::PERSON;
-            }
-        }
-        EntityType::PERSON
+        retype(mentions, ms, EntityType::PERSON)
     } else {
         kind
     };
@@ -230,6 +220,16 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
         _ => Gender::Unknown,
     };
     Cluster { kind, name: single_spaced(name), title, gender }
+}
+
+/// Gives mentions `ms` type `kind`, and returns it.
+fn retype(mentions: &mut [Mention], ms: &[usize], kind: EntityType) -> EntityType {
+    for &i in ms {
+        if let Some(m) = mentions.get_mut(i) {
+            m.kind = kind;
+        }
+    }
+    kind
 }
 
 /// The number of [`EntityType`]s (CARDINAL is the last).
