@@ -20,9 +20,8 @@ const REACH: usize = 80;
 /// organisation's by an apposition after one of them. A known given name
 /// ("Grace, a nurse at …") is never one.
 pub(super) fn names_an_org(doc: &Doc, mentions: &[Mention], ms: &[usize], name: &str) -> bool {
-    if name.contains(' ') || lexicon::tags(&name.to_lowercase()).has(Class::Male)
-        || lexicon::tags(&name.to_lowercase()).has(Class::Female)
-    {
+    let tags = lexicon::tags(&name.to_lowercase());
+    if name.contains(' ') || tags.has(Class::Male) || tags.has(Class::Female) {
         return false;
     }
     ms.iter().filter_map(|&i| mentions.get(i)).any(|m| described(doc.text, m.end))

@@ -252,12 +252,17 @@ fn own_sentence(v: &View, mi: usize) -> bool {
 /// (`6. “The Gordon problem”` as a subhead): shown as a quotation, not a scare quote.
 fn own_paragraph(v: &View, mi: usize) -> bool {
     let Some(m) = v.marks.get(mi).filter(|m| m.closed) else { return false };
-    let r = v.paragraph_tokens(v.paragraph_of(v.token_at(m.open)));
-    let (open, close) = (v.token_at(m.open), v.token_at(m.close.saturating_sub(1)));
+    alone_in_paragraph(v, v.token_at(m.open), v.token_at(m.close.saturating_sub(1)) + 1)
+}
+
+/// Whether tokens `first..last` are their paragraph, but for a list number
+/// ("6.", "2)") and opening marks before them and punctuation after.
+pub(super) fn alone_in_paragraph(v: &View, first: usize, last: usize) -> bool {
+    let r = v.paragraph_tokens(v.paragraph_of(first));
     let numbered = |k: usize| {
-        v.tok(k).bytes().all(|b| b.is_ascii_digit()) || matches!(v.tok(k), "." | ")")
+        v.tok(k).bytes().all(|b| b.is_ascii_digit()) || matches!(v.tok(k), "." | ")") || v.is_open_mark(k)
     };
-    (r.start..open).all(numbered) && (close + 1..r.end).all(|k| v.is_punct(k))
+    (r.start..first).all(numbered) && (last..r.end).all(|k| v.is_punct(k))
 }
 
 fn words_in(v: &View, start: usize, end: usize) -> usize {

@@ -28,10 +28,12 @@ pub(super) fn speakers(v: &View, quotes: &mut [Quote]) {
     }
 }
 
-/// The words of `text`, lower-cased, each with one space after it, so that
-/// marks and case do not hide a repetition (`the ‘Giuliani problem’`).
+/// The words of `text`, lower-cased, each with one space before and after
+/// it, so that marks and case do not hide a repetition (`the ‘Giuliani
+/// problem’`) and a word is never found inside another ("art" in "start").
 fn words_of(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 1);
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
     for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         out.extend(w.chars().flat_map(char::to_lowercase));
         out.push(' ');
@@ -43,15 +45,8 @@ fn words_of(text: &str) -> String {
 /// short and with no full stop: a subhead, not a paragraph of speech.
 fn is_subhead(v: &View, q: &Quote) -> bool {
     let (first, last) = (v.token_at(q.start), v.token_at(q.end));
-    let r = v.paragraph_tokens(v.paragraph_of(first));
-    let numbered = |k: usize| {
-        v.tok(k).bytes().all(|b| b.is_ascii_digit()) || v.is_punct(k)
-    };
     let words = (first..last).filter(|&k| v.is_word(k)).count();
-    (r.start..first).all(numbered)
-        && (last..r.end).all(|k| v.is_punct(k))
-        && words <= MAX_WORDS
-        && !q.text.ends_with(['.', '!', '?'])
+    super::assemble::alone_in_paragraph(v, first, last) && words <= MAX_WORDS && !q.text.ends_with(['.', '!', '?'])
 }
 
 #[cfg(test)]
@@ -76,6 +71,9 @@ mod tests {
     fn subhead_nobody_repeats_has_no_speaker() {
         let q = speakers("“We will build it,” Ann Lee said.\n\n“Roads and rails”\n\nThe council met on Monday to vote.");
         assert_eq!(q.get(1), Some(&("Roads and rails".to_string(), String::new())), "{q:?}");
+        // Its words inside other words are no repetition ("rail" in "trail").
+        let q = speakers("“We will build it,” Ann Lee said.\n\n“Rail”\n\n“The trail is long,” Tom Berg said.");
+        assert_eq!(q.get(1), Some(&("Rail".to_string(), String::new())), "{q:?}");
         // A paragraph of speech keeps the speaker before it.
         let q = speakers("“We will build it,” Ann Lee said.\n\n“Then we rest.”");
         assert_eq!(q.get(1).map(|q| q.1.as_str()), Some("Ann Lee"), "{q:?}");
