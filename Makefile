@@ -126,6 +126,7 @@ python-wheel: $(PYENV_DEPS)
 	$(PYENV)/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps $(WHEEL_DIR)/whosaid-*.whl
 
 test-python: python-wheel native java
+	cd pkg-config/python && CARGO_TARGET_DIR=$(CURDIR)/target cargo test --release -q
 	cd pkg-config/python/tests && ../../../$(PYENV)/bin/python -m pytest -q -p no:cacheprovider .
 
 # make fuzz SECONDS=600: every fuzz target for a share of the time, at low

@@ -55,7 +55,7 @@ fn analyze<'py>(
 /// Returns a list of dicts in the order of `texts`, each equal to
 /// `analyze(text, offsets=..., continuations=...)`. The analysis threads also
 /// flatten each result and find its repeated values; this thread only makes
-/// the Python objects, as soon as each result is ready. Meanwhile the cyclic
+/// the Python objects, in batches of results as they are ready. Meanwhile the cyclic
 /// garbage collector is paused (it would only re-scan the new result) and is
 /// turned back on before returning.
 ///
