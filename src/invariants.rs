@@ -152,7 +152,7 @@ pub fn analysis(text: &str, a: &Analysis) -> Check {
         let ordered = q.parts.windows(2).all(|w| w[0].end <= w[1].start);
         let extent = q.parts.first().map(|p| p.start) == Some(q.start)
             && q.parts.last().map(|p| p.end) == Some(q.end);
-        let joined = q.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
+        let joined = crate::quotes::joined_text(&q.parts);
         if !ordered || !extent || joined != q.text || q.start < prev {
             return fail(format!(
                 "quote {i} {}..{} after {prev}: parts {:?}",

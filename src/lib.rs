@@ -251,6 +251,33 @@ impl Analysis {
         });
     }
 
+    /// Puts every span back into the text that the analysis was made from a
+    /// copy of (`unescaped`, `rejoined`): `start` maps each start, and
+    /// `restore(start, end, text)` gives a span its text in the original
+    /// where the copy's differs; each quote's text is then its parts' texts
+    /// joined again, as the quote stage joins them.
+    fn restore_spans(
+        &mut self,
+        start: impl Fn(usize) -> usize,
+        restore: impl Fn(usize, usize, &mut String),
+    ) {
+        let span = |s: &mut Span| {
+            s.start = start(s.start);
+            restore(s.start, s.end, &mut s.text);
+        };
+        for q in &mut self.quotes {
+            q.parts.iter_mut().for_each(span);
+            q.cue.iter_mut().for_each(span);
+            if let Some(sp) = &mut q.speaker {
+                sp.start = start(sp.start);
+                restore(sp.start, sp.end, &mut sp.text);
+            }
+            q.start = start(q.start);
+            q.text = quotes::joined_text(&q.parts);
+        }
+        self.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()).for_each(span);
+    }
+
     /// Calls `f` on every offset of the analysis, to rewrite it in place.
     fn for_each_offset(&mut self, mut f: impl FnMut(&mut usize)) {
         for q in &mut self.quotes {

@@ -9,32 +9,20 @@
 //! offsets into `text`; no panics.
 
 use crate::text::hyphens::Rejoined;
-use crate::{Analysis, OffsetUnit, Options, Span};
+use crate::{Analysis, OffsetUnit, Options};
 
 /// [`crate::analyze`] of `text` through its rewritten copy `r`.
 pub fn analyze(text: &str, r: &Rejoined, options: &Options) -> Analysis {
     let bytes = Options { offsets: OffsetUnit::Utf8, ..options.clone() };
     let mut a = crate::analyze_text(&r.text, Some(r.margin), &bytes);
-    let restore = |start: &mut usize, end: usize, out: &mut String| {
-        *start = r.original_start(*start);
-        if r.touches(*start, end) {
-            *out = text.get(*start..end).unwrap_or_default().to_string();
-        }
-    };
-    let span = |s: &mut Span| restore(&mut s.start, s.end, &mut s.text);
-    for q in &mut a.quotes {
-        q.parts.iter_mut().for_each(span);
-        q.cue.iter_mut().for_each(span);
-        if let Some(sp) = &mut q.speaker {
-            restore(&mut sp.start, sp.end, &mut sp.text);
-        }
-        q.start = r.original_start(q.start);
-        if r.touches(q.start, q.end) {
-            // As the quote stage joins its parts' texts.
-            q.text = q.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
-        }
-    }
-    a.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()).for_each(span);
+    a.restore_spans(
+        |start| r.original_start(start),
+        |start, end, out| {
+            if r.touches(start, end) {
+                *out = text.get(start..end).unwrap_or_default().to_string();
+            }
+        },
+    );
     if options.offsets != OffsetUnit::Utf8 {
         a.convert_offsets(text, options.offsets);
     }

@@ -8,33 +8,20 @@
 //! Guarantees: the same quotes and entities as the copy's analysis, with
 //! texts from `text`; no panics.
 
-use crate::{Analysis, OffsetUnit, Options, Span};
+use crate::{Analysis, OffsetUnit, Options};
 
 /// [`crate::analyze_doc`] of `text` through its copy `copy`.
 pub fn analyze(text: &str, copy: &str, options: &Options) -> Analysis {
     let bytes = Options { offsets: OffsetUnit::Utf8, ..options.clone() };
     let mut a = crate::analyze_plain(copy, &bytes);
-    let original = |s: &mut Span| {
-        if let Some(t) = text.get(s.start..s.end) {
-            if t != s.text {
-                s.text = t.to_string();
+    a.restore_spans(
+        |start| start,
+        |start, end, out| {
+            if let Some(t) = text.get(start..end).filter(|t| *t != out.as_str()) {
+                *out = t.to_string();
             }
-        }
-    };
-    for q in &mut a.quotes {
-        q.parts.iter_mut().for_each(original);
-        q.cue.iter_mut().for_each(original);
-        if let Some(sp) = &mut q.speaker {
-            if let Some(t) = text.get(sp.start..sp.end) {
-                if t != sp.text {
-                    sp.text = t.to_string();
-                }
-            }
-        }
-        // As the quote stage joins its parts' texts.
-        q.text = q.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ");
-    }
-    a.entities.iter_mut().flat_map(|e| e.mentions.iter_mut()).for_each(original);
+        },
+    );
     if options.offsets != OffsetUnit::Utf8 {
         a.convert_offsets(text, options.offsets);
     }

@@ -9,8 +9,7 @@
 
 use super::Gender;
 use crate::entities::Mention;
-use crate::text::fasthash::FastSet;
-use crate::text::lexicon::{self, Class};
+use crate::text::lexicon::{self, Class, WordSet};
 use crate::text::Doc;
 
 /// How far after a name its apposition is read, in bytes.
@@ -43,7 +42,7 @@ fn described(text: &str, end: usize) -> bool {
     let head = words
         .take_while(|w| !matches!(*w, "of" | "for" | "at" | "in" | "with" | "from" | "on" | "to" | "by" | "and" | "who" | "that" | "which"))
         .last();
-    head.is_some_and(|h| org_nouns().contains(h.to_lowercase().as_str()))
+    head.is_some_and(|h| ORG_NOUNS.contains(h.to_lowercase().as_str()))
 }
 
 /// The gender a tie before one of the one-word names `ms` marks ("His son,
@@ -89,11 +88,8 @@ fn kin_nouns() -> &'static [(&'static str, Gender)] {
     })
 }
 
-/// `data/coref/org_nouns.txt`, read once.
-fn org_nouns() -> &'static FastSet<&'static str> {
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| lexicon::lists::COREF_ORG_NOUNS.entries().collect())
-}
+/// `data/coref/org_nouns.txt`.
+static ORG_NOUNS: WordSet = WordSet::new(lexicon::lists::COREF_ORG_NOUNS);
 
 #[cfg(test)]
 mod tests {

@@ -13,14 +13,11 @@
 //! panics.
 
 use super::{Cluster, EntityTable};
-use crate::text::fasthash::FastSet;
 use crate::EntityType;
-use std::sync::OnceLock;
+use crate::text::lexicon::{self, WordSet};
 
-fn event_words() -> &'static FastSet<&'static str> {
-    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| crate::text::lexicon::lists::EVENT_WORDS.entries().collect())
-}
+/// `data/gazetteer/event_words.txt`.
+static EVENT_WORDS: WordSet = WordSet::new(lexicon::lists::EVENT_WORDS);
 
 /// Whether a name reads as an event.
 pub fn is_event_name(name: &str) -> bool {
@@ -34,7 +31,7 @@ pub fn is_event_name(name: &str) -> bool {
         } else {
             low.push_str(&w.to_lowercase());
         }
-        event_words().contains(low.as_str())
+        EVENT_WORDS.contains(low.as_str())
             || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
     }) || name.len() > 4 && ends_with_gate(name)
 }

@@ -36,8 +36,7 @@ mod pronouns;
 mod variants;
 
 use crate::entities::Mention;
-use crate::text::fasthash::FastSet;
-use crate::text::lexicon::{self, gazetteer, Class};
+use crate::text::lexicon::{self, gazetteer, Class, WordSet};
 use crate::text::Doc;
 use crate::{Entity, EntityType, Span};
 
@@ -195,7 +194,7 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     // alone: the tagger's list has "City" and "Bank" ("Mexico City", "West Bank").
     let place_named_as_org = is_place(kind)
         && name.contains(' ')
-        && name.split_whitespace().next_back().is_some_and(|w| org_endings().contains(w));
+        && name.split_whitespace().next_back().is_some_and(|w| ORG_ENDINGS.contains(w));
     let described_as_org =
         || kind == EntityType::PERSON && appositive::names_an_org(doc, mentions, ms, name);
     let kind = if kind == EntityType::PERSON && ends_in_org_word(name) || place_named_as_org || described_as_org() {
@@ -279,14 +278,11 @@ pub(super) fn ends_in_org_word(name: &str) -> bool {
     let mut words = name.split_whitespace();
     let last = words.next_back().unwrap_or("");
     words.next().is_some()
-        && (gazetteer::lookup(&[last]).has(Class::OrgWord) || org_endings().contains(last))
+        && (gazetteer::lookup(&[last]).has(Class::OrgWord) || ORG_ENDINGS.contains(last))
 }
 
-/// `data/coref/org_endings.txt`, read once.
-fn org_endings() -> &'static FastSet<&'static str> {
-    static SET: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::text::lexicon::lists::COREF_ORG_ENDINGS.entries().collect())
-}
+/// `data/coref/org_endings.txt`.
+static ORG_ENDINGS: WordSet = WordSet::new(crate::text::lexicon::lists::COREF_ORG_ENDINGS);
 
 /// A gender guess from the title's first word, else the first given name.
 fn gender(title: Option<&str>, name: &str) -> Gender {

@@ -12,10 +12,9 @@
 //! call does one lookup; no panics.
 
 use super::view::View;
-use crate::text::fasthash::{FastMap, FastSet};
-use crate::text::lexicon::{lists, Class};
+use crate::text::fasthash::FastMap;
+use crate::text::lexicon::{lists, Class, WordSet};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// How many distinct descriptions are remembered (bounded work and memory).
 const MAX_DESCRIPTIONS: usize = 256;
@@ -102,8 +101,8 @@ impl<'v> Descriptions<'v> {
 
 /// Whether a lower-case word heads a description of an unnamed source.
 fn is_source_word(word: &str) -> bool {
-    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| lists::ANONYMOUS.entries().collect()).contains(word)
+    static SET: WordSet = WordSet::new(lists::ANONYMOUS);
+    SET.contains(word)
 }
 
 /// Where the phrase a relative "who" follows ends: before the commas,

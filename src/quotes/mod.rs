@@ -145,10 +145,7 @@ pub fn find(doc: &Doc, entities: &EntityTable, continuations: Continuations) -> 
             (Some(a), Some(b)) => (a.start, b.end),
             _ => (start, end),
         };
-        let text = match parts.as_slice() {
-            [one] => one.text.clone(),
-            many => many.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "),
-        };
+        let text = joined_text(&parts);
         out.push(Quote {
             start,
             end,
@@ -265,6 +262,14 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
 fn span(v: &View, r: Range<usize>) -> Span {
     let (s, e) = (v.start(r.start), v.end(r.end.saturating_sub(1)));
     Span { start: s, end: e, text: v.doc.slice(s, e).to_string() }
+}
+
+/// A quote's text: its parts' texts, joined by " … " when there are several.
+pub(crate) fn joined_text(parts: &[Span]) -> String {
+    match parts {
+        [one] => one.text.clone(),
+        many => many.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "),
+    }
 }
 
 #[cfg(test)]

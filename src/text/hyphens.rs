@@ -19,9 +19,8 @@
 //! margin, followed at once by a lowercase letter; the copy has the same
 //! length and the same characters elsewhere; linear in the text; no panics.
 
-use super::fasthash::FastSet;
 use super::wrap;
-use std::sync::OnceLock;
+use super::lexicon::WordSet;
 
 /// The text with its line-end hyphenations rewritten, and where the words
 /// that moved start in both.
@@ -57,19 +56,14 @@ impl Rejoined {
     }
 }
 
-/// The English word list, read once.
-fn words() -> &'static FastSet<&'static str> {
-    static WORDS: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        super::lexicon::lists::ENGLISH_WORDS.entries().collect()
-    })
-}
+/// The English word list.
+static WORDS: WordSet = WordSet::new(super::lexicon::lists::ENGLISH_WORDS);
 
 fn known(word: &str) -> bool {
     if word.chars().any(char::is_uppercase) {
-        return words().contains(word.to_lowercase().as_str());
+        return WORDS.contains(word.to_lowercase().as_str());
     }
-    words().contains(word)
+    WORDS.contains(word)
 }
 
 /// Second parts that follow a suspended hyphen ("pre- and post-war"), not a

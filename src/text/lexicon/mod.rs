@@ -16,6 +16,9 @@
 //! Guarantees: each file is parsed once, on first use; a list's entries are
 //! its lines, trimmed, without blank lines and `#` comments; no panics.
 
+use crate::text::fasthash::FastSet;
+use std::sync::OnceLock;
+
 pub mod abbreviations;
 pub mod gazetteer;
 pub mod words;
@@ -33,6 +36,26 @@ impl List {
     /// The entries: one a line, trimmed, without blank lines and comments.
     pub fn entries(self) -> impl Iterator<Item = &'static str> + Clone {
         self.0.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    }
+}
+
+/// A word list read into a set of its entries on first use: a `static`
+/// beside the code that asks it, so each file is parsed once and only when
+/// needed.
+pub struct WordSet {
+    list: List,
+    set: OnceLock<FastSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of `list`'s entries, not read yet.
+    pub const fn new(list: List) -> Self {
+        WordSet { list, set: OnceLock::new() }
+    }
+
+    /// Whether `word` is one of the entries, as written (case counts).
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.list.entries().collect()).contains(word)
     }
 }
 
@@ -285,5 +308,12 @@ mod tests {
             Classes::of(&[Class::Org]) | Classes::of(&[Class::Stop, Class::Org]),
             Classes::of(&[Class::Org, Class::Stop])
         );
+    }
+
+    #[test]
+    fn a_word_set_holds_the_entries_as_written_and_not_the_comments() {
+        static SET: WordSet = WordSet::new(List("# a comment\nshares\n\n  prices  \n"));
+        assert!(SET.contains("shares") && SET.contains("prices"));
+        assert!(!SET.contains("Shares") && !SET.contains("# a comment") && !SET.contains(""));
     }
 }

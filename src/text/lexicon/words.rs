@@ -7,7 +7,7 @@
 //! word answers every class and cue question, see [`tags`]); a cue match
 //! reads at most the length of the longest phrase; no panics.
 
-use super::{lists, Class};
+use super::{lists, Class, WordSet};
 use crate::text::fasthash::FastMap;
 use std::borrow::Cow;
 use crate::text::wordkey::{self, Folded, Table};
@@ -232,82 +232,49 @@ pub fn cue_at(words: &[&str]) -> Option<(usize, CueClass)> {
         .map(|(phrase, class)| (phrase.len(), *class))
 }
 
-/// A word list read into a set on its first use.
-type WordSet = OnceLock<crate::text::fasthash::FastSet<&'static str>>;
-
-/// Whether `word` is in `list`, which `set` holds once it has been read.
-fn listed(set: &'static WordSet, list: super::List, word: &str) -> bool {
-    set.get_or_init(|| list.entries().collect()).contains(word)
+/// `pub fn $name(word: &str) -> bool`: whether a lower-case word is in
+/// the list `lists::$list`, read into a set on first use.
+macro_rules! word_sets {
+    ($($(#[$doc:meta])* $name:ident => $list:ident;)*) => {
+        $($(#[$doc])*
+        pub fn $name(word: &str) -> bool {
+            static SET: WordSet = WordSet::new(lists::$list);
+            SET.contains(word)
+        })*
+    };
 }
 
-/// Whether a lower-case word names something issued that speaks for its
-/// author ("statement", "letter", "study"; `data/quotes/document.txt`).
-pub fn is_document(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::DOCUMENTS, word)
-}
-
-/// Whether a lower-case word is a finite verb that ends a sentence's
-/// subject ("could", "sought"; `data/quotes/finite.txt`).
-pub fn is_finite(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::FINITE, word)
-}
-
-/// Whether a lower-case word is a verb of naming or judgement ("dubbed",
-/// "slammed"; `data/quotes/naming.txt`).
-pub fn is_naming(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::NAMING, word)
-}
-
-/// Whether a lower-case word names an occasion or channel of speech
-/// ("interview", "twitter"; `data/quotes/occasion.txt`).
-pub fn is_occasion(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::OCCASIONS, word)
-}
-
-/// Whether a lower-case reporting word is also a noun ("post", "reply";
-/// `data/quotes/cue_noun.txt`).
-pub fn is_cue_noun(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::CUE_NOUNS, word)
-}
-
-/// Whether a lower-case word is a verb of habit or wish before "to say"
-/// ("likes", "wanted"; `data/quotes/habitual.txt`).
-pub fn is_habitual(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::HABITUAL, word)
-}
-
-/// Whether a lower-case word is a result a company reports in numbers
-/// ("earnings", "loss"; `data/quotes/results.txt`).
-pub fn is_result(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::RESULTS, word)
-}
-
-/// Whether a lower-case word is an irregular past form of a reporting verb
-/// ("said", "swore"; `data/quotes/past.txt`).
-pub fn is_past(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::PAST, word)
-}
-
-/// Whether a lower-case word is a plural of things that never speak
-/// ("shares", "prices"; `data/quotes/things.txt`).
-pub fn is_thing(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::THINGS, word)
-}
-
-/// Whether a lower-case word is something written as a work ("songs",
-/// "novel"; `data/quotes/works.txt`).
-pub fn is_work(word: &str) -> bool {
-    static SET: WordSet = OnceLock::new();
-    listed(&SET, lists::WORKS, word)
+word_sets! {
+    /// Whether a lower-case word names something issued that speaks for its
+    /// author ("statement", "letter", "study"; `data/quotes/document.txt`).
+    is_document => DOCUMENTS;
+    /// Whether a lower-case word is a finite verb that ends a sentence's
+    /// subject ("could", "sought"; `data/quotes/finite.txt`).
+    is_finite => FINITE;
+    /// Whether a lower-case word is a verb of naming or judgement ("dubbed",
+    /// "slammed"; `data/quotes/naming.txt`).
+    is_naming => NAMING;
+    /// Whether a lower-case word names an occasion or channel of speech
+    /// ("interview", "twitter"; `data/quotes/occasion.txt`).
+    is_occasion => OCCASIONS;
+    /// Whether a lower-case reporting word is also a noun ("post", "reply";
+    /// `data/quotes/cue_noun.txt`).
+    is_cue_noun => CUE_NOUNS;
+    /// Whether a lower-case word is a verb of habit or wish before "to say"
+    /// ("likes", "wanted"; `data/quotes/habitual.txt`).
+    is_habitual => HABITUAL;
+    /// Whether a lower-case word is a result a company reports in numbers
+    /// ("earnings", "loss"; `data/quotes/results.txt`).
+    is_result => RESULTS;
+    /// Whether a lower-case word is an irregular past form of a reporting verb
+    /// ("said", "swore"; `data/quotes/past.txt`).
+    is_past => PAST;
+    /// Whether a lower-case word is a plural of things that never speak
+    /// ("shares", "prices"; `data/quotes/things.txt`).
+    is_thing => THINGS;
+    /// Whether a lower-case word is something written as a work ("songs",
+    /// "novel"; `data/quotes/works.txt`).
+    is_work => WORKS;
 }
 
 #[cfg(test)]
