@@ -8,14 +8,17 @@ fn quotes(text: &str) -> Vec<Quote> {
     analyze(text, &Options::default()).quotes
 }
 
+/// The first quote of `text` whose text contains `what` (the test fails,
+/// showing every quote, when there is none).
+fn quote_with(text: &str, what: &str) -> Quote {
+    let qs = quotes(text);
+    let q = qs.iter().find(|q| q.text.contains(what)).cloned();
+    q.unwrap_or_else(|| panic!("no quote with {what:?} in {qs:#?}"))
+}
+
 /// The resolved speaker name of the quote whose text contains `what`.
 fn name_for(text: &str, what: &str) -> String {
-    let qs = quotes(text);
-    let q = qs
-        .iter()
-        .find(|q| q.text.contains(what))
-        .unwrap_or_else(|| panic!("no quote with {what:?} in {qs:#?}"));
-    q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default()
+    quote_with(text, what).speaker.map(|s| s.name).unwrap_or_default()
 }
 
 #[test]
@@ -198,13 +201,11 @@ fn no_junk_speakers_on_an_article_in_the_field_styles() {
             s.name
         );
     }
-    let ferry = a
-        .quotes
-        .iter()
-        .find(|q| q.text.contains("first sailing"))
-        .and_then(|q| q.speaker.as_ref())
-        .map(|s| s.name.as_str());
-    assert_eq!(ferry, Some("Northfield Ferries"));
+    let ferry = a.quotes.iter().find(|q| q.text.contains("first sailing"));
+    assert_eq!(
+        ferry.and_then(|q| q.speaker.as_ref()).map(|s| s.name.as_str()),
+        Some("Northfield Ferries")
+    );
 }
 
 #[test]
@@ -331,8 +332,7 @@ fn a_colon_after_a_named_subject_introduces_that_persons_words() {
 #[test]
 fn a_participle_after_a_named_subject_and_apposition_is_the_subjects() {
     let t = "Burkett, who phoned in from the set, praised the crew on Monday, saying the shoot had been a joy.";
-    let qs = quotes(t);
-    let q = qs.iter().find(|q| q.text.contains("joy")).expect("a quote");
+    let q = quote_with(t, "joy");
     assert_eq!(q.speaker.as_ref().map(|s| s.text.as_str()), Some("Burkett"));
 }
 
@@ -659,8 +659,7 @@ fn calling_something_a_name_reports_speech() {
 #[test]
 fn a_quotation_set_off_by_commas_is_all_that_was_said() {
     let t = "While some teachers in Ohio chanted, “Pay us now,” in a hallway of the capitol, Speaker Tom Bell spoke.";
-    let qs = quotes(t);
-    let q = qs.iter().find(|q| q.text.contains("Pay us now")).expect("the chant");
+    let q = quote_with(t, "Pay us now");
     assert!(!q.text.contains("hallway"), "{q:#?}");
     assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("some teachers in Ohio"));
 }
@@ -882,22 +881,17 @@ fn after_an_inverted_speaker_and_a_relative_nothing_more_was_said() {
 #[test]
 fn a_fragment_framed_by_naming_or_judgement_is_a_partial_quote_of_its_subject_or_agent() {
     use whosaid::QuoteKind;
-    let one = |t: &str, what: &str| {
-        let qs = quotes(t);
-        let q = qs.iter().find(|q| q.text.contains(what)).cloned();
-        q.unwrap_or_else(|| panic!("no quote with {what:?} in {qs:#?}"))
-    };
     // The active voice: the subject said it.
     let t = "Senator Ann Vell slammed the hearings as a \"disgrace.\"";
-    let q = one(t, "disgrace");
+    let q = quote_with(t, "disgrace");
     assert_eq!((q.kind, q.speaker.map(|s| s.name)), (QuoteKind::Partial, Some("Ann Vell".into())));
     let t = "The merger would create what Reed Omar dubbed the \"new Harbor Press.\"";
-    let q = one(t, "new Harbor Press");
+    let q = quote_with(t, "new Harbor Press");
     assert_eq!((q.kind, q.speaker.map(|s| s.name)), (QuoteKind::Partial, Some("Reed Omar".into())));
     // The passive: the agent after "by" said it, not the subject; the
     // fragment alone is what was said.
     let t = "The raid was described as \"unprecedented\" by the department.";
-    let q = one(t, "unprecedented");
+    let q = quote_with(t, "unprecedented");
     assert_eq!(q.text, "unprecedented");
     assert_eq!(
         (q.kind, q.speaker.map(|s| s.name)),
@@ -909,7 +903,7 @@ fn a_fragment_framed_by_naming_or_judgement_is_a_partial_quote_of_its_subject_or
     assert_eq!(name_for(t, "Stone Hotel"), "soldiers");
     // A quoted sentence after a colon is no fragment.
     let t = "Ann Vell described the night: \"It was chaos.\"";
-    assert_eq!(one(t, "chaos").kind, QuoteKind::Direct);
+    assert_eq!(quote_with(t, "chaos").kind, QuoteKind::Direct);
 }
 
 #[test]
@@ -1186,9 +1180,8 @@ fn an_imperative_after_and_inherits_no_speaker() {
 fn a_short_description_after_an_inverted_verb_is_the_speaker() {
     let t = "Captain Jordan Ellis admitted the players had let the manager down. \"We have to look at ourselves,\" said the midfielder. \"It is on us.\"";
     assert_eq!(name_for(t, "look at ourselves"), "Jordan Ellis");
-    let qs = quotes(t);
-    let q = qs.iter().find(|q| q.text.contains("ourselves")).expect("the quote");
-    assert!(!q.text.contains("let the manager down"), "{qs:#?}");
+    let q = quote_with(t, "ourselves");
+    assert!(!q.text.contains("let the manager down"), "{q:#?}");
     let t = "Ann Vell won the race.\n\n\"It was hard,\" said the 25-year-old.";
     assert_eq!(name_for(t, "was hard"), "Ann Vell");
     let t = "Ann Vell won the race.\n\n\"It was hard,\" the 25-year-old said.";
@@ -1237,9 +1230,8 @@ fn a_name_ending_in_a_company_word_is_an_organisation() {
 
 #[test]
 fn a_fragment_named_in_the_passive_has_no_speaker_but_its_agent() {
-    let qs = quotes("The camp was labeled a \"disaster zone\" last year.");
-    let q = qs.iter().find(|q| q.text.contains("disaster zone")).expect("the fragment");
-    assert!(q.speaker.is_none(), "{qs:#?}");
+    let q = quote_with("The camp was labeled a \"disaster zone\" last year.", "disaster zone");
+    assert!(q.speaker.is_none(), "{q:#?}");
     let qs = quotes("The decision has been seen as \"seriously weakening\" the law.");
     assert!(
         qs.iter().any(|q| q.text.contains("seriously weakening") && q.speaker.is_none()),
@@ -1254,12 +1246,11 @@ fn a_fragment_named_in_the_passive_has_no_speaker_but_its_agent() {
 #[test]
 fn a_documents_which_after_a_dash_speaks_for_it() {
     let t = "Instead, the study -- which notes that 58 companies would owe $212 billion in taxes -- is a warning.";
-    let qs = quotes(t);
-    let q = qs.iter().find(|q| q.text.contains("58 companies")).expect("the quote");
+    let q = quote_with(t, "58 companies");
     assert_eq!(
         q.speaker.as_ref().map(|s| (s.text.as_str(), s.name.as_str())),
         Some(("which", "the study")),
-        "{qs:#?}"
+        "{q:#?}"
     );
 }
 
@@ -1267,10 +1258,9 @@ fn a_documents_which_after_a_dash_speaks_for_it() {
 fn a_straight_quotation_after_a_closed_one_keeps_its_own_attribution() {
     let t =
         "Owen Pike said the plan was \"dead.\" \"This is about headlines, not facts,\" Pike added.";
-    let qs = quotes(t);
-    let q = qs.iter().find(|q| q.text.contains("headlines")).expect("the quote");
-    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("added"), "{qs:#?}");
-    assert!(!q.text.contains("dead"), "{qs:#?}");
+    let q = quote_with(t, "headlines");
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("added"), "{q:#?}");
+    assert!(!q.text.contains("dead"), "{q:#?}");
 }
 
 #[test]
@@ -1306,9 +1296,8 @@ fn an_investors_partner_with_a_relative_clause_is_the_person() {
 #[test]
 fn a_quotation_after_another_clause_with_its_own_subject_is_not_the_speakers() {
     let t = "\"You winning?\" Ann Vell said, but Kevin was drifting off again, and as Tom went on about \"how the system is rigged,\" she sighed.";
-    let qs = quotes(t);
-    let q = qs.iter().find(|q| q.text.contains("system is rigged")).expect("the quote");
-    assert!(q.speaker.as_ref().is_none_or(|s| s.name != "Ann Vell"), "{qs:#?}");
+    let q = quote_with(t, "system is rigged");
+    assert!(q.speaker.as_ref().is_none_or(|s| s.name != "Ann Vell"), "{q:#?}");
 }
 
 #[test]
