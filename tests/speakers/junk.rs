@@ -2,7 +2,7 @@
 
 use super::*;
 
-/// On an article in every style above, no speaker is a word that is neither
+/// On an article in every style of the cases in these modules, no speaker is a word that is neither
 /// a name nor a description: a named speaker is its entity's name, an
 /// unnamed one begins as a description or pronoun does.
 #[test]
