@@ -2,9 +2,9 @@
 
 use super::*;
 
-/// On an article in every style of the cases in these modules, no speaker is a word that is neither
-/// a name nor a description: a named speaker is its entity's name, an
-/// unnamed one begins as a description or pronoun does.
+/// On an article in every style of these modules' cases, no speaker is a
+/// word that is neither a name nor a description: a named speaker is its
+/// entity's name, an unnamed one begins as a description or pronoun does.
 #[test]
 fn no_junk_speakers_on_an_article_in_the_field_styles() {
     let text =
