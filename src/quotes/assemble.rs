@@ -105,7 +105,7 @@ fn free_quote(v: &View, mi: usize, out: &mut Vec<Draft>, continuations: Continua
     // "Sen. Lee identified bigotry as a cause. "The young are sick of it."":
     // the person the sentence before was about, not the last quote's speaker.
     if prev.is_none_or(|d| d.paragraph != m.paragraph) {
-        if let Some(d) = partial::subject_frame(v, mi) {
+        if let Some(d) = partial::subject_frame(v, mi).or_else(|| partial::own_sentence_subject(v, mi)) {
             out.push(d);
             return;
         }

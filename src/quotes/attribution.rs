@@ -117,7 +117,7 @@ fn unopened_bracket(v: &View, marks: &[u32]) -> bool {
 }
 
 /// Whether most words of the sentence are capitalised (a headline).
-fn title_case(v: &View, r: Range<usize>) -> bool {
+pub(super) fn title_case(v: &View, r: Range<usize>) -> bool {
     let words = r.clone().filter(|&i| v.is_word(i) && v.tok(i).len() > 3).count();
     let caps = r.filter(|&i| v.is_cap(i) && v.tok(i).len() > 3).count();
     words >= 3 && caps * 10 >= words * 7

@@ -178,6 +178,47 @@ pub(super) fn subject_frame(v: &View, mi: usize) -> Option<Draft> {
     person_subject(v, m, sent.start, sent.end)
 }
 
+/// `He apologised "to everyone I hurt" on Tuesday.`: a quotation inside a
+/// sentence, which no verb reports, is the words of that sentence's subject
+/// when it is a person or "he" or "she", rather than a continuation of the
+/// last quote's speaker (the caller asks only when that quote is in another
+/// paragraph).
+pub(super) fn own_sentence_subject(v: &View, mi: usize) -> Option<Draft> {
+    let m = v.marks.get(mi)?;
+    let open = v.token_at(m.open);
+    let sent = v.sentence_tokens(v.sentence_of(open));
+    if sent.start >= open || (sent.start..open).any(|k| v.quote_of(k).is_some()) {
+        return None;
+    }
+    // A title ("a guest on "The Late Show With Ann Vell"") is nobody's words.
+    if super::attribution::title_case(v, v.token_at(m.start)..v.token_at(m.end)) {
+        return None;
+    }
+    let subject = super::subject::sentence_subject(v, sent.start, open)?;
+    // Not an owner ("Tom Reed's lawyer apologised") or one of several.
+    if matches!(v.low(subject.end), "’s" | "'s" | "’" | "'" | "and" | "or") {
+        return None;
+    }
+    // A phrase that ends in a person's name ("bus driver Tom Reed"), or
+    // "he" or "she": a subject whose head is something else is seldom the
+    // speaker ("the rally denounced Ann Vell's call").
+    let pronoun = subject.len() == 1 && matches!(v.low(subject.start), "he" | "she");
+    let name = subject.end.checked_sub(1).is_some_and(|k| v.is_person(k));
+    if !pronoun && !name {
+        return None;
+    }
+    Some(Draft {
+        start: m.start,
+        end: m.end,
+        cue: None,
+        speaker: Some(subject),
+        same_as: None,
+        paragraph: m.paragraph,
+        partial: false,
+        needs_entity: false,
+    })
+}
+
 /// Quotation `m` as the words, with no cue, of the subject of the sentence
 /// from `start` (its verb before `end`), when that subject names a person.
 fn person_subject(v: &View, m: &super::marks::Marked, start: usize, end: usize) -> Option<Draft> {

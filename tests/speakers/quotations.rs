@@ -142,3 +142,29 @@ fn a_quotation_after_another_clause_with_its_own_subject_is_not_the_speakers() {
     let q = quote_with(t, "system is rigged");
     assert!(q.speaker.as_ref().is_none_or(|s| s.name != "Ann Vell"), "{q:#?}");
 }
+
+/// A quotation inside a sentence that no verb reports is the words of that
+/// sentence's subject, a name or "he"/"she", not of the last paragraph's
+/// speaker; a title in quotation marks is nobody's words.
+#[test]
+fn a_quotation_inside_a_sentence_is_its_subjects_words() {
+    let opening = "Ann Vell, the mayor, opened the bridge on Monday.\n\n\"It is a great day,\" Vell said.\n\n";
+    let t = format!("{opening}Tom Reed, the council leader, was fined for a rude post. He apologised \"to everyone I hurt\" on Tuesday.");
+    assert_eq!(name_for(&t, "everyone I hurt"), "Tom Reed");
+    let t = format!("{opening}Longtime bus driver Lena Frost apologised \"to every rider who waited\" on Friday.");
+    assert_eq!(name_for(&t, "every rider"), "Lena Frost");
+    let t = format!(
+        "{opening}Tom Reed was a guest on \"The Late Show With Ann Frost Tonight\" last week."
+    );
+    assert_ne!(name_for(&t, "Late Show"), "Tom Reed");
+    // Not the name's owner's words, nor those of several.
+    let t =
+        format!("{opening}Tom Reed's lawyer apologised \"to every driver who waited\" on Friday.");
+    let name = name_for(&t, "every driver");
+    assert!(!name.contains("Tom Reed"), "{name}");
+    let t = format!(
+        "{opening}Tom Reed and his wife apologised \"to every driver who waited\" on Friday."
+    );
+    let name = name_for(&t, "every driver");
+    assert!(!name.contains("Tom Reed"), "{name}");
+}
