@@ -93,7 +93,61 @@ pub fn link(doc: &Doc, mentions: &mut [Mention]) -> Vec<usize> {
             }
         }
     }
+    one_name_one_entity(doc, &names, mentions, &by_surname, &mut uf);
     (0..mentions.len()).map(|i| uf.find(i)).collect()
+}
+
+/// `Lumora` tagged a place, then an organisation, then a person: one name
+/// in mixed case is one entity, whatever type the tagger gave each mention
+/// (an unfamiliar name it is unsure of); the cluster's vote types it
+/// ([`super::make_cluster`]). Only clusters of that name alone join: a
+/// short form another rule linked ("Quarrow" of "Quarrow Transit Board")
+/// keeps its link, and the town the tagger called "Quarrow" stays a town.
+/// A name in capitals stays apart by type too: a results table's "CHICAGO"
+/// is the team and the dateline's the city.
+fn one_name_one_entity(
+    doc: &Doc,
+    names: &Names,
+    mentions: &[Mention],
+    by_surname: &[bool],
+    uf: &mut UnionFind,
+) {
+    // Each cluster's one name, or None once it holds two.
+    let mut alone: Vec<Option<Option<&str>>> = vec![None; mentions.len()];
+    for i in 0..mentions.len() {
+        let root = uf.find(i);
+        if let Some(slot) = alone.get_mut(root) {
+            *slot = match *slot {
+                None => Some(Some(names.norm(i))),
+                Some(Some(n)) if n == names.norm(i) => Some(Some(n)),
+                _ => Some(None),
+            };
+        }
+    }
+    let mut by_name: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(names.distinct(), Default::default());
+    for (i, m) in mentions.iter().enumerate() {
+        let named = matches!(family(m.kind), 0..=2);
+        let root = uf.find(i);
+        let only_its_name = alone.get(root).is_some_and(|n| n.is_some_and(|n| n.is_some()));
+        if !named || !only_its_name || by_surname.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        if !doc.slice(m.start, m.end).chars().any(char::is_lowercase) {
+            continue;
+        }
+        match by_name.entry(names.norm(i)) {
+            Entry::Occupied(j) => {
+                let j = *j.get();
+                if uf.find(j) != root {
+                    uf.union(i, j);
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
 }
 
 /// The first `k` words of a normal form ("ana lucia" of "ana lucia ferreira").

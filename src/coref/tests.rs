@@ -286,3 +286,21 @@ fn organisations_without_their_last_name_word_join() {
     // Only an organisation is a short form of one: a person stays apart.
     assert_ne!(tb.cluster_of[2], tb.cluster_of[3]);
 }
+
+#[test]
+fn one_name_typed_three_ways_is_one_entity_of_its_majority_type() {
+    let t = "Shares of Vexmoor fell. Vexmoor makes chips. Vexmoor said demand was weak.";
+    let tb = table(t, &[("Vexmoor", GPE, None), ("Vexmoor", ORG, None), ("Vexmoor", ORG, None)]);
+    assert_eq!(tb.cluster_of, vec![0, 0, 0]);
+    assert!(tb.mentions.iter().all(|m| m.kind == ORG), "{:?}", tb.mentions);
+    assert_eq!(tb.clusters.len(), 1);
+}
+
+#[test]
+fn a_name_in_capitals_keeps_its_types_apart() {
+    // A results table: the team, then the dateline's city.
+    let t = "DENHOLM 4 Carlow 2. DENHOLM 1996-08-24";
+    let tb = table(t, &[("DENHOLM", ORG, None), ("Carlow", ORG, None), ("DENHOLM", GPE, None)]);
+    assert_ne!(tb.cluster_of[0], tb.cluster_of[2]);
+    assert_eq!((tb.mentions[0].kind, tb.mentions[2].kind), (ORG, GPE));
+}
