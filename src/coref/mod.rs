@@ -147,6 +147,16 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
             }
         }
     }
+    // A cluster the tagger typed both a person and an organisation or place
+    // ("Sabres", "Wild": a team) is a person only with a person's marks: a
+    // title or a given name. Without them the person votes do not count.
+    let mixed = counts.iter().take(seen).any(|(k, _)| *k == EntityType::PERSON)
+        && counts.iter().take(seen).any(|(k, _)| matches!(k, EntityType::ORG) || is_place(*k));
+    if mixed && !person_marks(doc, mentions, ms) {
+        for c in counts.iter_mut().take(seen).filter(|(k, _)| *k == EntityType::PERSON) {
+            c.1 = 0;
+        }
+    }
     let kind =
         counts.iter().take(seen).fold(
             None,
@@ -219,6 +229,15 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
         _ => Gender::Unknown,
     };
     Cluster { kind, name: single_spaced(name), title, gender }
+}
+
+/// Whether a mention of `ms` has a title or opens with a given name.
+fn person_marks(doc: &Doc, mentions: &[Mention], ms: &[usize]) -> bool {
+    ms.iter().filter_map(|&i| mentions.get(i)).any(|m| {
+        let first = doc.slice(m.start, m.end).split_whitespace().next().unwrap_or("");
+        let c = gazetteer::lookup(&[first]);
+        m.title.is_some() || c.has(Class::Male) || c.has(Class::Female)
+    })
 }
 
 /// Gives mentions `ms` type `kind`, and returns it.

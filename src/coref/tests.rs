@@ -304,3 +304,15 @@ fn a_name_in_capitals_keeps_its_types_apart() {
     assert_ne!(tb.cluster_of[0], tb.cluster_of[2]);
     assert_eq!((tb.mentions[0].kind, tb.mentions[2].kind), (ORG, GPE));
 }
+
+#[test]
+fn a_name_typed_person_and_organisation_is_a_person_only_with_a_persons_marks() {
+    // A team the tagger half took for a person.
+    let t = "Dunmore beat Carlow. Dunmore led early. Dunmore scored twice.";
+    let tb = table(t, &[("Dunmore", ORG, None), ("Dunmore", PERSON, None), ("Dunmore", PERSON, None)]);
+    assert!(tb.mentions.iter().all(|m| m.kind == ORG), "{:?}", tb.mentions);
+    // A given name marks a person, whatever the votes.
+    let t = "Ann Dunmore won. Ann Dunmore said so.";
+    let tb = table(t, &[("Ann Dunmore", PERSON, None), ("Ann Dunmore", ORG, None)]);
+    assert!(tb.mentions.iter().all(|m| m.kind == PERSON), "{:?}", tb.mentions);
+}
