@@ -11,6 +11,7 @@ use super::speaker;
 use super::view::View;
 use super::Draft;
 use crate::text::lexicon::Class;
+use std::ops::Range;
 
 /// The longest stretch from the verb to the quotation, in tokens.
 const MAX_SPAN: usize = 25;
@@ -204,35 +205,28 @@ pub(super) fn own_sentence_subject(v: &View, mi: usize) -> Option<Draft> {
     // speaker ("the rally denounced Ann Vell's call").
     let pronoun = subject.len() == 1 && matches!(v.low(subject.start), "he" | "she");
     let name = subject.end.checked_sub(1).is_some_and(|k| v.is_person(k));
-    if !pronoun && !name {
-        return None;
-    }
-    Some(Draft {
-        start: m.start,
-        end: m.end,
-        cue: None,
-        speaker: Some(subject),
-        same_as: None,
-        paragraph: m.paragraph,
-        partial: false,
-        needs_entity: false,
-    })
+    (pronoun || name).then(|| words_of(m, subject))
 }
 
 /// Quotation `m` as the words, with no cue, of the subject of the sentence
 /// from `start` (its verb before `end`), when that subject names a person.
 fn person_subject(v: &View, m: &super::marks::Marked, start: usize, end: usize) -> Option<Draft> {
     let subject = super::subject::sentence_subject(v, start, end)?;
-    subject.clone().any(|k| v.is_person(k)).then_some(Draft {
+    subject.clone().any(|k| v.is_person(k)).then(|| words_of(m, subject))
+}
+
+/// Quotation `m` as the words of `speaker`, with no cue.
+fn words_of(m: &super::marks::Marked, speaker: Range<usize>) -> Draft {
+    Draft {
         start: m.start,
         end: m.end,
         cue: None,
-        speaker: Some(subject),
+        speaker: Some(speaker),
         same_as: None,
         paragraph: m.paragraph,
         partial: false,
         needs_entity: false,
-    })
+    }
 }
 
 /// A short quotation listed after another that a verb reports (`chanted,
