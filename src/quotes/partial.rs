@@ -160,7 +160,21 @@ pub(super) fn colon_frame(v: &View, mi: usize) -> Option<Draft> {
     if colon <= sent.start || v.quote_of(sent.start).is_some() {
         return None;
     }
-    person_subject(v, m, sent.start, colon)
+    person_subject(v, m, sent.start, colon).or_else(|| signed_colon(v, m, sent.start, colon))
+}
+
+/// `HEADLINE - Ann Vell: "…"`, `More from Vell and Reed: "…"`: the people
+/// named just before the colon, after a dash, "from" or the sentence's
+/// start (a roundup's signed extract).
+fn signed_colon(v: &View, m: &super::marks::Marked, start: usize, colon: usize) -> Option<Draft> {
+    // Back over the names, and an "and" between two.
+    let named = |k: usize| v.is_person(k) || v.low(k) == "and" && k > start && v.is_person(k - 1);
+    let mut first = colon;
+    while first > start && named(first - 1) {
+        first -= 1;
+    }
+    let opened = first == start || matches!(v.low(first - 1), "-" | "–" | "—" | "from");
+    (first < colon && v.is_person(first) && opened).then(|| words_of(m, first..colon))
 }
 
 /// A quotation that opens a sentence after one about a person named as

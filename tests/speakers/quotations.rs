@@ -168,3 +168,18 @@ fn a_quotation_inside_a_sentence_is_its_subjects_words() {
     let name = name_for(&t, "every driver");
     assert!(!name.contains("Tom Reed"), "{name}");
 }
+
+/// A roundup's signed extract: the people named just before a colon, after
+/// a dash or "from", said the quotation that follows it.
+#[test]
+fn a_name_before_a_colon_after_a_dash_signs_the_quotation() {
+    let opening = "\"Turnout will be high,\" Tom Reed said.\n\n";
+    let t = format!("{opening}POLLS DRIFT BEFORE THE VOTE - Ann Vell: \"We found that turnout rose in every county we sampled.\"");
+    assert_eq!(name_for(&t, "every county"), "Ann Vell");
+    let t = format!("{opening}More from Lena Frost and Ann Vell: \"The young voters decided this one, and they decided it late.\"");
+    let name = name_for(&t, "young voters");
+    assert!(name == "Ann Vell" || name == "Lena Frost", "{name}");
+    // Not a name that is only part of a clause before the colon.
+    let t = format!("{opening}The crowd waited two hours for Ann Vell: \"the bridge is open again for every driver in town.\"");
+    assert_ne!(name_for(&t, "bridge is open"), "Ann Vell");
+}
