@@ -10,7 +10,7 @@ use super::span::clause_after;
 use super::speaker;
 use super::view::View;
 use super::Draft;
-use crate::text::lexicon::Class;
+use crate::text::lexicon::{self, Class};
 use std::ops::Range;
 
 /// The longest stretch from the verb to the quotation, in tokens.
@@ -218,7 +218,7 @@ pub(super) fn own_sentence_subject(v: &View, mi: usize) -> Option<Draft> {
     // "he" or "she": a subject whose head is something else is seldom the
     // speaker ("the rally denounced Ann Vell's call").
     let pronoun = subject.len() == 1 && matches!(v.low(subject.start), "he" | "she");
-    let name = subject.end.checked_sub(1).is_some_and(|k| v.is_person(k));
+    let name = subject.end.checked_sub(1).is_some_and(|k| v.is_person(k) && !shouted_word(v, k));
     (pronoun || name).then(|| words_of(m, subject))
 }
 
@@ -227,6 +227,13 @@ pub(super) fn own_sentence_subject(v: &View, mi: usize) -> Option<Draft> {
 fn person_subject(v: &View, m: &super::marks::Marked, start: usize, end: usize) -> Option<Draft> {
     let subject = super::subject::sentence_subject(v, start, end)?;
     subject.clone().any(|k| v.is_person(k)).then(|| words_of(m, subject))
+}
+
+/// Whether token `k` is a common word in capitals ("NURSES" of a headline's
+/// "HARBOR NURSES"), which the tagger can take for a name.
+fn shouted_word(v: &View, k: usize) -> bool {
+    let t = v.tok(k);
+    t.chars().count() > 1 && !t.chars().any(char::is_lowercase) && lexicon::is_english(v.low(k))
 }
 
 /// Quotation `m` as the words of `speaker`, with no cue.

@@ -20,7 +20,7 @@
 //! length and the same characters elsewhere; linear in the text; no panics.
 
 use super::wrap;
-use super::lexicon::WordSet;
+use super::lexicon::is_english;
 
 /// The text with its line-end hyphenations rewritten, and where the words
 /// that moved start in both.
@@ -56,14 +56,11 @@ impl Rejoined {
     }
 }
 
-/// The English word list.
-static WORDS: WordSet = WordSet::new(super::lexicon::lists::ENGLISH_WORDS);
-
 fn known(word: &str) -> bool {
     if word.chars().any(char::is_uppercase) {
-        return WORDS.contains(word.to_lowercase().as_str());
+        return is_english(word.to_lowercase().as_str());
     }
-    WORDS.contains(word)
+    is_english(word)
 }
 
 /// Second parts that follow a suspended hyphen ("pre- and post-war"), not a

@@ -167,6 +167,9 @@ fn a_quotation_inside_a_sentence_is_its_subjects_words() {
     );
     let name = name_for(&t, "every driver");
     assert!(!name.contains("Tom Reed"), "{name}");
+    // A headline's common words in capitals, which the tagger took for a name.
+    let t = format!("{opening}HARBOR WORKERS, THROUGH THE LENS \"It is about giving a voice to people who never had one.\"");
+    assert_ne!(name_for(&t, "giving a voice"), "HARBOR WORKERS");
 }
 
 /// A roundup's signed extract: the people named just before a colon, after

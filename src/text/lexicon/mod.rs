@@ -24,7 +24,7 @@ pub mod gazetteer;
 pub mod words;
 
 pub use words::{
-    cue_at, is_cue_noun, is_document, is_finite, is_habitual, is_naming, is_occasion, is_past, is_result, is_thing, is_work, tags,
+    cue_at, is_cue_noun, is_document, is_english, is_finite, is_habitual, is_naming, is_occasion, is_past, is_result, is_thing, is_work, tags,
     tags_folded, CueClass, Tags,
 };
 

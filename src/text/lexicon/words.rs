@@ -275,6 +275,9 @@ word_sets! {
     /// Whether a lower-case word is something written as a work ("songs",
     /// "novel"; `data/quotes/works.txt`).
     is_work => WORKS;
+    /// Whether a lower-case word is an English word (SCOWL,
+    /// `data/text/words.txt`; names that are also words, "reed", too).
+    is_english => ENGLISH_WORDS;
 }
 
 #[cfg(test)]
