@@ -137,12 +137,7 @@ fn one_name_one_entity(
             continue;
         }
         match by_name.entry(names.norm(i)) {
-            Entry::Occupied(j) => {
-                let j = *j.get();
-                if uf.find(j) != root {
-                    uf.union(i, j);
-                }
-            }
+            Entry::Occupied(j) => uf.union(i, *j.get()),
             Entry::Vacant(slot) => {
                 slot.insert(i);
             }

@@ -34,6 +34,7 @@ mod link;
 mod names;
 mod pronouns;
 mod variants;
+mod vote;
 
 use crate::entities::Mention;
 use crate::text::lexicon::{self, gazetteer, Class, WordSet};
@@ -130,42 +131,7 @@ fn members_by_cluster(cluster_of: &[usize], size: &[usize]) -> Vec<usize> {
 /// Builds one cluster: majority type (applied to every mention), name,
 /// title and gender.
 fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
-    // (type, count) in order of first appearance, on the stack: ties go
-    // to the type seen first.
-    let mut counts = [(EntityType::CARDINAL, 0usize); TYPES];
-    let mut seen = 0;
-    for &i in ms {
-        if let Some(m) = mentions.get(i) {
-            match counts.iter_mut().take(seen).find(|(k, _)| *k == m.kind) {
-                Some(c) => c.1 += 1,
-                None => {
-                    if let Some(c) = counts.get_mut(seen) {
-                        *c = (m.kind, 1);
-                        seen += 1;
-                    }
-                }
-            }
-        }
-    }
-    // A cluster the tagger typed both a person and an organisation or place
-    // ("Sabres", "Wild": a team) is a person only with a person's marks: a
-    // title or a given name. Without them the person votes do not count.
-    let mixed = counts.iter().take(seen).any(|(k, _)| *k == EntityType::PERSON)
-        && counts.iter().take(seen).any(|(k, _)| matches!(k, EntityType::ORG) || is_place(*k));
-    if mixed && !person_marks(doc, mentions, ms) {
-        for c in counts.iter_mut().take(seen).filter(|(k, _)| *k == EntityType::PERSON) {
-            c.1 = 0;
-        }
-    }
-    let kind =
-        counts.iter().take(seen).fold(
-            None,
-            |best: Option<(EntityType, usize)>, &(k, n)| match best {
-                Some((_, b)) if b >= n => best,
-                _ => Some((k, n)),
-            },
-        );
-    let kind = kind.map_or(EntityType::CARDINAL, |(k, _)| k);
+    let kind = vote::vote(doc, mentions, ms);
     let mut name = "";
     let mut name_rank = (false, 0, 0);
     let mut last: Option<(&str, (bool, usize, usize))> = None;
@@ -231,15 +197,6 @@ fn make_cluster(doc: &Doc, mentions: &mut [Mention], ms: &[usize]) -> Cluster {
     Cluster { kind, name: single_spaced(name), title, gender }
 }
 
-/// Whether a mention of `ms` has a title or opens with a given name.
-fn person_marks(doc: &Doc, mentions: &[Mention], ms: &[usize]) -> bool {
-    ms.iter().filter_map(|&i| mentions.get(i)).any(|m| {
-        let first = doc.slice(m.start, m.end).split_whitespace().next().unwrap_or("");
-        let c = gazetteer::lookup(&[first]);
-        m.title.is_some() || c.has(Class::Male) || c.has(Class::Female)
-    })
-}
-
 /// Gives mentions `ms` type `kind`, and returns it.
 fn retype(mentions: &mut [Mention], ms: &[usize], kind: EntityType) -> EntityType {
     for &i in ms {
@@ -249,10 +206,6 @@ fn retype(mentions: &mut [Mention], ms: &[usize], kind: EntityType) -> EntityTyp
     }
     kind
 }
-
-/// The number of [`EntityType`]s (CARDINAL is the last).
-const TYPES: usize = 11;
-const _: () = assert!(EntityType::CARDINAL as usize + 1 == TYPES);
 
 /// How good a canonical name a text makes: mixed case over capitals, then
 /// more words, then longer.
@@ -287,7 +240,7 @@ fn single_spaced(s: &str) -> String {
     out
 }
 
-fn is_place(k: EntityType) -> bool {
+pub(super) fn is_place(k: EntityType) -> bool {
     matches!(k, EntityType::GPE | EntityType::LOC)
 }
 

@@ -195,7 +195,7 @@ pub(super) fn subject_frame(v: &View, mi: usize) -> Option<Draft> {
 
 /// `He apologised "to everyone I hurt" on Tuesday.`: a quotation inside a
 /// sentence, which no verb reports, is the words of that sentence's subject
-/// when it is a person or "he" or "she", rather than a continuation of the
+/// when it ends in a person's name or is "he" or "she", rather than a continuation of the
 /// last quote's speaker (the caller asks only when that quote is in another
 /// paragraph).
 pub(super) fn own_sentence_subject(v: &View, mi: usize) -> Option<Draft> {
@@ -211,7 +211,7 @@ pub(super) fn own_sentence_subject(v: &View, mi: usize) -> Option<Draft> {
     }
     let subject = super::subject::sentence_subject(v, sent.start, open)?;
     // Not an owner ("Tom Reed's lawyer apologised") or one of several.
-    if matches!(v.low(subject.end), "’s" | "'s" | "’" | "'" | "and" | "or") {
+    if speaker::possessive(v, subject.end) || matches!(v.low(subject.end), "and" | "or") {
         return None;
     }
     // A phrase that ends in a person's name ("bus driver Tom Reed"), or
